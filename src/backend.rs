@@ -1,0 +1,231 @@
+//! Which BLAS/LAPACK is linked, its version and its threads.
+//!
+//! The backend is chosen at build time (`LAPIS_BACKEND`, see `build.rs`);
+//! what is reported here is read at run time from the loaded code: the
+//! shared object that answers `cblas_dgemm` (so a Debian alternatives
+//! switch or an `LD_LIBRARY_PATH` override shows), and the version and
+//! thread functions each library exports, looked up by name.
+
+use std::ffi::{CStr, CString, c_void};
+use std::fmt;
+use std::os::raw::{c_char, c_int};
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+
+/// What [`backend`] reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackendInfo {
+    /// The backend lapis was built for: `openblas`, `blis`, `mkl` or `reference`.
+    pub name: &'static str,
+    /// The backend whose code answers `cblas_dgemm` at run time, recognised
+    /// from its exported functions (may differ from `name` if the loader was
+    /// redirected).
+    pub detected: &'static str,
+    /// Path of the shared object that provides `cblas_dgemm`.
+    pub blas_library: String,
+    /// Path of the shared object that provides LAPACK's `dgetrf_`.
+    pub lapack_library: String,
+    /// The library's version or configuration string, where it gives one.
+    pub version: Option<String>,
+    /// LAPACK version from `ilaver`, as `major.minor.patch`.
+    pub lapack_version: Option<String>,
+    /// Threads the BLAS will use (1 for a single-threaded backend).
+    pub num_threads: usize,
+}
+
+impl fmt::Display for BackendInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.name)?;
+        if let Some(v) = &self.version {
+            write!(f, " ({v})")?;
+        }
+        write!(
+            f,
+            ", {} thread(s), BLAS {}, LAPACK {}",
+            self.num_threads, self.blas_library, self.lapack_library
+        )?;
+        if let Some(v) = &self.lapack_version {
+            write!(f, " {v}")?;
+        }
+        Ok(())
+    }
+}
+
+fn symbol(name: &str) -> Option<*mut c_void> {
+    let cname = CString::new(name).ok()?;
+    // SAFETY: dlsym with RTLD_DEFAULT only searches the loaded objects.
+    let p = unsafe { libc::dlsym(libc::RTLD_DEFAULT, cname.as_ptr()) };
+    (!p.is_null()).then_some(p)
+}
+
+fn library_of(p: *const c_void) -> String {
+    // SAFETY: dladdr fills `info` for an address inside a loaded object;
+    // dli_fname then points to a NUL-terminated path owned by the loader.
+    unsafe {
+        let mut info: libc::Dl_info = std::mem::zeroed();
+        if libc::dladdr(p, &mut info) != 0 && !info.dli_fname.is_null() {
+            return CStr::from_ptr(info.dli_fname).to_string_lossy().into_owned();
+        }
+    }
+    "<unknown>".to_string()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    OpenBlas,
+    Blis,
+    Mkl,
+    Reference,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::OpenBlas => "openblas",
+            Kind::Blis => "blis",
+            Kind::Mkl => "mkl",
+            Kind::Reference => "reference",
+        }
+    }
+}
+
+fn detect() -> Kind {
+    static KIND: OnceLock<Kind> = OnceLock::new();
+    *KIND.get_or_init(|| {
+        if symbol("openblas_get_config").is_some() {
+            Kind::OpenBlas
+        } else if symbol("MKL_Get_Version_String").is_some() {
+            Kind::Mkl
+        } else if symbol("bli_info_get_version_str").is_some() {
+            Kind::Blis
+        } else {
+            Kind::Reference
+        }
+    })
+}
+
+/// The backend lapis was built against (`LAPIS_BACKEND` at build time).
+pub const BUILT_FOR: &str = env!("LAPIS_BACKEND_NAME");
+
+fn version(kind: Kind) -> Option<String> {
+    // SAFETY (all arms): each symbol is called with the C signature its
+    // library documents; the returned strings are static in the library.
+    unsafe {
+        match kind {
+            Kind::OpenBlas => {
+                let f: extern "C" fn() -> *const c_char =
+                    std::mem::transmute(symbol("openblas_get_config")?);
+                Some(CStr::from_ptr(f()).to_string_lossy().trim().to_string())
+            }
+            Kind::Blis => {
+                let f: extern "C" fn() -> *const c_char =
+                    std::mem::transmute(symbol("bli_info_get_version_str")?);
+                Some(format!("BLIS {}", CStr::from_ptr(f()).to_string_lossy()))
+            }
+            Kind::Mkl => {
+                let f: extern "C" fn(*mut c_char, c_int) =
+                    std::mem::transmute(symbol("MKL_Get_Version_String")?);
+                let mut buf = [0 as c_char; 256];
+                f(buf.as_mut_ptr(), buf.len() as c_int - 1);
+                Some(CStr::from_ptr(buf.as_ptr()).to_string_lossy().trim().to_string())
+            }
+            Kind::Reference => None,
+        }
+    }
+}
+
+fn lapack_version() -> Option<String> {
+    // SAFETY: ilaver(major, minor, patch) writes three Fortran integers.
+    unsafe {
+        let f: extern "C" fn(*mut c_int, *mut c_int, *mut c_int) =
+            std::mem::transmute(symbol("ilaver_")?);
+        let (mut a, mut b, mut c) = (0, 0, 0);
+        f(&mut a, &mut b, &mut c);
+        Some(format!("{a}.{b}.{c}"))
+    }
+}
+
+/// Threads the linked BLAS will use now.
+pub fn num_threads() -> usize {
+    // SAFETY: each getter takes no argument and returns an integer.
+    let n = unsafe {
+        match detect() {
+            Kind::OpenBlas => symbol("openblas_get_num_threads").map(|p| {
+                let f: extern "C" fn() -> c_int = std::mem::transmute(p);
+                f() as i64
+            }),
+            Kind::Blis => symbol("bli_thread_get_num_threads").map(|p| {
+                let f: extern "C" fn() -> i64 = std::mem::transmute(p);
+                f()
+            }),
+            Kind::Mkl => symbol("MKL_Get_Max_Threads").map(|p| {
+                let f: extern "C" fn() -> c_int = std::mem::transmute(p);
+                f() as i64
+            }),
+            Kind::Reference => Some(1),
+        }
+    };
+    n.map(|n| n.max(1) as usize).unwrap_or(1)
+}
+
+/// Sets the number of threads the BLAS uses, where the backend allows it
+/// (OpenBLAS, BLIS, MKL). Reference BLAS is single-threaded: asking it for
+/// one thread succeeds, for more is `Unsupported`.
+///
+/// # Errors
+/// `InvalidArgument` for `n == 0`; `Unsupported` as above.
+pub fn set_num_threads(n: usize) -> Result<()> {
+    if n == 0 {
+        return Err(Error::InvalidArgument {
+            routine: "set_num_threads",
+            what: "n",
+            reason: "must be at least 1".into(),
+        });
+    }
+    let ni = c_int::try_from(n).unwrap_or(c_int::MAX);
+    let kind = detect();
+    let setter = match kind {
+        Kind::OpenBlas => "openblas_set_num_threads",
+        Kind::Blis => "bli_thread_set_num_threads",
+        Kind::Mkl => "MKL_Set_Num_Threads",
+        Kind::Reference => {
+            return if n == 1 {
+                Ok(())
+            } else {
+                Err(Error::Unsupported(format!(
+                    "set_num_threads({n}): reference BLAS is single-threaded"
+                )))
+            };
+        }
+    };
+    let p = symbol(setter)
+        .ok_or_else(|| Error::Unsupported(format!("{} exports no {setter}", kind.name())))?;
+    // SAFETY: the setter takes one integer (BLIS: a 64-bit dim_t).
+    unsafe {
+        if kind == Kind::Blis {
+            let f: extern "C" fn(i64) = std::mem::transmute(p);
+            f(n as i64);
+        } else {
+            let f: extern "C" fn(c_int) = std::mem::transmute(p);
+            f(ni);
+        }
+    }
+    Ok(())
+}
+
+/// Reports the linked BLAS/LAPACK: name, library paths, version, threads.
+pub fn backend() -> BackendInfo {
+    let kind = detect();
+    let blas = symbol("cblas_dgemm").map(|p| library_of(p)).unwrap_or_default();
+    let lapack = symbol("dgetrf_").map(|p| library_of(p)).unwrap_or_default();
+    BackendInfo {
+        name: BUILT_FOR,
+        detected: kind.name(),
+        blas_library: blas,
+        lapack_library: lapack,
+        version: version(kind),
+        lapack_version: lapack_version(),
+        num_threads: num_threads(),
+    }
+}

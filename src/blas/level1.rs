@@ -1,0 +1,238 @@
+//! BLAS level 1: vector–vector operations.
+//!
+//! Vectors of any stride go to BLAS without a copy, negative strides
+//! included, except: a zero-stride (broadcast) input is copied once; an
+//! input overlapping the output is copied first (so the result is as if
+//! the inputs were read before the output was written); [`iamax`] copies a
+//! negative-stride input so that ties resolve to the first index, as in
+//! NumPy's `argmax`.
+
+use ndarray::ArrayRef1;
+
+use super::expect_shape;
+use crate::error::{Error, Result};
+use crate::layout::{VecIn, blas_int, byte_range, ranges_overlap, vec_arg, vec_copy, vec_out};
+use crate::scalar::Scalar;
+
+fn same_len<T>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<i32> {
+    expect_shape(routine, "y", y.shape(), x.shape())?;
+    blas_int(routine, "n", x.len())
+}
+
+/// `Σ xᵢ yᵢ`, the unconjugated dot product (`?dot`, `?dotu`).
+///
+/// # Errors
+/// `ShapeMismatch` if the lengths differ; `DimensionTooLarge` past `i32::MAX`.
+pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let n = same_len("dot", x, y)?;
+    if n == 0 {
+        return Ok(T::zero());
+    }
+    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
+    let (px, incx) = xi.arg("dot")?;
+    let (py, incy) = yi.arg("dot")?;
+    // SAFETY: n elements at stride inc from the BLAS base pointers lie in the views.
+    Ok(unsafe { T::dotu(n, px, incx, py, incy) })
+}
+
+/// `Σ conj(xᵢ) yᵢ`, the conjugated dot product (`?dotc`; `?dot` for real types).
+///
+/// # Errors
+/// As [`dot`].
+pub fn dotc<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let n = same_len("dotc", x, y)?;
+    if n == 0 {
+        return Ok(T::zero());
+    }
+    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
+    let (px, incx) = xi.arg("dotc")?;
+    let (py, incy) = yi.arg("dotc")?;
+    // SAFETY: as in `dot`.
+    Ok(unsafe { T::dotc(n, px, incx, py, incy) })
+}
+
+/// NumPy's name for [`dotc`]: `Σ conj(xᵢ) yᵢ`.
+///
+/// # Errors
+/// As [`dot`].
+pub fn vdot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    dotc(x, y)
+}
+
+/// `y := alpha·x + y` (`?axpy`).
+///
+/// # Errors
+/// `ShapeMismatch` if the lengths differ; `OverlappingOutput` if `y` has a
+/// zero stride. `x` overlapping `y` is copied first.
+pub fn axpy<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let n = same_len("axpy", x, y)?;
+    let (py, incy) = vec_out("axpy", "y", y)?;
+    if n == 0 {
+        return Ok(());
+    }
+    let xi = VecIn::new(x, byte_range(y));
+    let (px, incx) = xi.arg("axpy")?;
+    // SAFETY: as in `dot`; y is exclusively borrowed and x does not overlap it.
+    unsafe { T::axpy(n, alpha, px, incx, py, incy) };
+    Ok(())
+}
+
+/// `x := alpha·x` (`?scal`).
+///
+/// # Errors
+/// `OverlappingOutput` if `x` has a zero stride.
+pub fn scal<T: Scalar>(alpha: T, x: &mut ArrayRef1<T>) -> Result<()> {
+    let n = blas_int("scal", "n", x.len())?;
+    let (px, incx) = vec_out("scal", "x", x)?;
+    // The reference BLAS ignores a negative increment here; the order of an
+    // elementwise scaling does not matter, so pass the magnitude.
+    // SAFETY: the n elements of x, from its lowest address at stride |inc|.
+    unsafe { T::scal(n, alpha, px, incx.abs()) };
+    Ok(())
+}
+
+/// `x := alpha·x` with a real `alpha` (`csscal`/`zdscal` on complex data;
+/// `?scal` on real data).
+///
+/// # Errors
+/// As [`scal`].
+pub fn rscal<T: Scalar>(alpha: T::Real, x: &mut ArrayRef1<T>) -> Result<()> {
+    let n = blas_int("rscal", "n", x.len())?;
+    let (px, incx) = vec_out("rscal", "x", x)?;
+    // SAFETY: as in `scal`.
+    unsafe { T::rscal(n, T::from_real(alpha), px, incx.abs()) };
+    Ok(())
+}
+
+/// Euclidean norm `sqrt(Σ |xᵢ|²)`, scaled by the backend against overflow (`?nrm2`).
+///
+/// # Errors
+/// `DimensionTooLarge` past `i32::MAX`.
+pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
+    let n = blas_int("nrm2", "n", x.len())?;
+    if n == 0 {
+        return Ok(T::zero().re());
+    }
+    let xi = VecIn::new(x, None);
+    let (px, incx) = xi.arg("nrm2")?;
+    // SAFETY: as in `scal` (order does not matter for a norm).
+    Ok(unsafe { T::nrm2(n, px, incx.abs()) }.re())
+}
+
+/// `Σ (|re xᵢ| + |im xᵢ|)` (`?asum`; BLAS's sum for complex data is of the
+/// parts' magnitudes, not of `|xᵢ|`).
+///
+/// # Errors
+/// `DimensionTooLarge` past `i32::MAX`.
+pub fn asum<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
+    let n = blas_int("asum", "n", x.len())?;
+    if n == 0 {
+        return Ok(T::zero().re());
+    }
+    let xi = VecIn::new(x, None);
+    let (px, incx) = xi.arg("asum")?;
+    // SAFETY: as in `nrm2`.
+    Ok(unsafe { T::asum(n, px, incx.abs()) }.re())
+}
+
+/// Index of the first element of largest `|re| + |im|` (`i?amax`, 0-based).
+/// NaN handling is the backend's.
+///
+/// A negative-stride `x` is copied (BLAS would scan it from the other end
+/// and break ties the other way).
+///
+/// # Errors
+/// `Empty` if `x` has no element.
+pub fn iamax<T: Scalar>(x: &ArrayRef1<T>) -> Result<usize> {
+    let n = blas_int("iamax", "n", x.len())?;
+    if n == 0 {
+        return Err(Error::Empty {
+            routine: "iamax",
+            what: "x",
+        });
+    }
+    let owned;
+    let xv: &ArrayRef1<T> = if x.len() > 1 && x.strides()[0] <= 0 {
+        owned = vec_copy(x);
+        &owned
+    } else {
+        x
+    };
+    let (px, incx) = vec_arg("iamax", xv)?;
+    // SAFETY: as in `dot`; the increment is positive.
+    let i = unsafe { T::iamax(n, px, incx) };
+    Ok(usize::try_from(i).unwrap_or(0).min(x.len() - 1))
+}
+
+/// `y := x` (`?copy`).
+///
+/// # Errors
+/// `ShapeMismatch` if the lengths differ; `OverlappingOutput` if `y` has a
+/// zero stride.
+pub fn copy<T: Scalar>(x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let n = same_len("copy", x, y)?;
+    let (py, incy) = vec_out("copy", "y", y)?;
+    if n == 0 {
+        return Ok(());
+    }
+    let xi = VecIn::new(x, byte_range(y));
+    let (px, incx) = xi.arg("copy")?;
+    // SAFETY: as in `axpy`.
+    unsafe { T::copy(n, px, incx, py, incy) };
+    Ok(())
+}
+
+fn two_outputs<T>(
+    routine: &'static str,
+    x: &mut ArrayRef1<T>,
+    y: &mut ArrayRef1<T>,
+) -> Result<(i32, (*mut T, i32), (*mut T, i32))> {
+    let n = same_len(routine, x, y)?;
+    let xa = vec_out(routine, "x", x)?;
+    let ya = vec_out(routine, "y", y)?;
+    if ranges_overlap(byte_range(x), byte_range(y)) {
+        return Err(Error::InvalidArgument {
+            routine,
+            what: "x, y",
+            reason: "the two vectors overlap in memory".into(),
+        });
+    }
+    Ok((n, xa, ya))
+}
+
+/// Exchanges `x` and `y` (`?swap`).
+///
+/// # Errors
+/// `ShapeMismatch` if the lengths differ; `OverlappingOutput` for a zero
+/// stride; `InvalidArgument` if `x` and `y` overlap.
+pub fn swap<T: Scalar>(x: &mut ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let (n, (px, incx), (py, incy)) = two_outputs("swap", x, y)?;
+    if n > 0 {
+        // SAFETY: disjoint exclusive views, n elements each.
+        unsafe { T::swap(n, px, incx, py, incy) };
+    }
+    Ok(())
+}
+
+/// Plane rotation `[x; y] := [c s; -s c] [x; y]` with real `c`, `s`
+/// (`?rot`; on complex data, `csrot`/`zdrot`, done as two real rotations of
+/// the real and imaginary parts).
+///
+/// # Errors
+/// As [`swap`].
+pub fn rot<T: Scalar>(
+    x: &mut ArrayRef1<T>,
+    y: &mut ArrayRef1<T>,
+    c: T::Real,
+    s: T::Real,
+) -> Result<()> {
+    let (n, (px, incx), (py, incy)) = two_outputs("rot", x, y)?;
+    if n > 0 {
+        // The doubled increment of the complex case must fit too.
+        crate::layout::blas_int_signed("rot", "increment", 2 * incx.max(incy) as isize)?;
+        crate::layout::blas_int_signed("rot", "increment", 2 * incx.min(incy) as isize)?;
+        // SAFETY: as in `swap`.
+        unsafe { T::rot(n, px, incx, py, incy, T::from_real(c), T::from_real(s)) };
+    }
+    Ok(())
+}

@@ -1,0 +1,275 @@
+//! BLAS level 3 rank-k updates of symmetric and Hermitian matrices:
+//! `syrk`, `herk`, `syr2k`, `her2k`.
+//!
+//! Layout handling as in [`super::level3`]: `C`'s order picks the CBLAS
+//! layout; an `A` (and `B`) stored in the other order is read transposed by
+//! flipping `NoTrans ↔ Trans`, without a copy. For complex `herk`/`her2k`
+//! the flip would need a conjugate, so such an input is copied into `C`'s
+//! order (real types never copy for order).
+
+use ndarray::ArrayRef2;
+
+use super::level3::{choose_layout, copy_cost, place_or_copy};
+use super::{Transpose, Uplo, expect_shape, expect_square};
+use crate::error::{Error, Result};
+use crate::layout::{MatIn, MatOut, Order, blas_int};
+use crate::scalar::Scalar;
+
+/// Checks `trans` for the routine: complex `syrk`/`syr2k` take `NoTrans` or
+/// `Trans`; complex `herk`/`her2k` take `NoTrans` or `ConjTrans`.
+fn check_trans<T: Scalar>(routine: &'static str, hermitian: bool, trans: Transpose) -> Result<Transpose> {
+    let trans = trans.normalize::<T>();
+    if !T::IS_COMPLEX {
+        return Ok(trans);
+    }
+    let bad = if hermitian { Transpose::Trans } else { Transpose::ConjTrans };
+    if trans == bad {
+        return Err(Error::InvalidArgument {
+            routine,
+            what: "trans",
+            reason: format!(
+                "{trans:?} is not allowed on complex data (use {:?})",
+                if hermitian { Transpose::ConjTrans } else { Transpose::Trans }
+            ),
+        });
+    }
+    Ok(trans)
+}
+
+/// The op used to ask `place` whether an input may be read transposed:
+/// complex Hermitian updates may not (ConjTrans has no flip).
+fn flip_marker<T: Scalar>(hermitian: bool, trans: Transpose) -> Transpose {
+    if hermitian && T::IS_COMPLEX {
+        Transpose::ConjTrans
+    } else if trans == Transpose::NoTrans {
+        Transpose::NoTrans
+    } else {
+        Transpose::Trans
+    }
+}
+
+/// Flips `NoTrans ↔ Trans/ConjTrans` for an input read in the other order.
+fn flipped_for<T: Scalar>(hermitian: bool, trans: Transpose) -> Transpose {
+    match trans {
+        Transpose::NoTrans if hermitian && T::IS_COMPLEX => Transpose::ConjTrans,
+        Transpose::NoTrans => Transpose::Trans,
+        _ => Transpose::NoTrans,
+    }
+}
+
+type Rk<T> = unsafe fn(
+    crate::cblas::Layout,
+    crate::cblas::Uplo,
+    crate::cblas::Trans,
+    i32,
+    i32,
+    T,
+    *const T,
+    i32,
+    T,
+    *mut T,
+    i32,
+);
+
+#[allow(clippy::too_many_arguments)]
+fn rk_impl<T: Scalar>(
+    routine: &'static str,
+    f: Rk<T>,
+    hermitian: bool,
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T,
+    a: &ArrayRef2<T>,
+    beta: T,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    let trans = check_trans::<T>(routine, hermitian, trans)?;
+    let (n, k) = trans.apply(a.dim());
+    let nc = expect_square(routine, "c", c.dim())?;
+    expect_shape(routine, "c", &[nc, nc], &[n, n])?;
+    let (ni, ki) = (blas_int(routine, "n", n)?, blas_int(routine, "k", k)?);
+    if n == 0 {
+        return Ok(());
+    }
+    let mut co = MatOut::new(routine, "c", c, Order::Col)?;
+    let out = co.range();
+    let marker = flip_marker::<T>(hermitian, trans);
+    let layout = choose_layout(&co.orders(), |o| copy_cost(a, out, o, marker));
+    let (_ai, aa, read) = place_or_copy(a, out, layout, marker);
+    let t = if read == marker { trans } else { flipped_for::<T>(hermitian, trans) };
+    let (pc, ldc) = co.arg(layout);
+    // SAFETY: A readable and C writable in `layout`; A does not overlap C.
+    unsafe { f(layout.cblas(), uplo.cblas(), t.cblas(), ni, ki, alpha, aa.ptr, aa.ld, beta, pc, ldc) };
+    co.finish();
+    Ok(())
+}
+
+/// `C := alpha·op(A)·op(A)ᵀ + beta·C` on the `uplo` triangle of symmetric
+/// `C` (`?syrk`). `op(A)` is `n × k` (`NoTrans`: `A` is `n × k`; `Trans`:
+/// `A` is `k × n`); the other triangle of `C` is not touched.
+///
+/// # Errors
+/// `InvalidArgument` for `ConjTrans` on complex data; `NotSquare`,
+/// `ShapeMismatch`, `OverlappingOutput`, `DimensionTooLarge`.
+pub fn syrk<T: Scalar>(
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T,
+    a: &ArrayRef2<T>,
+    beta: T,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    rk_impl("syrk", T::syrk, false, uplo, trans, alpha, a, beta, c)
+}
+
+/// `C := alpha·op(A)·op(A)ᴴ + beta·C` on the `uplo` triangle of Hermitian
+/// `C`, real `alpha` and `beta` (`?herk`; `?syrk` for real types). The
+/// diagonal's imaginary part is set to zero. `NoTrans`: `A` is `n × k`;
+/// `ConjTrans`: `A` is `k × n` and `C = alpha·AᴴA + beta·C`.
+///
+/// # Errors
+/// `InvalidArgument` for `Trans` on complex data; otherwise as [`syrk`].
+pub fn herk<T: Scalar>(
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T::Real,
+    a: &ArrayRef2<T>,
+    beta: T::Real,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    rk_impl(
+        "herk",
+        T::herk,
+        true,
+        uplo,
+        trans,
+        T::from_real(alpha),
+        a,
+        T::from_real(beta),
+        c,
+    )
+}
+
+type R2k<T> = unsafe fn(
+    crate::cblas::Layout,
+    crate::cblas::Uplo,
+    crate::cblas::Trans,
+    i32,
+    i32,
+    T,
+    *const T,
+    i32,
+    *const T,
+    i32,
+    T,
+    *mut T,
+    i32,
+);
+
+#[allow(clippy::too_many_arguments)]
+fn r2k_impl<T: Scalar>(
+    routine: &'static str,
+    f: R2k<T>,
+    hermitian: bool,
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T,
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    beta: T,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    let trans = check_trans::<T>(routine, hermitian, trans)?;
+    expect_shape(routine, "b", b.shape(), a.shape())?;
+    let (n, k) = trans.apply(a.dim());
+    let nc = expect_square(routine, "c", c.dim())?;
+    expect_shape(routine, "c", &[nc, nc], &[n, n])?;
+    let (ni, ki) = (blas_int(routine, "n", n)?, blas_int(routine, "k", k)?);
+    if n == 0 {
+        return Ok(());
+    }
+    let mut co = MatOut::new(routine, "c", c, Order::Col)?;
+    let out = co.range();
+    let marker = flip_marker::<T>(hermitian, trans);
+    let layout = choose_layout(&co.orders(), |o| {
+        copy_cost(a, out, o, marker) + copy_cost(b, out, o, marker)
+    });
+    // A and B share one op: read both as stored if both allow it, both
+    // transposed if both allow that, else copy into the layout's order.
+    let (ai, bi) = (MatIn::new(a, out, layout), MatIn::new(b, out, layout));
+    let (ai, bi, t) = match (ai.arg(layout), bi.arg(layout)) {
+        (Some(_), Some(_)) => (ai, bi, trans),
+        _ if marker != Transpose::ConjTrans
+            && ai.arg(layout.flip()).is_some()
+            && bi.arg(layout.flip()).is_some() =>
+        {
+            let t = flipped_for::<T>(hermitian, trans);
+            (ai, bi, t)
+        }
+        _ => {
+            let (ai, _, _) = place_or_copy(a, out, layout, Transpose::ConjTrans);
+            let (bi, _, _) = place_or_copy(b, out, layout, Transpose::ConjTrans);
+            (ai, bi, trans)
+        }
+    };
+    let read = if t == trans { layout } else { layout.flip() };
+    let (aa, ba) = (ai.arg_prefer(read), bi.arg_prefer(read));
+    let (pc, ldc) = co.arg(layout);
+    // SAFETY: as in `rk_impl`.
+    unsafe {
+        f(
+            layout.cblas(),
+            uplo.cblas(),
+            t.cblas(),
+            ni,
+            ki,
+            alpha,
+            aa.ptr,
+            aa.ld,
+            ba.ptr,
+            ba.ld,
+            beta,
+            pc,
+            ldc,
+        )
+    };
+    co.finish();
+    Ok(())
+}
+
+/// `C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C` on the `uplo`
+/// triangle of symmetric `C` (`?syr2k`). `A` and `B` have the same shape.
+///
+/// # Errors
+/// As [`syrk`].
+#[allow(clippy::too_many_arguments)]
+pub fn syr2k<T: Scalar>(
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T,
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    beta: T,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    r2k_impl("syr2k", T::syr2k, false, uplo, trans, alpha, a, b, beta, c)
+}
+
+/// `C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + beta·C` on the
+/// `uplo` triangle of Hermitian `C`, real `beta` (`?her2k`; `?syr2k` for
+/// real types). The diagonal's imaginary part is set to zero.
+///
+/// # Errors
+/// As [`herk`].
+#[allow(clippy::too_many_arguments)]
+pub fn her2k<T: Scalar>(
+    uplo: Uplo,
+    trans: Transpose,
+    alpha: T,
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    beta: T::Real,
+    c: &mut ArrayRef2<T>,
+) -> Result<()> {
+    r2k_impl("her2k", T::her2k, true, uplo, trans, alpha, a, b, T::from_real(beta), c)
+}
