@@ -172,8 +172,25 @@ pub(crate) fn check_output<T, D: Dimension>(
     Ok(())
 }
 
+thread_local! {
+    static COPIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn count_copy() {
+    COPIES.with(|c| c.set(c.get() + 1));
+}
+
+/// How many temporaries the layout logic has made on this thread so far
+/// (input copies and output temporaries). Tests use it to prove which
+/// layouts reach BLAS without a copy.
+#[doc(hidden)]
+pub fn copies_made() -> usize {
+    COPIES.with(|c| c.get())
+}
+
 /// A copy of `a` in the given memory order.
 pub(crate) fn copy_in_order<T: Scalar>(a: &ArrayRef2<T>, order: Order) -> Array2<T> {
+    count_copy();
     let shape = a.dim().set_f(order == Order::Col);
     let mut t = Array2::<T>::zeros(shape);
     t.assign(a);
@@ -314,7 +331,7 @@ impl<'a, T: Scalar> VecIn<'a, T> {
     pub fn new(x: &'a ArrayRef1<T>, out: Option<(usize, usize)>) -> Self {
         let zero_stride = x.len() > 1 && x.strides()[0] == 0;
         let data = if zero_stride || ranges_overlap(byte_range(x), out) {
-            CowArray::from(x.to_owned())
+            CowArray::from(vec_copy(x))
         } else {
             CowArray::from(x.view())
         };
@@ -330,6 +347,7 @@ impl<'a, T: Scalar> VecIn<'a, T> {
 
 /// An owned contiguous copy of a vector.
 pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
+    count_copy();
     x.to_owned()
 }
 
