@@ -52,6 +52,13 @@ impl fmt::Display for BackendInfo {
     }
 }
 
+// Referenced directly (not only looked up by name) so that every program
+// using lapis links the backend, even one that calls no BLAS routine yet.
+unsafe extern "C" {
+    fn dgetrf_();
+    fn ilaver_(major: *mut c_int, minor: *mut c_int, patch: *mut c_int);
+}
+
 fn symbol(name: &str) -> Option<*mut c_void> {
     let cname = CString::new(name).ok()?;
     // SAFETY: dlsym with RTLD_DEFAULT only searches the loaded objects.
@@ -116,7 +123,14 @@ fn version(kind: Kind) -> Option<String> {
             Kind::OpenBlas => {
                 let f: extern "C" fn() -> *const c_char =
                     std::mem::transmute(symbol("openblas_get_config")?);
-                Some(CStr::from_ptr(f()).to_string_lossy().trim().to_string())
+                let mut v = CStr::from_ptr(f()).to_string_lossy().trim().to_string();
+                // With DYNAMIC_ARCH the config names the build target; the
+                // kernel set chosen for this CPU is the core name.
+                if let Some(p) = symbol("openblas_get_corename") {
+                    let core: extern "C" fn() -> *const c_char = std::mem::transmute(p);
+                    v.push_str(&format!(" (core: {})", CStr::from_ptr(core()).to_string_lossy()));
+                }
+                Some(v)
             }
             Kind::Blis => {
                 let f: extern "C" fn() -> *const c_char =
@@ -136,14 +150,10 @@ fn version(kind: Kind) -> Option<String> {
 }
 
 fn lapack_version() -> Option<String> {
+    let (mut a, mut b, mut c) = (0, 0, 0);
     // SAFETY: ilaver(major, minor, patch) writes three Fortran integers.
-    unsafe {
-        let f: extern "C" fn(*mut c_int, *mut c_int, *mut c_int) =
-            std::mem::transmute(symbol("ilaver_")?);
-        let (mut a, mut b, mut c) = (0, 0, 0);
-        f(&mut a, &mut b, &mut c);
-        Some(format!("{a}.{b}.{c}"))
-    }
+    unsafe { ilaver_(&mut a, &mut b, &mut c) };
+    (a > 0).then(|| format!("{a}.{b}.{c}"))
 }
 
 /// Threads the linked BLAS will use now.
@@ -217,8 +227,8 @@ pub fn set_num_threads(n: usize) -> Result<()> {
 /// Reports the linked BLAS/LAPACK: name, library paths, version, threads.
 pub fn backend() -> BackendInfo {
     let kind = detect();
-    let blas = symbol("cblas_dgemm").map(|p| library_of(p)).unwrap_or_default();
-    let lapack = symbol("dgetrf_").map(|p| library_of(p)).unwrap_or_default();
+    let blas = library_of(cblas_sys::cblas_dgemm as *const c_void);
+    let lapack = library_of(dgetrf_ as *const c_void);
     BackendInfo {
         name: BUILT_FOR,
         detected: kind.name(),

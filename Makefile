@@ -1,0 +1,41 @@
+# lapis: set-up, the main job, the tests, the benchmarks.
+#
+#   make run                 set up, then run the tour example (the main job)
+#   make test                set up, then fmt + clippy + the whole test suite
+#                            on OpenBLAS and on reference BLAS/LAPACK
+#   make test-backend BACKEND=blis|mkl|reference|openblas
+#   make bench               criterion benches (lapis vs direct cblas calls)
+#
+# Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
+
+CARGO ?= cargo
+BACKEND ?= openblas
+
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench
+
+setup:
+	@scripts/setup.sh
+
+setup-mkl:
+	@scripts/setup.sh mkl
+
+run: setup
+	$(CARGO) run --release --example tour
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+test: setup lint
+	LAPIS_BACKEND=openblas $(CARGO) test
+	LAPIS_BACKEND=reference $(CARGO) test
+
+test-backend: setup
+	@if [ "$(BACKEND)" = mkl ]; then scripts/setup.sh mkl; fi
+	LAPIS_BACKEND=$(BACKEND) $(CARGO) test
+
+test-all-backends: setup setup-mkl
+	for b in openblas reference blis mkl; do LAPIS_BACKEND=$$b $(CARGO) test || exit 1; done
+
+bench: setup
+	$(CARGO) bench --bench blas
