@@ -33,6 +33,8 @@ pub mod blas;
 pub mod cblas;
 pub mod dtype;
 pub mod error;
+#[doc(hidden)]
+pub mod lapack;
 pub mod layout;
 pub mod scalar;
 

@@ -12,6 +12,7 @@ use num_complex::{Complex32, Complex64};
 use num_traits::{Float, One, Zero};
 
 use crate::cblas::Cblas;
+use crate::lapack::Lapack;
 use crate::dtype::DType;
 
 mod sealed {
@@ -23,9 +24,13 @@ mod sealed {
 }
 
 /// An element type of lapis: `f32`, `f64`, `Complex32` or `Complex64`.
+///
+/// `T::Real`, the real type of the same precision (`Self` for real types),
+/// is declared on the dispatch supertrait [`Cblas`].
 pub trait Scalar:
     sealed::Sealed
     + Cblas
+    + Lapack
     + Copy
     + Send
     + Sync
@@ -46,8 +51,6 @@ pub trait Scalar:
     + DivAssign
     + 'static
 {
-    /// The real type of the same precision (`Self` for real types).
-    type Real: RealScalar;
     /// The run-time tag of this type.
     const DTYPE: DType;
     /// Whether the type is complex.
@@ -94,7 +97,6 @@ pub trait RealScalar: Scalar<Real = Self> + Float + PartialOrd {
 macro_rules! impl_real {
     ($t:ty, $dtype:expr) => {
         impl Scalar for $t {
-            type Real = $t;
             const DTYPE: DType = $dtype;
             const IS_COMPLEX: bool = false;
             #[inline]
@@ -150,7 +152,6 @@ macro_rules! impl_real {
 macro_rules! impl_complex {
     ($t:ty, $r:ty, $dtype:expr) => {
         impl Scalar for $t {
-            type Real = $r;
             const DTYPE: DType = $dtype;
             const IS_COMPLEX: bool = true;
             #[inline]
@@ -208,13 +209,13 @@ mod tests {
         assert_eq!(z.abs(), 5.0);
         assert_eq!(z.abs_sqr(), 25.0);
         assert_eq!(z.abs1(), 7.0);
-        assert_eq!(Scalar::conj(z), Complex64::new(3.0, 4.0));
+        assert_eq!(<Complex64 as Scalar>::conj(z), Complex64::new(3.0, 4.0));
         assert_eq!(<Complex64 as Scalar>::DTYPE, DType::C128);
         assert!(!<f32 as Scalar>::IS_COMPLEX);
         assert_eq!(<Complex32 as Scalar>::epsilon(), f32::EPSILON);
         // hypot keeps |z| finite where re² + im² would overflow.
         let big = Complex64::new(1e300, 1e300);
-        assert!(Scalar::abs(big).is_finite());
+        assert!(<Complex64 as Scalar>::abs(big).is_finite());
         assert!(!Complex32::new(f32::NAN, 0.0).is_finite());
     }
 }
