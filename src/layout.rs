@@ -345,10 +345,11 @@ impl<'a, T: Scalar> VecIn<'a, T> {
     }
 }
 
-/// An owned contiguous copy of a vector.
+/// An owned contiguous copy of a vector, in logical order with stride 1
+/// (`to_owned` would keep a stride of -1).
 pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
     count_copy();
-    x.to_owned()
+    x.iter().copied().collect()
 }
 
 /// BLAS pointer and increment for a vector view: the lowest address for a

@@ -40,23 +40,27 @@ pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
 /// # Errors
 /// As [`dot`].
 pub fn dotc<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
-    let n = same_len("dotc", x, y)?;
-    if n == 0 {
-        return Ok(T::zero());
-    }
-    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
-    let (px, incx) = xi.arg("dotc")?;
-    let (py, incy) = yi.arg("dotc")?;
-    // SAFETY: as in `dot`.
-    Ok(unsafe { T::dotc(n, px, incx, py, incy) })
+    dotc_impl("dotc", x, y)
 }
 
 /// NumPy's name for [`dotc`]: `Σ conj(xᵢ) yᵢ`.
 ///
 /// # Errors
-/// As [`dot`].
+/// As [`dot`] (naming `vdot`).
 pub fn vdot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
-    dotc(x, y)
+    dotc_impl("vdot", x, y)
+}
+
+fn dotc_impl<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let n = same_len(routine, x, y)?;
+    if n == 0 {
+        return Ok(T::zero());
+    }
+    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
+    let (px, incx) = xi.arg(routine)?;
+    let (py, incy) = yi.arg(routine)?;
+    // SAFETY: as in `dot`.
+    Ok(unsafe { T::dotc(n, px, incx, py, incy) })
 }
 
 /// `y := alpha·x + y` (`?axpy`).
@@ -182,15 +186,44 @@ pub fn copy<T: Scalar>(x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
     Ok(())
 }
 
+/// Whether two vectors of equal length share an element in memory. Exact
+/// (not just "the byte ranges intersect"), so that disjoint interleaved
+/// views, such as the even and odd elements of one array from
+/// `multi_slice_mut`, are accepted: an O(n) scan of x's elements against
+/// y's arithmetic progression.
+fn share_element<T>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> bool {
+    if !ranges_overlap(byte_range(x), byte_range(y)) {
+        return false;
+    }
+    let size = std::mem::size_of::<T>().max(1) as isize;
+    let delta = x.as_ptr() as isize - y.as_ptr() as isize;
+    if delta % size != 0 {
+        // Elements straddle each other (only via a cast): they overlap.
+        return true;
+    }
+    let delta = delta / size;
+    let n = y.len() as isize;
+    let sx = if x.len() > 1 { x.strides()[0] } else { 0 };
+    let sy = if y.len() > 1 { y.strides()[0] } else { 1 };
+    // x[i] is y's index (delta + i·sx) / sy when that is a whole number in range.
+    (0..x.len() as isize).any(|i| {
+        let off = delta + i * sx;
+        sy != 0 && off % sy == 0 && (0..n).contains(&(off / sy))
+    })
+}
+
+/// A BLAS pointer and increment for a vector output.
+type VecOut<T> = (*mut T, i32);
+
 fn two_outputs<T>(
     routine: &'static str,
     x: &mut ArrayRef1<T>,
     y: &mut ArrayRef1<T>,
-) -> Result<(i32, (*mut T, i32), (*mut T, i32))> {
+) -> Result<(i32, VecOut<T>, VecOut<T>)> {
     let n = same_len(routine, x, y)?;
     let xa = vec_out(routine, "x", x)?;
     let ya = vec_out(routine, "y", y)?;
-    if ranges_overlap(byte_range(x), byte_range(y)) {
+    if share_element(x, y) {
         return Err(Error::InvalidArgument {
             routine,
             what: "x, y",
@@ -204,7 +237,8 @@ fn two_outputs<T>(
 ///
 /// # Errors
 /// `ShapeMismatch` if the lengths differ; `OverlappingOutput` for a zero
-/// stride; `InvalidArgument` if `x` and `y` overlap.
+/// stride; `InvalidArgument` if `x` and `y` share an element (disjoint
+/// interleaved views of one array are fine).
 pub fn swap<T: Scalar>(x: &mut ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
     let (n, (px, incx), (py, incy)) = two_outputs("swap", x, y)?;
     if n > 0 {

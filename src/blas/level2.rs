@@ -71,18 +71,8 @@ pub fn gemv<T: Scalar>(
     Ok(())
 }
 
-type RankOne<T> = unsafe fn(
-    crate::cblas::Layout,
-    i32,
-    i32,
-    T,
-    *const T,
-    i32,
-    *const T,
-    i32,
-    *mut T,
-    i32,
-);
+type RankOne<T> =
+    unsafe fn(crate::cblas::Layout, i32, i32, T, *const T, i32, *const T, i32, *mut T, i32);
 
 fn ger_impl<T: Scalar>(
     routine: &'static str,
@@ -93,7 +83,10 @@ fn ger_impl<T: Scalar>(
     a: &mut ArrayRef2<T>,
 ) -> Result<()> {
     expect_shape(routine, "a", a.shape(), &[x.len(), y.len()])?;
-    let (m, n) = (blas_int(routine, "m", x.len())?, blas_int(routine, "n", y.len())?);
+    let (m, n) = (
+        blas_int(routine, "m", x.len())?,
+        blas_int(routine, "n", y.len())?,
+    );
     if m == 0 || n == 0 {
         return Ok(());
     }
@@ -114,7 +107,12 @@ fn ger_impl<T: Scalar>(
 ///
 /// # Errors
 /// `ShapeMismatch` for a wrong `A` shape; `OverlappingOutput` if `A` has a zero stride.
-pub fn geru<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &ArrayRef1<T>, a: &mut ArrayRef2<T>) -> Result<()> {
+pub fn geru<T: Scalar>(
+    alpha: T,
+    x: &ArrayRef1<T>,
+    y: &ArrayRef1<T>,
+    a: &mut ArrayRef2<T>,
+) -> Result<()> {
     ger_impl("geru", T::geru, alpha, x, y, a)
 }
 
@@ -122,7 +120,12 @@ pub fn geru<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &ArrayRef1<T>, a: &mut Arr
 ///
 /// # Errors
 /// As [`geru`].
-pub fn ger<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &ArrayRef1<T>, a: &mut ArrayRef2<T>) -> Result<()> {
+pub fn ger<T: Scalar>(
+    alpha: T,
+    x: &ArrayRef1<T>,
+    y: &ArrayRef1<T>,
+    a: &mut ArrayRef2<T>,
+) -> Result<()> {
     ger_impl("ger", T::geru, alpha, x, y, a)
 }
 
@@ -130,7 +133,12 @@ pub fn ger<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &ArrayRef1<T>, a: &mut Arra
 ///
 /// # Errors
 /// As [`geru`].
-pub fn gerc<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &ArrayRef1<T>, a: &mut ArrayRef2<T>) -> Result<()> {
+pub fn gerc<T: Scalar>(
+    alpha: T,
+    x: &ArrayRef1<T>,
+    y: &ArrayRef1<T>,
+    a: &mut ArrayRef2<T>,
+) -> Result<()> {
     ger_impl("gerc", T::gerc, alpha, x, y, a)
 }
 
@@ -303,16 +311,8 @@ pub fn trsv<T: Scalar>(
     trv_impl("trsv", T::trsv, uplo, trans, diag, a, x)
 }
 
-type SymR1<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Uplo,
-    i32,
-    T,
-    *const T,
-    i32,
-    *mut T,
-    i32,
-);
+type SymR1<T> =
+    unsafe fn(crate::cblas::Layout, crate::cblas::Uplo, i32, T, *const T, i32, *mut T, i32);
 
 fn syr_impl<T: Scalar>(
     routine: &'static str,
@@ -349,11 +349,23 @@ pub fn syr<T: Scalar>(uplo: Uplo, alpha: T, x: &ArrayRef1<T>, a: &mut ArrayRef2<
 }
 
 /// `A := alpha·x·xᴴ + A` on the `uplo` triangle of Hermitian `A`, real
-/// `alpha`; the diagonal's imaginary part is set to zero (`?her`; `?syr`
-/// for real types).
+/// `alpha`; the diagonal's imaginary part is set to zero, also when `alpha`
+/// is zero (where BLAS returns without touching `A`) (`?her`; `?syr` for
+/// real types).
 ///
 /// # Errors
 /// As [`syr`].
-pub fn her<T: Scalar>(uplo: Uplo, alpha: T::Real, x: &ArrayRef1<T>, a: &mut ArrayRef2<T>) -> Result<()> {
-    syr_impl("her", T::her, uplo, T::from_real(alpha), x, a)
+pub fn her<T: Scalar>(
+    uplo: Uplo,
+    alpha: T::Real,
+    x: &ArrayRef1<T>,
+    a: &mut ArrayRef2<T>,
+) -> Result<()> {
+    let alpha = T::from_real(alpha);
+    syr_impl("her", T::her, uplo, alpha, x, a)?;
+    if T::IS_COMPLEX && alpha == T::zero() {
+        // BLAS's quick return for alpha = 0 skips making the diagonal real.
+        a.diag_mut().map_inplace(|d| *d = T::from_real(d.re()));
+    }
+    Ok(())
 }
