@@ -6,12 +6,13 @@
 
 use std::fmt;
 
-/// A shape printed the way NumPy prints it: `(2, 3)`, `(4,)`, `()`.
+/// A shape printed the way NumPy's error messages print it: `(2,3)`, `(4,)`, `()`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Shape(pub Vec<usize>);
 
 impl fmt::Display for Shape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // NumPy's broadcast message writes shapes without spaces: (2,3) (4,).
         match self.0.as_slice() {
             [] => write!(f, "()"),
             [n] => write!(f, "({n},)"),
@@ -19,7 +20,7 @@ impl fmt::Display for Shape {
                 write!(f, "(")?;
                 for (i, d) in dims.iter().enumerate() {
                     if i > 0 {
-                        write!(f, ", ")?;
+                        write!(f, ",")?;
                     }
                     write!(f, "{d}")?;
                 }
@@ -52,6 +53,22 @@ pub enum Error {
         what: &'static str,
         got: Shape,
         expected: Shape,
+    },
+    /// Operand shapes that cannot be broadcast together (NumPy's rule:
+    /// trailing axes equal or 1).
+    #[error("{routine}: operands could not be broadcast together with shapes {lhs} {rhs}")]
+    Broadcast {
+        routine: &'static str,
+        lhs: Shape,
+        rhs: Shape,
+    },
+    /// An array with too few dimensions for the operation.
+    #[error("{routine}: {what} must have at least {min} dimensions, got shape {shape}")]
+    TooFewDimensions {
+        routine: &'static str,
+        what: &'static str,
+        min: usize,
+        shape: Shape,
     },
     /// A matrix argument that must be square is not.
     #[error("{routine}: {what} must be square, got shape {shape}")]
@@ -94,6 +111,38 @@ pub enum Error {
     /// The linked backend cannot do what was asked.
     #[error("{0}")]
     Unsupported(String),
+    /// A matrix is exactly singular: LAPACK found `U[index, index] == 0`
+    /// (0-based) in its factorization.
+    #[error("{routine}: matrix is singular (zero pivot at U[{index}, {index}])")]
+    Singular { routine: &'static str, index: usize },
+    /// The leading minor of order `minor` (1-based, as LAPACK counts) is not
+    /// positive definite, so the Cholesky factorization does not exist.
+    #[error("{routine}: matrix is not positive definite (leading minor of order {minor})")]
+    NotPositiveDefinite { routine: &'static str, minor: usize },
+    /// An iterative algorithm did not converge; `info` is LAPACK's count
+    /// (off-diagonals that failed, or the failing index) and `detail` says
+    /// what it means for this routine.
+    #[error("{routine}: did not converge ({detail}; info = {info})")]
+    NoConvergence {
+        routine: &'static str,
+        info: i32,
+        detail: String,
+    },
+    /// An input holds NaN or infinity (the finite check can be switched off
+    /// with `linalg::without_finite_check`).
+    #[error("{routine}: {what} contains infinities or NaNs")]
+    NonFinite {
+        routine: &'static str,
+        what: &'static str,
+    },
+    /// LAPACK rejected argument number `arg` (1-based, as LAPACK counts):
+    /// an internal error of lapis, reported rather than hidden.
+    #[error("{routine}: internal error: LAPACK rejected argument {arg} ({name})")]
+    LapackArgument {
+        routine: &'static str,
+        arg: i32,
+        name: &'static str,
+    },
 }
 
 /// `Result` with lapis's [`Error`].

@@ -36,6 +36,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod lapack;
 pub mod layout;
+pub mod linalg;
 pub mod scalar;
 
 pub use backend::{BackendInfo, backend, set_num_threads};

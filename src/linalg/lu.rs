@@ -1,0 +1,219 @@
+//! LU factorization with partial pivoting (`?getrf`) and solves with it
+//! (`?getrs`): scipy.linalg's `lu`, `lu_factor`, `lu_solve`.
+
+use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, ShapeBuilder};
+
+use super::stack::{assemble, split, stack_indices, matrix_at};
+use super::{check_finite, fortran_copy, lapack_mut};
+use crate::blas::Transpose;
+use crate::error::{Error, Result, Shape};
+use crate::lapack::illegal_argument;
+use crate::layout::blas_int;
+use crate::scalar::Scalar;
+
+const GETRF_ARGS: &[&str] = &["m", "n", "a", "lda", "ipiv", "info"];
+const GETRS_ARGS: &[&str] = &["trans", "n", "nrhs", "a", "lda", "ipiv", "b", "ldb", "info"];
+
+/// The LU factors of a matrix, as LAPACK's `?getrf` leaves them (SciPy's
+/// `lu_factor` result): `L` below the diagonal (unit diagonal implied), `U`
+/// on and above it, and the row interchanges.
+#[derive(Clone, Debug)]
+pub struct LuFactors<T> {
+    lu: Array2<T>,
+    ipiv: Vec<i32>,
+    singular: Option<usize>,
+}
+
+impl<T: Scalar> LuFactors<T> {
+    /// The packed factors (Fortran order): `L` strictly below the diagonal,
+    /// `U` on and above.
+    pub fn lu(&self) -> &Array2<T> {
+        &self.lu
+    }
+
+    /// Pivot indices, 0-based as SciPy gives them: row `i` was interchanged
+    /// with row `piv[i]`.
+    pub fn piv(&self) -> Vec<usize> {
+        self.ipiv.iter().map(|&p| (p - 1) as usize).collect()
+    }
+
+    /// The first zero pivot `U[i, i] == 0`, if the matrix is singular.
+    pub fn singular_at(&self) -> Option<usize> {
+        self.singular
+    }
+
+    pub(crate) fn ipiv(&self) -> &[i32] {
+        &self.ipiv
+    }
+}
+
+/// Factors `a` (any `m × n`, any layout) as `P·L·U`. A singular matrix is
+/// not an error here (its `U` has a zero pivot, see
+/// [`LuFactors::singular_at`]); [`lu_solve`] reports it.
+///
+/// One Fortran-order copy of `a` is made; it becomes the factors.
+///
+/// # Errors
+/// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
+pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
+    const R: &str = "lu_factor";
+    check_finite(R, "a", a)?;
+    let (m, n) = (blas_int(R, "m", a.nrows())?, blas_int(R, "n", a.ncols())?);
+    let mut lu = fortran_copy(a);
+    let mut ipiv = vec![0i32; a.nrows().min(a.ncols())];
+    let mut singular = None;
+    if m > 0 && n > 0 {
+        let (buf, lda) = lapack_mut(&mut lu);
+        // SAFETY: buf is the m × n column-major matrix with leading dimension lda.
+        let info = unsafe { T::getrf(m, n, buf, lda, &mut ipiv) };
+        if info < 0 {
+            return Err(illegal_argument("getrf", info, GETRF_ARGS));
+        }
+        if info > 0 {
+            singular = Some(info as usize - 1);
+        }
+    }
+    Ok(LuFactors { lu, ipiv, singular })
+}
+
+/// Solves `op(A)·X = B` from `A`'s LU factors; `b` is `(n,)` or `(n, k)`.
+///
+/// # Errors
+/// `Singular` if `A` is singular; `ShapeMismatch` if `b`'s first axis is
+/// not `n`; `NotSquare` if the factored matrix was not square;
+/// `NonFinite` for NaN/inf in `b`.
+pub fn lu_solve<T: Scalar, D: Dimension>(
+    factors: &LuFactors<T>,
+    b: &ArrayRef<T, D>,
+    trans: Transpose,
+) -> Result<Array<T, D>> {
+    const R: &str = "lu_solve";
+    let n = super::square(R, "a", factors.lu.dim())?;
+    check_finite(R, "b", b)?;
+    let mut x = rhs_copy(R, n as usize, b)?;
+    getrs_into(R, factors, trans.normalize::<T>(), &mut x)?;
+    x.into_dimensionality::<D>()
+        .map_err(|_| unreachable_shape(R))
+}
+
+fn unreachable_shape(routine: &'static str) -> Error {
+    Error::InvalidArgument {
+        routine,
+        what: "b",
+        reason: "internal: result has the wrong number of dimensions".into(),
+    }
+}
+
+/// A Fortran-order `(n, k)` copy of a right-hand side `(n,)` or `(n, k)`,
+/// returned as a dynamic-dimensional array with `b`'s shape.
+pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
+    routine: &'static str,
+    n: usize,
+    b: &ArrayRef<T, D>,
+) -> Result<ArrayD<T>> {
+    let shape = b.shape();
+    if shape.is_empty() || shape.len() > 2 || shape[0] != n {
+        return Err(Error::ShapeMismatch {
+            routine,
+            what: "b",
+            got: Shape(shape.to_vec()),
+            expected: Shape(if shape.len() == 2 { vec![n, shape[1]] } else { vec![n] }),
+        });
+    }
+    let mut x = ArrayD::<T>::zeros(ndarray::IxDyn(shape).f());
+    x.assign(b);
+    Ok(x)
+}
+
+/// Overwrites the `(n,)` or `(n, k)` Fortran-order `x` with `op(A)⁻¹·x`.
+pub(crate) fn getrs_into<T: Scalar>(
+    routine: &'static str,
+    factors: &LuFactors<T>,
+    trans: Transpose,
+    x: &mut ArrayD<T>,
+) -> Result<()> {
+    if let Some(index) = factors.singular {
+        return Err(Error::Singular { routine, index });
+    }
+    let n = factors.lu.nrows();
+    let nrhs = if x.ndim() == 2 { x.shape()[1] } else { 1 };
+    if n == 0 || nrhs == 0 {
+        return Ok(());
+    }
+    let ni = blas_int(routine, "n", n)?;
+    let nrhs = blas_int(routine, "nrhs", nrhs)?;
+    let t = match trans {
+        Transpose::NoTrans => b'N',
+        Transpose::Trans => b'T',
+        Transpose::ConjTrans => b'C',
+    };
+    let lu = factors.lu.as_slice_memory_order().expect("factors are contiguous");
+    let xb = x.as_slice_memory_order_mut().expect("right-hand sides are contiguous");
+    // SAFETY: lu is n × n column-major with lda n; xb is n × nrhs with ldb n.
+    let info = unsafe { T::getrs(t, ni, nrhs, lu, ni, &factors.ipiv, xb, ni) };
+    if info < 0 {
+        return Err(illegal_argument("getrs", info, GETRS_ARGS));
+    }
+    Ok(())
+}
+
+/// The explicit factors `(P, L, U)` with `A = P·L·U` (scipy.linalg.lu):
+/// `P` is `m × m`, `L` is `m × k` unit lower trapezoidal, `U` is `k × n`,
+/// `k = min(m, n)`.
+///
+/// # Errors
+/// As [`lu_factor`].
+#[allow(clippy::type_complexity)]
+pub fn lu<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    let f = lu_factor(a)?;
+    Ok(expand(&f))
+}
+
+fn expand<T: Scalar>(f: &LuFactors<T>) -> (Array2<T>, Array2<T>, Array2<T>) {
+    let (m, n) = f.lu.dim();
+    let k = m.min(n);
+    let l = Array2::from_shape_fn((m, k), |(i, j)| {
+        if i == j {
+            T::one()
+        } else if i > j {
+            f.lu[[i, j]]
+        } else {
+            T::zero()
+        }
+    });
+    let u = Array2::from_shape_fn((k, n), |(i, j)| if j >= i { f.lu[[i, j]] } else { T::zero() });
+    // Apply the interchanges in order to the identity's rows: perm[i] is the
+    // original row that ends up in position i of P⁻¹A = LU.
+    let mut perm: Vec<usize> = (0..m).collect();
+    for (i, &p) in f.ipiv.iter().enumerate() {
+        perm.swap(i, (p - 1) as usize);
+    }
+    let mut p = Array2::<T>::zeros((m, m));
+    for (i, &row) in perm.iter().enumerate() {
+        p[[row, i]] = T::one();
+    }
+    (p, l, u)
+}
+
+/// [`lu`] over a `(…, M, N)` stack: returns `P (…, M, M)`, `L (…, M, K)`,
+/// `U (…, K, N)`.
+///
+/// # Errors
+/// As [`lu_factor`]; `TooFewDimensions` for fewer than 2 axes.
+#[allow(clippy::type_complexity)]
+pub fn lu_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>, ArrayD<T>)> {
+    let (lead, m, n) = split("lu", "a", a)?;
+    let k = m.min(n);
+    let (mut ps, mut ls, mut us) = (Vec::new(), Vec::new(), Vec::new());
+    for idx in stack_indices(&lead) {
+        let (p, l, u) = lu(&matrix_at(a.view(), &idx))?;
+        ps.push(p);
+        ls.push(l);
+        us.push(u);
+    }
+    Ok((
+        assemble::<T, Ix2>(&lead, &[m, m], ps),
+        assemble::<T, Ix2>(&lead, &[m, k], ls),
+        assemble::<T, Ix2>(&lead, &[k, n], us),
+    ))
+}

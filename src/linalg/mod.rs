@@ -1,0 +1,84 @@
+//! LAPACK-backed linear algebra on all four element types: the core of
+//! `numpy.linalg` and `scipy.linalg`.
+//!
+//! Each routine comes in two forms:
+//! * a typed one on 2-D input (`solve(&a, &b)`), and
+//! * a `_stacked` one on `(…, M, N)` stacks (`solve_stacked`), which loops
+//!   over the leading axes (broadcast as NumPy does) and reuses one LAPACK
+//!   workspace for the whole stack.
+//!
+//! Inputs of any layout are accepted and never modified: LAPACK works on a
+//! Fortran-order copy, which usually becomes the output (the factors, the
+//! eigenvectors). Results are returned in Fortran order. Inputs are checked
+//! for NaN and infinity first, like SciPy's `check_finite`
+//! ([`without_finite_check`] skips the scan). LAPACK's `info` becomes a
+//! typed error ([`crate::Error::Singular`],
+//! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
+
+mod lu;
+mod solve;
+pub(crate) mod stack;
+
+pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
+pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
+
+use std::cell::Cell;
+
+use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension};
+
+use crate::error::{Error, Result};
+use crate::layout::{Order, copy_in_order};
+use crate::scalar::Scalar;
+
+thread_local! {
+    static CHECK_FINITE: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Runs `f` with the finite check of this thread's linalg calls switched
+/// off (SciPy's `check_finite=False`): saves one pass over the inputs, at
+/// the price of LAPACK's behaviour on NaN and infinity (garbage results or
+/// a failure to converge, never a crash). The setting is restored when `f`
+/// returns or panics.
+pub fn without_finite_check<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CHECK_FINITE.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(CHECK_FINITE.with(|c| c.replace(false)));
+    f()
+}
+
+/// Error if the finite check is on and `a` holds NaN or infinity.
+pub(crate) fn check_finite<T: Scalar, D: Dimension>(
+    routine: &'static str,
+    what: &'static str,
+    a: &ArrayRef<T, D>,
+) -> Result<()> {
+    if CHECK_FINITE.with(|c| c.get()) && !a.iter().all(|v| v.is_finite()) {
+        return Err(Error::NonFinite { routine, what });
+    }
+    Ok(())
+}
+
+/// A Fortran-order working copy of `a` for LAPACK to overwrite.
+pub(crate) fn fortran_copy<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
+    copy_in_order(a, Order::Col)
+}
+
+/// LAPACK's view of a Fortran-order owned matrix: the buffer and its
+/// leading dimension (at least 1, as LAPACK requires).
+pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], i32) {
+    let lda = a.nrows().max(1) as i32;
+    let buf = a
+        .as_slice_memory_order_mut()
+        .expect("working matrices are allocated contiguous");
+    (buf, lda)
+}
+
+/// Error unless the matrix is square; its order, checked against the BLAS/LAPACK integer.
+pub(crate) fn square(routine: &'static str, what: &'static str, dims: (usize, usize)) -> Result<i32> {
+    let n = crate::blas::expect_square(routine, what, dims)?;
+    crate::layout::blas_int(routine, "n", n)
+}

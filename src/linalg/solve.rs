@@ -1,0 +1,255 @@
+//! Through the LU factorization: `solve` (`?getrf` + `?getrs`, as `?gesv`
+//! does), `inv` (`?getri`), `det` and `slogdet`.
+
+use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, IxDyn};
+use num_traits::{Float, Zero};
+
+use super::lu::{LuFactors, getrs_into, lu_factor, rhs_copy};
+use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
+use super::{check_finite, square};
+use crate::blas::Transpose;
+use crate::error::{Error, Result, Shape};
+use crate::lapack::{illegal_argument, query_len};
+use crate::scalar::Scalar;
+
+/// Solves `A·X = B` for square `A` (numpy.linalg.solve); `b` is `(n,)` or
+/// `(n, k)` and the result has its shape.
+///
+/// Copies: `A` once (its LU factors) and `B` once (the solution).
+///
+/// # Errors
+/// `NotSquare`; `ShapeMismatch` if `b`'s first axis is not `n`;
+/// `Singular { index }` for an exactly singular `A`; `NonFinite`.
+pub fn solve<T: Scalar, D: Dimension>(a: &ArrayRef2<T>, b: &ArrayRef<T, D>) -> Result<Array<T, D>> {
+    const R: &str = "solve";
+    let n = square(R, "a", a.dim())? as usize;
+    check_finite(R, "b", b)?;
+    let mut x = rhs_copy(R, n, b)?;
+    let f = factor(R, a)?;
+    getrs_into(R, &f, Transpose::NoTrans, &mut x)?;
+    Ok(x.into_dimensionality::<D>().expect("x has b's shape"))
+}
+
+/// LU factors for a solve, with the routine's name in its errors.
+fn factor<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
+    check_finite(routine, "a", a)?;
+    lu_factor(a).map_err(|e| match e {
+        Error::NonFinite { what, .. } => Error::NonFinite { routine, what },
+        e => e,
+    })
+}
+
+/// [`solve`] over stacks, as numpy.linalg.solve (NumPy ≥ 2): `a` is
+/// `(…, n, n)`; `b` is `(n,)` (one vector for every matrix) or `(…, n, k)`,
+/// the leading axes of `a` and `b` broadcast together.
+///
+/// # Errors
+/// As [`solve`]; `Broadcast` if the leading axes do not broadcast.
+pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    const R: &str = "solve";
+    let (a_lead, m, n) = split(R, "a", a)?;
+    square(R, "a", (m, n))?;
+    let (lead, item_shape, item_nd) = if b.ndim() == 1 {
+        (a_lead.clone(), vec![n], 1)
+    } else {
+        let (b_lead, bm, bk) = split(R, "b", b)?;
+        if bm != n {
+            return Err(Error::ShapeMismatch {
+                routine: R,
+                what: "b",
+                got: Shape(b.shape().to_vec()),
+                expected: Shape([b_lead.as_slice(), &[n, bk]].concat()),
+            });
+        }
+        (broadcast_shapes(R, &a_lead, &b_lead)?, vec![n, bk], 2)
+    };
+    let mut items = Vec::new();
+    for idx in stack_indices(&lead) {
+        let ai = matrix_at(a.view(), &idx);
+        let bi = if item_nd == 1 { b.view() } else { item_at(b.view(), &idx, 2) };
+        items.push(solve(&ai, &bi)?);
+    }
+    Ok(assemble::<T, IxDyn>(&lead, &item_shape, items))
+}
+
+const GETRI_ARGS: &[&str] = &["n", "a", "lda", "ipiv", "work", "lwork", "info"];
+
+/// A `?getri` workspace, queried once and reused across a stack.
+struct InvWork<T> {
+    work: Vec<T>,
+}
+
+impl<T: Scalar> InvWork<T> {
+    fn new() -> Self {
+        InvWork { work: Vec::new() }
+    }
+
+    /// Inverts in place the matrix whose factors are `f` (consumed).
+    fn invert(&mut self, f: LuFactors<T>) -> Result<Array2<T>> {
+        const R: &str = "inv";
+        if let Some(index) = f.singular_at() {
+            return Err(Error::Singular { routine: R, index });
+        }
+        let ipiv = f.ipiv().to_vec();
+        let mut a = f.lu().clone();
+        let n = a.nrows() as i32;
+        if n == 0 {
+            return Ok(a);
+        }
+        let buf = a.as_slice_memory_order_mut().expect("factors are contiguous");
+        let mut query = [T::zero()];
+        // SAFETY: lwork = -1 only writes the optimal size to query[0].
+        let info = unsafe { T::getri(n, buf, n, &ipiv, &mut query, -1) };
+        if info < 0 {
+            return Err(illegal_argument("getri", info, GETRI_ARGS));
+        }
+        let need = query_len(crate::RealScalar::to_f64_real(query[0].re())).max(n as usize);
+        if self.work.len() < need {
+            self.work.resize(need, T::zero());
+        }
+        let lwork = self.work.len().min(i32::MAX as usize) as i32;
+        // SAFETY: buf is n × n column-major; work holds lwork elements.
+        let info = unsafe { T::getri(n, buf, n, &ipiv, &mut self.work, lwork) };
+        if info < 0 {
+            return Err(illegal_argument("getri", info, GETRI_ARGS));
+        }
+        if info > 0 {
+            return Err(Error::Singular { routine: R, index: info as usize - 1 });
+        }
+        Ok(a)
+    }
+}
+
+/// The inverse of square `a` (numpy.linalg.inv), through LU (`?getrf`, `?getri`).
+///
+/// # Errors
+/// `NotSquare`; `Singular { index }`; `NonFinite`.
+pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
+    square("inv", "a", a.dim())?;
+    InvWork::new().invert(factor("inv", a)?)
+}
+
+/// [`inv`] over a `(…, n, n)` stack, one workspace for all.
+///
+/// # Errors
+/// As [`inv`]; `TooFewDimensions`.
+pub fn inv_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    let (lead, m, n) = split("inv", "a", a)?;
+    square("inv", "a", (m, n))?;
+    let mut work = InvWork::new();
+    let mut items = Vec::new();
+    for idx in stack_indices(&lead) {
+        items.push(work.invert(factor("inv", &matrix_at(a.view(), &idx))?)?);
+    }
+    Ok(assemble::<T, Ix2>(&lead, &[n, n], items))
+}
+
+/// Sign of the permutation and the diagonal of `U`, from the factors.
+fn sign_and_diag<T: Scalar>(f: &LuFactors<T>) -> (T, Vec<T>) {
+    let swaps = f.ipiv().iter().enumerate().filter(|&(i, &p)| p as usize != i + 1).count();
+    let sign = if swaps % 2 == 0 { T::one() } else { -T::one() };
+    let diag = f.lu().diag().to_vec();
+    (sign, diag)
+}
+
+/// Determinant of square `a` (numpy.linalg.det), as the product of `U`'s
+/// diagonal: 0 for a singular matrix (not an error), 1 for 0 × 0. May
+/// overflow to infinity for large `n`: use [`slogdet`] there.
+///
+/// # Errors
+/// `NotSquare`; `NonFinite`.
+pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
+    square("det", "a", a.dim())?;
+    let f = factor("det", a)?;
+    let (sign, diag) = sign_and_diag(&f);
+    Ok(diag.into_iter().fold(sign, |acc, d| acc * d))
+}
+
+/// Sign and natural log of the absolute value of the determinant
+/// (numpy.linalg.slogdet): `det = sign · exp(logabsdet)`, without overflow
+/// for large `n`. `sign` is ±1 for real types and of unit modulus for
+/// complex ones; a singular matrix gives `(0, -inf)`.
+///
+/// # Errors
+/// `NotSquare`; `NonFinite`.
+pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<(T, T::Real)> {
+    square("slogdet", "a", a.dim())?;
+    let f = factor("slogdet", a)?;
+    if f.singular_at().is_some() {
+        return Ok((T::zero(), T::Real::neg_infinity()));
+    }
+    let (mut sign, diag) = sign_and_diag(&f);
+    let mut log = T::Real::zero();
+    for d in diag {
+        let m = d.abs();
+        sign *= d / T::from_real(m);
+        log = log + m.ln();
+    }
+    Ok((sign, log))
+}
+
+/// [`det`] over a `(…, n, n)` stack: an array of the leading shape.
+///
+/// # Errors
+/// As [`det`]; `TooFewDimensions`.
+pub fn det_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    let (lead, m, n) = split("det", "a", a)?;
+    square("det", "a", (m, n))?;
+    let vals = stack_indices(&lead)
+        .map(|idx| det(&matrix_at(a.view(), &idx)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
+}
+
+/// [`slogdet`] over a `(…, n, n)` stack: `(sign, logabsdet)` arrays of the
+/// leading shape.
+///
+/// # Errors
+/// As [`slogdet`]; `TooFewDimensions`.
+#[allow(clippy::type_complexity)]
+pub fn slogdet_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T::Real>)> {
+    let (lead, m, n) = split("slogdet", "a", a)?;
+    square("slogdet", "a", (m, n))?;
+    let (mut signs, mut logs) = (Vec::new(), Vec::new());
+    for idx in stack_indices(&lead) {
+        let (s, l) = slogdet(&matrix_at(a.view(), &idx))?;
+        signs.push(s);
+        logs.push(l);
+    }
+    let shape = IxDyn(&lead);
+    Ok((
+        ArrayD::from_shape_vec(shape.clone(), signs).expect("one value per stack index"),
+        ArrayD::from_shape_vec(shape, logs).expect("one value per stack index"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Array2, Error, det, inv, slogdet, solve};
+    use ndarray::array;
+
+    #[test]
+    fn small_known_values() {
+        let a: Array2<f64> = array![[4.0, 3.0], [6.0, 3.0]];
+        assert!((det(&a).unwrap() + 6.0).abs() < 1e-12);
+        let (s, l) = slogdet(&a).unwrap();
+        assert_eq!(s, -1.0);
+        assert!((l - 6f64.ln()).abs() < 1e-12);
+        let x = solve(&a, &array![10.0, 12.0]).unwrap();
+        assert!((x[0] - 1.0).abs() < 1e-12 && (x[1] - 2.0).abs() < 1e-12);
+        let ai = inv(&a).unwrap();
+        let id = ai.dot(&a);
+        assert!((id[[0, 0]] - 1.0).abs() < 1e-12 && id[[0, 1]].abs() < 1e-12);
+        let sing = array![[1.0, 2.0], [2.0, 4.0]];
+        assert!(matches!(solve(&sing, &array![1.0, 1.0]), Err(Error::Singular { index: 1, .. })));
+        assert_eq!(det(&sing).unwrap(), 0.0);
+        assert_eq!(slogdet(&sing).unwrap(), (0.0, f64::NEG_INFINITY));
+        let empty = Array2::<f64>::zeros((0, 0));
+        assert_eq!(det(&empty).unwrap(), 1.0);
+        assert_eq!(inv(&empty).unwrap().dim(), (0, 0));
+        assert!(matches!(
+            det(&array![[f64::NAN]]),
+            Err(Error::NonFinite { routine: "det", .. })
+        ));
+    }
+}
