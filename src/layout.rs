@@ -354,14 +354,27 @@ pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
 
 /// BLAS pointer and increment for a vector view: the lowest address for a
 /// negative stride, increment 1 for length ≤ 1.
-pub(crate) fn vec_arg<T>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mut T, c_int)> {
+pub(crate) fn vec_arg<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mut T, c_int)> {
     let n = x.len();
     let s = x.strides()[0];
     let p = x.as_ptr() as *mut T;
     if n <= 1 {
         return Ok((p, 1));
     }
-    let inc = blas_int_signed(routine, "increment", s)?;
+    // BLAS negates a negative increment and multiplies it by n − 1 (and by
+    // 2 for complex data, counting real parts) in its own integer type to
+    // find the vector's start: all of it must fit.
+    let parts = if T::IS_COMPLEX { 2 } else { 1 };
+    let span = (n as i128 - 1) * s.unsigned_abs() as i128 * parts;
+    if s == isize::MIN || s.unsigned_abs() > c_int::MAX as usize || span > c_int::MAX as i128 {
+        return Err(Error::DimensionTooLarge {
+            routine,
+            what: "increment",
+            value: if span > c_int::MAX as i128 { span } else { s as i128 },
+            max: c_int::MAX as i64,
+        });
+    }
+    let inc = s as c_int;
     let lowest = if s < 0 {
         // SAFETY: in bounds: the element at index n-1 of the view.
         unsafe { p.offset((n as isize - 1) * s) }
@@ -372,7 +385,7 @@ pub(crate) fn vec_arg<T>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mu
 }
 
 /// Pointer and increment for a vector output (error if its stride is 0).
-pub(crate) fn vec_out<T>(
+pub(crate) fn vec_out<T: Scalar>(
     routine: &'static str,
     what: &'static str,
     y: &mut ArrayRef1<T>,
