@@ -20,7 +20,9 @@
 
 use std::os::raw::c_int;
 
-use ndarray::{Array1, Array2, ArrayRef, ArrayRef1, ArrayRef2, CowArray, Dimension, Ix1, Ix2, ShapeBuilder};
+use ndarray::{
+    Array1, Array2, ArrayRef, ArrayRef1, ArrayRef2, CowArray, Dimension, Ix1, Ix2, ShapeBuilder,
+};
 
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
@@ -36,7 +38,11 @@ pub(crate) fn blas_int(routine: &'static str, what: &'static str, value: usize) 
 }
 
 /// Converts a signed stride or leading dimension to the BLAS integer.
-pub(crate) fn blas_int_signed(routine: &'static str, what: &'static str, value: isize) -> Result<c_int> {
+pub(crate) fn blas_int_signed(
+    routine: &'static str,
+    what: &'static str,
+    value: isize,
+) -> Result<c_int> {
     c_int::try_from(value).map_err(|_| Error::DimensionTooLarge {
         routine,
         what,
@@ -282,7 +288,10 @@ impl<'b, T: Scalar> MatOut<'b, T> {
         }
         check_output(routine, what, dest)?;
         let temp = copy_in_order(dest, fallback);
-        Ok(MatOut { dest, temp: Some(temp) })
+        Ok(MatOut {
+            dest,
+            temp: Some(temp),
+        })
     }
 
     /// Orders in which the output can be written, preferred first.
@@ -354,7 +363,10 @@ pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
 
 /// BLAS pointer and increment for a vector view: the lowest address for a
 /// negative stride, increment 1 for length ≤ 1.
-pub(crate) fn vec_arg<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mut T, c_int)> {
+pub(crate) fn vec_arg<T: Scalar>(
+    routine: &'static str,
+    x: &ArrayRef1<T>,
+) -> Result<(*mut T, c_int)> {
     let n = x.len();
     let s = x.strides()[0];
     let p = x.as_ptr() as *mut T;
@@ -370,7 +382,11 @@ pub(crate) fn vec_arg<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>) -> Res
         return Err(Error::DimensionTooLarge {
             routine,
             what: "increment",
-            value: if span > c_int::MAX as i128 { span } else { s as i128 },
+            value: if span > c_int::MAX as i128 {
+                span
+            } else {
+                s as i128
+            },
             max: c_int::MAX as i64,
         });
     }
@@ -443,7 +459,10 @@ mod tests {
         assert_eq!(byte_range(&neg), Some((lo, hi)));
         let part = a.slice(s![1..2, ..]);
         assert!(ranges_overlap(byte_range(&part), Some((lo, hi))));
-        assert!(!ranges_overlap(byte_range(&part), byte_range(&a.slice(s![2.., ..]))));
+        assert!(!ranges_overlap(
+            byte_range(&part),
+            byte_range(&a.slice(s![2.., ..]))
+        ));
     }
 
     #[test]

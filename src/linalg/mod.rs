@@ -20,7 +20,9 @@ mod solve;
 pub(crate) mod stack;
 
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
-pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
+pub use solve::{
+    det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
+};
 
 use std::cell::Cell;
 
@@ -78,7 +80,11 @@ pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], i32) {
 }
 
 /// Error unless the matrix is square; its order, checked against the BLAS/LAPACK integer.
-pub(crate) fn square(routine: &'static str, what: &'static str, dims: (usize, usize)) -> Result<i32> {
+pub(crate) fn square(
+    routine: &'static str,
+    what: &'static str,
+    dims: (usize, usize),
+) -> Result<i32> {
     let n = crate::blas::expect_square(routine, what, dims)?;
     crate::layout::blas_int(routine, "n", n)
 }
