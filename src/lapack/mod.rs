@@ -11,18 +11,22 @@
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
 
+mod cholesky;
 mod getrf;
+mod qr;
 
+pub use cholesky::Potrf;
 pub use getrf::Getrf;
+pub use qr::Geqrf;
 
 use crate::cblas::Cblas;
 use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf {}
+pub trait Lapack: Cblas + Getrf + Potrf + Geqrf {}
 
-impl<T: Cblas + Getrf> Lapack for T {}
+impl<T: Cblas + Getrf + Potrf + Geqrf> Lapack for T {}
 
 /// Maps a negative `info` (argument `-info` was illegal) to an internal
 /// error naming the argument; `names[i]` is argument `i + 1` of the

@@ -15,14 +15,22 @@
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
+mod cholesky;
 mod lu;
+mod qr;
 mod solve;
 pub(crate) mod stack;
+mod triangular;
 
+pub use cholesky::{
+    ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
+};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
+pub use qr::{QrMode, qr, qr_stacked};
 pub use solve::{
     det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
 };
+pub use triangular::{solve_triangular, solve_triangular_stacked};
 
 use std::cell::Cell;
 
