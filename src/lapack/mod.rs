@@ -11,8 +11,12 @@
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
 
+mod eigh;
+mod eigh_work;
 mod getrf;
 
+pub use eigh::Eigh;
+pub(crate) use eigh_work::{EighWork, Select};
 pub use getrf::Getrf;
 
 use crate::cblas::Cblas;
@@ -20,9 +24,9 @@ use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf {}
+pub trait Lapack: Cblas + Getrf + Eigh {}
 
-impl<T: Cblas + Getrf> Lapack for T {}
+impl<T: Cblas + Getrf + Eigh> Lapack for T {}
 
 /// Maps a negative `info` (argument `-info` was illegal) to an internal
 /// error naming the argument; `names[i]` is argument `i + 1` of the
