@@ -16,6 +16,8 @@
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
 mod cholesky;
+mod eigh;
+mod eigh_gen;
 mod lu;
 mod qr;
 mod solve;
@@ -24,6 +26,15 @@ mod triangular;
 
 pub use cholesky::{
     ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
+};
+pub use eigh::{
+    EigRange, eigh, eigh_inplace, eigh_inplace_stacked, eigh_stacked, eigh_subset,
+    eigh_subset_stacked, eigvalsh, eigvalsh_stacked, eigvalsh_subset, eigvalsh_subset_stacked,
+};
+pub use eigh_gen::{
+    eigh_generalized, eigh_generalized_inplace, eigh_generalized_stacked, eigh_generalized_subset,
+    eigh_generalized_subset_stacked, eigvalsh_generalized, eigvalsh_generalized_stacked,
+    eigvalsh_generalized_subset,
 };
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
 pub use qr::{QrMode, qr, qr_stacked};
