@@ -12,17 +12,21 @@
 //! They return LAPACK's `info`.
 
 mod getrf;
+mod lstsq;
+mod svd;
 
 pub use getrf::Getrf;
+pub use lstsq::Gelsd;
+pub use svd::Gesdd;
 
 use crate::cblas::Cblas;
 use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf {}
+pub trait Lapack: Cblas + Getrf + Gesdd + Gelsd {}
 
-impl<T: Cblas + Getrf> Lapack for T {}
+impl<T: Cblas + Getrf + Gesdd + Gelsd> Lapack for T {}
 
 /// Maps a negative `info` (argument `-info` was illegal) to an internal
 /// error naming the argument; `names[i]` is argument `i + 1` of the

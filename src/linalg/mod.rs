@@ -15,12 +15,21 @@
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
+mod lstsq;
 mod lu;
+mod norm;
 mod solve;
 pub(crate) mod stack;
+mod svd;
 
+pub use lstsq::{Lstsq, lstsq, pinv, pinv_stacked};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
+pub use norm::{
+    NormOrd, cond, cond_stacked, matrix_norm, matrix_rank, matrix_rank_stacked, norm, norm_axis,
+    vector_norm,
+};
 pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
+pub use svd::{svd, svd_stacked, svdvals, svdvals_stacked};
 
 use std::cell::Cell;
 
