@@ -17,25 +17,21 @@ use crate::lapack::{illegal_argument, query_len};
 use crate::layout::blas_int;
 use crate::scalar::Scalar;
 
-// LAPACKE's `_work` functions count `matrix_layout` as argument 1.
-const GELSD_ARGS: &[&str] = &[
-    "matrix_layout",
-    "m",
-    "n",
-    "nrhs",
-    "a",
-    "lda",
-    "b",
-    "ldb",
-    "s",
-    "rcond",
-    "rank",
-    "work",
-    "lwork",
-    "rwork",
-    "iwork",
-    "info",
-];
+/// Argument names of `?gelsd` for `illegal_argument` (the real routines
+/// have no `rwork`).
+fn gelsd_args<T: Scalar>() -> &'static [&'static str] {
+    if T::IS_COMPLEX {
+        &[
+            "m", "n", "nrhs", "a", "lda", "b", "ldb", "s", "rcond", "rank", "work", "lwork",
+            "rwork", "iwork", "info",
+        ]
+    } else {
+        &[
+            "m", "n", "nrhs", "a", "lda", "b", "ldb", "s", "rcond", "rank", "work", "lwork",
+            "iwork", "info",
+        ]
+    }
+}
 
 /// The result of [`lstsq`] (numpy.linalg.lstsq's four values).
 #[derive(Clone, Debug)]
@@ -161,7 +157,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
             )
         };
         if info < 0 {
-            return Err(illegal_argument("gelsd", info, GELSD_ARGS));
+            return Err(illegal_argument("gelsd", info, gelsd_args::<T>()));
         }
         let lwork = query_len(q[0].re().to_f64_real()).max(lwork_min);
         let lrwork = query_len(rq[0].to_f64_real()).max(lrwork_min);
@@ -188,7 +184,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
             });
         }
         if info < 0 {
-            return Err(illegal_argument("gelsd", info, GELSD_ARGS));
+            return Err(illegal_argument("gelsd", info, gelsd_args::<T>()));
         }
         if info > 0 {
             return Err(Error::NoConvergence {

@@ -14,43 +14,36 @@ use crate::lapack::{illegal_argument, query_len};
 use crate::layout::blas_int;
 use crate::scalar::Scalar;
 
-// LAPACKE's `_work` functions count `matrix_layout` as argument 1.
-const GESDD_ARGS: &[&str] = &[
-    "matrix_layout",
-    "jobz",
-    "m",
-    "n",
-    "a",
-    "lda",
-    "s",
-    "u",
-    "ldu",
-    "vt",
-    "ldvt",
-    "work",
-    "lwork",
-    "rwork",
-    "iwork",
-    "info",
-];
-const GESVD_ARGS: &[&str] = &[
-    "matrix_layout",
-    "jobu",
-    "jobvt",
-    "m",
-    "n",
-    "a",
-    "lda",
-    "s",
-    "u",
-    "ldu",
-    "vt",
-    "ldvt",
-    "work",
-    "lwork",
-    "rwork",
-    "info",
-];
+/// Argument names of `?gesdd` for `illegal_argument` (complex, then real:
+/// the real routines have no `rwork`).
+fn gesdd_args<T: Scalar>() -> &'static [&'static str] {
+    if T::IS_COMPLEX {
+        &[
+            "jobz", "m", "n", "a", "lda", "s", "u", "ldu", "vt", "ldvt", "work", "lwork", "rwork",
+            "iwork", "info",
+        ]
+    } else {
+        &[
+            "jobz", "m", "n", "a", "lda", "s", "u", "ldu", "vt", "ldvt", "work", "lwork", "iwork",
+            "info",
+        ]
+    }
+}
+
+/// Argument names of `?gesvd`.
+fn gesvd_args<T: Scalar>() -> &'static [&'static str] {
+    if T::IS_COMPLEX {
+        &[
+            "jobu", "jobvt", "m", "n", "a", "lda", "s", "u", "ldu", "vt", "ldvt", "work", "lwork",
+            "rwork", "info",
+        ]
+    } else {
+        &[
+            "jobu", "jobvt", "m", "n", "a", "lda", "s", "u", "ldu", "vt", "ldvt", "work", "lwork",
+            "info",
+        ]
+    }
+}
 
 /// Which singular vectors to compute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,7 +226,7 @@ impl<T: Scalar> SvdWork<T> {
                     )
                 };
                 if info < 0 {
-                    return Err(rejected(routine, a, "gesdd", info, GESDD_ARGS));
+                    return Err(rejected(routine, a, "gesdd", info, gesdd_args::<T>()));
                 }
                 let len = query_len(q[0].re().to_f64_real()).max(T::gesdd_min_lwork(jobz, mu, nu));
                 self.queried = Some((key, len));
@@ -264,7 +257,7 @@ impl<T: Scalar> SvdWork<T> {
             )
         };
         if info < 0 {
-            return Err(rejected(routine, a, "gesdd", info, GESDD_ARGS));
+            return Err(rejected(routine, a, "gesdd", info, gesdd_args::<T>()));
         }
         Ok(info)
     }
@@ -323,7 +316,7 @@ impl<T: Scalar> SvdWork<T> {
             )
         };
         if info < 0 {
-            return Err(rejected(routine, a, "gesvd", info, GESVD_ARGS));
+            return Err(rejected(routine, a, "gesvd", info, gesvd_args::<T>()));
         }
         let lwork = query_len(q[0].re().to_f64_real()).max(T::gesvd_min_lwork(mu, nu));
         grow(&mut self.work, lwork, T::zero());
@@ -348,7 +341,7 @@ impl<T: Scalar> SvdWork<T> {
             )
         };
         if info < 0 {
-            return Err(rejected(routine, a, "gesvd", info, GESVD_ARGS));
+            return Err(rejected(routine, a, "gesvd", info, gesvd_args::<T>()));
         }
         Ok(info)
     }
