@@ -11,12 +11,16 @@
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
 
+mod cholesky;
 mod getrf;
 mod lstsq;
+mod qr;
 mod svd;
 
+pub use cholesky::Potrf;
 pub use getrf::Getrf;
 pub use lstsq::Gelsd;
+pub use qr::Geqrf;
 pub use svd::Gesdd;
 
 use crate::cblas::Cblas;
@@ -24,9 +28,9 @@ use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf + Gesdd + Gelsd {}
+pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Gesdd + Gelsd {}
 
-impl<T: Cblas + Getrf + Gesdd + Gelsd> Lapack for T {}
+impl<T: Cblas + Getrf + Potrf + Geqrf + Gesdd + Gelsd> Lapack for T {}
 
 /// Maps a negative `info` (argument `-info` was illegal) to an internal
 /// error naming the argument; `names[i]` is argument `i + 1` of the

@@ -15,21 +15,31 @@
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
+mod cholesky;
 mod lstsq;
 mod lu;
 mod norm;
+mod qr;
 mod solve;
 pub(crate) mod stack;
 mod svd;
+mod triangular;
 
+pub use cholesky::{
+    ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
+};
 pub use lstsq::{Lstsq, lstsq, pinv, pinv_stacked};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
 pub use norm::{
     NormOrd, cond, cond_stacked, matrix_norm, matrix_rank, matrix_rank_stacked, norm, norm_axis,
     vector_norm,
 };
-pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
+pub use qr::{QrMode, qr, qr_stacked};
+pub use solve::{
+    det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
+};
 pub use svd::{svd, svd_stacked, svdvals, svdvals_stacked};
+pub use triangular::{solve_triangular, solve_triangular_stacked};
 
 use std::cell::Cell;
 
@@ -87,7 +97,11 @@ pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], i32) {
 }
 
 /// Error unless the matrix is square; its order, checked against the BLAS/LAPACK integer.
-pub(crate) fn square(routine: &'static str, what: &'static str, dims: (usize, usize)) -> Result<i32> {
+pub(crate) fn square(
+    routine: &'static str,
+    what: &'static str,
+    dims: (usize, usize),
+) -> Result<i32> {
     let n = crate::blas::expect_square(routine, what, dims)?;
     crate::layout::blas_int(routine, "n", n)
 }
