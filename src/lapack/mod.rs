@@ -15,22 +15,26 @@ mod cholesky;
 mod eigh;
 mod eigh_work;
 mod getrf;
+mod lstsq;
 mod qr;
+mod svd;
 
 pub use cholesky::Potrf;
 pub use eigh::Eigh;
 pub(crate) use eigh_work::{EighWork, Select};
 pub use getrf::Getrf;
+pub use lstsq::Gelsd;
 pub use qr::Geqrf;
+pub use svd::Gesdd;
 
 use crate::cblas::Cblas;
 use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh {}
+pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd {}
 
-impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh> Lapack for T {}
+impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd> Lapack for T {}
 
 /// Maps a negative `info` from a LAPACKE `_work` call to an internal error
 /// naming the argument. LAPACKE counts `matrix_layout` as argument 1 and

@@ -18,10 +18,13 @@
 mod cholesky;
 mod eigh;
 mod eigh_gen;
+mod lstsq;
 mod lu;
+mod norm;
 mod qr;
 mod solve;
 pub(crate) mod stack;
+mod svd;
 mod triangular;
 
 pub use cholesky::{
@@ -36,11 +39,17 @@ pub use eigh_gen::{
     eigh_generalized_subset_stacked, eigvalsh_generalized, eigvalsh_generalized_stacked,
     eigvalsh_generalized_subset,
 };
+pub use lstsq::{Lstsq, lstsq, pinv, pinv_stacked};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
+pub use norm::{
+    NormOrd, cond, cond_stacked, matrix_norm, matrix_rank, matrix_rank_stacked, norm, norm_axis,
+    vector_norm,
+};
 pub use qr::{QrMode, qr, qr_stacked};
 pub use solve::{
     det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
 };
+pub use svd::{svd, svd_stacked, svdvals, svdvals_stacked};
 pub use triangular::{solve_triangular, solve_triangular_stacked};
 
 use std::cell::Cell;

@@ -1,0 +1,199 @@
+//! Least-squares family: `?gelsd` (minimum-norm solution through the SVD,
+//! by divide and conquer).
+//!
+//! | type        | routine  |
+//! |-------------|----------|
+//! | `f32`       | `sgelsd` |
+//! | `f64`       | `dgelsd` |
+//! | `Complex32` | `cgelsd` |
+//! | `Complex64` | `zgelsd` |
+
+use lapacke::Layout::ColumnMajor;
+use num_complex::{Complex32, Complex64};
+
+use crate::cblas::Cblas;
+
+/// `SMLSIZ` of `?gelsd` (ILAENV's size of the leaves of the divide and
+/// conquer tree; 25 in every LAPACK).
+const SMLSIZ: usize = 25;
+
+/// `NLVL` of `?gelsd`: the depth of the divide and conquer tree.
+fn nlvl(mn: usize) -> usize {
+    let mut levels = 1;
+    let mut size = mn / (SMLSIZ + 1);
+    while size > 1 {
+        size /= 2;
+        levels += 1;
+    }
+    levels
+}
+
+/// Minimum-norm least squares.
+#[doc(hidden)]
+#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+pub trait Gelsd: Cblas {
+    /// Minimises `‖B − A·X‖₂` with minimum `‖X‖₂` for column-major `A`
+    /// `m × n` (destroyed) and `B` `max(m, n) × nrhs` (overwritten by `X` in
+    /// its first `n` rows; for `m > n` and full rank, rows `n..m` hold the
+    /// residual components). Singular values `s[i] ≤ rcond·s[0]` count as
+    /// zero (`rcond < 0`: machine precision); `rank` receives the
+    /// effective rank and `s` the `min(m, n)` singular values.
+    ///
+    /// `lwork = -1` is a query: the optimal `lwork` goes to `work[0]`, the
+    /// minimum `liwork` to `iwork[0]` and, for complex types, the minimum
+    /// `lrwork` to `rwork[0]` (each slice must hold at least one element).
+    /// Real types ignore `rwork`.
+    unsafe fn gelsd(
+        m: i32,
+        n: i32,
+        nrhs: i32,
+        a: &mut [Self],
+        lda: i32,
+        b: &mut [Self],
+        ldb: i32,
+        s: &mut [Self::Real],
+        rcond: Self::Real,
+        rank: &mut i32,
+        work: &mut [Self],
+        lwork: i32,
+        rwork: &mut [Self::Real],
+        iwork: &mut [i32],
+    ) -> i32;
+
+    /// The documented minimum `(lwork, lrwork, liwork)` of `?gelsd` (a floor
+    /// under the queried sizes; `lrwork` is 1 for real types).
+    fn gelsd_min_sizes(m: usize, n: usize, nrhs: usize) -> (usize, usize, usize);
+}
+
+fn liwork_min(mn: usize) -> usize {
+    (3 * mn * nlvl(mn) + 11 * mn).max(1)
+}
+
+macro_rules! impl_gelsd_real {
+    ($t:ty, $gelsd:ident) => {
+        impl Gelsd for $t {
+            unsafe fn gelsd(
+                m: i32,
+                n: i32,
+                nrhs: i32,
+                a: &mut [Self],
+                lda: i32,
+                b: &mut [Self],
+                ldb: i32,
+                s: &mut [Self],
+                rcond: Self,
+                rank: &mut i32,
+                work: &mut [Self],
+                lwork: i32,
+                _rwork: &mut [Self],
+                iwork: &mut [i32],
+            ) -> i32 {
+                let _serial = crate::backend::serial();
+                unsafe {
+                    lapacke::$gelsd(
+                        ColumnMajor,
+                        m,
+                        n,
+                        nrhs,
+                        a,
+                        lda,
+                        b,
+                        ldb,
+                        s,
+                        rcond,
+                        rank,
+                        work,
+                        lwork,
+                        iwork,
+                    )
+                }
+            }
+            fn gelsd_min_sizes(m: usize, n: usize, nrhs: usize) -> (usize, usize, usize) {
+                let (mn, mx) = (m.min(n), m.max(n));
+                let lwork = 12 * mn
+                    + 2 * mn * SMLSIZ
+                    + 8 * mn * nlvl(mn)
+                    + mn * nrhs
+                    + (SMLSIZ + 1) * (SMLSIZ + 1)
+                    + 3 * mn
+                    + (2 * mn).max(mx).max(nrhs);
+                (lwork.max(1), 1, liwork_min(mn))
+            }
+        }
+    };
+}
+
+macro_rules! impl_gelsd_complex {
+    ($t:ty, $gelsd:ident) => {
+        impl Gelsd for $t {
+            unsafe fn gelsd(
+                m: i32,
+                n: i32,
+                nrhs: i32,
+                a: &mut [Self],
+                lda: i32,
+                b: &mut [Self],
+                ldb: i32,
+                s: &mut [Self::Real],
+                rcond: Self::Real,
+                rank: &mut i32,
+                work: &mut [Self],
+                lwork: i32,
+                rwork: &mut [Self::Real],
+                iwork: &mut [i32],
+            ) -> i32 {
+                let _serial = crate::backend::serial();
+                unsafe {
+                    lapacke::$gelsd(
+                        ColumnMajor,
+                        m,
+                        n,
+                        nrhs,
+                        a,
+                        lda,
+                        b,
+                        ldb,
+                        s,
+                        rcond,
+                        rank,
+                        work,
+                        lwork,
+                        rwork,
+                        iwork,
+                    )
+                }
+            }
+            fn gelsd_min_sizes(m: usize, n: usize, nrhs: usize) -> (usize, usize, usize) {
+                let (mn, mx) = (m.min(n), m.max(n));
+                let lwork = 2 * mn + mx.max(mn * nrhs) + mn * nrhs;
+                let lrwork = 10 * mn
+                    + 2 * mn * SMLSIZ
+                    + 8 * mn * nlvl(mn)
+                    + 3 * SMLSIZ * nrhs
+                    + ((SMLSIZ + 1) * (SMLSIZ + 1)).max(mn * (1 + nrhs) + 2 * nrhs);
+                (lwork.max(1), lrwork.max(1), liwork_min(mn))
+            }
+        }
+    };
+}
+
+impl_gelsd_real!(f32, sgelsd_work);
+impl_gelsd_real!(f64, dgelsd_work);
+impl_gelsd_complex!(Complex32, cgelsd_work);
+impl_gelsd_complex!(Complex64, zgelsd_work);
+
+#[cfg(test)]
+mod tests {
+    use super::nlvl;
+
+    #[test]
+    fn tree_depth_matches_lapack_formula() {
+        for mn in 1..5000usize {
+            let want = (((mn as f64) / 26.0).log2() as i64 + 1).max(0) as usize;
+            // LAPACK's INT truncates toward zero, so for mn < 26 the log is
+            // negative and truncates to 0: depth 1, as here.
+            assert!(nlvl(mn) >= want, "mn = {mn}");
+            assert!(nlvl(mn) <= want + 1, "mn = {mn}");
+        }
+    }
+}
