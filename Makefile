@@ -5,13 +5,14 @@
 #                            on OpenBLAS and on reference BLAS/LAPACK
 #   make test-backend BACKEND=blis|mkl|reference|openblas
 #   make bench               criterion benches (lapis vs direct cblas calls)
+#   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
 CARGO ?= cargo
 BACKEND ?= openblas
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg
 
 setup:
 	@scripts/setup.sh
@@ -39,3 +40,9 @@ test-all-backends: setup setup-mkl
 
 bench: setup
 	$(CARGO) bench --bench blas
+
+# lapis::linalg vs the LAPACKE drivers called directly, then NumPy/SciPy
+# on the same sizes when python3 has numpy and scipy (nothing is installed).
+bench-linalg: setup
+	$(CARGO) bench --bench linalg -- $(SIZES)
+	python3 benches/numpy/linalg_bench.py $(SIZES)
