@@ -11,8 +11,10 @@
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
 
+mod eig;
 mod getrf;
 
+pub use eig::Geev;
 pub use getrf::Getrf;
 
 use crate::cblas::Cblas;
@@ -20,9 +22,9 @@ use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf {}
+pub trait Lapack: Cblas + Getrf + Geev {}
 
-impl<T: Cblas + Getrf> Lapack for T {}
+impl<T: Cblas + Getrf + Geev> Lapack for T {}
 
 /// Maps a negative `info` (argument `-info` was illegal) to an internal
 /// error naming the argument; `names[i]` is argument `i + 1` of the

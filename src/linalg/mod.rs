@@ -15,10 +15,12 @@
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
+mod eig;
 mod lu;
 mod solve;
 pub(crate) mod stack;
 
+pub use eig::{eig, eig_left_right, eig_left_right_stacked, eig_stacked, eigvals, eigvals_stacked};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
 pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
 
