@@ -37,7 +37,9 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=LAPIS_BACKEND");
     println!("cargo:rerun-if-env-changed=LAPIS_MKL_DIR");
-    println!("cargo:rustc-check-cfg=cfg(lapis_backend, values(\"openblas\", \"blis\", \"mkl\", \"reference\"))");
+    println!(
+        "cargo:rustc-check-cfg=cfg(lapis_backend, values(\"openblas\", \"blis\", \"mkl\", \"reference\"))"
+    );
 
     let backend = env::var("LAPIS_BACKEND").unwrap_or_else(|_| "openblas".to_string());
     let plan = match plan_for(backend.trim()) {

@@ -17,7 +17,9 @@ use ndarray::{Array1, Array2};
 const SIZES: [usize; 6] = [4, 16, 64, 256, 1024, 2048];
 
 fn mat<T: lapis::Scalar>(n: usize, seed: f64) -> Array2<T> {
-    Array2::from_shape_fn((n, n), |(i, j)| T::from_f64(((i * 31 + j * 17) as f64 * seed).sin()))
+    Array2::from_shape_fn((n, n), |(i, j)| {
+        T::from_f64(((i * 31 + j * 17) as f64 * seed).sin())
+    })
 }
 
 fn vec<T: lapis::Scalar>(n: usize, seed: f64) -> Array1<T> {
@@ -41,14 +43,37 @@ fn gemm_bench(c: &mut Criterion) {
         let (a, b) = (mat::<f64>(n, 0.1), mat::<f64>(n, 0.2));
         let mut out = Array2::<f64>::zeros((n, n));
         g.bench_with_input(BenchmarkId::new("lapis", n), &n, |bch, _| {
-            bch.iter(|| blas::gemm(Transpose::NoTrans, Transpose::NoTrans, 1.0, &a, &b, 0.0, &mut out).unwrap())
+            bch.iter(|| {
+                blas::gemm(
+                    Transpose::NoTrans,
+                    Transpose::NoTrans,
+                    1.0,
+                    &a,
+                    &b,
+                    0.0,
+                    &mut out,
+                )
+                .unwrap()
+            })
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| unsafe {
                 cblas_sys::cblas_dgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, ni, ni, ni, 1.0, a.as_ptr(), ni,
-                    b.as_ptr(), ni, 0.0, out.as_mut_ptr(), ni,
+                    CblasRowMajor,
+                    CblasNoTrans,
+                    CblasNoTrans,
+                    ni,
+                    ni,
+                    ni,
+                    1.0,
+                    a.as_ptr(),
+                    ni,
+                    b.as_ptr(),
+                    ni,
+                    0.0,
+                    out.as_mut_ptr(),
+                    ni,
                 )
             })
         });
@@ -63,15 +88,37 @@ fn gemm_bench(c: &mut Criterion) {
         let (a, b) = (mat::<Complex64>(n, 0.1), mat::<Complex64>(n, 0.2));
         let mut out = Array2::<Complex64>::zeros((n, n));
         g.bench_with_input(BenchmarkId::new("lapis", n), &n, |bch, _| {
-            bch.iter(|| blas::gemm(Transpose::NoTrans, Transpose::NoTrans, one, &a, &b, zero, &mut out).unwrap())
+            bch.iter(|| {
+                blas::gemm(
+                    Transpose::NoTrans,
+                    Transpose::NoTrans,
+                    one,
+                    &a,
+                    &b,
+                    zero,
+                    &mut out,
+                )
+                .unwrap()
+            })
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| unsafe {
                 cblas_sys::cblas_zgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, ni, ni, ni,
-                    (&one as *const Complex64).cast(), a.as_ptr().cast(), ni, b.as_ptr().cast(), ni,
-                    (&zero as *const Complex64).cast(), out.as_mut_ptr().cast(), ni,
+                    CblasRowMajor,
+                    CblasNoTrans,
+                    CblasNoTrans,
+                    ni,
+                    ni,
+                    ni,
+                    (&one as *const Complex64).cast(),
+                    a.as_ptr().cast(),
+                    ni,
+                    b.as_ptr().cast(),
+                    ni,
+                    (&zero as *const Complex64).cast(),
+                    out.as_mut_ptr().cast(),
+                    ni,
                 )
             })
         });
@@ -93,8 +140,18 @@ fn gemv_bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| unsafe {
                 cblas_sys::cblas_dgemv(
-                    CblasRowMajor, CblasNoTrans, ni, ni, 1.0, a.as_ptr(), ni, x.as_ptr(), 1, 0.0,
-                    y.as_mut_ptr(), 1,
+                    CblasRowMajor,
+                    CblasNoTrans,
+                    ni,
+                    ni,
+                    1.0,
+                    a.as_ptr(),
+                    ni,
+                    x.as_ptr(),
+                    1,
+                    0.0,
+                    y.as_mut_ptr(),
+                    1,
                 )
             })
         });
@@ -115,9 +172,18 @@ fn gemv_bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| unsafe {
                 cblas_sys::cblas_zgemv(
-                    CblasRowMajor, CblasNoTrans, ni, ni, (&one as *const Complex64).cast(),
-                    a.as_ptr().cast(), ni, x.as_ptr().cast(), 1, (&zero as *const Complex64).cast(),
-                    y.as_mut_ptr().cast(), 1,
+                    CblasRowMajor,
+                    CblasNoTrans,
+                    ni,
+                    ni,
+                    (&one as *const Complex64).cast(),
+                    a.as_ptr().cast(),
+                    ni,
+                    x.as_ptr().cast(),
+                    1,
+                    (&zero as *const Complex64).cast(),
+                    y.as_mut_ptr().cast(),
+                    1,
                 )
             })
         });
@@ -136,7 +202,9 @@ fn level1_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
-            bch.iter(|| unsafe { cblas_sys::cblas_daxpy(ni, black_box(1e-9), x.as_ptr(), 1, y.as_mut_ptr(), 1) })
+            bch.iter(|| unsafe {
+                cblas_sys::cblas_daxpy(ni, black_box(1e-9), x.as_ptr(), 1, y.as_mut_ptr(), 1)
+            })
         });
     }
     g.finish();
@@ -153,7 +221,14 @@ fn level1_bench(c: &mut Criterion) {
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| unsafe {
-                cblas_sys::cblas_zaxpy(ni, (&alpha as *const Complex64).cast(), x.as_ptr().cast(), 1, y.as_mut_ptr().cast(), 1)
+                cblas_sys::cblas_zaxpy(
+                    ni,
+                    (&alpha as *const Complex64).cast(),
+                    x.as_ptr().cast(),
+                    1,
+                    y.as_mut_ptr().cast(),
+                    1,
+                )
             })
         });
     }
@@ -168,7 +243,9 @@ fn level1_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
-            bch.iter(|| black_box(unsafe { cblas_sys::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) }))
+            bch.iter(|| {
+                black_box(unsafe { cblas_sys::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) })
+            })
         });
     }
     g.finish();
@@ -185,7 +262,14 @@ fn level1_bench(c: &mut Criterion) {
             bch.iter(|| {
                 let mut r = Complex64::new(0.0, 0.0);
                 unsafe {
-                    cblas_sys::cblas_zdotc_sub(ni, x.as_ptr().cast(), 1, y.as_ptr().cast(), 1, (&mut r as *mut Complex64).cast())
+                    cblas_sys::cblas_zdotc_sub(
+                        ni,
+                        x.as_ptr().cast(),
+                        1,
+                        y.as_ptr().cast(),
+                        1,
+                        (&mut r as *mut Complex64).cast(),
+                    )
                 };
                 black_box(r)
             })

@@ -12,10 +12,21 @@ use ndarray::{Array1, Array2, ShapeBuilder, s};
 
 fn main() -> lapis::Result<()> {
     let info = lapis::backend();
-    println!("lapis {} — backend: {}", env!("CARGO_PKG_VERSION"), info.name);
-    println!("  version : {}", info.version.as_deref().unwrap_or("(not reported)"));
+    println!(
+        "lapis {} — backend: {}",
+        env!("CARGO_PKG_VERSION"),
+        info.name
+    );
+    println!(
+        "  version : {}",
+        info.version.as_deref().unwrap_or("(not reported)")
+    );
     println!("  BLAS    : {}", info.blas_library);
-    println!("  LAPACK  : {} {}", info.lapack_library, info.lapack_version.as_deref().unwrap_or(""));
+    println!(
+        "  LAPACK  : {} {}",
+        info.lapack_library,
+        info.lapack_version.as_deref().unwrap_or("")
+    );
     println!("  threads : {}", info.num_threads);
     println!();
 
@@ -38,12 +49,28 @@ fn real_tour() -> lapis::Result<()> {
     let a_t = at_store.t();
     let b = Array2::from_shape_fn((k, n), |(i, j)| if i == j { 1.0 } else { 0.5 });
 
-    for (name, a) in [("C order", a_c.view()), ("F order", a_f.view()), ("transposed", a_t)] {
+    for (name, a) in [
+        ("C order", a_c.view()),
+        ("F order", a_f.view()),
+        ("transposed", a_t),
+    ] {
         let mut c = Array2::<f64>::zeros((m, n));
         let before = lapis::layout::copies_made();
-        gemm(Transpose::NoTrans, Transpose::NoTrans, 1.0, &a, &b, 0.0, &mut c)?;
+        gemm(
+            Transpose::NoTrans,
+            Transpose::NoTrans,
+            1.0,
+            &a,
+            &b,
+            0.0,
+            &mut c,
+        )?;
         let copies = lapis::layout::copies_made() - before;
-        println!("gemm  A {name:<10} strides {:?}: copies {copies}, C row 0 = {}", a.strides(), c.row(0));
+        println!(
+            "gemm  A {name:<10} strides {:?}: copies {copies}, C row 0 = {}",
+            a.strides(),
+            c.row(0)
+        );
     }
 
     let x = Array1::from_vec(vec![1.0, -1.0, 2.0]);
@@ -68,12 +95,30 @@ fn complex_tour() -> lapis::Result<()> {
         *v = Complex64::new(i as f64 + 1.0, j as f64 - 0.5);
     }
     let mut g = Array2::<Complex64>::zeros((n, n));
-    gemm(Transpose::ConjTrans, Transpose::NoTrans, Complex64::new(1.0, 0.0), &a, &a, Complex64::new(0.0, 0.0), &mut g)?;
+    gemm(
+        Transpose::ConjTrans,
+        Transpose::NoTrans,
+        Complex64::new(1.0, 0.0),
+        &a,
+        &a,
+        Complex64::new(0.0, 0.0),
+        &mut g,
+    )?;
     println!("G = Aᴴ A = {g}");
-    println!("G is Hermitian: {}", (0..n).all(|i| (0..n).all(|j| g[[i, j]] == g[[j, i]].conj())));
+    println!(
+        "G is Hermitian: {}",
+        (0..n).all(|i| (0..n).all(|j| g[[i, j]] == g[[j, i]].conj()))
+    );
     let x = Array1::from_elem(n, Complex64::new(0.0, 1.0));
     let mut y = Array1::<Complex64>::zeros(m);
-    gemv(Transpose::NoTrans, Complex64::new(1.0, 0.0), &a, &x, Complex64::new(0.0, 0.0), &mut y)?;
+    gemv(
+        Transpose::NoTrans,
+        Complex64::new(1.0, 0.0),
+        &a,
+        &x,
+        Complex64::new(0.0, 0.0),
+        &mut y,
+    )?;
     println!("y = A·(i, i) = {y}");
     let mut z = y.clone();
     axpy(Complex64::new(-1.0, 0.0), &y, &mut z)?;
@@ -104,7 +149,15 @@ fn time_gemm(n: usize) -> lapis::Result<()> {
 
     let mut status = Ok(());
     let t_lapis = best_of(5, || {
-        status = gemm(Transpose::NoTrans, Transpose::NoTrans, 1.0, &a, &b, 0.0, &mut c1);
+        status = gemm(
+            Transpose::NoTrans,
+            Transpose::NoTrans,
+            1.0,
+            &a,
+            &b,
+            0.0,
+            &mut c1,
+        );
     });
     status?;
     let ni = n as i32;
@@ -131,9 +184,21 @@ fn time_gemm(n: usize) -> lapis::Result<()> {
     });
     let flops = 2.0 * (n as f64).powi(3);
     let gf = |t: Duration| flops / t.as_secs_f64() / 1e9;
-    let diff = c1.iter().zip(&c2).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
-    println!("lapis  : {:>9.3} ms  {:>7.1} GFLOP/s", t_lapis.as_secs_f64() * 1e3, gf(t_lapis));
-    println!("direct : {:>9.3} ms  {:>7.1} GFLOP/s", t_direct.as_secs_f64() * 1e3, gf(t_direct));
+    let diff = c1
+        .iter()
+        .zip(&c2)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0, f64::max);
+    println!(
+        "lapis  : {:>9.3} ms  {:>7.1} GFLOP/s",
+        t_lapis.as_secs_f64() * 1e3,
+        gf(t_lapis)
+    );
+    println!(
+        "direct : {:>9.3} ms  {:>7.1} GFLOP/s",
+        t_direct.as_secs_f64() * 1e3,
+        gf(t_direct)
+    );
     println!(
         "lapis/direct throughput: {:.3}   max |difference| = {diff:e} (eps = {:e})",
         t_direct.as_secs_f64() / t_lapis.as_secs_f64(),

@@ -72,7 +72,9 @@ fn library_of(p: *const c_void) -> String {
     unsafe {
         let mut info: libc::Dl_info = std::mem::zeroed();
         if libc::dladdr(p, &mut info) != 0 && !info.dli_fname.is_null() {
-            return CStr::from_ptr(info.dli_fname).to_string_lossy().into_owned();
+            return CStr::from_ptr(info.dli_fname)
+                .to_string_lossy()
+                .into_owned();
         }
     }
     "<unknown>".to_string()
@@ -128,7 +130,10 @@ fn version(kind: Kind) -> Option<String> {
                 // kernel set chosen for this CPU is the core name.
                 if let Some(p) = symbol("openblas_get_corename") {
                     let core: extern "C" fn() -> *const c_char = std::mem::transmute(p);
-                    v.push_str(&format!(" (core: {})", CStr::from_ptr(core()).to_string_lossy()));
+                    v.push_str(&format!(
+                        " (core: {})",
+                        CStr::from_ptr(core()).to_string_lossy()
+                    ));
                 }
                 Some(v)
             }
@@ -142,7 +147,12 @@ fn version(kind: Kind) -> Option<String> {
                     std::mem::transmute(symbol("MKL_Get_Version_String")?);
                 let mut buf = [0 as c_char; 256];
                 f(buf.as_mut_ptr(), buf.len() as c_int - 1);
-                Some(CStr::from_ptr(buf.as_ptr()).to_string_lossy().trim().to_string())
+                Some(
+                    CStr::from_ptr(buf.as_ptr())
+                        .to_string_lossy()
+                        .trim()
+                        .to_string(),
+                )
             }
             Kind::Reference => None,
         }

@@ -127,78 +127,241 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self);
 
     unsafe fn gemv(
-        layout: Layout, trans: Trans, m: c_int, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-        x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int,
+        layout: Layout,
+        trans: Trans,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
     );
     unsafe fn geru(
-        layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-        y: *const Self, incy: c_int, a: *mut Self, lda: c_int,
+        layout: Layout,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        y: *const Self,
+        incy: c_int,
+        a: *mut Self,
+        lda: c_int,
     );
     unsafe fn gerc(
-        layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-        y: *const Self, incy: c_int, a: *mut Self, lda: c_int,
+        layout: Layout,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        y: *const Self,
+        incy: c_int,
+        a: *mut Self,
+        lda: c_int,
     );
     unsafe fn symv(
-        layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-        x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
     );
     unsafe fn hemv(
-        layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-        x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
     );
     unsafe fn trmv(
-        layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-        lda: c_int, x: *mut Self, incx: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        diag: Diag,
+        n: c_int,
+        a: *const Self,
+        lda: c_int,
+        x: *mut Self,
+        incx: c_int,
     );
     unsafe fn trsv(
-        layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-        lda: c_int, x: *mut Self, incx: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        diag: Diag,
+        n: c_int,
+        a: *const Self,
+        lda: c_int,
+        x: *mut Self,
+        incx: c_int,
     );
     unsafe fn syr(
-        layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-        a: *mut Self, lda: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        a: *mut Self,
+        lda: c_int,
     );
     unsafe fn her(
-        layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-        a: *mut Self, lda: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        a: *mut Self,
+        lda: c_int,
     );
 
     unsafe fn gemm(
-        layout: Layout, transa: Trans, transb: Trans, m: c_int, n: c_int, k: c_int, alpha: Self,
-        a: *const Self, lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self,
+        layout: Layout,
+        transa: Trans,
+        transb: Trans,
+        m: c_int,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
         ldc: c_int,
     );
     unsafe fn symm(
-        layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-        lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn hemm(
-        layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-        lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn syrk(
-        layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-        lda: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn herk(
-        layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-        lda: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn syr2k(
-        layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-        lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn her2k(
-        layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-        lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int,
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
     );
     unsafe fn trmm(
-        layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-        alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int,
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        transa: Trans,
+        diag: Diag,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *mut Self,
+        ldb: c_int,
     );
     unsafe fn trsm(
-        layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-        alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int,
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        transa: Trans,
+        diag: Diag,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *mut Self,
+        ldb: c_int,
     );
 }
 
@@ -210,13 +373,32 @@ macro_rules! impl_real {
         impl Cblas for $t {
             type Real = $t;
 
-            unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self {
+            unsafe fn dotu(
+                n: c_int,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+            ) -> Self {
                 unsafe { $dot(n, x, incx, y, incy) }
             }
-            unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self {
+            unsafe fn dotc(
+                n: c_int,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+            ) -> Self {
                 unsafe { $dot(n, x, incx, y, incy) }
             }
-            unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
+            unsafe fn axpy(
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *mut Self,
+                incy: c_int,
+            ) {
                 unsafe { $axpy(n, alpha, x, incx, y, incy) }
             }
             unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
@@ -240,80 +422,316 @@ macro_rules! impl_real {
             unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
                 unsafe { $swap(n, x, incx, y, incy) }
             }
-            unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self) {
+            unsafe fn rot(
+                n: c_int,
+                x: *mut Self,
+                incx: c_int,
+                y: *mut Self,
+                incy: c_int,
+                c: Self,
+                s: Self,
+            ) {
                 unsafe { $rot(n, x, incx, y, incy, c, s) }
             }
-            unsafe fn gemv(layout: Layout, trans: Trans, m: c_int, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
+            unsafe fn gemv(
+                layout: Layout,
+                trans: Trans,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
                 unsafe { $gemv(layout, trans, m, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
-            unsafe fn geru(layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                y: *const Self, incy: c_int, a: *mut Self, lda: c_int) {
+            unsafe fn geru(
+                layout: Layout,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 unsafe { $ger(layout, m, n, alpha, x, incx, y, incy, a, lda) }
             }
-            unsafe fn gerc(layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                y: *const Self, incy: c_int, a: *mut Self, lda: c_int) {
+            unsafe fn gerc(
+                layout: Layout,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 unsafe { $ger(layout, m, n, alpha, x, incx, y, incy, a, lda) }
             }
-            unsafe fn symv(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
+            unsafe fn symv(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
                 unsafe { $symv(layout, uplo, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
-            unsafe fn hemv(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
+            unsafe fn hemv(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
                 unsafe { $symv(layout, uplo, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
-            unsafe fn trmv(layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-                lda: c_int, x: *mut Self, incx: c_int) {
+            unsafe fn trmv(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                diag: Diag,
+                n: c_int,
+                a: *const Self,
+                lda: c_int,
+                x: *mut Self,
+                incx: c_int,
+            ) {
                 unsafe { $trmv(layout, uplo, trans, diag, n, a, lda, x, incx) }
             }
-            unsafe fn trsv(layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-                lda: c_int, x: *mut Self, incx: c_int) {
+            unsafe fn trsv(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                diag: Diag,
+                n: c_int,
+                a: *const Self,
+                lda: c_int,
+                x: *mut Self,
+                incx: c_int,
+            ) {
                 unsafe { $trsv(layout, uplo, trans, diag, n, a, lda, x, incx) }
             }
-            unsafe fn syr(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                a: *mut Self, lda: c_int) {
+            unsafe fn syr(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 unsafe { $syr(layout, uplo, n, alpha, x, incx, a, lda) }
             }
-            unsafe fn her(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                a: *mut Self, lda: c_int) {
+            unsafe fn her(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 unsafe { $syr(layout, uplo, n, alpha, x, incx, a, lda) }
             }
-            unsafe fn gemm(layout: Layout, transa: Trans, transb: Trans, m: c_int, n: c_int, k: c_int, alpha: Self,
-                a: *const Self, lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $gemm(layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }
+            unsafe fn gemm(
+                layout: Layout,
+                transa: Trans,
+                transb: Trans,
+                m: c_int,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $gemm(
+                        layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                    )
+                }
             }
-            unsafe fn symm(layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $symm(layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc) }
+            unsafe fn symm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $symm(
+                        layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
+                    )
+                }
             }
-            unsafe fn hemm(layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $symm(layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc) }
+            unsafe fn hemm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $symm(
+                        layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
+                    )
+                }
             }
-            unsafe fn syrk(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, beta: Self, c: *mut Self, ldc: c_int) {
+            unsafe fn syrk(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
                 unsafe { $syrk(layout, uplo, trans, n, k, alpha, a, lda, beta, c, ldc) }
             }
-            unsafe fn herk(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, beta: Self, c: *mut Self, ldc: c_int) {
+            unsafe fn herk(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
                 unsafe { $syrk(layout, uplo, trans, n, k, alpha, a, lda, beta, c, ldc) }
             }
-            unsafe fn syr2k(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $syr2k(layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }
+            unsafe fn syr2k(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $syr2k(
+                        layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                    )
+                }
             }
-            unsafe fn her2k(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $syr2k(layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }
+            unsafe fn her2k(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $syr2k(
+                        layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                    )
+                }
             }
-            unsafe fn trmm(layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-                alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int) {
-                unsafe { $trmm(layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb) }
+            unsafe fn trmm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                transa: Trans,
+                diag: Diag,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *mut Self,
+                ldb: c_int,
+            ) {
+                unsafe {
+                    $trmm(
+                        layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
+                    )
+                }
             }
-            unsafe fn trsm(layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-                alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int) {
-                unsafe { $trsm(layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb) }
+            unsafe fn trsm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                transa: Trans,
+                diag: Diag,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *mut Self,
+                ldb: c_int,
+            ) {
+                unsafe {
+                    $trsm(
+                        layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
+                    )
+                }
             }
         }
     };
@@ -328,18 +746,64 @@ macro_rules! impl_complex {
         impl Cblas for $t {
             type Real = $r;
 
-            unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self {
+            unsafe fn dotu(
+                n: c_int,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+            ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
-                unsafe { $dotu(n, x.cast(), incx, y.cast(), incy, (&mut r as *mut $t).cast()) };
+                unsafe {
+                    $dotu(
+                        n,
+                        x.cast(),
+                        incx,
+                        y.cast(),
+                        incy,
+                        (&mut r as *mut $t).cast(),
+                    )
+                };
                 r
             }
-            unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self {
+            unsafe fn dotc(
+                n: c_int,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+            ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
-                unsafe { $dotc(n, x.cast(), incx, y.cast(), incy, (&mut r as *mut $t).cast()) };
+                unsafe {
+                    $dotc(
+                        n,
+                        x.cast(),
+                        incx,
+                        y.cast(),
+                        incy,
+                        (&mut r as *mut $t).cast(),
+                    )
+                };
                 r
             }
-            unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
-                unsafe { $axpy(n, (&alpha as *const $t).cast(), x.cast(), incx, y.cast(), incy) }
+            unsafe fn axpy(
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *mut Self,
+                incy: c_int,
+            ) {
+                unsafe {
+                    $axpy(
+                        n,
+                        (&alpha as *const $t).cast(),
+                        x.cast(),
+                        incx,
+                        y.cast(),
+                        incy,
+                    )
+                }
             }
             unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
                 unsafe { $scal(n, (&alpha as *const $t).cast(), x.cast(), incx) }
@@ -362,7 +826,15 @@ macro_rules! impl_complex {
             unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
                 unsafe { $swap(n, x.cast(), incx, y.cast(), incy) }
             }
-            unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self) {
+            unsafe fn rot(
+                n: c_int,
+                x: *mut Self,
+                incx: c_int,
+                y: *mut Self,
+                incy: c_int,
+                c: Self,
+                s: Self,
+            ) {
                 // With real c and s the rotation acts on real and imaginary
                 // parts separately: two real rotations over the interleaved
                 // parts (stride doubled), no copy.
@@ -372,89 +844,473 @@ macro_rules! impl_complex {
                     $rrot(n, xr.add(1), 2 * incx, yr.add(1), 2 * incy, c.re, s.re);
                 }
             }
-            unsafe fn gemv(layout: Layout, trans: Trans, m: c_int, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
-                unsafe { $gemv(layout, trans, m, n, (&alpha as *const $t).cast(), a.cast(), lda, x.cast(), incx,
-                    (&beta as *const $t).cast(), y.cast(), incy) }
+            unsafe fn gemv(
+                layout: Layout,
+                trans: Trans,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
+                unsafe {
+                    $gemv(
+                        layout,
+                        trans,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        x.cast(),
+                        incx,
+                        (&beta as *const $t).cast(),
+                        y.cast(),
+                        incy,
+                    )
+                }
             }
-            unsafe fn geru(layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                y: *const Self, incy: c_int, a: *mut Self, lda: c_int) {
-                unsafe { $geru(layout, m, n, (&alpha as *const $t).cast(), x.cast(), incx, y.cast(), incy, a.cast(), lda) }
+            unsafe fn geru(
+                layout: Layout,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
+                unsafe {
+                    $geru(
+                        layout,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        x.cast(),
+                        incx,
+                        y.cast(),
+                        incy,
+                        a.cast(),
+                        lda,
+                    )
+                }
             }
-            unsafe fn gerc(layout: Layout, m: c_int, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                y: *const Self, incy: c_int, a: *mut Self, lda: c_int) {
-                unsafe { $gerc(layout, m, n, (&alpha as *const $t).cast(), x.cast(), incx, y.cast(), incy, a.cast(), lda) }
+            unsafe fn gerc(
+                layout: Layout,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                y: *const Self,
+                incy: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
+                unsafe {
+                    $gerc(
+                        layout,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        x.cast(),
+                        incx,
+                        y.cast(),
+                        incy,
+                        a.cast(),
+                        lda,
+                    )
+                }
             }
-            unsafe fn symv(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
+            unsafe fn symv(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
                 let u = fortran_uplo(layout, uplo);
                 unsafe { $symv(&u, &n, &alpha, a, &lda, x, &incx, &beta, y, &incy, 1) }
             }
-            unsafe fn hemv(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, a: *const Self, lda: c_int,
-                x: *const Self, incx: c_int, beta: Self, y: *mut Self, incy: c_int) {
-                unsafe { $hemv(layout, uplo, n, (&alpha as *const $t).cast(), a.cast(), lda, x.cast(), incx,
-                    (&beta as *const $t).cast(), y.cast(), incy) }
+            unsafe fn hemv(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                x: *const Self,
+                incx: c_int,
+                beta: Self,
+                y: *mut Self,
+                incy: c_int,
+            ) {
+                unsafe {
+                    $hemv(
+                        layout,
+                        uplo,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        x.cast(),
+                        incx,
+                        (&beta as *const $t).cast(),
+                        y.cast(),
+                        incy,
+                    )
+                }
             }
-            unsafe fn trmv(layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-                lda: c_int, x: *mut Self, incx: c_int) {
+            unsafe fn trmv(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                diag: Diag,
+                n: c_int,
+                a: *const Self,
+                lda: c_int,
+                x: *mut Self,
+                incx: c_int,
+            ) {
                 unsafe { $trmv(layout, uplo, trans, diag, n, a.cast(), lda, x.cast(), incx) }
             }
-            unsafe fn trsv(layout: Layout, uplo: Uplo, trans: Trans, diag: Diag, n: c_int, a: *const Self,
-                lda: c_int, x: *mut Self, incx: c_int) {
+            unsafe fn trsv(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                diag: Diag,
+                n: c_int,
+                a: *const Self,
+                lda: c_int,
+                x: *mut Self,
+                incx: c_int,
+            ) {
                 unsafe { $trsv(layout, uplo, trans, diag, n, a.cast(), lda, x.cast(), incx) }
             }
-            unsafe fn syr(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                a: *mut Self, lda: c_int) {
+            unsafe fn syr(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 let u = fortran_uplo(layout, uplo);
                 unsafe { $syr(&u, &n, &alpha, x, &incx, a, &lda, 1) }
             }
-            unsafe fn her(layout: Layout, uplo: Uplo, n: c_int, alpha: Self, x: *const Self, incx: c_int,
-                a: *mut Self, lda: c_int) {
+            unsafe fn her(
+                layout: Layout,
+                uplo: Uplo,
+                n: c_int,
+                alpha: Self,
+                x: *const Self,
+                incx: c_int,
+                a: *mut Self,
+                lda: c_int,
+            ) {
                 unsafe { $her(layout, uplo, n, alpha.re, x.cast(), incx, a.cast(), lda) }
             }
-            unsafe fn gemm(layout: Layout, transa: Trans, transb: Trans, m: c_int, n: c_int, k: c_int, alpha: Self,
-                a: *const Self, lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $gemm(layout, transa, transb, m, n, k, (&alpha as *const $t).cast(), a.cast(), lda,
-                    b.cast(), ldb, (&beta as *const $t).cast(), c.cast(), ldc) }
+            unsafe fn gemm(
+                layout: Layout,
+                transa: Trans,
+                transb: Trans,
+                m: c_int,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $gemm(
+                        layout,
+                        transa,
+                        transb,
+                        m,
+                        n,
+                        k,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                        (&beta as *const $t).cast(),
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn symm(layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $symm(layout, side, uplo, m, n, (&alpha as *const $t).cast(), a.cast(), lda, b.cast(), ldb,
-                    (&beta as *const $t).cast(), c.cast(), ldc) }
+            unsafe fn symm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $symm(
+                        layout,
+                        side,
+                        uplo,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                        (&beta as *const $t).cast(),
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn hemm(layout: Layout, side: Side, uplo: Uplo, m: c_int, n: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $hemm(layout, side, uplo, m, n, (&alpha as *const $t).cast(), a.cast(), lda, b.cast(), ldb,
-                    (&beta as *const $t).cast(), c.cast(), ldc) }
+            unsafe fn hemm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $hemm(
+                        layout,
+                        side,
+                        uplo,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                        (&beta as *const $t).cast(),
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn syrk(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $syrk(layout, uplo, trans, n, k, (&alpha as *const $t).cast(), a.cast(), lda,
-                    (&beta as *const $t).cast(), c.cast(), ldc) }
+            unsafe fn syrk(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $syrk(
+                        layout,
+                        uplo,
+                        trans,
+                        n,
+                        k,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        (&beta as *const $t).cast(),
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn herk(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $herk(layout, uplo, trans, n, k, alpha.re, a.cast(), lda, beta.re, c.cast(), ldc) }
+            unsafe fn herk(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $herk(
+                        layout,
+                        uplo,
+                        trans,
+                        n,
+                        k,
+                        alpha.re,
+                        a.cast(),
+                        lda,
+                        beta.re,
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn syr2k(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $syr2k(layout, uplo, trans, n, k, (&alpha as *const $t).cast(), a.cast(), lda, b.cast(), ldb,
-                    (&beta as *const $t).cast(), c.cast(), ldc) }
+            unsafe fn syr2k(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $syr2k(
+                        layout,
+                        uplo,
+                        trans,
+                        n,
+                        k,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                        (&beta as *const $t).cast(),
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn her2k(layout: Layout, uplo: Uplo, trans: Trans, n: c_int, k: c_int, alpha: Self, a: *const Self,
-                lda: c_int, b: *const Self, ldb: c_int, beta: Self, c: *mut Self, ldc: c_int) {
-                unsafe { $her2k(layout, uplo, trans, n, k, (&alpha as *const $t).cast(), a.cast(), lda, b.cast(), ldb,
-                    beta.re, c.cast(), ldc) }
+            unsafe fn her2k(
+                layout: Layout,
+                uplo: Uplo,
+                trans: Trans,
+                n: c_int,
+                k: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *const Self,
+                ldb: c_int,
+                beta: Self,
+                c: *mut Self,
+                ldc: c_int,
+            ) {
+                unsafe {
+                    $her2k(
+                        layout,
+                        uplo,
+                        trans,
+                        n,
+                        k,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                        beta.re,
+                        c.cast(),
+                        ldc,
+                    )
+                }
             }
-            unsafe fn trmm(layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-                alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int) {
-                unsafe { $trmm(layout, side, uplo, transa, diag, m, n, (&alpha as *const $t).cast(), a.cast(), lda,
-                    b.cast(), ldb) }
+            unsafe fn trmm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                transa: Trans,
+                diag: Diag,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *mut Self,
+                ldb: c_int,
+            ) {
+                unsafe {
+                    $trmm(
+                        layout,
+                        side,
+                        uplo,
+                        transa,
+                        diag,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                    )
+                }
             }
-            unsafe fn trsm(layout: Layout, side: Side, uplo: Uplo, transa: Trans, diag: Diag, m: c_int, n: c_int,
-                alpha: Self, a: *const Self, lda: c_int, b: *mut Self, ldb: c_int) {
-                unsafe { $trsm(layout, side, uplo, transa, diag, m, n, (&alpha as *const $t).cast(), a.cast(), lda,
-                    b.cast(), ldb) }
+            unsafe fn trsm(
+                layout: Layout,
+                side: Side,
+                uplo: Uplo,
+                transa: Trans,
+                diag: Diag,
+                m: c_int,
+                n: c_int,
+                alpha: Self,
+                a: *const Self,
+                lda: c_int,
+                b: *mut Self,
+                ldb: c_int,
+            ) {
+                unsafe {
+                    $trsm(
+                        layout,
+                        side,
+                        uplo,
+                        transa,
+                        diag,
+                        m,
+                        n,
+                        (&alpha as *const $t).cast(),
+                        a.cast(),
+                        lda,
+                        b.cast(),
+                        ldb,
+                    )
+                }
             }
         }
         const _: () = assert!(std::mem::size_of::<$t>() == std::mem::size_of::<$c>());

@@ -135,7 +135,8 @@ pub enum Error {
         routine: &'static str,
         what: &'static str,
     },
-    /// LAPACK rejected argument number `arg` (1-based, as LAPACK counts):
+    /// LAPACK rejected argument number `arg` (1-based, as the Fortran routine
+    /// counts; 0 for LAPACKE's `matrix_layout`):
     /// an internal error of lapis, reported rather than hidden.
     #[error("{routine}: internal error: LAPACK rejected argument {arg} ({name})")]
     LapackArgument {

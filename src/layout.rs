@@ -20,7 +20,9 @@
 
 use std::os::raw::c_int;
 
-use ndarray::{Array1, Array2, ArrayRef, ArrayRef1, ArrayRef2, CowArray, Dimension, Ix1, Ix2, ShapeBuilder};
+use ndarray::{
+    Array1, Array2, ArrayRef, ArrayRef1, ArrayRef2, CowArray, Dimension, Ix1, Ix2, ShapeBuilder,
+};
 
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
@@ -36,7 +38,11 @@ pub(crate) fn blas_int(routine: &'static str, what: &'static str, value: usize) 
 }
 
 /// Converts a signed stride or leading dimension to the BLAS integer.
-pub(crate) fn blas_int_signed(routine: &'static str, what: &'static str, value: isize) -> Result<c_int> {
+pub(crate) fn blas_int_signed(
+    routine: &'static str,
+    what: &'static str,
+    value: isize,
+) -> Result<c_int> {
     c_int::try_from(value).map_err(|_| Error::DimensionTooLarge {
         routine,
         what,
@@ -282,7 +288,10 @@ impl<'b, T: Scalar> MatOut<'b, T> {
         }
         check_output(routine, what, dest)?;
         let temp = copy_in_order(dest, fallback);
-        Ok(MatOut { dest, temp: Some(temp) })
+        Ok(MatOut {
+            dest,
+            temp: Some(temp),
+        })
     }
 
     /// Orders in which the output can be written, preferred first.
@@ -354,14 +363,34 @@ pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
 
 /// BLAS pointer and increment for a vector view: the lowest address for a
 /// negative stride, increment 1 for length ≤ 1.
-pub(crate) fn vec_arg<T>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mut T, c_int)> {
+pub(crate) fn vec_arg<T: Scalar>(
+    routine: &'static str,
+    x: &ArrayRef1<T>,
+) -> Result<(*mut T, c_int)> {
     let n = x.len();
     let s = x.strides()[0];
     let p = x.as_ptr() as *mut T;
     if n <= 1 {
         return Ok((p, 1));
     }
-    let inc = blas_int_signed(routine, "increment", s)?;
+    // BLAS negates a negative increment and multiplies it by n − 1 (and by
+    // 2 for complex data, counting real parts) in its own integer type to
+    // find the vector's start: all of it must fit.
+    let parts = if T::IS_COMPLEX { 2 } else { 1 };
+    let span = (n as i128 - 1) * s.unsigned_abs() as i128 * parts;
+    if s == isize::MIN || s.unsigned_abs() > c_int::MAX as usize || span > c_int::MAX as i128 {
+        return Err(Error::DimensionTooLarge {
+            routine,
+            what: "increment",
+            value: if span > c_int::MAX as i128 {
+                span
+            } else {
+                s as i128
+            },
+            max: c_int::MAX as i64,
+        });
+    }
+    let inc = s as c_int;
     let lowest = if s < 0 {
         // SAFETY: in bounds: the element at index n-1 of the view.
         unsafe { p.offset((n as isize - 1) * s) }
@@ -372,7 +401,7 @@ pub(crate) fn vec_arg<T>(routine: &'static str, x: &ArrayRef1<T>) -> Result<(*mu
 }
 
 /// Pointer and increment for a vector output (error if its stride is 0).
-pub(crate) fn vec_out<T>(
+pub(crate) fn vec_out<T: Scalar>(
     routine: &'static str,
     what: &'static str,
     y: &mut ArrayRef1<T>,
@@ -430,7 +459,10 @@ mod tests {
         assert_eq!(byte_range(&neg), Some((lo, hi)));
         let part = a.slice(s![1..2, ..]);
         assert!(ranges_overlap(byte_range(&part), Some((lo, hi))));
-        assert!(!ranges_overlap(byte_range(&part), byte_range(&a.slice(s![2.., ..]))));
+        assert!(!ranges_overlap(
+            byte_range(&part),
+            byte_range(&a.slice(s![2.., ..]))
+        ));
     }
 
     #[test]

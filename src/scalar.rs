@@ -12,8 +12,8 @@ use num_complex::{Complex32, Complex64};
 use num_traits::{Float, One, Zero};
 
 use crate::cblas::Cblas;
-use crate::lapack::Lapack;
 use crate::dtype::DType;
+use crate::lapack::Lapack;
 
 mod sealed {
     pub trait Sealed {}
@@ -211,7 +211,7 @@ mod tests {
         assert_eq!(z.abs1(), 7.0);
         assert_eq!(<Complex64 as Scalar>::conj(z), Complex64::new(3.0, 4.0));
         assert_eq!(<Complex64 as Scalar>::DTYPE, DType::C128);
-        assert!(!<f32 as Scalar>::IS_COMPLEX);
+        const { assert!(!<f32 as Scalar>::IS_COMPLEX) };
         assert_eq!(<Complex32 as Scalar>::epsilon(), f32::EPSILON);
         // hypot keeps |z| finite where re² + im² would overflow.
         let big = Complex64::new(1e300, 1e300);

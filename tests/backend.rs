@@ -24,7 +24,10 @@ fn the_backend_asked_for_is_the_one_loaded() {
         info.blas_library
     );
     assert!(!info.lapack_library.is_empty(), "no LAPACK dgetrf_ loaded");
-    let v = info.lapack_version.as_deref().expect("ilaver_ is exported by every LAPACK");
+    let v = info
+        .lapack_version
+        .as_deref()
+        .expect("ilaver_ is exported by every LAPACK");
     assert!(v.starts_with('3'), "LAPACK version {v}");
     assert!(info.num_threads >= 1);
     if info.name != "reference" {
@@ -36,7 +39,10 @@ fn the_backend_asked_for_is_the_one_loaded() {
 
 #[test]
 fn set_num_threads_changes_what_is_reported() {
-    assert!(matches!(set_num_threads(0), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        set_num_threads(0),
+        Err(Error::InvalidArgument { .. })
+    ));
     let before = lapis::backend::num_threads();
     set_num_threads(1).unwrap();
     assert_eq!(lapis::backend::num_threads(), 1);

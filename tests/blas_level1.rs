@@ -688,11 +688,9 @@ all_dtypes!(increment_too_large);
 /// (and by 2 for complex data) in 32-bit arithmetic, to find where the
 /// vector starts. `layout::vec_arg` accepts it today, so the call reaches
 /// BLAS, which reads the (here missing) second element: SIGSEGV in
-/// `sdot_k` for the first `dot`. Ignored until `vec_arg` bounds the
-/// increment's magnitude and the span `(n − 1)·|inc|`; see the report that
-/// came with these tests.
+/// `sdot_k` for the first `dot`. `vec_arg` now bounds the increment's
+/// magnitude and the span `(n − 1)·|inc|`.
 #[test]
-#[ignore = "layout::vec_arg accepts increment i32::MIN and spans (n-1)·|inc| past i32; the call reaches BLAS and crashes"]
 fn increment_too_large_negative() {
     increment_too_large_with::<f32>(true);
     increment_too_large_with::<f64>(true);

@@ -215,7 +215,7 @@ fn share_element<T>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> bool {
 /// A BLAS pointer and increment for a vector output.
 type VecOut<T> = (*mut T, i32);
 
-fn two_outputs<T>(
+fn two_outputs<T: Scalar>(
     routine: &'static str,
     x: &mut ArrayRef1<T>,
     y: &mut ArrayRef1<T>,
@@ -262,9 +262,13 @@ pub fn rot<T: Scalar>(
 ) -> Result<()> {
     let (n, (px, incx), (py, incy)) = two_outputs("rot", x, y)?;
     if n > 0 {
-        // The doubled increment of the complex case must fit too.
-        crate::layout::blas_int_signed("rot", "increment", 2 * incx.max(incy) as isize)?;
-        crate::layout::blas_int_signed("rot", "increment", 2 * incx.min(incy) as isize)?;
+        if T::IS_COMPLEX {
+            // Two real rotations at twice the increment: that span must fit too.
+            for inc in [incx, incy] {
+                let span = 2 * (n as isize - 1).max(1) * (inc as isize).abs();
+                crate::layout::blas_int_signed("rot", "increment", span)?;
+            }
+        }
         // SAFETY: as in `swap`.
         unsafe { T::rot(n, px, incx, py, incy, T::from_real(c), T::from_real(s)) };
     }

@@ -11,8 +11,9 @@
 //! non-unit strides on both axes or a negative stride; an input
 //! overlapping the output; a complex `ConjTrans` input (or a complex
 //! Hermitian `hemm` matrix) stored in the other order, which CBLAS cannot
-//! express. An output BLAS cannot address is computed in a temporary and
-//! written back.
+//! express; the `B` of `symm`/`hemm` stored in the other order than `C`
+//! (it has no op to flip). An output BLAS cannot address is computed in a
+//! temporary and written back.
 
 use ndarray::ArrayRef2;
 
@@ -102,7 +103,11 @@ pub fn gemm<T: Scalar>(
     let (kb, n) = transb.apply(b.dim());
     expect_shape(R, "op(b)", &[kb, n], &[k, n])?;
     expect_shape(R, "c", c.shape(), &[m, n])?;
-    let (mi, ni, ki) = (blas_int(R, "m", m)?, blas_int(R, "n", n)?, blas_int(R, "k", k)?);
+    let (mi, ni, ki) = (
+        blas_int(R, "m", m)?,
+        blas_int(R, "n", n)?,
+        blas_int(R, "k", k)?,
+    );
     if m == 0 || n == 0 {
         return Ok(());
     }
@@ -189,7 +194,11 @@ fn symm_impl<T: Scalar>(
     // expresses "may be read transposed" as an op that has a flip (Trans)
     // and "may not" as one without (ConjTrans); the op itself is not passed.
     let a_flips = !(hermitian && T::IS_COMPLEX);
-    let a_op = if a_flips { Transpose::Trans } else { Transpose::ConjTrans };
+    let a_op = if a_flips {
+        Transpose::Trans
+    } else {
+        Transpose::ConjTrans
+    };
     let layout = choose_layout(&co.orders(), |o| {
         copy_cost(a, out, o, a_op) + copy_cost(b, out, o, Transpose::ConjTrans)
     });
@@ -222,7 +231,8 @@ fn symm_impl<T: Scalar>(
 
 /// `C := alpha·A·B + beta·C` (`Left`) or `alpha·B·A + beta·C` (`Right`) with
 /// `A` symmetric, only its `uplo` triangle read (`?symm`). `B` and `C` are
-/// `m × n`; `A` is `m × m` or `n × n`.
+/// `m × n`; `A` is `m × m` or `n × n`. `B` stored in the other order than
+/// `C` is copied (BLAS takes no op for it).
 ///
 /// # Errors
 /// `NotSquare`, `ShapeMismatch`, `OverlappingOutput`, `DimensionTooLarge`.

@@ -5,31 +5,48 @@
 //! layout; an `A` (and `B`) stored in the other order is read transposed by
 //! flipping `NoTrans ↔ Trans`, without a copy. For complex `herk`/`her2k`
 //! the flip would need a conjugate, so such an input is copied into `C`'s
-//! order (real types never copy for order).
+//! order. `syr2k`/`her2k` read `A` and `B` with one op, so when they are
+//! stored in different orders the one not in `C`'s order is copied; apart
+//! from that, real types never copy for order.
+//!
+//! With `k = 0` or `alpha = 0` the update is `C := beta·C` on the triangle
+//! (the Hermitian diagonal made real), done without BLAS.
 
 use ndarray::ArrayRef2;
 
 use super::level3::{choose_layout, copy_cost, place_or_copy};
 use super::{Transpose, Uplo, expect_shape, expect_square};
 use crate::error::{Error, Result};
-use crate::layout::{MatIn, MatOut, Order, blas_int};
+use crate::layout::{MatIn, MatOut, Order, blas_int, check_output};
 use crate::scalar::Scalar;
 
 /// Checks `trans` for the routine: complex `syrk`/`syr2k` take `NoTrans` or
 /// `Trans`; complex `herk`/`her2k` take `NoTrans` or `ConjTrans`.
-fn check_trans<T: Scalar>(routine: &'static str, hermitian: bool, trans: Transpose) -> Result<Transpose> {
+fn check_trans<T: Scalar>(
+    routine: &'static str,
+    hermitian: bool,
+    trans: Transpose,
+) -> Result<Transpose> {
     let trans = trans.normalize::<T>();
     if !T::IS_COMPLEX {
         return Ok(trans);
     }
-    let bad = if hermitian { Transpose::Trans } else { Transpose::ConjTrans };
+    let bad = if hermitian {
+        Transpose::Trans
+    } else {
+        Transpose::ConjTrans
+    };
     if trans == bad {
         return Err(Error::InvalidArgument {
             routine,
             what: "trans",
             reason: format!(
                 "{trans:?} is not allowed on complex data (use {:?})",
-                if hermitian { Transpose::ConjTrans } else { Transpose::Trans }
+                if hermitian {
+                    Transpose::ConjTrans
+                } else {
+                    Transpose::Trans
+                }
             ),
         });
     }
@@ -54,6 +71,35 @@ fn flipped_for<T: Scalar>(hermitian: bool, trans: Transpose) -> Transpose {
         Transpose::NoTrans if hermitian && T::IS_COMPLEX => Transpose::ConjTrans,
         Transpose::NoTrans => Transpose::Trans,
         _ => Transpose::NoTrans,
+    }
+}
+
+/// `C := beta·C` on the `uplo` triangle, the diagonal made real when
+/// `real_diag`: the whole update when `k = 0` or `alpha = 0`. Done here and
+/// not left to BLAS, whose quick return for `beta = 1` would leave the
+/// imaginary part of a Hermitian diagonal as it was (and, as for `gemm`,
+/// backends differ on `k = 0`). `beta = 0` overwrites without reading.
+fn scale_triangle<T: Scalar>(c: &mut ArrayRef2<T>, uplo: Uplo, beta: T, real_diag: bool) {
+    for ((i, j), v) in c.indexed_iter_mut() {
+        let inside = match uplo {
+            Uplo::Upper => j >= i,
+            Uplo::Lower => j <= i,
+        };
+        if !inside {
+            continue;
+        }
+        let scaled = if beta == T::zero() {
+            T::zero()
+        } else if beta == T::one() {
+            *v
+        } else {
+            beta * *v
+        };
+        *v = if real_diag && i == j {
+            T::from_real(scaled.re())
+        } else {
+            scaled
+        };
     }
 }
 
@@ -91,15 +137,38 @@ fn rk_impl<T: Scalar>(
     if n == 0 {
         return Ok(());
     }
+    if k == 0 || alpha == T::zero() {
+        check_output(routine, "c", c)?;
+        scale_triangle(c, uplo, beta, hermitian && T::IS_COMPLEX);
+        return Ok(());
+    }
     let mut co = MatOut::new(routine, "c", c, Order::Col)?;
     let out = co.range();
     let marker = flip_marker::<T>(hermitian, trans);
     let layout = choose_layout(&co.orders(), |o| copy_cost(a, out, o, marker));
     let (_ai, aa, read) = place_or_copy(a, out, layout, marker);
-    let t = if read == marker { trans } else { flipped_for::<T>(hermitian, trans) };
+    let t = if read == marker {
+        trans
+    } else {
+        flipped_for::<T>(hermitian, trans)
+    };
     let (pc, ldc) = co.arg(layout);
     // SAFETY: A readable and C writable in `layout`; A does not overlap C.
-    unsafe { f(layout.cblas(), uplo.cblas(), t.cblas(), ni, ki, alpha, aa.ptr, aa.ld, beta, pc, ldc) };
+    unsafe {
+        f(
+            layout.cblas(),
+            uplo.cblas(),
+            t.cblas(),
+            ni,
+            ki,
+            alpha,
+            aa.ptr,
+            aa.ld,
+            beta,
+            pc,
+            ldc,
+        )
+    };
     co.finish();
     Ok(())
 }
@@ -188,6 +257,11 @@ fn r2k_impl<T: Scalar>(
     if n == 0 {
         return Ok(());
     }
+    if k == 0 || alpha == T::zero() {
+        check_output(routine, "c", c)?;
+        scale_triangle(c, uplo, beta, hermitian && T::IS_COMPLEX);
+        return Ok(());
+    }
     let mut co = MatOut::new(routine, "c", c, Order::Col)?;
     let out = co.range();
     let marker = flip_marker::<T>(hermitian, trans);
@@ -195,22 +269,29 @@ fn r2k_impl<T: Scalar>(
         copy_cost(a, out, o, marker) + copy_cost(b, out, o, marker)
     });
     // A and B share one op: read both as stored if both allow it, both
-    // transposed if both allow that, else copy into the layout's order.
+    // transposed if both allow that, else copy into the layout's order
+    // whichever is not in it (an input already copied is not copied again).
     let (ai, bi) = (MatIn::new(a, out, layout), MatIn::new(b, out, layout));
-    let (ai, bi, t) = match (ai.arg(layout), bi.arg(layout)) {
-        (Some(_), Some(_)) => (ai, bi, trans),
-        _ if marker != Transpose::ConjTrans
-            && ai.arg(layout.flip()).is_some()
-            && bi.arg(layout.flip()).is_some() =>
-        {
-            let t = flipped_for::<T>(hermitian, trans);
-            (ai, bi, t)
-        }
-        _ => {
-            let (ai, _, _) = place_or_copy(a, out, layout, Transpose::ConjTrans);
-            let (bi, _, _) = place_or_copy(b, out, layout, Transpose::ConjTrans);
-            (ai, bi, trans)
-        }
+    let in_layout = |x: &MatIn<'_, T>| x.arg(layout).is_some();
+    let (ai, bi, t) = if in_layout(&ai) && in_layout(&bi) {
+        (ai, bi, trans)
+    } else if marker != Transpose::ConjTrans
+        && ai.arg(layout.flip()).is_some()
+        && bi.arg(layout.flip()).is_some()
+    {
+        (ai, bi, flipped_for::<T>(hermitian, trans))
+    } else {
+        let ai = if in_layout(&ai) {
+            ai
+        } else {
+            MatIn::in_order(a, out, layout)
+        };
+        let bi = if in_layout(&bi) {
+            bi
+        } else {
+            MatIn::in_order(b, out, layout)
+        };
+        (ai, bi, trans)
     };
     let read = if t == trans { layout } else { layout.flip() };
     let (aa, ba) = (ai.arg_prefer(read), bi.arg_prefer(read));
@@ -238,7 +319,8 @@ fn r2k_impl<T: Scalar>(
 }
 
 /// `C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C` on the `uplo`
-/// triangle of symmetric `C` (`?syr2k`). `A` and `B` have the same shape.
+/// triangle of symmetric `C` (`?syr2k`). `A` and `B` have the same shape;
+/// stored in different orders, one of them is copied (one op reads both).
 ///
 /// # Errors
 /// As [`syrk`].
@@ -271,5 +353,16 @@ pub fn her2k<T: Scalar>(
     beta: T::Real,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
-    r2k_impl("her2k", T::her2k, true, uplo, trans, alpha, a, b, T::from_real(beta), c)
+    r2k_impl(
+        "her2k",
+        T::her2k,
+        true,
+        uplo,
+        trans,
+        alpha,
+        a,
+        b,
+        T::from_real(beta),
+        c,
+    )
 }

@@ -11,30 +11,45 @@
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
 
+mod cholesky;
 mod eig;
+mod eigh;
+mod eigh_work;
 mod getrf;
+mod qr;
 
+pub use cholesky::Potrf;
 pub use eig::Geev;
+pub use eigh::Eigh;
+pub(crate) use eigh_work::{EighWork, Select};
 pub use getrf::Getrf;
+pub use qr::Geqrf;
 
 use crate::cblas::Cblas;
 use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf + Geev {}
+pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh + Geev {}
 
-impl<T: Cblas + Getrf + Geev> Lapack for T {}
+impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh + Geev> Lapack for T {}
 
-/// Maps a negative `info` (argument `-info` was illegal) to an internal
-/// error naming the argument; `names[i]` is argument `i + 1` of the
-/// Fortran routine.
+/// Maps a negative `info` from a LAPACKE `_work` call to an internal error
+/// naming the argument. LAPACKE counts `matrix_layout` as argument 1 and
+/// shifts the Fortran routine's `info` by one, so `-info - 1` is the
+/// 1-based Fortran argument, named by `names[-info - 2]` (`names` lists the
+/// Fortran routine's arguments).
 pub(crate) fn illegal_argument(routine: &'static str, info: i32, names: &[&'static str]) -> Error {
-    let arg = -info;
-    let name = usize::try_from(arg - 1)
-        .ok()
-        .and_then(|i| names.get(i).copied())
-        .unwrap_or("?");
+    let lapacke_arg = -info;
+    let arg = lapacke_arg - 1;
+    let name = if lapacke_arg == 1 {
+        "matrix_layout"
+    } else {
+        usize::try_from(arg - 1)
+            .ok()
+            .and_then(|i| names.get(i).copied())
+            .unwrap_or("?")
+    };
     Error::LapackArgument { routine, arg, name }
 }
 
@@ -45,5 +60,32 @@ pub(crate) fn query_len(x: f64) -> usize {
         (x * (1.0 + 4.0 * f32::EPSILON as f64)).ceil() as usize
     } else {
         1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lapacke_argument_numbers_are_shifted() {
+        // LAPACKE_dgetrf_work returns -5 when Fortran's dgetrf says lda (arg 4) is bad.
+        let e = illegal_argument("getrf", -5, &["m", "n", "a", "lda", "ipiv", "info"]);
+        assert_eq!(
+            e,
+            Error::LapackArgument {
+                routine: "getrf",
+                arg: 4,
+                name: "lda"
+            }
+        );
+        let e = illegal_argument("getrf", -1, &["m"]);
+        assert!(matches!(
+            e,
+            Error::LapackArgument {
+                name: "matrix_layout",
+                ..
+            }
+        ));
     }
 }

@@ -3,9 +3,11 @@
 
 use std::cell::Cell;
 
-use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, ShapeBuilder};
+use ndarray::{
+    Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, ShapeBuilder,
+};
 
-use super::stack::{assemble, split, stack_indices, matrix_at};
+use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::{check_finite, fortran_copy, lapack_mut};
 use crate::blas::Transpose;
 use crate::error::{Error, Result, Shape};
@@ -210,7 +212,11 @@ pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
             routine,
             what: "b",
             got: Shape(shape.to_vec()),
-            expected: Shape(if shape.len() == 2 { vec![n, shape[1]] } else { vec![n] }),
+            expected: Shape(if shape.len() == 2 {
+                vec![n, shape[1]]
+            } else {
+                vec![n]
+            }),
         });
     }
     let mut x = ArrayD::<T>::zeros(ndarray::IxDyn(shape).f());
@@ -240,8 +246,13 @@ pub(crate) fn getrs_into<T: Scalar>(
         Transpose::Trans => b'T',
         Transpose::ConjTrans => b'C',
     };
-    let lu = factors.lu.as_slice_memory_order().expect("factors are contiguous");
-    let xb = x.as_slice_memory_order_mut().expect("right-hand sides are contiguous");
+    let lu = factors
+        .lu
+        .as_slice_memory_order()
+        .expect("factors are contiguous");
+    let xb = x
+        .as_slice_memory_order_mut()
+        .expect("right-hand sides are contiguous");
     // SAFETY: lu is n × n column-major with lda n; xb is n × nrhs with ldb n.
     let info = unsafe { T::getrs(t, ni, nrhs, lu, ni, &factors.ipiv, xb, ni) };
     if info < 0 {
@@ -275,7 +286,10 @@ fn expand<T: Scalar>(f: &LuFactors<T>) -> (Array2<T>, Array2<T>, Array2<T>) {
             T::zero()
         }
     });
-    let u = Array2::from_shape_fn((k, n), |(i, j)| if j >= i { f.lu[[i, j]] } else { T::zero() });
+    let u = Array2::from_shape_fn(
+        (k, n),
+        |(i, j)| if j >= i { f.lu[[i, j]] } else { T::zero() },
+    );
     // Apply the interchanges in order to the identity's rows: perm[i] is the
     // original row that ends up in position i of P⁻¹A = LU.
     let mut perm: Vec<usize> = (0..m).collect();

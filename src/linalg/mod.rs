@@ -15,14 +15,35 @@
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
+mod cholesky;
 mod eig;
+mod eigh;
+mod eigh_gen;
 mod lu;
+mod qr;
 mod solve;
 pub(crate) mod stack;
+mod triangular;
 
+pub use cholesky::{
+    ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
+};
 pub use eig::{eig, eig_left_right, eig_left_right_stacked, eig_stacked, eigvals, eigvals_stacked};
+pub use eigh::{
+    EigRange, eigh, eigh_inplace, eigh_inplace_stacked, eigh_stacked, eigh_subset,
+    eigh_subset_stacked, eigvalsh, eigvalsh_stacked, eigvalsh_subset, eigvalsh_subset_stacked,
+};
+pub use eigh_gen::{
+    eigh_generalized, eigh_generalized_inplace, eigh_generalized_stacked, eigh_generalized_subset,
+    eigh_generalized_subset_stacked, eigvalsh_generalized, eigvalsh_generalized_stacked,
+    eigvalsh_generalized_subset,
+};
 pub use lu::{LuFactors, lu, lu_factor, lu_solve, lu_stacked};
-pub use solve::{det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked};
+pub use qr::{QrMode, qr, qr_stacked};
+pub use solve::{
+    det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
+};
+pub use triangular::{solve_triangular, solve_triangular_stacked};
 
 use std::cell::Cell;
 
@@ -80,7 +101,11 @@ pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], i32) {
 }
 
 /// Error unless the matrix is square; its order, checked against the BLAS/LAPACK integer.
-pub(crate) fn square(routine: &'static str, what: &'static str, dims: (usize, usize)) -> Result<i32> {
+pub(crate) fn square(
+    routine: &'static str,
+    what: &'static str,
+    dims: (usize, usize),
+) -> Result<i32> {
     let n = crate::blas::expect_square(routine, what, dims)?;
     crate::layout::blas_int(routine, "n", n)
 }

@@ -75,7 +75,11 @@ pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<Ar
     let mut items = Vec::new();
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
-        let bi = if item_nd == 1 { b.view() } else { item_at(b.view(), &idx, 2) };
+        let bi = if item_nd == 1 {
+            b.view()
+        } else {
+            item_at(b.view(), &idx, 2)
+        };
         items.push(solve(&ai, &bi)?);
     }
     Ok(assemble::<T, IxDyn>(&lead, &item_shape, items))
@@ -104,7 +108,9 @@ impl<T: Scalar> InvWork<T> {
         if n == 0 {
             return Ok(a);
         }
-        let buf = a.as_slice_memory_order_mut().expect("factors are contiguous");
+        let buf = a
+            .as_slice_memory_order_mut()
+            .expect("factors are contiguous");
         let mut query = [T::zero()];
         // SAFETY: lwork = -1 only writes the optimal size to query[0].
         let info = unsafe { T::getri(n, buf, n, &ipiv, &mut query, -1) };
@@ -122,7 +128,10 @@ impl<T: Scalar> InvWork<T> {
             return Err(illegal_argument("getri", info, GETRI_ARGS));
         }
         if info > 0 {
-            return Err(Error::Singular { routine: R, index: info as usize - 1 });
+            return Err(Error::Singular {
+                routine: R,
+                index: info as usize - 1,
+            });
         }
         Ok(a)
     }
@@ -154,7 +163,12 @@ pub fn inv_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
 
 /// Sign of the permutation and the diagonal of `U`, from the factors.
 fn sign_and_diag<T: Scalar>(f: &LuFactors<T>) -> (T, Vec<T>) {
-    let swaps = f.ipiv().iter().enumerate().filter(|&(i, &p)| p as usize != i + 1).count();
+    let swaps = f
+        .ipiv()
+        .iter()
+        .enumerate()
+        .filter(|&(i, &p)| p as usize != i + 1)
+        .count();
     let sign = if swaps % 2 == 0 { T::one() } else { -T::one() };
     let diag = f.lu().diag().to_vec();
     (sign, diag)
@@ -250,7 +264,10 @@ mod tests {
         let id = ai.dot(&a);
         assert!((id[[0, 0]] - 1.0).abs() < 1e-12 && id[[0, 1]].abs() < 1e-12);
         let sing = array![[1.0, 2.0], [2.0, 4.0]];
-        assert!(matches!(solve(&sing, &array![1.0, 1.0]), Err(Error::Singular { index: 1, .. })));
+        assert!(matches!(
+            solve(&sing, &array![1.0, 1.0]),
+            Err(Error::Singular { index: 1, .. })
+        ));
         assert_eq!(det(&sing).unwrap(), 0.0);
         assert_eq!(slogdet(&sing).unwrap(), (0.0, f64::NEG_INFINITY));
         let empty = Array2::<f64>::zeros((0, 0));

@@ -26,12 +26,24 @@ pub(crate) fn split<T, D: Dimension>(
 }
 
 /// NumPy's broadcast of two shapes.
-pub(crate) fn broadcast_shapes(routine: &'static str, a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
+pub(crate) fn broadcast_shapes(
+    routine: &'static str,
+    a: &[usize],
+    b: &[usize],
+) -> Result<Vec<usize>> {
     let n = a.len().max(b.len());
     let mut out = vec![0; n];
     for i in 0..n {
-        let da = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
-        let db = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
+        let da = if i + a.len() >= n {
+            a[i + a.len() - n]
+        } else {
+            1
+        };
+        let db = if i + b.len() >= n {
+            b[i + b.len() - n]
+        } else {
+            1
+        };
         out[i] = match (da, db) {
             (x, y) if x == y => x,
             (1, y) => y,
@@ -78,7 +90,11 @@ pub(crate) fn matrix_at<'a, T>(a: ArrayViewD<'a, T>, idx: &[usize]) -> ArrayView
 
 /// The item at stack index `idx` of an array whose leading axes are the
 /// stack shape (used for vectors `(…, n)` as well as matrices).
-pub(crate) fn item_at<'a, T>(a: ArrayViewD<'a, T>, idx: &[usize], item_ndim: usize) -> ArrayViewD<'a, T> {
+pub(crate) fn item_at<'a, T>(
+    a: ArrayViewD<'a, T>,
+    idx: &[usize],
+    item_ndim: usize,
+) -> ArrayViewD<'a, T> {
     let lead = a.ndim() - item_ndim;
     let skip = idx.len() - lead;
     let mut v = a;

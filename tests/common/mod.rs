@@ -5,7 +5,10 @@
 
 use lapis::Scalar;
 use lapis::blas::Transpose;
-use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, ShapeBuilder, s};
+use ndarray::{
+    Array1, Array2, ArrayRef1, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2,
+    ShapeBuilder, s,
+};
 
 /// SplitMix64: a small, seeded generator (tests must be reproducible).
 pub struct Rng(u64);
@@ -100,7 +103,11 @@ impl<T: Scalar> Mat<T> {
         };
         // Poison the padding so a routine that reads outside the view shows.
         backing.fill(T::from_f64(1e30));
-        let mut mat = Mat { backing, lay, shape: (m, n) };
+        let mut mat = Mat {
+            backing,
+            lay,
+            shape: (m, n),
+        };
         mat.view_mut().assign(values);
         mat
     }
@@ -171,12 +178,18 @@ impl<T: Scalar> Vector<T> {
         let n = values.len();
         let k = lay.step().unsigned_abs();
         let backing = Array1::from_elem(n * k + 1, T::from_f64(1e30));
-        let mut v = Vector { backing, lay, len: n };
+        let mut v = Vector {
+            backing,
+            lay,
+            len: n,
+        };
         v.view_mut().assign(values);
         v
     }
 
-    fn slice_info(&self) -> ndarray::SliceInfo<[ndarray::SliceInfoElem; 1], ndarray::Ix1, ndarray::Ix1> {
+    fn slice_info(
+        &self,
+    ) -> ndarray::SliceInfo<[ndarray::SliceInfoElem; 1], ndarray::Ix1, ndarray::Ix1> {
         let k = self.lay.step();
         let n = self.len as isize;
         // Elements at 0, |k|, …, (n-1)|k| of the backing store; reversed for k < 0.
@@ -245,7 +258,8 @@ pub fn tolerance<T: Scalar>(n: usize, scale: f64, c: f64) -> f64 {
 }
 
 fn max_abs<T: Scalar>(it: impl Iterator<Item = T>) -> f64 {
-    it.map(|v| lapis::RealScalar::to_f64_real(v.abs())).fold(0.0, f64::max)
+    it.map(|v| lapis::RealScalar::to_f64_real(v.abs()))
+        .fold(0.0, f64::max)
 }
 
 /// Asserts elementwise closeness within [`tolerance`].
@@ -273,7 +287,10 @@ pub fn assert_close1<T: Scalar>(got: &ArrayRef1<T>, want: &ArrayRef1<T>, n: usiz
     for (i, w) in want.iter().enumerate() {
         let g = got[i];
         let d = lapis::RealScalar::to_f64_real((g - *w).abs());
-        assert!(d <= tol, "{what}: element {i}: got {g}, want {w}, |diff| {d:e} > tol {tol:e}");
+        assert!(
+            d <= tol,
+            "{what}: element {i}: got {g}, want {w}, |diff| {d:e} > tol {tol:e}"
+        );
     }
 }
 
@@ -282,7 +299,10 @@ pub fn assert_close1<T: Scalar>(got: &ArrayRef1<T>, want: &ArrayRef1<T>, n: usiz
 pub fn assert_close<T: Scalar>(got: T, want: T, n: usize, what: &str) {
     let tol = tolerance::<T>(n, lapis::RealScalar::to_f64_real(want.abs()), 8.0);
     let d = lapis::RealScalar::to_f64_real((got - want).abs());
-    assert!(d <= tol, "{what}: got {got}, want {want}, |diff| {d:e} > tol {tol:e}");
+    assert!(
+        d <= tol,
+        "{what}: got {got}, want {want}, |diff| {d:e} > tol {tol:e}"
+    );
 }
 
 /// Generates one `#[test]` per element type from a generic `fn name<T: Scalar>()`.

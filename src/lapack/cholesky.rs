@@ -1,0 +1,121 @@
+//! Cholesky family: `?potrf` (factor), `?potrs` (solve with the factor),
+//! and the triangular solve `?trtrs` that shares its structure.
+//!
+//! | method  | f32      | f64      | Complex32 | Complex64 |
+//! |---------|----------|----------|-----------|-----------|
+//! | `potrf` | `spotrf` | `dpotrf` | `cpotrf`  | `zpotrf`  |
+//! | `potrs` | `spotrs` | `dpotrs` | `cpotrs`  | `zpotrs`  |
+//! | `trtrs` | `strtrs` | `dtrtrs` | `ctrtrs`  | `ztrtrs`  |
+//!
+//! `potrf` and `trtrs`'s `a` take raw pointers rather than slices: they are
+//! handed the caller's own memory (the in-place Cholesky, a triangular
+//! matrix read without a copy), whose span between the first and the last
+//! element may include elements of other live views (a sub-matrix's
+//! padding). A Rust slice over that span would claim it; a pointer does
+//! not. They therefore call `lapacke-sys` (the same `LAPACKE_?_work`
+//! functions the `lapacke` crate wraps) directly.
+
+use lapacke::Layout::ColumnMajor;
+use lapacke_sys::LAPACK_COL_MAJOR;
+use num_complex::{Complex32, Complex64};
+use std::os::raw::c_char;
+
+/// Cholesky factorization, its solve, and triangular solves.
+#[doc(hidden)]
+#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+pub trait Potrf: Sized {
+    /// `A = Uᴴ·U` (`uplo = b'U'`) or `A = L·Lᴴ` (`b'L'`) in place, reading
+    /// and writing only that triangle of the column-major `n × n` matrix at
+    /// `a` (leading dimension `lda`). `info > 0`: the leading minor of
+    /// order `info` is not positive definite.
+    unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32;
+    /// Solves `A·X = B` with `potrf`'s factor in triangle `uplo` of `a`;
+    /// `b` is `n × nrhs` column-major with leading dimension `ldb`.
+    unsafe fn potrs(
+        uplo: u8,
+        n: i32,
+        nrhs: i32,
+        a: &[Self],
+        lda: i32,
+        b: &mut [Self],
+        ldb: i32,
+    ) -> i32;
+    /// Solves `op(A)·X = B` for triangular `A` (triangle `uplo`, `diag`
+    /// `b'N'` or `b'U'` for an implied unit diagonal, `trans` `b'N'`,
+    /// `b'T'` or `b'C'`). `info > 0`: `A[info-1, info-1]` is zero.
+    unsafe fn trtrs(
+        uplo: u8,
+        trans: u8,
+        diag: u8,
+        n: i32,
+        nrhs: i32,
+        a: *const Self,
+        lda: i32,
+        b: &mut [Self],
+        ldb: i32,
+    ) -> i32;
+}
+
+macro_rules! impl_potrf {
+    ($t:ty, $potrf:ident, $potrs:ident, $trtrs:ident) => {
+        impl Potrf for $t {
+            unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32 {
+                unsafe {
+                    lapacke_sys::$potrf(LAPACK_COL_MAJOR, uplo as c_char, n, a as *mut _, lda)
+                }
+            }
+            unsafe fn potrs(
+                uplo: u8,
+                n: i32,
+                nrhs: i32,
+                a: &[Self],
+                lda: i32,
+                b: &mut [Self],
+                ldb: i32,
+            ) -> i32 {
+                unsafe { lapacke::$potrs(ColumnMajor, uplo, n, nrhs, a, lda, b, ldb) }
+            }
+            unsafe fn trtrs(
+                uplo: u8,
+                trans: u8,
+                diag: u8,
+                n: i32,
+                nrhs: i32,
+                a: *const Self,
+                lda: i32,
+                b: &mut [Self],
+                ldb: i32,
+            ) -> i32 {
+                unsafe {
+                    lapacke_sys::$trtrs(
+                        LAPACK_COL_MAJOR,
+                        uplo as c_char,
+                        trans as c_char,
+                        diag as c_char,
+                        n,
+                        nrhs,
+                        a as *const _,
+                        lda,
+                        b.as_mut_ptr() as *mut _,
+                        ldb,
+                    )
+                }
+            }
+        }
+    };
+}
+
+impl_potrf!(f32, LAPACKE_spotrf_work, spotrs_work, LAPACKE_strtrs_work);
+impl_potrf!(f64, LAPACKE_dpotrf_work, dpotrs_work, LAPACKE_dtrtrs_work);
+impl_potrf!(
+    Complex32,
+    LAPACKE_cpotrf_work,
+    cpotrs_work,
+    LAPACKE_ctrtrs_work
+);
+impl_potrf!(
+    Complex64,
+    LAPACKE_zpotrf_work,
+    zpotrs_work,
+    LAPACKE_ztrtrs_work
+);

@@ -1,0 +1,78 @@
+//! QR family: `?geqrf` (Householder QR) and `?orgqr`/`?ungqr` (form `Q`
+//! from the reflectors).
+//!
+//! | method  | f32      | f64      | Complex32 | Complex64 |
+//! |---------|----------|----------|-----------|-----------|
+//! | `geqrf` | `sgeqrf` | `dgeqrf` | `cgeqrf`  | `zgeqrf`  |
+//! | `orgqr` | `sorgqr` | `dorgqr` | `cungqr`  | `zungqr`  |
+
+use lapacke::Layout::ColumnMajor;
+use num_complex::{Complex32, Complex64};
+
+/// Householder QR and the explicit `Q`.
+#[doc(hidden)]
+#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+pub trait Geqrf: Sized {
+    /// `A = Q·R` in place (column-major `m × n`, leading dimension `lda`):
+    /// `R` on and above the diagonal, the reflectors below it and their
+    /// `min(m, n)` scalars in `tau`. `lwork = -1` queries the workspace
+    /// size into `work[0]`.
+    unsafe fn geqrf(
+        m: i32,
+        n: i32,
+        a: &mut [Self],
+        lda: i32,
+        tau: &mut [Self],
+        work: &mut [Self],
+        lwork: i32,
+    ) -> i32;
+    /// Overwrites the `m × n` matrix `a` (`m ≥ n ≥ k`), whose first `k`
+    /// columns hold `geqrf`'s reflectors, with the first `n` columns of
+    /// `Q = H₁·…·H_k` (`?orgqr` for real types, `?ungqr` for complex).
+    /// `lwork = -1` queries the workspace size into `work[0]`.
+    unsafe fn orgqr(
+        m: i32,
+        n: i32,
+        k: i32,
+        a: &mut [Self],
+        lda: i32,
+        tau: &[Self],
+        work: &mut [Self],
+        lwork: i32,
+    ) -> i32;
+}
+
+macro_rules! impl_geqrf {
+    ($t:ty, $geqrf:ident, $orgqr:ident) => {
+        impl Geqrf for $t {
+            unsafe fn geqrf(
+                m: i32,
+                n: i32,
+                a: &mut [Self],
+                lda: i32,
+                tau: &mut [Self],
+                work: &mut [Self],
+                lwork: i32,
+            ) -> i32 {
+                unsafe { lapacke::$geqrf(ColumnMajor, m, n, a, lda, tau, work, lwork) }
+            }
+            unsafe fn orgqr(
+                m: i32,
+                n: i32,
+                k: i32,
+                a: &mut [Self],
+                lda: i32,
+                tau: &[Self],
+                work: &mut [Self],
+                lwork: i32,
+            ) -> i32 {
+                unsafe { lapacke::$orgqr(ColumnMajor, m, n, k, a, lda, tau, work, lwork) }
+            }
+        }
+    };
+}
+
+impl_geqrf!(f32, sgeqrf_work, sorgqr_work);
+impl_geqrf!(f64, dgeqrf_work, dorgqr_work);
+impl_geqrf!(Complex32, cgeqrf_work, cungqr_work);
+impl_geqrf!(Complex64, zgeqrf_work, zungqr_work);

@@ -1,0 +1,269 @@
+//! Cholesky factorization (`?potrf`) and solves with it (`?potrs`):
+//! scipy.linalg's `cholesky`, `cho_factor` and `cho_solve`, an in-place
+//! variant, and the stacked form.
+
+use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2};
+
+use super::lu::rhs_copy;
+use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::{check_finite, fortran_copy, lapack_mut, square};
+use crate::error::{Error, Result};
+use crate::lapack::illegal_argument;
+use crate::layout::{Order, check_output, copy_in_order, mat_ld};
+use crate::scalar::Scalar;
+
+const POTRF_ARGS: &[&str] = &["uplo", "n", "a", "lda", "info"];
+const POTRS_ARGS: &[&str] = &["uplo", "n", "nrhs", "a", "lda", "b", "ldb", "info"];
+
+fn uplo(lower: bool) -> u8 {
+    if lower { b'L' } else { b'U' }
+}
+
+/// LAPACK's `info` from `?potrf` as a result.
+fn potrf_result(routine: &'static str, info: i32) -> Result<()> {
+    match info {
+        0 => Ok(()),
+        i if i < 0 => Err(illegal_argument("potrf", i, POTRF_ARGS)),
+        i => Err(Error::NotPositiveDefinite {
+            routine,
+            minor: i as usize,
+        }),
+    }
+}
+
+/// Factors the Fortran-order square matrix `c` in place (triangle `lower`).
+fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, lower: bool) -> Result<()> {
+    let n = c.nrows();
+    if n == 0 {
+        return Ok(());
+    }
+    let (buf, lda) = lapack_mut(c);
+    // SAFETY: buf is the n × n column-major matrix with leading dimension
+    // lda (n fits i32: the callers checked it with `square`).
+    let info = unsafe { T::potrf(uplo(lower), n as i32, buf.as_mut_ptr(), lda) };
+    potrf_result(routine, info)
+}
+
+/// Sets the triangle that does not hold the factor to zero.
+fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) {
+    for ((i, j), v) in a.indexed_iter_mut() {
+        if (lower && j > i) || (!lower && i > j) {
+            *v = T::zero();
+        }
+    }
+}
+
+/// The Cholesky factor of a Hermitian (real: symmetric) positive-definite
+/// matrix, as scipy.linalg.cholesky: `L` with `A = L·Lᴴ` when `lower`,
+/// else `U` with `A = Uᴴ·U`. The other triangle of the result is zero.
+///
+/// Only the named triangle of `a` is read (the other is assumed to be its
+/// conjugate transpose and is not checked); for complex `a` the imaginary
+/// parts of the diagonal are ignored, as LAPACK does. NumPy's
+/// `numpy.linalg.cholesky(a)` is `cholesky(a, true)`.
+///
+/// `a` may have any layout and is not modified; the result is a new
+/// Fortran-order `n × n` array.
+///
+/// # Errors
+/// `NotSquare`; `NonFinite` for NaN/inf anywhere in `a`;
+/// `NotPositiveDefinite { minor }` when the leading minor of order `minor`
+/// (1-based) is not positive definite.
+pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<Array2<T>> {
+    const R: &str = "cholesky";
+    square(R, "a", a.dim())?;
+    check_finite(R, "a", a)?;
+    let mut c = fortran_copy(a);
+    potrf_owned(R, &mut c, lower)?;
+    zero_other_triangle(&mut c, lower);
+    Ok(c)
+}
+
+/// Factors `a` in place: on success `a` holds exactly what
+/// [`cholesky`]`(a, lower)` would return (the factor in the named
+/// triangle, zeros in the other). SciPy's `cholesky(a, overwrite_a=True)`,
+/// without its silent fall-back to a copy the caller never sees.
+///
+/// Layout and copies:
+/// * Fortran order (column stride 1, including sub-matrix views of a
+///   Fortran array): LAPACK factors the memory directly.
+/// * C order (row stride 1, including sub-matrix views of a C array): the
+///   memory read column-major is `S = Aᵀ`, which for Hermitian `A` is
+///   `conj(A)`. LAPACK factors `S` with the other triangle: for `lower`,
+///   `S = Uₛᴴ·Uₛ` in `S`'s upper triangle, which is `A`'s lower one. Read
+///   back through the transpose that triangle holds `L = Uₛᵀ`, and
+///   `L·Lᴴ = Uₛᵀ·conj(Uₛ) = conj(Uₛᴴ·Uₛ) = conj(S) = A`: exactly `A`'s
+///   lower Cholesky factor, with no conjugation pass (likewise for upper).
+///   No copy.
+/// * Any other layout (no unit stride, negative strides): a Fortran-order
+///   temporary, copied back.
+///
+/// # Errors
+/// Argument errors leave `a` untouched: `NotSquare`; `NonFinite` for
+/// NaN/inf anywhere in `a`; `OverlappingOutput` when `a`'s elements
+/// overlap in memory (a broadcast view).
+///
+/// `NotPositiveDefinite { minor }` leaves the named triangle partially
+/// overwritten, as LAPACK leaves it, whatever the layout: its leading
+/// `(minor − 1) × (minor − 1)` block holds the factor of `A`'s leading
+/// block, the rest of it intermediate values; the other triangle is
+/// unchanged (not zeroed).
+pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) -> Result<()> {
+    const R: &str = "cholesky_inplace";
+    let n = square(R, "a", a.dim())?;
+    check_finite(R, "a", a)?;
+    if n == 0 {
+        return Ok(());
+    }
+    if let Some(ld) = mat_ld(a, Order::Col) {
+        // SAFETY: a is n × n column-major at a.as_mut_ptr() with leading
+        // dimension ld (≥ n, within i32: mat_ld checked); LAPACK touches
+        // only its elements.
+        let info = unsafe { T::potrf(uplo(lower), n, a.as_mut_ptr(), ld as i32) };
+        potrf_result(R, info)?;
+    } else if let Some(ld) = mat_ld(a, Order::Row) {
+        // The transposed problem (see the doc comment): the other triangle.
+        // SAFETY: as above, with the memory read as the column-major Aᵀ.
+        let info = unsafe { T::potrf(uplo(!lower), n, a.as_mut_ptr(), ld as i32) };
+        potrf_result(R, info)?;
+    } else {
+        check_output(R, "a", a)?;
+        let mut c = copy_in_order(a, Order::Col);
+        let result = potrf_owned(R, &mut c, lower);
+        // Written back on failure too, so that every layout ends in the
+        // state LAPACK leaves.
+        a.assign(&c);
+        result?;
+    }
+    zero_other_triangle(a, lower);
+    Ok(())
+}
+
+/// [`cholesky`] over a `(…, n, n)` stack: the factors, of the same shape.
+///
+/// # Errors
+/// As [`cholesky`] (for the first failing matrix, in C order of the stack
+/// index); `TooFewDimensions` for fewer than 2 axes.
+pub fn cholesky_stacked<T: Scalar>(a: &ArrayRefD<T>, lower: bool) -> Result<ArrayD<T>> {
+    const R: &str = "cholesky";
+    let (lead, m, n) = split(R, "a", a)?;
+    square(R, "a", (m, n))?;
+    let items = stack_indices(&lead)
+        .map(|idx| cholesky(&matrix_at(a.view(), &idx), lower))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(assemble::<T, Ix2>(&lead, &[n, n], items))
+}
+
+/// A Cholesky factorization ready for solves (SciPy's `(c, lower)` pair
+/// from `cho_factor`).
+#[derive(Clone, Debug)]
+pub struct ChoFactors<T> {
+    c: Array2<T>,
+    lower: bool,
+}
+
+impl<T: Scalar> ChoFactors<T> {
+    /// Wraps a Cholesky factor computed elsewhere (for example by
+    /// [`cholesky`]): `c` holds it in its lower (`lower`) or upper
+    /// triangle; the other triangle is not read. `c` is kept as it is if it
+    /// is in Fortran order, else copied into it.
+    ///
+    /// # Errors
+    /// `NotSquare`; `NonFinite` for NaN/inf anywhere in `c`;
+    /// `Singular { index }` for a zero on the diagonal (a factor that
+    /// cannot be solved with).
+    pub fn new(c: Array2<T>, lower: bool) -> Result<Self> {
+        const R: &str = "ChoFactors::new";
+        square(R, "c", c.dim())?;
+        check_finite(R, "c", &c)?;
+        if let Some(index) = c.diag().iter().position(|d| *d == T::zero()) {
+            return Err(Error::Singular { routine: R, index });
+        }
+        let c = if c.t().is_standard_layout() {
+            c
+        } else {
+            fortran_copy(&c)
+        };
+        Ok(ChoFactors { c, lower })
+    }
+
+    /// The factor matrix as LAPACK left it (Fortran order): the factor in
+    /// the triangle given by [`ChoFactors::lower`]; the other triangle
+    /// holds what was there before (for [`cho_factor`], the input's
+    /// entries; SciPy documents it as arbitrary).
+    pub fn c(&self) -> &Array2<T> {
+        &self.c
+    }
+
+    /// Whether the factor is lower triangular (`A = L·Lᴴ`) rather than
+    /// upper (`A = Uᴴ·U`).
+    pub fn lower(&self) -> bool {
+        self.lower
+    }
+
+    /// The factor alone, with the other triangle zero (what [`cholesky`]
+    /// returns).
+    pub fn factor(&self) -> Array2<T> {
+        let mut f = self.c.clone();
+        zero_other_triangle(&mut f, self.lower);
+        f
+    }
+
+    /// The parts `(c, lower)`.
+    pub fn into_parts(self) -> (Array2<T>, bool) {
+        (self.c, self.lower)
+    }
+}
+
+/// Factors a Hermitian positive-definite `a` for [`cho_solve`]
+/// (scipy.linalg.cho_factor): only the named triangle is read, and only it
+/// is overwritten in the result (see [`ChoFactors::c`]).
+///
+/// One Fortran-order copy of `a` is made; it becomes the factor.
+///
+/// # Errors
+/// As [`cholesky`].
+pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<ChoFactors<T>> {
+    const R: &str = "cho_factor";
+    square(R, "a", a.dim())?;
+    check_finite(R, "a", a)?;
+    let mut c = fortran_copy(a);
+    potrf_owned(R, &mut c, lower)?;
+    Ok(ChoFactors { c, lower })
+}
+
+/// Solves `A·X = B` from `A`'s Cholesky factorization
+/// (scipy.linalg.cho_solve); `b` is `(n,)` or `(n, k)` and the result has
+/// its shape. `b` is copied once (into the solution, Fortran order).
+///
+/// # Errors
+/// `ShapeMismatch` if `b`'s first axis is not `n`; `NonFinite` for NaN/inf
+/// in `b`.
+pub fn cho_solve<T: Scalar, D: Dimension>(
+    factors: &ChoFactors<T>,
+    b: &ArrayRef<T, D>,
+) -> Result<Array<T, D>> {
+    const R: &str = "cho_solve";
+    let n = factors.c.nrows();
+    check_finite(R, "b", b)?;
+    let mut x = rhs_copy(R, n, b)?;
+    let nrhs = if x.ndim() == 2 { x.shape()[1] } else { 1 };
+    if n > 0 && nrhs > 0 {
+        let nrhs = crate::layout::blas_int(R, "nrhs", nrhs)?;
+        let c = factors
+            .c
+            .as_slice_memory_order()
+            .expect("factors are Fortran-contiguous");
+        let xb = x
+            .as_slice_memory_order_mut()
+            .expect("right-hand sides are contiguous");
+        let ni = n as i32;
+        // SAFETY: c is n × n column-major with lda n (n fits i32: checked
+        // when the factors were made); xb is n × nrhs with ldb n.
+        let info = unsafe { T::potrs(uplo(factors.lower), ni, nrhs, c, ni, xb, ni) };
+        if info < 0 {
+            return Err(illegal_argument("potrs", info, POTRS_ARGS));
+        }
+    }
+    Ok(x.into_dimensionality::<D>().expect("x has b's shape"))
+}

@@ -1,0 +1,208 @@
+//! QR factorization (`?geqrf`, then `?orgqr`/`?ungqr` for `Q`):
+//! numpy.linalg.qr.
+
+use ndarray::{Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix2, ShapeBuilder, s};
+
+use super::check_finite;
+use super::stack::{assemble, matrix_at, split, stack_indices};
+use crate::RealScalar;
+use crate::error::Result;
+use crate::lapack::{illegal_argument, query_len};
+use crate::layout::blas_int;
+use crate::scalar::Scalar;
+
+const GEQRF_ARGS: &[&str] = &["m", "n", "a", "lda", "tau", "work", "lwork", "info"];
+const ORGQR_ARGS: &[&str] = &["m", "n", "k", "a", "lda", "tau", "work", "lwork", "info"];
+
+/// What [`qr`] returns, as numpy.linalg.qr's `mode` (`k = min(m, n)` for
+/// an `m × n` input).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum QrMode {
+    /// `Q` is `m × k` with orthonormal columns, `R` is `k × n`
+    /// (NumPy's default `'reduced'`).
+    #[default]
+    Reduced,
+    /// `Q` is `m × m` orthogonal/unitary, `R` is `m × n` (`'complete'`).
+    Complete,
+    /// `R` only, `k × n`; `Q` is not formed (`'r'`).
+    R,
+}
+
+impl QrMode {
+    /// Columns of `Q` and rows of `R` for an `m × n` input.
+    fn dims(self, m: usize, n: usize) -> (usize, usize) {
+        let k = m.min(n);
+        match self {
+            QrMode::Reduced => (k, k),
+            QrMode::Complete => (m, m),
+            QrMode::R => (0, k),
+        }
+    }
+}
+
+/// The QR factorization `A = Q·R` of any `m × n` matrix
+/// (numpy.linalg.qr): `Q` has orthonormal columns (`Qᴴ·Q = I`), `R` is
+/// upper triangular (trapezoidal when `n > m`); their shapes follow
+/// [`QrMode`], and `Q` is `None` for [`QrMode::R`]. As in NumPy (and
+/// LAPACK), the diagonal of `R` is real but not necessarily positive, so
+/// the factors are unique only up to the signs (phases) of `R`'s rows.
+///
+/// `a` may have any layout and is not modified: one Fortran-order working
+/// copy (`m × max(n, m)` for [`QrMode::Complete`] with `m > n`) holds the
+/// Householder reflectors and then becomes `Q`; `R` is a new array. Both
+/// results are in Fortran order.
+///
+/// # Errors
+/// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
+#[allow(clippy::type_complexity)]
+pub fn qr<T: Scalar>(a: &ArrayRef2<T>, mode: QrMode) -> Result<(Option<Array2<T>>, Array2<T>)> {
+    let (m, n) = a.dim();
+    QrWork::new(m, n, mode)?.run(a)
+}
+
+/// [`qr`] over a `(…, m, n)` stack: `Q` of shape `(…, m, ·)` and `R` of
+/// shape `(…, ·, n)`, the matrix shapes as [`QrMode`] gives them. The
+/// LAPACK workspace is queried once and reused for every matrix.
+///
+/// # Errors
+/// As [`qr`]; `TooFewDimensions` for fewer than 2 axes.
+#[allow(clippy::type_complexity)]
+pub fn qr_stacked<T: Scalar>(
+    a: &ArrayRefD<T>,
+    mode: QrMode,
+) -> Result<(Option<ArrayD<T>>, ArrayD<T>)> {
+    let (lead, m, n) = split(R, "a", a)?;
+    let mut work = QrWork::new(m, n, mode)?;
+    let (mut qs, mut rs) = (Vec::new(), Vec::new());
+    for idx in stack_indices(&lead) {
+        let (q, r) = work.run(&matrix_at(a.view(), &idx))?;
+        qs.extend(q);
+        rs.push(r);
+    }
+    let (qcols, rrows) = mode.dims(m, n);
+    let q = (mode != QrMode::R).then(|| assemble::<T, Ix2>(&lead, &[m, qcols], qs));
+    Ok((q, assemble::<T, Ix2>(&lead, &[rrows, n], rs)))
+}
+
+const R: &str = "qr";
+
+/// Sizes and the LAPACK workspace for the QR of `m × n` matrices in one
+/// mode, queried once.
+struct QrWork<T> {
+    m: usize,
+    n: usize,
+    mode: QrMode,
+    work: Vec<T>,
+}
+
+impl<T: Scalar> QrWork<T> {
+    fn new(m: usize, n: usize, mode: QrMode) -> Result<Self> {
+        let (mi, ni) = (blas_int(R, "m", m)?, blas_int(R, "n", n)?);
+        let (qcols, _) = mode.dims(m, n);
+        let k = m.min(n);
+        let mut need = 1;
+        if k > 0 {
+            let lda = mi.max(1);
+            let (mut a, mut tau, mut q) = ([T::zero()], [T::zero()], [T::zero()]);
+            // SAFETY: lwork = -1 only writes the optimal size to q[0];
+            // LAPACK reads no other argument's memory.
+            let info = unsafe { T::geqrf(mi, ni, &mut a, lda, &mut tau, &mut q, -1) };
+            if info < 0 {
+                return Err(illegal_argument("geqrf", info, GEQRF_ARGS));
+            }
+            need = need.max(query_len(q[0].re().to_f64_real())).max(n);
+            if qcols > 0 {
+                let (qc, ki) = (blas_int(R, "m", qcols)?, k as i32);
+                // SAFETY: as above.
+                let info = unsafe { T::orgqr(mi, qc, ki, &mut a, lda, &tau, &mut q, -1) };
+                if info < 0 {
+                    return Err(illegal_argument("orgqr", info, ORGQR_ARGS));
+                }
+                need = need.max(query_len(q[0].re().to_f64_real())).max(qcols);
+            }
+        }
+        Ok(QrWork {
+            m,
+            n,
+            mode,
+            work: vec![T::zero(); need],
+        })
+    }
+
+    /// The factors of `a`, which has the shape this workspace was made for.
+    fn run(&mut self, a: &ArrayRef2<T>) -> Result<(Option<Array2<T>>, Array2<T>)> {
+        let (m, n) = (self.m, self.n);
+        debug_assert_eq!(a.dim(), (m, n));
+        check_finite(R, "a", a)?;
+        let (qcols, rrows) = self.mode.dims(m, n);
+        let k = m.min(n);
+        // Column-major m × cols with lda m: its first c columns are the
+        // buffer's first m·c elements, so Q can be cut from its front.
+        let cols = n.max(qcols);
+        let mut buf = vec![T::zero(); m * cols];
+        let mut h =
+            ArrayViewMut2::from_shape((m, cols).f(), &mut buf).expect("buffer has m·cols elements");
+        h.slice_mut(s![.., ..n]).assign(a);
+        let mut tau = vec![T::zero(); k];
+        let lda = m.max(1) as i32;
+        let lwork = self.work.len().min(i32::MAX as usize) as i32;
+        if k > 0 {
+            // SAFETY: buf is m × cols ≥ m × n column-major with lda m; tau
+            // has k elements; work holds lwork elements. m and n fit i32
+            // (checked in `new`).
+            let info = unsafe {
+                T::geqrf(
+                    m as i32,
+                    n as i32,
+                    &mut buf,
+                    lda,
+                    &mut tau,
+                    &mut self.work,
+                    lwork,
+                )
+            };
+            if info < 0 {
+                return Err(illegal_argument("geqrf", info, GEQRF_ARGS));
+            }
+        }
+        let h = ndarray::ArrayView2::from_shape((m, cols).f(), &buf)
+            .expect("buffer has m·cols elements");
+        let mut r = Array2::<T>::zeros((rrows, n).f());
+        for ((i, j), v) in r.indexed_iter_mut() {
+            if j >= i {
+                *v = h[[i, j]];
+            }
+        }
+        if self.mode == QrMode::R {
+            return Ok((None, r));
+        }
+        if k > 0 {
+            // SAFETY: buf's first qcols columns (m × qcols, lda m, m ≥
+            // qcols ≥ k) hold the reflectors; tau has k elements.
+            let info = unsafe {
+                T::orgqr(
+                    m as i32,
+                    qcols as i32,
+                    k as i32,
+                    &mut buf,
+                    lda,
+                    &tau,
+                    &mut self.work,
+                    lwork,
+                )
+            };
+            if info < 0 {
+                return Err(illegal_argument("orgqr", info, ORGQR_ARGS));
+            }
+        } else {
+            // No reflectors: Q is the identity's first qcols columns.
+            buf.fill(T::zero());
+            for i in 0..qcols.min(m) {
+                buf[i * m + i] = T::one();
+            }
+        }
+        buf.truncate(m * qcols);
+        let q = Array2::from_shape_vec((m, qcols).f(), buf).expect("buffer has m·qcols elements");
+        Ok((Some(q), r))
+    }
+}
