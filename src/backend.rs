@@ -10,6 +10,7 @@ use std::ffi::{CStr, CString, c_void};
 use std::fmt;
 use std::os::raw::{c_char, c_int};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 
@@ -166,6 +167,38 @@ fn lapack_version() -> Option<String> {
     (a > 0).then(|| format!("{a}.{b}.{c}"))
 }
 
+/// Serializes calls into a multi-threaded OpenBLAS.
+///
+/// OpenBLAS's own thread pool is not safe to enter from several threads at
+/// once (its FAQ says so, and lapis's tests saw `ssyevd` fail to converge
+/// now and then when test threads called it concurrently with
+/// OpenBLAS 0.3.21 on 2 threads). While OpenBLAS runs more than one
+/// thread, every BLAS/LAPACK call lapis makes holds this process-wide lock;
+/// with one OpenBLAS thread, or another backend (MKL, BLIS and reference are
+/// safe to call concurrently), no lock is taken. Callers that want
+/// concurrency across their own threads set one BLAS thread
+/// ([`set_num_threads`]) and get no serialization.
+pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 1 || !needs_serial() {
+        return None;
+    }
+    Some(LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+/// OpenBLAS's thread count as lapis last set or read it (0: not read yet).
+static OPENBLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+fn needs_serial() -> bool {
+    if detect() != Kind::OpenBlas {
+        return false;
+    }
+    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 0 {
+        OPENBLAS_THREADS.store(num_threads(), Ordering::Relaxed);
+    }
+    OPENBLAS_THREADS.load(Ordering::Relaxed) > 1
+}
+
 /// Threads the linked BLAS will use now.
 pub fn num_threads() -> usize {
     // SAFETY: each getter takes no argument and returns an integer.
@@ -221,6 +254,8 @@ pub fn set_num_threads(n: usize) -> Result<()> {
     };
     let p = symbol(setter)
         .ok_or_else(|| Error::Unsupported(format!("{} exports no {setter}", kind.name())))?;
+    // Wait for calls in flight on the old thread count.
+    let _serial = serial();
     // SAFETY: the setter takes one integer (BLIS: a 64-bit dim_t).
     unsafe {
         if kind == Kind::Blis {
@@ -230,6 +265,9 @@ pub fn set_num_threads(n: usize) -> Result<()> {
             let f: extern "C" fn(c_int) = std::mem::transmute(p);
             f(ni);
         }
+    }
+    if kind == Kind::OpenBlas {
+        OPENBLAS_THREADS.store(n, Ordering::Relaxed);
     }
     Ok(())
 }

@@ -380,6 +380,7 @@ macro_rules! impl_real {
                 y: *const Self,
                 incy: c_int,
             ) -> Self {
+                let _serial = crate::backend::serial();
                 unsafe { $dot(n, x, incx, y, incy) }
             }
             unsafe fn dotc(
@@ -389,6 +390,7 @@ macro_rules! impl_real {
                 y: *const Self,
                 incy: c_int,
             ) -> Self {
+                let _serial = crate::backend::serial();
                 unsafe { $dot(n, x, incx, y, incy) }
             }
             unsafe fn axpy(
@@ -399,27 +401,35 @@ macro_rules! impl_real {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $axpy(n, alpha, x, incx, y, incy) }
             }
             unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $scal(n, alpha, x, incx) }
             }
             unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $scal(n, alpha, x, incx) }
             }
             unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self {
+                let _serial = crate::backend::serial();
                 unsafe { $nrm2(n, x, incx) }
             }
             unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self {
+                let _serial = crate::backend::serial();
                 unsafe { $asum(n, x, incx) }
             }
             unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int {
+                let _serial = crate::backend::serial();
                 unsafe { $iamax(n, x, incx) as c_int }
             }
             unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $copy(n, x, incx, y, incy) }
             }
             unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $swap(n, x, incx, y, incy) }
             }
             unsafe fn rot(
@@ -431,6 +441,7 @@ macro_rules! impl_real {
                 c: Self,
                 s: Self,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $rot(n, x, incx, y, incy, c, s) }
             }
             unsafe fn gemv(
@@ -447,6 +458,7 @@ macro_rules! impl_real {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $gemv(layout, trans, m, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
             unsafe fn geru(
@@ -461,6 +473,7 @@ macro_rules! impl_real {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $ger(layout, m, n, alpha, x, incx, y, incy, a, lda) }
             }
             unsafe fn gerc(
@@ -475,6 +488,7 @@ macro_rules! impl_real {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $ger(layout, m, n, alpha, x, incx, y, incy, a, lda) }
             }
             unsafe fn symv(
@@ -490,6 +504,7 @@ macro_rules! impl_real {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $symv(layout, uplo, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
             unsafe fn hemv(
@@ -505,6 +520,7 @@ macro_rules! impl_real {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $symv(layout, uplo, n, alpha, a, lda, x, incx, beta, y, incy) }
             }
             unsafe fn trmv(
@@ -518,6 +534,7 @@ macro_rules! impl_real {
                 x: *mut Self,
                 incx: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $trmv(layout, uplo, trans, diag, n, a, lda, x, incx) }
             }
             unsafe fn trsv(
@@ -531,6 +548,7 @@ macro_rules! impl_real {
                 x: *mut Self,
                 incx: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $trsv(layout, uplo, trans, diag, n, a, lda, x, incx) }
             }
             unsafe fn syr(
@@ -543,6 +561,7 @@ macro_rules! impl_real {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $syr(layout, uplo, n, alpha, x, incx, a, lda) }
             }
             unsafe fn her(
@@ -555,6 +574,7 @@ macro_rules! impl_real {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $syr(layout, uplo, n, alpha, x, incx, a, lda) }
             }
             unsafe fn gemm(
@@ -573,6 +593,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $gemm(
                         layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
@@ -594,6 +615,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $symm(
                         layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
@@ -615,6 +637,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $symm(
                         layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
@@ -634,6 +657,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $syrk(layout, uplo, trans, n, k, alpha, a, lda, beta, c, ldc) }
             }
             unsafe fn herk(
@@ -649,6 +673,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $syrk(layout, uplo, trans, n, k, alpha, a, lda, beta, c, ldc) }
             }
             unsafe fn syr2k(
@@ -666,6 +691,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $syr2k(
                         layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
@@ -687,6 +713,7 @@ macro_rules! impl_real {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $syr2k(
                         layout, uplo, trans, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
@@ -707,6 +734,7 @@ macro_rules! impl_real {
                 b: *mut Self,
                 ldb: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $trmm(
                         layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
@@ -727,6 +755,7 @@ macro_rules! impl_real {
                 b: *mut Self,
                 ldb: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $trsm(
                         layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
@@ -754,6 +783,7 @@ macro_rules! impl_complex {
                 incy: c_int,
             ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
+                let _serial = crate::backend::serial();
                 unsafe {
                     $dotu(
                         n,
@@ -774,6 +804,7 @@ macro_rules! impl_complex {
                 incy: c_int,
             ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
+                let _serial = crate::backend::serial();
                 unsafe {
                     $dotc(
                         n,
@@ -794,6 +825,7 @@ macro_rules! impl_complex {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $axpy(
                         n,
@@ -806,24 +838,31 @@ macro_rules! impl_complex {
                 }
             }
             unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $scal(n, (&alpha as *const $t).cast(), x.cast(), incx) }
             }
             unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $rscal(n, alpha.re, x.cast(), incx) }
             }
             unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self {
+                let _serial = crate::backend::serial();
                 <$t>::new(unsafe { $nrm2(n, x.cast(), incx) }, 0.0)
             }
             unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self {
+                let _serial = crate::backend::serial();
                 <$t>::new(unsafe { $asum(n, x.cast(), incx) }, 0.0)
             }
             unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int {
+                let _serial = crate::backend::serial();
                 unsafe { $iamax(n, x.cast(), incx) as c_int }
             }
             unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $copy(n, x.cast(), incx, y.cast(), incy) }
             }
             unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
+                let _serial = crate::backend::serial();
                 unsafe { $swap(n, x.cast(), incx, y.cast(), incy) }
             }
             unsafe fn rot(
@@ -839,6 +878,7 @@ macro_rules! impl_complex {
                 // parts separately: two real rotations over the interleaved
                 // parts (stride doubled), no copy.
                 let (xr, yr) = (x.cast::<$r>(), y.cast::<$r>());
+                let _serial = crate::backend::serial();
                 unsafe {
                     $rrot(n, xr, 2 * incx, yr, 2 * incy, c.re, s.re);
                     $rrot(n, xr.add(1), 2 * incx, yr.add(1), 2 * incy, c.re, s.re);
@@ -858,6 +898,7 @@ macro_rules! impl_complex {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $gemv(
                         layout,
@@ -887,6 +928,7 @@ macro_rules! impl_complex {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $geru(
                         layout,
@@ -914,6 +956,7 @@ macro_rules! impl_complex {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $gerc(
                         layout,
@@ -943,6 +986,7 @@ macro_rules! impl_complex {
                 incy: c_int,
             ) {
                 let u = fortran_uplo(layout, uplo);
+                let _serial = crate::backend::serial();
                 unsafe { $symv(&u, &n, &alpha, a, &lda, x, &incx, &beta, y, &incy, 1) }
             }
             unsafe fn hemv(
@@ -958,6 +1002,7 @@ macro_rules! impl_complex {
                 y: *mut Self,
                 incy: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $hemv(
                         layout,
@@ -985,6 +1030,7 @@ macro_rules! impl_complex {
                 x: *mut Self,
                 incx: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $trmv(layout, uplo, trans, diag, n, a.cast(), lda, x.cast(), incx) }
             }
             unsafe fn trsv(
@@ -998,6 +1044,7 @@ macro_rules! impl_complex {
                 x: *mut Self,
                 incx: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $trsv(layout, uplo, trans, diag, n, a.cast(), lda, x.cast(), incx) }
             }
             unsafe fn syr(
@@ -1011,6 +1058,7 @@ macro_rules! impl_complex {
                 lda: c_int,
             ) {
                 let u = fortran_uplo(layout, uplo);
+                let _serial = crate::backend::serial();
                 unsafe { $syr(&u, &n, &alpha, x, &incx, a, &lda, 1) }
             }
             unsafe fn her(
@@ -1023,6 +1071,7 @@ macro_rules! impl_complex {
                 a: *mut Self,
                 lda: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe { $her(layout, uplo, n, alpha.re, x.cast(), incx, a.cast(), lda) }
             }
             unsafe fn gemm(
@@ -1041,6 +1090,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $gemm(
                         layout,
@@ -1075,6 +1125,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $symm(
                         layout,
@@ -1108,6 +1159,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $hemm(
                         layout,
@@ -1139,6 +1191,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $syrk(
                         layout,
@@ -1168,6 +1221,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $herk(
                         layout,
@@ -1199,6 +1253,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $syr2k(
                         layout,
@@ -1232,6 +1287,7 @@ macro_rules! impl_complex {
                 c: *mut Self,
                 ldc: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $her2k(
                         layout,
@@ -1264,6 +1320,7 @@ macro_rules! impl_complex {
                 b: *mut Self,
                 ldb: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $trmm(
                         layout,
@@ -1295,6 +1352,7 @@ macro_rules! impl_complex {
                 b: *mut Self,
                 ldb: c_int,
             ) {
+                let _serial = crate::backend::serial();
                 unsafe {
                     $trsm(
                         layout,

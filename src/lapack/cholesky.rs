@@ -60,6 +60,7 @@ macro_rules! impl_potrf {
     ($t:ty, $potrf:ident, $potrs:ident, $trtrs:ident) => {
         impl Potrf for $t {
             unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     lapacke_sys::$potrf(LAPACK_COL_MAJOR, uplo as c_char, n, a as *mut _, lda)
                 }
@@ -73,6 +74,7 @@ macro_rules! impl_potrf {
                 b: &mut [Self],
                 ldb: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$potrs(ColumnMajor, uplo, n, nrhs, a, lda, b, ldb) }
             }
             unsafe fn trtrs(
@@ -86,6 +88,7 @@ macro_rules! impl_potrf {
                 b: &mut [Self],
                 ldb: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     lapacke_sys::$trtrs(
                         LAPACK_COL_MAJOR,

@@ -192,6 +192,7 @@ macro_rules! impl_eigh {
                 jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, w: *mut Self, work: *mut Self,
                 lwork: i32, _rwork: *mut Self, _lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a, lda, w, work, lwork,
                         iwork, liwork)
@@ -204,6 +205,7 @@ macro_rules! impl_eigh {
                 isuppz: *mut i32, work: *mut Self, lwork: i32, _rwork: *mut Self, _lrwork: i32,
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n, a, lda,
                         vl, vu, il, iu, abstol, m, w, z, ldz, isuppz, work, lwork, iwork, liwork)
@@ -215,6 +217,7 @@ macro_rules! impl_eigh {
                 ldb: i32, w: *mut Self, work: *mut Self, lwork: i32, _rwork: *mut Self,
                 _lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a, lda, b, ldb,
                         w, work, lwork, iwork, liwork)
@@ -227,6 +230,7 @@ macro_rules! impl_eigh {
                 m: &mut i32, w: *mut Self, z: *mut Self, ldz: i32, work: *mut Self, lwork: i32,
                 _rwork: *mut Self, iwork: *mut i32, ifail: *mut i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a, lda, b, ldb, vl, vu, il, iu, abstol, m, w, z, ldz, work, lwork, iwork,
@@ -246,6 +250,7 @@ macro_rules! impl_eigh {
                 jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, w: *mut $r, work: *mut Self,
                 lwork: i32, rwork: *mut $r, lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a.cast(), lda, w,
                         work.cast(), lwork, rwork, lrwork, iwork, liwork)
@@ -258,6 +263,7 @@ macro_rules! impl_eigh {
                 isuppz: *mut i32, work: *mut Self, lwork: i32, rwork: *mut $r, lrwork: i32,
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, vl, vu, il, iu, abstol, m, w, z.cast(), ldz, isuppz,
@@ -270,6 +276,7 @@ macro_rules! impl_eigh {
                 ldb: i32, w: *mut $r, work: *mut Self, lwork: i32, rwork: *mut $r, lrwork: i32,
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a.cast(), lda,
                         b.cast(), ldb, w, work.cast(), lwork, rwork, lrwork, iwork, liwork)
@@ -282,6 +289,7 @@ macro_rules! impl_eigh {
                 m: &mut i32, w: *mut $r, z: *mut Self, ldz: i32, work: *mut Self, lwork: i32,
                 rwork: *mut $r, iwork: *mut i32, ifail: *mut i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, b.cast(), ldb, vl, vu, il, iu, abstol, m, w, z.cast(), ldz,

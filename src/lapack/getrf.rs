@@ -38,6 +38,7 @@ macro_rules! impl_getrf {
     ($t:ty, $getrf:ident, $getrs:ident, $getri:ident) => {
         impl Getrf for $t {
             unsafe fn getrf(m: i32, n: i32, a: &mut [Self], lda: i32, ipiv: &mut [i32]) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$getrf(ColumnMajor, m, n, a, lda, ipiv) }
             }
             unsafe fn getrs(
@@ -50,6 +51,7 @@ macro_rules! impl_getrf {
                 b: &mut [Self],
                 ldb: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$getrs(ColumnMajor, trans, n, nrhs, a, lda, ipiv, b, ldb) }
             }
             unsafe fn getri(
@@ -60,6 +62,7 @@ macro_rules! impl_getrf {
                 work: &mut [Self],
                 lwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$getri(ColumnMajor, n, a, lda, ipiv, work, lwork) }
             }
         }

@@ -54,6 +54,7 @@ macro_rules! impl_geqrf {
                 work: &mut [Self],
                 lwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$geqrf(ColumnMajor, m, n, a, lda, tau, work, lwork) }
             }
             unsafe fn orgqr(
@@ -66,6 +67,7 @@ macro_rules! impl_geqrf {
                 work: &mut [Self],
                 lwork: i32,
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe { lapacke::$orgqr(ColumnMajor, m, n, k, a, lda, tau, work, lwork) }
             }
         }
