@@ -680,3 +680,43 @@ fn larger_matrix<T: Scalar>() {
     );
 }
 all_dtypes!(larger_matrix);
+
+/// Several threads at once (default 2 MiB stacks): eig, and a large solve
+/// whose `?getrf` runs on lapis's large-stack helper thread, give the
+/// results of serial calls.
+#[test]
+fn concurrent_eig_and_large_solve() {
+    let mut rng = Rng::new(8);
+    let mats: Vec<Array2<f64>> = [6, 13, 24].iter().map(|&n| rng.matrix(n, n)).collect();
+    let n = 120;
+    let mut big = rng.matrix::<f64>(n, n);
+    for i in 0..n {
+        big[[i, i]] += n as f64;
+    }
+    let rhs = rng.matrix::<f64>(n, 2);
+    let want: Vec<_> = mats.iter().map(|a| eig(a).unwrap()).collect();
+    let want_x = lapis::linalg::solve(&big, &rhs).unwrap();
+    std::thread::scope(|s| {
+        for t in 0..6 {
+            let (mats, want, big, rhs, want_x) = (&mats, &want, &big, &rhs, &want_x);
+            s.spawn(move || {
+                for round in 0..12 {
+                    let i = (t + round) % mats.len();
+                    let (w, v) = eig(&mats[i]).expect("eig under concurrency");
+                    check_right(&mats[i], &w, &v, "eig under concurrency");
+                    let tol = 1e-10 * (1.0 + fro(&mats[i]));
+                    assert_same_spectrum(
+                        &widen_all(&w),
+                        &widen_all(&want[i].0),
+                        tol,
+                        "concurrent eig",
+                    );
+                    if round % 4 == t % 4 {
+                        let x = lapis::linalg::solve(big, rhs).expect("solve under concurrency");
+                        assert_close2(&x, want_x, n, "solve under concurrency");
+                    }
+                }
+            });
+        }
+    });
+}

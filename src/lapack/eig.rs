@@ -72,6 +72,7 @@ macro_rules! impl_geev_real {
                 lwork: i32,
                 _rwork: &mut [Self],
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     lapacke::$geev(
                         ColumnMajor,
@@ -114,6 +115,7 @@ macro_rules! impl_geev_complex {
                 lwork: i32,
                 rwork: &mut [$r],
             ) -> i32 {
+                let _serial = crate::backend::serial();
                 unsafe {
                     lapacke::$geev(
                         ColumnMajor,
