@@ -12,6 +12,7 @@
 //! They return LAPACK's `info`.
 
 mod cholesky;
+mod eig;
 mod eigh;
 mod eigh_work;
 mod getrf;
@@ -20,6 +21,7 @@ mod qr;
 mod svd;
 
 pub use cholesky::Potrf;
+pub use eig::Geev;
 pub use eigh::Eigh;
 pub(crate) use eigh_work::{EighWork, Select};
 pub use getrf::Getrf;
@@ -32,9 +34,9 @@ use crate::error::Error;
 
 /// All LAPACK families, for one element type.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd {}
+pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd + Geev {}
 
-impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd> Lapack for T {}
+impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd + Geev> Lapack for T {}
 
 /// Maps a negative `info` from a LAPACKE `_work` call to an internal error
 /// naming the argument. LAPACKE counts `matrix_layout` as argument 1 and

@@ -1,6 +1,8 @@
 //! LU factorization with partial pivoting (`?getrf`) and solves with it
 //! (`?getrs`): scipy.linalg's `lu`, `lu_factor`, `lu_solve`.
 
+use std::cell::Cell;
+
 use ndarray::{
     Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, ShapeBuilder,
 };
@@ -47,13 +49,21 @@ impl<T: Scalar> LuFactors<T> {
     pub(crate) fn ipiv(&self) -> &[i32] {
         &self.ipiv
     }
+
+    /// The packed factors and the pivots, without a copy.
+    pub(crate) fn into_parts(self) -> (Array2<T>, Vec<i32>) {
+        (self.lu, self.ipiv)
+    }
 }
 
 /// Factors `a` (any `m × n`, any layout) as `P·L·U`. A singular matrix is
 /// not an error here (its `U` has a zero pivot, see
 /// [`LuFactors::singular_at`]); [`lu_solve`] reports it.
 ///
-/// One Fortran-order copy of `a` is made; it becomes the factors.
+/// One Fortran-order copy of `a` is made; it becomes the factors. A large
+/// factorization (`m·n ≥ 10⁴`) called from a thread with less than 8 MiB
+/// of stack runs on a short-lived helper thread with that much, because
+/// OpenBLAS's threaded `?getrf` overflows smaller stacks.
 ///
 /// # Errors
 /// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
@@ -66,8 +76,14 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
     let mut singular = None;
     if m > 0 && n > 0 {
         let (buf, lda) = lapack_mut(&mut lu);
+        let ipiv = &mut ipiv;
         // SAFETY: buf is the m × n column-major matrix with leading dimension lda.
-        let info = unsafe { T::getrf(m, n, buf, lda, &mut ipiv) };
+        let mut getrf = move || unsafe { T::getrf(m, n, buf, lda, ipiv) };
+        let info = if a.len() >= GETRF_PARALLEL_MIN {
+            with_large_stack(getrf)
+        } else {
+            getrf()
+        };
         if info < 0 {
             return Err(illegal_argument("getrf", info, GETRF_ARGS));
         }
@@ -76,6 +92,83 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
         }
     }
     Ok(LuFactors { lu, ipiv, singular })
+}
+
+/// OpenBLAS runs `?getrf` in parallel from `m·n ≥ 10000` on.
+const GETRF_PARALLEL_MIN: usize = 10_000;
+
+/// Stack below which a large `?getrf` moves to a helper thread.
+///
+/// OpenBLAS's threaded `getrf_parallel` puts a `job` array of
+/// `O(MAX_CPU_NUMBER²)` bytes on the calling thread's stack at each level
+/// of its recursion (OpenBLAS issues #246, #1082, #3229). With Debian's
+/// build that needs between 3 and 4 MiB from n ≈ 100 on: more than the
+/// 2 MiB of a thread from `std::thread::spawn` (or of a test thread), where
+/// it overflows the stack and crashes the process.
+const LARGE_STACK: usize = 8 << 20;
+
+thread_local! {
+    static STACK_SIZE: Cell<Option<Option<usize>>> = const { Cell::new(None) };
+}
+
+/// The size of the current thread's stack, if the platform says (cached:
+/// for the main thread glibc reads `/proc/self/maps` to answer).
+fn current_stack_size() -> Option<usize> {
+    STACK_SIZE.with(|c| {
+        if let Some(known) = c.get() {
+            return known;
+        }
+        let size = query_stack_size();
+        c.set(Some(size));
+        size
+    })
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn query_stack_size() -> Option<usize> {
+    // SAFETY: attr is initialised by pthread_getattr_np before it is read
+    // and destroyed once; pthread_self is always valid.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut size = 0usize;
+        let ok = libc::pthread_attr_getstacksize(&attr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        ok.then_some(size)
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn query_stack_size() -> Option<usize> {
+    None
+}
+
+/// Runs `f` here if this thread's stack is at least [`LARGE_STACK`], else
+/// on a scoped helper thread with a stack that large (about 20 µs, paid
+/// only by small-stack threads on large problems); here after all if the
+/// helper cannot be started.
+pub(crate) fn with_large_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if current_stack_size().is_some_and(|s| s >= LARGE_STACK) {
+        return f();
+    }
+    let mut slot = Some(f);
+    let spawned = std::thread::scope(|scope| {
+        let slot = &mut slot;
+        let helper = std::thread::Builder::new()
+            .name("lapis-lapack".into())
+            .stack_size(LARGE_STACK)
+            .spawn_scoped(scope, move || slot.take().map(|f| f()));
+        match helper {
+            Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            Err(_) => None,
+        }
+    });
+    match spawned {
+        Some(r) => r,
+        None => (slot.take().expect("f runs exactly once"))(),
+    }
 }
 
 /// Solves `op(A)·X = B` from `A`'s LU factors; `b` is `(n,)` or `(n, k)`.
@@ -176,6 +269,7 @@ pub(crate) fn getrs_into<T: Scalar>(
 /// As [`lu_factor`].
 #[allow(clippy::type_complexity)]
 pub fn lu<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    check_finite("lu", "a", a)?;
     let f = lu_factor(a)?;
     Ok(expand(&f))
 }

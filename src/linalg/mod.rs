@@ -16,6 +16,7 @@
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
 mod cholesky;
+mod eig;
 mod eigh;
 mod eigh_gen;
 mod lstsq;
@@ -30,6 +31,7 @@ mod triangular;
 pub use cholesky::{
     ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
 };
+pub use eig::{eig, eig_left_right, eig_left_right_stacked, eig_stacked, eigvals, eigvals_stacked};
 pub use eigh::{
     EigRange, eigh, eigh_inplace, eigh_inplace_stacked, eigh_stacked, eigh_subset,
     eigh_subset_stacked, eigvalsh, eigvalsh_stacked, eigvalsh_subset, eigvalsh_subset_stacked,

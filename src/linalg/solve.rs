@@ -50,6 +50,15 @@ pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<Ar
     let (a_lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
     let (lead, item_shape, item_nd) = if b.ndim() == 1 {
+        // Checked here as well as in `solve`: an empty stack must not hide it.
+        if b.len() != n {
+            return Err(Error::ShapeMismatch {
+                routine: R,
+                what: "b",
+                got: Shape(b.shape().to_vec()),
+                expected: Shape(vec![n]),
+            });
+        }
         (a_lead.clone(), vec![n], 1)
     } else {
         let (b_lead, bm, bk) = split(R, "b", b)?;
@@ -94,8 +103,7 @@ impl<T: Scalar> InvWork<T> {
         if let Some(index) = f.singular_at() {
             return Err(Error::Singular { routine: R, index });
         }
-        let ipiv = f.ipiv().to_vec();
-        let mut a = f.lu().clone();
+        let (mut a, ipiv) = f.into_parts();
         let n = a.nrows() as i32;
         if n == 0 {
             return Ok(a);
@@ -168,7 +176,8 @@ fn sign_and_diag<T: Scalar>(f: &LuFactors<T>) -> (T, Vec<T>) {
 
 /// Determinant of square `a` (numpy.linalg.det), as the product of `U`'s
 /// diagonal: 0 for a singular matrix (not an error), 1 for 0 × 0. May
-/// overflow to infinity for large `n`: use [`slogdet`] there.
+/// overflow to infinity (for complex types, parts may become NaN) or
+/// underflow to 0 for large `n`: use [`slogdet`] there.
 ///
 /// # Errors
 /// `NotSquare`; `NonFinite`.

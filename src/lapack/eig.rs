@@ -1,0 +1,145 @@
+//! General (non-symmetric) eigenproblem: `?geev`.
+//!
+//! | type        | routine  |
+//! |-------------|----------|
+//! | `f32`       | `sgeev`  |
+//! | `f64`       | `dgeev`  |
+//! | `Complex32` | `cgeev`  |
+//! | `Complex64` | `zgeev`  |
+//!
+//! The real and complex routines differ in how they return eigenvalues
+//! (real: `wr` and `wi`; complex: `w`) and in their scratch (complex ones
+//! take `rwork` of `2n` reals). One signature covers both: `w` receives
+//! `wr` or `w`, `wi` the imaginary parts (real types only; left untouched
+//! for complex ones), and `rwork` is used by complex types only.
+
+use lapacke::Layout::ColumnMajor;
+use num_complex::{Complex32, Complex64};
+
+use crate::cblas::Cblas;
+
+/// Eigenvalues and left/right eigenvectors of a general square matrix.
+#[doc(hidden)]
+#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+pub trait Geev: Cblas + Sized {
+    /// `?geev` on the column-major `n × n` matrix `a` (overwritten).
+    ///
+    /// * `jobvl`, `jobvr`: `b'V'` to compute the left/right eigenvectors
+    ///   into `vl`/`vr` (`n × n`, leading dimensions `ldvl`/`ldvr`), `b'N'`
+    ///   not to (the slice is then not referenced; the leading dimension
+    ///   must still be ≥ 1).
+    /// * `w` (length `n`): the eigenvalues (complex types) or their real
+    ///   parts (real types); `wi` (length `n` for real types, may be empty
+    ///   for complex ones): their imaginary parts, conjugate pairs
+    ///   consecutive with the positive imaginary part first.
+    /// * `work`/`lwork`: workspace; `lwork = -1` queries the optimal size
+    ///   into `work[0]`. `rwork`: `2n` reals for complex types (may be empty
+    ///   for real types).
+    unsafe fn geev(
+        jobvl: u8,
+        jobvr: u8,
+        n: i32,
+        a: &mut [Self],
+        lda: i32,
+        w: &mut [Self],
+        wi: &mut [Self::Real],
+        vl: &mut [Self],
+        ldvl: i32,
+        vr: &mut [Self],
+        ldvr: i32,
+        work: &mut [Self],
+        lwork: i32,
+        rwork: &mut [Self::Real],
+    ) -> i32;
+}
+
+macro_rules! impl_geev_real {
+    ($t:ty, $geev:ident) => {
+        impl Geev for $t {
+            unsafe fn geev(
+                jobvl: u8,
+                jobvr: u8,
+                n: i32,
+                a: &mut [Self],
+                lda: i32,
+                w: &mut [Self],
+                wi: &mut [Self],
+                vl: &mut [Self],
+                ldvl: i32,
+                vr: &mut [Self],
+                ldvr: i32,
+                work: &mut [Self],
+                lwork: i32,
+                _rwork: &mut [Self],
+            ) -> i32 {
+                let _serial = crate::backend::serial();
+                unsafe {
+                    lapacke::$geev(
+                        ColumnMajor,
+                        jobvl,
+                        jobvr,
+                        n,
+                        a,
+                        lda,
+                        w,
+                        wi,
+                        vl,
+                        ldvl,
+                        vr,
+                        ldvr,
+                        work,
+                        lwork,
+                    )
+                }
+            }
+        }
+    };
+}
+
+macro_rules! impl_geev_complex {
+    ($t:ty, $r:ty, $geev:ident) => {
+        impl Geev for $t {
+            unsafe fn geev(
+                jobvl: u8,
+                jobvr: u8,
+                n: i32,
+                a: &mut [Self],
+                lda: i32,
+                w: &mut [Self],
+                _wi: &mut [$r],
+                vl: &mut [Self],
+                ldvl: i32,
+                vr: &mut [Self],
+                ldvr: i32,
+                work: &mut [Self],
+                lwork: i32,
+                rwork: &mut [$r],
+            ) -> i32 {
+                let _serial = crate::backend::serial();
+                unsafe {
+                    lapacke::$geev(
+                        ColumnMajor,
+                        jobvl,
+                        jobvr,
+                        n,
+                        a,
+                        lda,
+                        w,
+                        vl,
+                        ldvl,
+                        vr,
+                        ldvr,
+                        work,
+                        lwork,
+                        rwork,
+                    )
+                }
+            }
+        }
+    };
+}
+
+impl_geev_real!(f32, sgeev_work);
+impl_geev_real!(f64, dgeev_work);
+impl_geev_complex!(Complex32, f32, cgeev_work);
+impl_geev_complex!(Complex64, f64, zgeev_work);
