@@ -185,8 +185,10 @@ impl NdArray {
     ///
     /// * C: a view when C-contiguous; F: when F-contiguous; A: F if the
     ///   array is F- and not C-contiguous, else C.
-    /// * K: the elements in memory order; a view when the array is
-    ///   contiguous in some axis order with positive strides.
+    /// * K: the elements in the order of decreasing |stride| (memory order
+    ///   when no stride is negative; NumPy does not flip negative axes
+    ///   here); a view when the array is contiguous in some axis order with
+    ///   positive strides.
     ///
     /// As NumPy's, `ravel` copies a strided 1-d array (where `reshape(-1)`
     /// gives a view).
@@ -240,17 +242,10 @@ impl NdArray {
         true
     }
 
-    /// The same elements with every axis walking up in memory, axes
-    /// sorted by decreasing stride: NumPy's K iteration order as a C-order view.
+    /// The axes sorted by decreasing |stride| (stable): NumPy's K
+    /// iteration order for copies (which does not flip negative strides).
     fn memory_order_view(&self) -> NdArray {
         let mut v = self.new_view();
-        for k in 0..self.ndim {
-            let (n, s) = (self.shape[k], self.strides[k]);
-            if s < 0 && n > 1 {
-                v.ptr = v.ptr.wrapping_offset((n as isize - 1) * s);
-                v.strides[k] = -s;
-            }
-        }
         let mut perm = [0usize; MAX_DIMS];
         for (k, p) in perm[..self.ndim].iter_mut().enumerate() {
             *p = k;

@@ -90,11 +90,11 @@ pub enum TypedViewMut<'a> {
 /// [`DType`](crate::DType), so one generic expression serves all dtypes:
 ///
 /// ```
-/// use lapis::{dispatch_dtype, NdArray, Scalar};
-/// let a = lapis::array::ones(lapis::DType::C64, &[2, 3]).unwrap();
+/// use lapis::{dispatch_dtype, RealScalar, Scalar};
+/// let a = lapis::array::ones(&[2, 3], lapis::DType::C64).unwrap();
 /// let total = dispatch_dtype!(a.dtype(), T => {
 ///     let v = a.view::<T>().unwrap();
-///     v.iter().map(|x| x.re().into()).sum::<f64>()
+///     v.iter().map(|x| x.re().to_f64_real()).sum::<f64>()
 /// });
 /// assert_eq!(total, 6.0);
 /// ```
