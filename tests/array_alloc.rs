@@ -107,7 +107,10 @@ fn allocation_counts() {
         drop(a);
     }
 
-    let a = array::arange(0.0, 4096.0, 1.0, DType::C128).unwrap().reshape(&[16, 16, 16]).unwrap();
+    let a = array::arange(0.0, 4096.0, 1.0, DType::C128)
+        .unwrap()
+        .reshape(&[16, 16, 16])
+        .unwrap();
     let x = array::zeros(&[64, 64], DType::F64).unwrap();
     // imag of a real array shares one static zero buffer, created on first use.
     let ((), first) = count(|| drop(x.imag()));
@@ -115,9 +118,13 @@ fn allocation_counts() {
 
     let (n, c) = count(|| {
         let mut kept = 0usize;
-        let s = a.slice(&[Idx::step(-2), 3.into(), Idx::NewAxis, Idx::Ellipsis]).unwrap();
+        let s = a
+            .slice(&[Idx::step(-2), 3.into(), Idx::NewAxis, Idx::Ellipsis])
+            .unwrap();
         kept += s.size();
-        let s = a.slice(&[(1..-1).into(), Idx::ALL, Idx::slice(Some(-1), None, -3)]).unwrap();
+        let s = a
+            .slice(&[(1..-1).into(), Idx::ALL, Idx::slice(Some(-1), None, -3)])
+            .unwrap();
         kept += s.ndim();
         kept += a.index_axis(-1, 2).unwrap().size();
         kept += a.t().size();
@@ -125,14 +132,23 @@ fn allocation_counts() {
         kept += a.swapaxes(0, 2).unwrap().size();
         kept += a.moveaxis(0, -1).unwrap().size();
         kept += a.broadcast_to(&[3, 16, 16, 16]).unwrap().size();
-        kept += a.slice(&[0.into(), Idx::ALL, Idx::NewAxis]).unwrap().squeeze().size();
+        kept += a
+            .slice(&[0.into(), Idx::ALL, Idx::NewAxis])
+            .unwrap()
+            .squeeze()
+            .size();
         kept += a.expand_dims(&[0, -1]).unwrap().ndim();
         kept += a.diagonal(1, 0, 2).unwrap().size();
         kept += a.real().size() + a.imag().size();
         kept += x.real().size() + x.imag().size();
         kept += a.new_view().size();
         kept += a.reshape(&[256, -1]).unwrap().size();
-        kept += a.slice(&[Idx::ALL, Idx::step(2)]).unwrap().reshape(&[-1, 16]).unwrap().size();
+        kept += a
+            .slice(&[Idx::ALL, Idx::step(2)])
+            .unwrap()
+            .reshape(&[-1, 16])
+            .unwrap()
+            .size();
         kept += a.ascontiguousarray().unwrap().size();
         kept += a.ravel(lapis::MemOrder::C).unwrap().size();
         // Typed views of up to 4 axes (ndarray keeps IxDyn inline up to 4).

@@ -10,16 +10,24 @@ use lapis::{Complex32, Complex64, DType, Error};
 
 #[test]
 fn views_outlive_their_base() {
-    let a = array::arange(0.0, 12.0, 1.0, DType::C128).unwrap().reshape(&[3, 4]).unwrap();
+    let a = array::arange(0.0, 12.0, 1.0, DType::C128)
+        .unwrap()
+        .reshape(&[3, 4])
+        .unwrap();
     let v = a.slice(&[Idx::step(-1), (1..3).into()]).unwrap();
     let im = a.t().imag();
     let re = v.real();
     drop(a);
     assert_eq!(
         v.to_vec::<Complex64>().unwrap(),
-        [9.0, 10.0, 5.0, 6.0, 1.0, 2.0].map(|x| Complex64::new(x, 0.0)).to_vec()
+        [9.0, 10.0, 5.0, 6.0, 1.0, 2.0]
+            .map(|x| Complex64::new(x, 0.0))
+            .to_vec()
     );
-    assert_eq!(re.to_vec::<f64>().unwrap(), vec![9.0, 10.0, 5.0, 6.0, 1.0, 2.0]);
+    assert_eq!(
+        re.to_vec::<f64>().unwrap(),
+        vec![9.0, 10.0, 5.0, 6.0, 1.0, 2.0]
+    );
     drop(v);
     assert_eq!(im.to_vec::<f64>().unwrap(), vec![0.0; 12]);
     assert_eq!(re.item::<f64>(&[2, 1]).unwrap(), 2.0);
@@ -51,7 +59,14 @@ fn foreign_memory_release_hook_runs_once_after_the_last_view() {
     });
     // A 3 × 4 Fortran-order view of the caller's memory.
     let a = unsafe {
-        NdArray::from_raw_parts(ptr as *mut u8, DType::F64, &[3, 4], &[8, 24], false, Some(hook))
+        NdArray::from_raw_parts(
+            ptr as *mut u8,
+            DType::F64,
+            &[3, 4],
+            &[8, 24],
+            false,
+            Some(hook),
+        )
     }
     .unwrap();
     assert!(!a.owns_data() && a.is_f_contiguous() && a.is_writable() && !a.is_lapis_allocated());
@@ -92,7 +107,10 @@ fn foreign_memory_with_negative_and_odd_strides() {
     assert!(!s.is_writable());
     assert!(matches!(s.view_mut::<f64>(), Err(Error::ReadOnly { .. })));
     assert!(matches!(s.set_item(&[0], 1.0), Err(Error::ReadOnly { .. })));
-    assert_eq!(s.copy(MemOrder::C).unwrap().to_vec::<f64>().unwrap(), vec![1.0, 3.0, 5.0, 7.0, 9.0]);
+    assert_eq!(
+        s.copy(MemOrder::C).unwrap().to_vec::<f64>().unwrap(),
+        vec![1.0, 3.0, 5.0, 7.0, 9.0]
+    );
     drop(a);
     drop(s);
     assert_eq!(count.load(Ordering::SeqCst), 1);
@@ -104,26 +122,57 @@ fn foreign_memory_with_negative_and_odd_strides() {
         *x = k as f32;
     }
     let a = unsafe {
-        NdArray::from_raw_parts(raw.as_mut_ptr() as *mut u8, DType::C64, &[3], &[12], true, None)
+        NdArray::from_raw_parts(
+            raw.as_mut_ptr() as *mut u8,
+            DType::C64,
+            &[3],
+            &[12],
+            true,
+            None,
+        )
     }
     .unwrap();
-    assert!(matches!(a.view::<Complex32>(), Err(Error::StrideNotMultiple { axis: 0, stride: 12, .. })));
+    assert!(matches!(
+        a.view::<Complex32>(),
+        Err(Error::StrideNotMultiple {
+            axis: 0,
+            stride: 12,
+            ..
+        })
+    ));
     assert!(a.strides_elems().is_err());
     let c = a.copy(MemOrder::C).unwrap();
     assert_eq!(
         c.to_vec::<Complex32>().unwrap(),
-        vec![Complex32::new(0.0, 1.0), Complex32::new(3.0, 4.0), Complex32::new(6.0, 7.0)]
+        vec![
+            Complex32::new(0.0, 1.0),
+            Complex32::new(3.0, 4.0),
+            Complex32::new(6.0, 7.0)
+        ]
     );
-    assert_eq!(a.real().copy(MemOrder::C).unwrap().to_vec::<f32>().unwrap(), vec![0.0, 3.0, 6.0]);
+    assert_eq!(
+        a.real().copy(MemOrder::C).unwrap().to_vec::<f32>().unwrap(),
+        vec![0.0, 3.0, 6.0]
+    );
 
     // Writable but overlapping (stride 0): readable, not mutably viewable.
     let mut one = [5.0f64];
     let mut o = unsafe {
-        NdArray::from_raw_parts(one.as_mut_ptr() as *mut u8, DType::F64, &[4], &[0], false, None)
+        NdArray::from_raw_parts(
+            one.as_mut_ptr() as *mut u8,
+            DType::F64,
+            &[4],
+            &[0],
+            false,
+            None,
+        )
     }
     .unwrap();
     assert_eq!(o.to_vec::<f64>().unwrap(), vec![5.0; 4]);
-    assert!(matches!(o.view_mut::<f64>(), Err(Error::OverlappingOutput { .. })));
+    assert!(matches!(
+        o.view_mut::<f64>(),
+        Err(Error::OverlappingOutput { .. })
+    ));
 }
 
 #[test]
@@ -139,19 +188,35 @@ fn from_raw_parts_validates_and_leaves_the_hook_uncalled_on_error() {
         unsafe { NdArray::from_raw_parts(ptr, dtype, shape, strides, false, Some(hook)) }
     };
     let cases: Vec<(Result<NdArray, Error>, &str)> = vec![
-        (make(p.wrapping_add(4), DType::F64, &[2], &[8]), "Misaligned"),
+        (
+            make(p.wrapping_add(4), DType::F64, &[2], &[8]),
+            "Misaligned",
+        ),
         (make(p, DType::F64, &[2], &[12]), "Misaligned"),
-        (make(std::ptr::null_mut(), DType::F32, &[2], &[4]), "InvalidArgument"),
+        (
+            make(std::ptr::null_mut(), DType::F32, &[2], &[4]),
+            "InvalidArgument",
+        ),
         (make(p, DType::F32, &[2, 2], &[4]), "ShapeMismatch"),
-        (make(p, DType::F64, &[3, 1 << 40], &[8, (isize::MAX / 4) & !7]), "SizeOverflow"),
-        (make(p, DType::C128, &[usize::MAX / 2, 4], &[16, 16]), "SizeOverflow"),
+        (
+            make(p, DType::F64, &[3, 1 << 40], &[8, (isize::MAX / 4) & !7]),
+            "SizeOverflow",
+        ),
+        (
+            make(p, DType::C128, &[usize::MAX / 2, 4], &[16, 16]),
+            "SizeOverflow",
+        ),
         (make(p, DType::F64, &[1; 33], &[8; 33]), "TooManyDimensions"),
     ];
     for (r, want) in cases {
         let e = r.unwrap_err();
         assert!(format!("{e:?}").starts_with(want), "{e:?} is not {want}");
     }
-    assert_eq!(count.load(Ordering::SeqCst), 0, "hooks of failed calls must not run");
+    assert_eq!(
+        count.load(Ordering::SeqCst),
+        0,
+        "hooks of failed calls must not run"
+    );
     // Empty arrays accept a null pointer; length-1 axes any stride.
     let e = make(std::ptr::null_mut(), DType::F64, &[0, 3], &[7, 3]).unwrap();
     assert_eq!(e.size(), 0);

@@ -41,7 +41,8 @@ fn slicing<T: Scalar>() {
     assert!(a.owns_data() && a.is_c_contiguous() && !a.is_f_contiguous());
     // (index, shape, NumPy strides for f64, NumPy data offset for f64, first values)
     let s = Idx::slice;
-    let cases: Vec<(Vec<Idx>, Vec<usize>, Vec<isize>, isize, Vec<usize>)> = vec![
+    type Case = (Vec<Idx>, Vec<usize>, Vec<isize>, isize, Vec<usize>);
+    let cases: Vec<Case> = vec![
         (
             vec![(1..).into(), Idx::step(-2)],
             vec![1, 2, 4],
@@ -107,7 +108,11 @@ fn slicing<T: Scalar>() {
         assert_eq!(offset(&v, &a), off * it as isize / 8, "{idx:?}");
         assert!(!v.owns_data() && v.is_writable() && v.shares_buffer(&a));
         let got = v.to_vec::<T>().unwrap();
-        assert_eq!(&got[..first.len().min(got.len())], vals::<T>(&first).as_slice(), "{idx:?}");
+        assert_eq!(
+            &got[..first.len().min(got.len())],
+            vals::<T>(&first).as_slice(),
+            "{idx:?}"
+        );
         assert_eq!(got.len(), v.size());
     }
     // Slicing a slice, and the zero-size result of an empty slice.
@@ -116,11 +121,20 @@ fn slicing<T: Scalar>() {
     assert_eq!(w.shape(), &[2, 0, 4]);
     assert_eq!(offset(&w, &a), 64 * it as isize / 8);
     assert!(w.is_c_contiguous() && w.is_f_contiguous());
-    assert_eq!(a.slice(&[0.into(), 1.into(), (2..).into()]).unwrap().to_vec::<T>().unwrap(), vals::<T>(&[6, 7]));
+    assert_eq!(
+        a.slice(&[0.into(), 1.into(), (2..).into()])
+            .unwrap()
+            .to_vec::<T>()
+            .unwrap(),
+        vals::<T>(&[6, 7])
+    );
     // index_axis: a[:, 2].
     let r = a.index_axis(1, 2).unwrap();
     assert_eq!(r.shape(), &[2, 4]);
-    assert_eq!(r.to_vec::<T>().unwrap(), vals::<T>(&[8, 9, 10, 11, 20, 21, 22, 23]));
+    assert_eq!(
+        r.to_vec::<T>().unwrap(),
+        vals::<T>(&[8, 9, 10, 11, 20, 21, 22, 23])
+    );
     // 0-d results and 0-d arrays.
     let e = a.slice(&[1.into(), 2.into(), 3.into()]).unwrap();
     assert_eq!(e.ndim(), 0);
@@ -140,11 +154,19 @@ fn slicing_errors_leave_arrays_alone() {
     ));
     assert!(matches!(
         a.slice(&[2.into()]),
-        Err(Error::IndexOutOfRange { index: 2, axis: 0, size: 2 })
+        Err(Error::IndexOutOfRange {
+            index: 2,
+            axis: 0,
+            size: 2
+        })
     ));
     assert!(matches!(
         a.slice(&[Idx::ALL, (-4).into()]),
-        Err(Error::IndexOutOfRange { index: -4, axis: 1, size: 3 })
+        Err(Error::IndexOutOfRange {
+            index: -4,
+            axis: 1,
+            size: 3
+        })
     ));
     let e = a.slice(&[0.into(), 0.into(), 0.into()]).unwrap_err();
     assert_eq!(
@@ -156,10 +178,26 @@ fn slicing_errors_leave_arrays_alone() {
         Err(Error::InvalidArgument { .. })
     ));
     let many = vec![Idx::NewAxis; MAX_DIMS];
-    assert!(matches!(a.slice(&many), Err(Error::TooManyDimensions { .. })));
-    assert!(matches!(a.index_axis(2, 0), Err(Error::AxisOutOfRange { axis: 2, ndim: 2, .. })));
-    assert_eq!((a.shape().to_vec(), a.strides().to_vec(), a.data_ptr()), before);
-    assert_eq!(a.to_vec::<f64>().unwrap(), (0..6).map(|k| k as f64).collect::<Vec<_>>());
+    assert!(matches!(
+        a.slice(&many),
+        Err(Error::TooManyDimensions { .. })
+    ));
+    assert!(matches!(
+        a.index_axis(2, 0),
+        Err(Error::AxisOutOfRange {
+            axis: 2,
+            ndim: 2,
+            ..
+        })
+    ));
+    assert_eq!(
+        (a.shape().to_vec(), a.strides().to_vec(), a.data_ptr()),
+        before
+    );
+    assert_eq!(
+        a.to_vec::<f64>().unwrap(),
+        (0..6).map(|k| k as f64).collect::<Vec<_>>()
+    );
 }
 
 fn axis_permutations<T: Scalar>() {
@@ -186,13 +224,34 @@ fn axis_permutations<T: Scalar>() {
         assert_eq!(v.data_ptr(), a.data_ptr());
         assert!(!v.owns_data() && v.is_writable());
     }
-    assert!(matches!(a.permute_axes(&[0, 1]), Err(Error::InvalidArgument { .. })));
-    assert!(matches!(a.permute_axes(&[0, 1, 1]), Err(Error::RepeatedAxis { .. })));
-    assert!(matches!(a.permute_axes(&[0, 1, 3]), Err(Error::AxisOutOfRange { .. })));
-    assert!(matches!(a.swapaxes(0, 3), Err(Error::AxisOutOfRange { .. })));
-    assert!(matches!(a.moveaxis(-4, 0), Err(Error::AxisOutOfRange { .. })));
-    assert!(matches!(a.moveaxes(&[0, 0], &[1, 2]), Err(Error::RepeatedAxis { .. })));
-    assert!(matches!(a.moveaxes(&[0], &[1, 2]), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        a.permute_axes(&[0, 1]),
+        Err(Error::InvalidArgument { .. })
+    ));
+    assert!(matches!(
+        a.permute_axes(&[0, 1, 1]),
+        Err(Error::RepeatedAxis { .. })
+    ));
+    assert!(matches!(
+        a.permute_axes(&[0, 1, 3]),
+        Err(Error::AxisOutOfRange { .. })
+    ));
+    assert!(matches!(
+        a.swapaxes(0, 3),
+        Err(Error::AxisOutOfRange { .. })
+    ));
+    assert!(matches!(
+        a.moveaxis(-4, 0),
+        Err(Error::AxisOutOfRange { .. })
+    ));
+    assert!(matches!(
+        a.moveaxes(&[0, 0], &[1, 2]),
+        Err(Error::RepeatedAxis { .. })
+    ));
+    assert!(matches!(
+        a.moveaxes(&[0], &[1, 2]),
+        Err(Error::InvalidArgument { .. })
+    ));
 }
 all_dtypes!(axis_permutations);
 
@@ -205,7 +264,10 @@ fn broadcast_squeeze_expand<T: Scalar>() {
     assert_eq!(b.item::<T>(&[1, 3, 2]).unwrap(), val::<T>(2));
     let mut b2 = b.new_view();
     assert!(matches!(b2.view_mut::<T>(), Err(Error::ReadOnly { .. })));
-    assert!(matches!(b2.set_item(&[0, 0, 0], val::<T>(1)), Err(Error::ReadOnly { .. })));
+    assert!(matches!(
+        b2.set_item(&[0, 0, 0], val::<T>(1)),
+        Err(Error::ReadOnly { .. })
+    ));
     let col = base::<T>(&[3, 1]);
     let c = col.broadcast_to(&[3, 5]).unwrap();
     assert_eq!(c.strides(), &[it, 0]);
@@ -227,8 +289,14 @@ fn broadcast_squeeze_expand<T: Scalar>() {
     assert_eq!(x.squeeze_axes(&[2]).unwrap().shape(), &[1, 3, 2]);
     let e = x.squeeze_axes(&[1]).unwrap_err();
     assert!(matches!(e, Error::SqueezeAxis { axis: 1, size: 3 }));
-    assert!(matches!(x.squeeze_axes(&[0, 0]), Err(Error::RepeatedAxis { .. })));
-    assert!(matches!(x.squeeze_axes(&[4]), Err(Error::AxisOutOfRange { .. })));
+    assert!(matches!(
+        x.squeeze_axes(&[0, 0]),
+        Err(Error::RepeatedAxis { .. })
+    ));
+    assert!(matches!(
+        x.squeeze_axes(&[4]),
+        Err(Error::AxisOutOfRange { .. })
+    ));
 
     let y = base::<T>(&[2, 3]);
     let e = y.expand_dims(&[0]).unwrap();
@@ -237,10 +305,20 @@ fn broadcast_squeeze_expand<T: Scalar>() {
     let e = y.expand_dims(&[-1, 1]).unwrap();
     assert_eq!(e.shape(), &[2, 1, 3, 1]);
     // NumPy: expand_dims(ones((2,3))[:, ::2], 1).strides == (24, 32, 16) for f64.
-    let z = y.slice(&[Idx::ALL, Idx::step(2)]).unwrap().expand_dims(&[1]).unwrap();
+    let z = y
+        .slice(&[Idx::ALL, Idx::step(2)])
+        .unwrap()
+        .expand_dims(&[1])
+        .unwrap();
     assert_eq!(z.strides(), &[3 * it, 4 * it, 2 * it]);
-    assert!(matches!(y.expand_dims(&[3]), Err(Error::AxisOutOfRange { .. })));
-    assert!(matches!(y.expand_dims(&[0, -4]), Err(Error::RepeatedAxis { .. })));
+    assert!(matches!(
+        y.expand_dims(&[3]),
+        Err(Error::AxisOutOfRange { .. })
+    ));
+    assert!(matches!(
+        y.expand_dims(&[0, -4]),
+        Err(Error::RepeatedAxis { .. })
+    ));
     assert!(matches!(
         y.expand_dims(&[0; MAX_DIMS - 1]),
         Err(Error::TooManyDimensions { .. })
@@ -255,16 +333,25 @@ fn diagonals<T: Scalar>() {
     assert_eq!(d.to_vec::<T>().unwrap(), vals::<T>(&[1, 6, 11]));
     assert_eq!(d.strides(), &[5 * it]);
     assert!(!d.is_writable() && d.data_ptr() == a.data_ptr().wrapping_offset(it));
-    assert_eq!(a.diagonal(-1, 0, 1).unwrap().to_vec::<T>().unwrap(), vals::<T>(&[4, 9]));
+    assert_eq!(
+        a.diagonal(-1, 0, 1).unwrap().to_vec::<T>().unwrap(),
+        vals::<T>(&[4, 9])
+    );
     assert_eq!(a.diagonal(5, 0, 1).unwrap().shape(), &[0]);
     assert_eq!(a.diagonal(-3, 0, 1).unwrap().shape(), &[0]);
     assert_eq!(a.diagonal(isize::MIN, 0, 1).unwrap().shape(), &[0]);
-    assert_eq!(a.diagonal(0, 1, 0).unwrap().to_vec::<T>().unwrap(), vals::<T>(&[0, 5, 10]));
+    assert_eq!(
+        a.diagonal(0, 1, 0).unwrap().to_vec::<T>().unwrap(),
+        vals::<T>(&[0, 5, 10])
+    );
     let b = base::<T>(&[2, 3, 4]);
     let d = b.diagonal(0, 0, 2).unwrap();
     assert_eq!(d.shape(), &[3, 2]);
     assert_eq!(d.strides(), &[4 * it, 13 * it]);
-    assert!(matches!(a.diagonal(0, 1, -1), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        a.diagonal(0, 1, -1),
+        Err(Error::InvalidArgument { .. })
+    ));
     assert!(matches!(
         base::<T>(&[3]).diagonal(0, 0, 1),
         Err(Error::TooFewDimensions { .. })
@@ -287,16 +374,31 @@ fn real_imag_write_through<C: Scalar>() {
         assert_eq!(C::from_parts(r[k], i[k]), val::<C>(k));
     }
     // Writes through real and imag land in the complex array.
-    re.view_mut::<C::Real>().unwrap().fill(<C::Real as RealScalar>::from_f64_real(7.0));
-    im.set_item(&[1, 2], <C::Real as RealScalar>::from_f64_real(9.0)).unwrap();
+    re.view_mut::<C::Real>()
+        .unwrap()
+        .fill(<C::Real as RealScalar>::from_f64_real(7.0));
+    im.set_item(&[1, 2], <C::Real as RealScalar>::from_f64_real(9.0))
+        .unwrap();
     drop((re, im));
     let v = a.to_vec::<C>().unwrap();
-    assert_eq!(v[0], C::from_f64(7.0) + C::from_parts(C::Real::default(), -C::Real::default()));
-    assert_eq!(v[5], C::from_parts(<C::Real as RealScalar>::from_f64_real(7.0), <C::Real as RealScalar>::from_f64_real(9.0)));
+    assert_eq!(
+        v[0],
+        C::from_f64(7.0) + C::from_parts(C::Real::default(), -C::Real::default())
+    );
+    assert_eq!(
+        v[5],
+        C::from_parts(
+            <C::Real as RealScalar>::from_f64_real(7.0),
+            <C::Real as RealScalar>::from_f64_real(9.0)
+        )
+    );
     // A view of a view: imag of a reversed slice.
     let w = a.slice(&[Idx::step(-1)]).unwrap().imag();
     assert_eq!(w.strides(), &[-3 * it, it]);
-    assert_eq!(w.item::<C::Real>(&[0, 2]).unwrap(), <C::Real as RealScalar>::from_f64_real(9.0));
+    assert_eq!(
+        w.item::<C::Real>(&[0, 2]).unwrap(),
+        <C::Real as RealScalar>::from_f64_real(9.0)
+    );
     a.set_item(&[0, 0], C::zero()).unwrap();
 }
 
@@ -314,7 +416,10 @@ fn real_imag_complex128() {
 fn real_imag_of_real_arrays() {
     let a = base::<f64>(&[2, 3]);
     let r = a.real();
-    assert_eq!((r.dtype(), r.data_ptr(), r.is_writable()), (DType::F64, a.data_ptr(), true));
+    assert_eq!(
+        (r.dtype(), r.data_ptr(), r.is_writable()),
+        (DType::F64, a.data_ptr(), true)
+    );
     let i = a.imag();
     assert_eq!(i.shape(), &[2, 3]);
     assert!(!i.is_writable() && !i.shares_buffer(&a));
@@ -328,7 +433,11 @@ fn real_imag_of_real_arrays() {
 fn typed_access<T: Scalar>() {
     let mut a = base::<T>(&[3, 4]);
     // dtype mismatch
-    let other = if T::DTYPE == DType::F64 { DType::F32 } else { DType::F64 };
+    let other = if T::DTYPE == DType::F64 {
+        DType::F32
+    } else {
+        DType::F64
+    };
     let e = lapis::dispatch_dtype!(other, U => a.view::<U>().map(|_| ()).unwrap_err());
     assert!(matches!(e, Error::DTypeMismatch { .. }), "{e}");
     // Negative strides: the view shows the array's order.
@@ -343,7 +452,11 @@ fn typed_access<T: Scalar>() {
         assert_eq!(v2[(1, 0)], val::<T>(7));
         assert!(matches!(
             r.view_dim::<T, ndarray::Ix1>(),
-            Err(Error::DimensionMismatch { expected: 1, got: 2, .. })
+            Err(Error::DimensionMismatch {
+                expected: 1,
+                got: 2,
+                ..
+            })
         ));
         // Shared borrows coexist; a mutable one on the same buffer is refused.
         let mut again = a.new_view();
@@ -356,8 +469,14 @@ fn typed_access<T: Scalar>() {
         let mut rr = r.new_view();
         let mut w = rr.view_mut::<T>().unwrap();
         w[[0, 0]] = T::zero();
-        assert!(matches!(r.view::<T>(), Err(Error::BorrowConflict { mutably: true, .. })));
-        assert!(matches!(r.copy(Default::default()), Err(Error::BorrowConflict { .. })));
+        assert!(matches!(
+            r.view::<T>(),
+            Err(Error::BorrowConflict { mutably: true, .. })
+        ));
+        assert!(matches!(
+            r.copy(Default::default()),
+            Err(Error::BorrowConflict { .. })
+        ));
     }
     assert_eq!(a.item::<T>(&[-1, -1]).unwrap(), T::zero());
     // Typed dispatch by enum.
@@ -379,8 +498,14 @@ fn typed_access<T: Scalar>() {
     let z = a.slice(&[Idx::step(-1), (4..).into()]).unwrap();
     assert_eq!(z.view::<T>().unwrap().len(), 0);
     // Element errors.
-    assert!(matches!(a.item::<T>(&[3, 0]), Err(Error::IndexOutOfRange { .. })));
-    assert!(matches!(a.item::<T>(&[0]), Err(Error::DimensionMismatch { .. })));
+    assert!(matches!(
+        a.item::<T>(&[3, 0]),
+        Err(Error::IndexOutOfRange { .. })
+    ));
+    assert!(matches!(
+        a.item::<T>(&[0]),
+        Err(Error::DimensionMismatch { .. })
+    ));
     let mut ro = a.new_view();
     ro.set_readonly();
     assert!(matches!(ro.data_ptr_mut(), Err(Error::ReadOnly { .. })));
@@ -398,7 +523,9 @@ fn flags_follow_numpy_definitions() {
     assert_eq!(odd.strides(), &[160, 8]);
     let col = base::<f64>(&[4, 1]);
     assert!(col.is_c_contiguous() && col.is_f_contiguous());
-    let e = base::<f64>(&[0, 3]).slice(&[Idx::ALL, Idx::step(2)]).unwrap();
+    let e = base::<f64>(&[0, 3])
+        .slice(&[Idx::ALL, Idx::step(2)])
+        .unwrap();
     assert!(e.is_c_contiguous() && e.is_f_contiguous());
     let s = lapis::array::from_scalar(2.5f64);
     assert!(s.is_c_contiguous() && s.is_f_contiguous());

@@ -199,6 +199,7 @@ impl NdArray {
     /// A new array object viewing the same data (NumPy's `a.view()`): same
     /// dtype, shape, strides and writable flag; `owns_data` is false. No copy,
     /// no allocation.
+    #[inline]
     pub fn new_view(&self) -> NdArray {
         NdArray {
             buf: Arc::clone(&self.buf),

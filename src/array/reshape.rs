@@ -139,6 +139,13 @@ impl NdArray {
     /// # Errors
     /// As [`reshape`](Self::reshape).
     pub fn reshape_order(&self, shape: &[isize], order: MemOrder) -> Result<NdArray> {
+        if shape.len() > MAX_DIMS {
+            return Err(Error::TooManyDimensions {
+                routine: "reshape",
+                ndim: shape.len(),
+                max: MAX_DIMS,
+            });
+        }
         if order == MemOrder::F {
             // F-order reshape is the C-order reshape of the reversed axes.
             let mut rev = [0isize; MAX_DIMS];

@@ -109,7 +109,11 @@ pub(crate) fn slice_indices(
     };
     let start = start.map_or(if step > 0 { lower } else { upper }, clip);
     let stop = stop.map_or(if step > 0 { upper } else { lower }, clip);
-    let count = if step > 0 {
+    let count = if step == 1 {
+        (stop - start).max(0) as usize
+    } else if step == -1 {
+        (start - stop).max(0) as usize
+    } else if step > 0 {
         if stop > start {
             (stop - start - 1) as usize / step as usize + 1
         } else {
@@ -159,6 +163,7 @@ impl NdArray {
     /// [`Error::TooManyIndices`] (more slices and indices than axes), two
     /// ellipses ([`Error::InvalidArgument`]), a result of more than
     /// [`MAX_DIMS`] axes.
+    #[inline]
     pub fn slice(&self, idx: &[Idx]) -> Result<NdArray> {
         const R: &str = "slice";
         let mut consumed = 0;
@@ -184,18 +189,20 @@ impl NdArray {
                 given: consumed,
             });
         }
-        let mut out = self.new_view();
+        // Shape and strides are built in locals and the view made only on
+        // success: no reference-count traffic on the error paths.
+        let mut shape = [0usize; MAX_DIMS];
+        let mut strides = [0isize; MAX_DIMS];
         let mut off: isize = 0;
-        let mut nd = 0; // axes written to `out`
+        let mut nd = 0; // axes of the result
         let mut ax = 0; // axes of `self` consumed
-        // Appends one axis to `out`.
-        let push = |out: &mut NdArray, nd: &mut usize, n: usize, s: isize| -> Result<()> {
-            if *nd == MAX_DIMS {
+        let mut push = |n: usize, s: isize| -> Result<()> {
+            if nd == MAX_DIMS {
                 return Err(too_many(R, MAX_DIMS + 1));
             }
-            out.shape[*nd] = n;
-            out.strides[*nd] = s;
-            *nd += 1;
+            shape[nd] = n;
+            strides[nd] = s;
+            nd += 1;
             Ok(())
         };
         for ix in idx {
@@ -206,7 +213,7 @@ impl NdArray {
                     if count > 0 {
                         off += first * s;
                     }
-                    push(&mut out, &mut nd, count, s.checked_mul(step).unwrap_or(0))?;
+                    push(count, s.checked_mul(step).unwrap_or(0))?;
                     ax += 1;
                 }
                 Idx::Index(i) => {
@@ -222,23 +229,30 @@ impl NdArray {
                     off += j * self.strides[ax];
                     ax += 1;
                 }
-                Idx::NewAxis => push(&mut out, &mut nd, 1, 0)?,
+                Idx::NewAxis => push(1, 0)?,
                 Idx::Ellipsis => {
                     for _ in 0..self.ndim - consumed {
-                        push(&mut out, &mut nd, self.shape[ax], self.strides[ax])?;
+                        push(self.shape[ax], self.strides[ax])?;
                         ax += 1;
                     }
                 }
             }
         }
         while ax < self.ndim {
-            push(&mut out, &mut nd, self.shape[ax], self.strides[ax])?;
+            push(self.shape[ax], self.strides[ax])?;
             ax += 1;
         }
-        out.ndim = nd;
-        // In bounds: every offset added is that of an existing element.
-        out.ptr = self.ptr.wrapping_offset(off);
-        Ok(out)
+        Ok(NdArray {
+            buf: Arc::clone(&self.buf),
+            // In bounds: every offset added is that of an existing element.
+            ptr: self.ptr.wrapping_offset(off),
+            dtype: self.dtype,
+            ndim: nd,
+            writable: self.writable,
+            owns: false,
+            shape,
+            strides,
+        })
     }
 
     /// The sub-array at `index` along `axis` (NumPy's `a.take(index,
@@ -255,6 +269,7 @@ impl NdArray {
     }
 
     /// The axes in reverse order (NumPy's `a.T`): a view.
+    #[inline]
     pub fn t(&self) -> NdArray {
         let mut out = self.new_view();
         out.shape[..self.ndim].reverse();
