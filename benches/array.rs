@@ -54,7 +54,7 @@ fn views(c: &mut Criterion) {
     });
     let nd = ndarray::Array2::<f64>::zeros((1000, 1000));
     g.bench_function("ndarray slice (reference)", |b| {
-        b.iter(|| black_box(&nd).slice(ndarray::s![10..-10;2, ..;-1]).len())
+        b.iter(|| black_box(&nd).slice(ndarray::s![10..990;2, ..;-1]).len())
     });
     g.bench_function("copy 64x64 block (C order)", |b| {
         let blk = a.slice(&[(0..64).into(), (0..64).into()]).unwrap();
