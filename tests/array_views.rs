@@ -540,3 +540,29 @@ fn flags_follow_numpy_definitions() {
     assert!(!neg.is_c_contiguous());
     assert!(format!("{f:?}").contains("shape: [3, 2]"));
 }
+
+#[test]
+fn failed_borrows_are_released_and_display_works() {
+    let mut a = base::<f64>(&[2, 2]);
+    // A failed mutable view (dtype mismatch) must not leave the buffer borrowed.
+    assert!(matches!(
+        a.view_mut::<f32>(),
+        Err(Error::DTypeMismatch { .. })
+    ));
+    assert!(matches!(
+        a.view_mut_dim::<f64, ndarray::Ix3>(),
+        Err(Error::DimensionMismatch { .. })
+    ));
+    assert!(a.view_mut::<f64>().is_ok());
+    assert!(matches!(
+        a.view::<Complex64>(),
+        Err(Error::DTypeMismatch { .. })
+    ));
+    assert!(a.view_mut::<f64>().is_ok());
+    assert_eq!(a.to_string(), "[[0, 1],\n [2, 3]]");
+    let mut b = a.new_view();
+    let w = b.view_mut::<f64>().unwrap();
+    assert_eq!(a.to_string(), "<NdArray float64 (2,2): not viewable>");
+    drop(w);
+    assert_eq!(a.t().to_string(), "[[0, 2],\n [1, 3]]");
+}

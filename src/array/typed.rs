@@ -11,7 +11,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use ndarray::{ArrayView, ArrayViewMut, Axis, Dimension, IxDyn, ShapeBuilder};
+use ndarray::{ArrayRef, ArrayView, ArrayViewMut, Axis, Dimension, IxDyn, ShapeBuilder};
 use num_complex::{Complex32, Complex64};
 
 use super::MAX_DIMS;
@@ -20,15 +20,40 @@ use super::dynarray::NdArray;
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
 
-/// A shared typed view of an [`NdArray`]: derefs to `ArrayView<'a, T, D>`.
-/// While it lives, no array over the same buffer can be mutably viewed.
+/// A shared typed view of an [`NdArray`]: derefs to ndarray's
+/// `ArrayRef<T, D>`, so every read method of ndarray applies, and
+/// [`view`](ndarray::ArrayRef::view) gives an `ArrayView` for functions that
+/// take one. While it lives, no array over the same buffer can be mutably
+/// viewed. (The target is `ArrayRef`, not `ArrayView<'a, ..>`, so that no
+/// view can be cloned out to outlive the guard and its borrow.)
+///
+/// ```
+/// # use lapis::{array, DType};
+/// let a = array::arange(0.0, 4.0, 1.0, DType::F64)?;
+/// let v = a.view::<f64>()?;
+/// assert_eq!(v[[3]], 3.0);
+/// assert_eq!(v.sum(), 6.0);
+/// # Ok::<(), lapis::Error>(())
+/// ```
+///
+/// A view taken from the guard cannot outlive it:
+///
+/// ```compile_fail
+/// # use lapis::{array, DType};
+/// let a = array::zeros(&[2], DType::F64).unwrap();
+/// let escaped = {
+///     let guard = a.view_dim::<f64, ndarray::Ix1>().unwrap();
+///     guard.view()
+/// };
+/// # drop(escaped);
+/// ```
 pub struct ReadView<'a, T, D: Dimension = IxDyn> {
     view: ArrayView<'a, T, D>,
     _borrow: SharedBorrow<'a>,
 }
 
-impl<'a, T, D: Dimension> Deref for ReadView<'a, T, D> {
-    type Target = ArrayView<'a, T, D>;
+impl<T, D: Dimension> Deref for ReadView<'_, T, D> {
+    type Target = ArrayRef<T, D>;
     fn deref(&self) -> &Self::Target {
         &self.view
     }
@@ -40,16 +65,17 @@ impl<T: std::fmt::Debug, D: Dimension> std::fmt::Debug for ReadView<'_, T, D> {
     }
 }
 
-/// The mutable typed view of an [`NdArray`]: derefs to
-/// `ArrayViewMut<'a, T, D>`. While it lives, no other array over the same
-/// buffer can be viewed.
+/// The mutable typed view of an [`NdArray`]: derefs (mutably) to ndarray's
+/// `ArrayRef<T, D>`; [`view_mut`](ndarray::ArrayRef::view_mut) gives an
+/// `ArrayViewMut`. While it lives, no other array over the same buffer can
+/// be viewed.
 pub struct WriteView<'a, T, D: Dimension = IxDyn> {
     view: ArrayViewMut<'a, T, D>,
     _borrow: MutBorrow<'a>,
 }
 
-impl<'a, T, D: Dimension> Deref for WriteView<'a, T, D> {
-    type Target = ArrayViewMut<'a, T, D>;
+impl<T, D: Dimension> Deref for WriteView<'_, T, D> {
+    type Target = ArrayRef<T, D>;
     fn deref(&self) -> &Self::Target {
         &self.view
     }
@@ -408,5 +434,26 @@ impl NdArray {
     pub fn to_ndarray<T: Scalar>(&self) -> Result<ndarray::ArrayD<T>> {
         let v = self.view::<T>()?;
         Ok(v.to_owned())
+    }
+}
+
+/// Prints the elements as ndarray does (`[[1, 2],\n [3, 4]]`), or
+/// `<NdArray float64 (2,3): not viewable>` while the buffer is mutably
+/// viewed (or for foreign strides no typed view can describe).
+impl std::fmt::Display for NdArray {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = crate::dispatch_dtype!(self.dtype, T => match self.view::<T>() {
+            Ok(v) => Some(std::fmt::Display::fmt(&*v, f)),
+            Err(_) => None,
+        });
+        match shown {
+            Some(r) => r,
+            None => write!(
+                f,
+                "<NdArray {} {}: not viewable>",
+                self.dtype,
+                crate::error::Shape(self.shape().to_vec())
+            ),
+        }
     }
 }
