@@ -441,3 +441,69 @@ fn concatenate_and_stack() {
     ));
     assert!(matches!(array::stack(&[], 0), Err(Error::Empty { .. })));
 }
+
+#[test]
+fn copyto_and_fill() {
+    // Broadcast a row into a strided (transposed) destination, with a cast.
+    let row = array::from_vec(vec![1.0f32, 2.0, 3.0], &[3]).unwrap();
+    let mut d = array::zeros(&[3, 2], DType::C128).unwrap().t();
+    d.copyto(&row, Casting::SameKind).unwrap();
+    assert_eq!(
+        d.to_vec::<Complex64>().unwrap(),
+        [1., 2., 3., 1., 2., 3.]
+            .map(|x| Complex64::new(x, 0.0))
+            .to_vec()
+    );
+    // Overlap: a[::-1] written into a reads everything first.
+    let mut a = base(&[6]);
+    let rev = a.slice(&[Idx::step(-1)]).unwrap();
+    a.copyto(&rev, Casting::No).unwrap();
+    assert_eq!(fv(&a), vec![5., 4., 3., 2., 1., 0.]);
+    // Writes through a view land in the base.
+    let mut v = a.slice(&[Idx::step(2)]).unwrap();
+    v.fill(Complex64::new(-1.0, 0.0)).unwrap();
+    assert_eq!(fv(&a), vec![-1., 4., -1., 2., -1., 0.]);
+    // Errors write nothing.
+    let z = array::from_vec(vec![Complex64::new(1.0, 1.0); 6], &[6]).unwrap();
+    assert!(matches!(
+        a.copyto(&z, Casting::SameKind),
+        Err(Error::Cast { .. })
+    ));
+    assert!(matches!(
+        a.copyto(&base(&[4]), Casting::SameKind),
+        Err(Error::Broadcast { .. })
+    ));
+    assert!(matches!(
+        a.fill(Complex64::new(0.0, 1.0)),
+        Err(Error::Cast { .. })
+    ));
+    let mut b = a.broadcast_to(&[2, 6]).unwrap();
+    assert!(matches!(
+        b.copyto(&a, Casting::No),
+        Err(Error::ReadOnly { .. })
+    ));
+    let mut small = array::from_vec(vec![0f32; 6], &[6]).unwrap();
+    assert!(matches!(
+        small.copyto(&a, Casting::Safe),
+        Err(Error::Cast { .. })
+    ));
+    assert_eq!(fv(&a), vec![-1., 4., -1., 2., -1., 0.]);
+    a.copyto(&z, Casting::Unsafe).unwrap();
+    assert_eq!(fv(&a), vec![1.0; 6]);
+    // A caller's buffer as the destination.
+    let mut out = [0f64; 4];
+    let mut o = unsafe {
+        NdArray::from_raw_parts(
+            out.as_mut_ptr() as *mut u8,
+            DType::F64,
+            &[2, 2],
+            &[8, 16],
+            false,
+            None,
+        )
+    }
+    .unwrap();
+    o.copyto(&base(&[2, 2]), Casting::No).unwrap();
+    drop(o);
+    assert_eq!(out, [0., 2., 1., 3.]);
+}

@@ -227,6 +227,68 @@ impl NdArray {
     }
 }
 
+impl NdArray {
+    /// Writes `src`'s elements into this array (NumPy's `np.copyto(self,
+    /// src, casting)` and `self[...] = src`): `src` is broadcast to this
+    /// array's shape and converted to its dtype under `casting`. A `src`
+    /// that shares this array's buffer is read completely before anything
+    /// is written (through a temporary copy), as NumPy does for overlap.
+    ///
+    /// # Errors
+    /// [`Error::ReadOnly`]; [`Error::OverlappingOutput`] if this array's own
+    /// elements overlap (zero strides); [`Error::Broadcast`];
+    /// [`Error::Cast`]; [`Error::BorrowConflict`] while either buffer is
+    /// viewed in a conflicting way. Nothing is written on error.
+    pub fn copyto(&mut self, src: &NdArray, casting: Casting) -> Result<()> {
+        const R: &str = "copyto";
+        if !self.writable {
+            return Err(Error::ReadOnly { routine: R });
+        }
+        if self.has_overlap() {
+            return Err(Error::OverlappingOutput {
+                routine: R,
+                what: "destination",
+                strides: self.strides().to_vec(),
+            });
+        }
+        if !casting.allows(src.dtype, self.dtype) {
+            return Err(Error::Cast {
+                routine: R,
+                from: src.dtype,
+                to: self.dtype,
+                casting: casting.name(),
+            });
+        }
+        let src = src
+            .broadcast_to(self.shape())
+            .map_err(|_| Error::Broadcast {
+                routine: R,
+                lhs: Shape(src.shape().to_vec()),
+                rhs: Shape(self.shape().to_vec()),
+            })?;
+        let src = if src.shares_buffer(self) {
+            src.copy(MemOrder::K)?
+        } else {
+            src
+        };
+        let _w = self.buf.borrow_mut(R)?;
+        // SAFETY: this array is writable, its elements are distinct, its
+        // buffer is exclusively borrowed, and `src` uses another buffer.
+        unsafe { copy_into(&src, self.ptr, self.strides(), self.dtype) }
+    }
+
+    /// Sets every element to `value` (NumPy's `a.fill(value)` /
+    /// `a[...] = value`); a real array needs a value with zero imaginary part.
+    ///
+    /// # Errors
+    /// [`Error::Cast`] for a non-zero imaginary part and a real dtype; as
+    /// [`copyto`](Self::copyto).
+    pub fn fill(&mut self, value: num_complex::Complex64) -> Result<()> {
+        let v = super::create::full_as(&[], value, self.dtype)?;
+        self.copyto(&v, Casting::No)
+    }
+}
+
 /// Joins arrays along an existing axis (NumPy's `concatenate`) into a new
 /// array. The dtype is the promotion of all input dtypes; the memory order
 /// follows the inputs' (NumPy's rule: C unless all agree otherwise).
