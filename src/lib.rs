@@ -12,7 +12,7 @@
 //!    without copies wherever BLAS can express the layout ([`layout`] says
 //!    when).
 //!
-//! 3. [`array`]: [`NdArray`], the dtype-tagged n-d array with NumPy's
+//! 3. [`array`](mod@array): [`NdArray`], the dtype-tagged n-d array with NumPy's
 //!    views, flags, copies, casts and creation functions.
 //!
 //! [`backend()`] says which BLAS/LAPACK is linked; [`set_num_threads`] sets

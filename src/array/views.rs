@@ -18,6 +18,11 @@ use super::dynarray::{NdArray, checked_size, normalize_axis};
 use crate::error::{Error, Result, Shape};
 
 /// One entry of a NumPy basic index (`a[1:5:2, -1, np.newaxis, ...]`).
+///
+/// Rust ranges convert: `Idx::from(1..5)`, `(2..).into()`, `(..3).into()`,
+/// `(..).into()`, and integers to [`Idx::Index`]. Write a negative stop as
+/// `Idx::slice(Some(1), Some(-1), 1)` (clippy reads `1..-1` as an empty
+/// range, though `Idx` gives it Python's meaning).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Idx {
     /// `start:stop:step` with Python's rules: negative `start`/`stop` count
