@@ -4,7 +4,7 @@
 #   make test                set up, then fmt + clippy + the whole test suite
 #                            on OpenBLAS and on reference BLAS/LAPACK
 #   make test-backend BACKEND=blis|mkl|reference|openblas
-#   make bench               criterion benches (lapis vs direct cblas calls)
+#   make bench               criterion benches (lapis vs direct cblas calls; view latency)
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
@@ -39,3 +39,4 @@ test-all-backends: setup setup-mkl
 
 bench: setup
 	$(CARGO) bench --bench blas
+	$(CARGO) bench --bench array
