@@ -194,10 +194,19 @@ impl NdArray {
                 given: consumed,
             });
         }
-        // Shape and strides are built in locals and the view made only on
-        // success: no reference-count traffic on the error paths.
-        let mut shape = [0usize; MAX_DIMS];
-        let mut strides = [0isize; MAX_DIMS];
+        // The view is built in place (its shape and strides written once);
+        // on an error it is dropped (one reference-count decrement).
+        let mut out = NdArray {
+            buf: Arc::clone(&self.buf),
+            ptr: self.ptr,
+            dtype: self.dtype,
+            ndim: 0,
+            writable: self.writable,
+            owns: false,
+            shape: [0; MAX_DIMS],
+            strides: [0; MAX_DIMS],
+        };
+        let (shape, strides) = (&mut out.shape, &mut out.strides);
         let mut off: isize = 0;
         let mut nd = 0; // axes of the result
         let mut ax = 0; // axes of `self` consumed
@@ -247,17 +256,10 @@ impl NdArray {
             push(self.shape[ax], self.strides[ax])?;
             ax += 1;
         }
-        Ok(NdArray {
-            buf: Arc::clone(&self.buf),
-            // In bounds: every offset added is that of an existing element.
-            ptr: self.ptr.wrapping_offset(off),
-            dtype: self.dtype,
-            ndim: nd,
-            writable: self.writable,
-            owns: false,
-            shape,
-            strides,
-        })
+        out.ndim = nd;
+        // In bounds: every offset added is that of an existing element.
+        out.ptr = self.ptr.wrapping_offset(off);
+        Ok(out)
     }
 
     /// The sub-array at `index` along `axis` (NumPy's `a.take(index,
