@@ -204,9 +204,56 @@ fn check(a: &NdArray, m: &Model) -> Result<(), TestCaseError> {
             .collect(),
     };
     prop_assert_eq!(&got, &m.data);
-    // The copy in C order holds the same values.
-    let c = a.copy(lapis::MemOrder::C).unwrap();
-    prop_assert!(c.is_c_contiguous());
+    // Copies in every order, casts and a split-and-concatenate hold the
+    // same values; C and F copies are contiguous, K copies have positive
+    // strides.
+    use lapis::MemOrder::{A, C, F, K};
+    for order in [C, F, A, K] {
+        let c = a.copy(order).unwrap();
+        prop_assert_eq!(
+            c.to_vec::<f64>().ok().or_else(|| {
+                c.to_vec::<lapis::Complex64>()
+                    .ok()
+                    .map(|v| v.iter().map(|z| z.re).collect())
+            }),
+            Some(m.data.clone())
+        );
+        prop_assert!(c.owns_data() && !c.shares_buffer(a));
+        prop_assert!(
+            c.strides()
+                .iter()
+                .zip(c.shape())
+                .all(|(&s, &n)| s >= 0 || n <= 1)
+        );
+        match order {
+            C => prop_assert!(c.is_c_contiguous()),
+            F => prop_assert!(c.is_f_contiguous()),
+            _ => {}
+        }
+    }
+    let w = a.astype(DType::C64).unwrap();
+    let re: Vec<f64> = w
+        .to_vec::<lapis::Complex32>()
+        .unwrap()
+        .iter()
+        .map(|z| z.re as f64)
+        .collect();
+    prop_assert_eq!(&re, &m.data);
+    if a.ndim() > 0 {
+        let n = a.shape()[0] as isize;
+        let head = a.slice(&[Idx::slice(None, Some(n / 2), 1)]).unwrap();
+        let tail = a.slice(&[Idx::slice(Some(n / 2), None, 1)]).unwrap();
+        let joined = array::concatenate(&[&head, &tail], 0).unwrap();
+        prop_assert_eq!(joined.shape(), a.shape());
+        let back = joined.astype(DType::C128).unwrap();
+        let re: Vec<f64> = back
+            .to_vec::<lapis::Complex64>()
+            .unwrap()
+            .iter()
+            .map(|z| z.re)
+            .collect();
+        prop_assert_eq!(&re, &m.data);
+    }
     Ok(())
 }
 
