@@ -4,7 +4,7 @@
 #   make test                set up, then fmt + clippy + the whole test suite
 #                            on OpenBLAS and on reference BLAS/LAPACK
 #   make test-backend BACKEND=blis|mkl|reference|openblas
-#   make bench               criterion benches (lapis vs direct cblas calls)
+#   make bench               criterion benches (lapis vs direct cblas calls; view latency)
 #   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
@@ -40,6 +40,7 @@ test-all-backends: setup setup-mkl
 
 bench: setup
 	$(CARGO) bench --bench blas
+	$(CARGO) bench --bench array
 
 # lapis::linalg vs the LAPACKE drivers called directly, then NumPy/SciPy
 # on the same sizes when python3 has numpy and scipy (nothing is installed).

@@ -144,6 +144,137 @@ pub enum Error {
         arg: i32,
         name: &'static str,
     },
+    /// An axis argument outside `-ndim..ndim` (NumPy's `AxisError`).
+    #[error("{routine}: axis {axis} is out of bounds for array of dimension {ndim}")]
+    AxisOutOfRange {
+        routine: &'static str,
+        axis: isize,
+        ndim: usize,
+    },
+    /// The same axis given twice where each must be distinct.
+    #[error("{routine}: repeated axis {axis}")]
+    RepeatedAxis { routine: &'static str, axis: isize },
+    /// An integer index outside `-size..size` of its axis.
+    #[error("index {index} is out of bounds for axis {axis} with size {size}")]
+    IndexOutOfRange {
+        index: isize,
+        axis: usize,
+        size: usize,
+    },
+    /// More integer indices and slices than the array has dimensions.
+    #[error("too many indices for array: array is {ndim}-dimensional, but {given} were indexed")]
+    TooManyIndices { ndim: usize, given: usize },
+    /// A slice with step 0 (index `position` of the index tuple).
+    #[error("slice step cannot be zero (index {position})")]
+    ZeroStep { position: usize },
+    /// More dimensions than lapis arrays hold (NumPy's limit, 32).
+    #[error(
+        "{routine}: maximum supported dimension for an ndarray is currently {max}, found {ndim}"
+    )]
+    TooManyDimensions {
+        routine: &'static str,
+        ndim: usize,
+        max: usize,
+    },
+    /// A shape whose element count or byte count overflows `isize`.
+    #[error(
+        "{routine}: array is too big: shape {shape} of {itemsize}-byte elements exceeds the maximum possible size"
+    )]
+    SizeOverflow {
+        routine: &'static str,
+        shape: Shape,
+        itemsize: usize,
+    },
+    /// Typed access with an element type that is not the array's dtype.
+    #[error("{routine}: array has dtype {actual}, requested {requested}")]
+    DTypeMismatch {
+        routine: &'static str,
+        actual: crate::dtype::DType,
+        requested: crate::dtype::DType,
+    },
+    /// A write, or a mutable view, into an array whose writable flag is off
+    /// (broadcast results, diagonals, imag of a real array, read-only
+    /// foreign memory).
+    #[error("{routine}: assignment destination is read-only")]
+    ReadOnly { routine: &'static str },
+    /// The array's buffer is already borrowed in a conflicting way: a
+    /// mutable typed view needs the buffer to itself, a shared one needs it
+    /// not mutably borrowed (all arrays viewing one buffer count).
+    #[error("{routine}: the array's buffer is already {}borrowed", if *.mutably { "mutably " } else { "" })]
+    BorrowConflict {
+        routine: &'static str,
+        mutably: bool,
+    },
+    /// A byte stride that is not a multiple of the element size, so no
+    /// element-stride (ndarray) view can describe the array.
+    #[error(
+        "{routine}: byte stride {stride} of axis {axis} is not a multiple of the itemsize {itemsize}"
+    )]
+    StrideNotMultiple {
+        routine: &'static str,
+        axis: usize,
+        stride: isize,
+        itemsize: usize,
+    },
+    /// A pointer or byte stride of foreign memory that is not aligned for
+    /// the dtype.
+    #[error("{routine}: {what} = {value} is not aligned to {align} bytes for the dtype")]
+    Misaligned {
+        routine: &'static str,
+        what: &'static str,
+        value: isize,
+        align: usize,
+    },
+    /// `reshape` to a shape with another number of elements.
+    #[error("cannot reshape array of size {size} into shape {}", fmt_signed_shape(.shape))]
+    ReshapeSize { size: usize, shape: Vec<isize> },
+    /// A cast that NumPy's casting rule does not allow.
+    #[error(
+        "{routine}: cannot cast array data from dtype('{from}') to dtype('{to}') according to the rule '{casting}'"
+    )]
+    Cast {
+        routine: &'static str,
+        from: crate::dtype::DType,
+        to: crate::dtype::DType,
+        casting: &'static str,
+    },
+    /// `squeeze` of an axis whose length is not 1.
+    #[error(
+        "cannot select an axis to squeeze out which has size not equal to one (axis {axis} has size {size})"
+    )]
+    SqueezeAxis { axis: usize, size: usize },
+    /// `concatenate`/`stack` inputs that do not fit together: along
+    /// dimension `dim`, the array at `index` has size `got` where the first
+    /// array has `expected`.
+    #[error(
+        "{routine}: all the input array dimensions except for the concatenation axis must match exactly, but along dimension {dim}, the array at index 0 has size {expected} and the array at index {index} has size {got}"
+    )]
+    ConcatenateMismatch {
+        routine: &'static str,
+        dim: usize,
+        index: usize,
+        expected: usize,
+        got: usize,
+    },
+    /// An array with another number of dimensions than the operation needs.
+    #[error("{routine}: expected a {expected}-dimensional array, got {got} dimensions")]
+    DimensionMismatch {
+        routine: &'static str,
+        expected: usize,
+        got: usize,
+    },
+}
+
+/// Formats a requested shape that may hold `-1`: `(2,-1)`, `(4,)`.
+fn fmt_signed_shape(shape: &[isize]) -> String {
+    match shape {
+        [] => "()".to_string(),
+        [n] => format!("({n},)"),
+        dims => {
+            let parts: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+            format!("({})", parts.join(","))
+        }
+    }
 }
 
 /// `Result` with lapis's [`Error`].

@@ -12,6 +12,9 @@
 //!    without copies wherever BLAS can express the layout ([`layout`] says
 //!    when).
 //!
+//! 3. [`array`](mod@array): [`NdArray`], the dtype-tagged n-d array with NumPy's
+//!    views, flags, copies, casts and creation functions.
+//!
 //! [`backend()`] says which BLAS/LAPACK is linked; [`set_num_threads`] sets
 //! its threads.
 //!
@@ -27,6 +30,7 @@
 //! assert_eq!(c, array![[17.0, 23.0], [39.0, 53.0]]);
 //! ```
 
+pub mod array;
 pub mod backend;
 pub mod blas;
 #[doc(hidden)]
@@ -39,6 +43,7 @@ pub mod layout;
 pub mod linalg;
 pub mod scalar;
 
+pub use array::{Casting, Idx, MemOrder, NdArray};
 pub use backend::{BackendInfo, backend, set_num_threads};
 pub use dtype::DType;
 pub use error::{Error, Result};

@@ -1,0 +1,513 @@
+//! [`NdArray`]: the dtype-tagged n-d array, its construction from parts and
+//! its NumPy-style queries and flags.
+
+use std::fmt;
+use std::ptr::NonNull;
+use std::sync::Arc;
+
+use super::buffer::{Buffer, MAX_ALIGN, ReleaseHook};
+use super::{MAX_DIMS, MemOrder};
+use crate::dtype::DType;
+use crate::error::{Error, Result, Shape};
+
+/// A dtype-tagged n-dimensional array (NumPy's `ndarray`): a data pointer,
+/// a [`DType`], a shape and byte strides (any sign, zero allowed), over a
+/// buffer shared by `Arc` with every array viewing it.
+///
+/// * **Owning or viewing.** Arrays made by creation functions and copies
+///   own their buffer ([`owns_data`](Self::owns_data)); views (slices,
+///   transposes, [`real`](Self::real), …) share it without copying, and keep
+///   it alive: dropping the base before the view is safe. Foreign memory is
+///   wrapped without copying by [`NdArray::from_raw_parts`].
+/// * **Layout.** Up to [`MAX_DIMS`] axes, kept inline (creating a view
+///   allocates nothing); C order, Fortran order or any strides.
+/// * **Typed access.** [`view`](Self::view) and [`view_mut`](Self::view_mut)
+///   hand out `ndarray` views of the element type, checked at run time
+///   against the dtype, the writable flag and the buffer's borrow state.
+///
+/// Invariants kept by every constructor: each element (at `ptr + Σ iₖ·sₖ`)
+/// lies inside the buffer; the pointer and the strides of axes longer than
+/// 1 are multiples of the dtype's alignment; the element and byte counts
+/// fit in `isize`.
+pub struct NdArray {
+    pub(crate) buf: Arc<Buffer>,
+    pub(crate) ptr: *mut u8,
+    pub(crate) dtype: DType,
+    pub(crate) ndim: usize,
+    pub(crate) writable: bool,
+    pub(crate) owns: bool,
+    pub(crate) shape: [usize; MAX_DIMS],
+    pub(crate) strides: [isize; MAX_DIMS],
+}
+
+// SAFETY: the buffer is `Send + Sync` and all access to its elements goes
+// through the buffer's atomic borrow flag; the raw pointer is an address
+// inside it.
+unsafe impl Send for NdArray {}
+unsafe impl Sync for NdArray {}
+
+/// NumPy's array flags, as [`NdArray::flags`] reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flags {
+    /// C-contiguous (row-major, no gaps); length-1 axes ignore their stride,
+    /// empty arrays are contiguous.
+    pub c_contiguous: bool,
+    /// Fortran-contiguous (column-major, no gaps), same conventions.
+    pub f_contiguous: bool,
+    /// Writes are allowed.
+    pub writable: bool,
+    /// The array allocated its buffer (it is not a view).
+    pub owns_data: bool,
+}
+
+/// The alignment an element of `dtype` needs (that of its real part).
+pub(crate) const fn dtype_align(dtype: DType) -> usize {
+    match dtype {
+        DType::F32 | DType::C64 => 4,
+        DType::F64 | DType::C128 => 8,
+    }
+}
+
+/// Element count of `shape`, and its byte count for `itemsize`, both
+/// checked to fit `isize`.
+pub(crate) fn checked_size(
+    routine: &'static str,
+    shape: &[usize],
+    itemsize: usize,
+) -> Result<(usize, usize)> {
+    if shape.len() > MAX_DIMS {
+        return Err(Error::TooManyDimensions {
+            routine,
+            ndim: shape.len(),
+            max: MAX_DIMS,
+        });
+    }
+    let overflow = || Error::SizeOverflow {
+        routine,
+        shape: Shape(shape.to_vec()),
+        itemsize,
+    };
+    // NumPy's rule: the product of the non-zero lengths must fit, even when
+    // another length is zero.
+    let mut nonzero: usize = 1;
+    let mut size: usize = 1;
+    for &n in shape {
+        if n != 0 {
+            nonzero = nonzero.checked_mul(n).ok_or_else(overflow)?;
+        }
+        size = size.saturating_mul(n);
+    }
+    let nbytes = nonzero.checked_mul(itemsize).ok_or_else(overflow)?;
+    if nbytes > isize::MAX as usize {
+        return Err(overflow());
+    }
+    let size = if shape.contains(&0) { 0 } else { size };
+    Ok((size, size * itemsize))
+}
+
+/// Fills `out` with the contiguous strides of `shape` in `order` (C or F;
+/// any other order is taken as C).
+pub(crate) fn contiguous_strides(
+    shape: &[usize],
+    itemsize: usize,
+    order: MemOrder,
+    out: &mut [isize],
+) {
+    let mut acc = itemsize as isize;
+    let n = shape.len();
+    let mut set = |k: usize| {
+        out[k] = acc;
+        acc = acc.wrapping_mul(shape[k].max(1) as isize);
+    };
+    if order == MemOrder::F {
+        (0..n).for_each(&mut set);
+    } else {
+        (0..n).rev().for_each(&mut set);
+    }
+}
+
+/// Normalizes a possibly negative axis against `ndim`.
+pub(crate) fn normalize_axis(routine: &'static str, axis: isize, ndim: usize) -> Result<usize> {
+    let n = ndim as isize;
+    let a = if axis < 0 { axis + n } else { axis };
+    if (0..n).contains(&a) {
+        Ok(a as usize)
+    } else {
+        Err(Error::AxisOutOfRange {
+            routine,
+            axis,
+            ndim,
+        })
+    }
+}
+
+impl NdArray {
+    /// A new array over `buf` (crate-internal; the caller keeps the invariants).
+    pub(crate) fn from_parts(
+        buf: Arc<Buffer>,
+        ptr: *mut u8,
+        dtype: DType,
+        shape: &[usize],
+        strides: &[isize],
+        writable: bool,
+        owns: bool,
+    ) -> NdArray {
+        let mut a = NdArray {
+            buf,
+            ptr,
+            dtype,
+            ndim: shape.len(),
+            writable,
+            owns,
+            shape: [0; MAX_DIMS],
+            strides: [0; MAX_DIMS],
+        };
+        a.shape[..shape.len()].copy_from_slice(shape);
+        a.strides[..shape.len()].copy_from_slice(strides);
+        a
+    }
+
+    /// A new owning array of `shape` in C or F order, zeroed or not.
+    pub(crate) fn alloc(
+        routine: &'static str,
+        dtype: DType,
+        shape: &[usize],
+        order: MemOrder,
+        zeroed: bool,
+    ) -> Result<NdArray> {
+        let (_, nbytes) = checked_size(routine, shape, dtype.itemsize())?;
+        let buf = Arc::new(Buffer::alloc(routine, nbytes, dtype_align(dtype), zeroed)?);
+        let ptr = buf.start();
+        let mut a = NdArray::from_parts(
+            buf,
+            ptr,
+            dtype,
+            shape,
+            &[0; MAX_DIMS][..shape.len()],
+            true,
+            true,
+        );
+        contiguous_strides(
+            shape,
+            dtype.itemsize(),
+            order,
+            &mut a.strides[..shape.len()],
+        );
+        Ok(a)
+    }
+
+    /// A new array object viewing the same data (NumPy's `a.view()`): same
+    /// dtype, shape, strides and writable flag; `owns_data` is false. No copy,
+    /// no allocation.
+    #[inline]
+    pub fn new_view(&self) -> NdArray {
+        NdArray {
+            buf: Arc::clone(&self.buf),
+            ptr: self.ptr,
+            dtype: self.dtype,
+            ndim: self.ndim,
+            writable: self.writable,
+            owns: false,
+            shape: self.shape,
+            strides: self.strides,
+        }
+    }
+
+    /// Wraps foreign memory without copying: the element at index `i` is
+    /// at `ptr + Σ iₖ·strides[k]` (byte strides, negative and zero allowed).
+    ///
+    /// `release`, if given, is called exactly once, after the returned array
+    /// and every view made from it have been dropped. If this function
+    /// returns an error, `release` is dropped *without* being called (the
+    /// caller still owns the memory).
+    ///
+    /// # Errors
+    /// `shape` and `strides` of different lengths ([`Error::ShapeMismatch`]),
+    /// more than [`MAX_DIMS`] axes, element or byte counts (or the extent
+    /// spanned by the strides) overflowing `isize` ([`Error::SizeOverflow`]),
+    /// a null pointer for a non-empty array, or a pointer or a stride (of an
+    /// axis longer than 1) that is not a multiple of the dtype's alignment
+    /// (4 bytes for `float32`/`complex64`, 8 for `float64`/`complex128`;
+    /// [`Error::Misaligned`]).
+    ///
+    /// # Safety
+    /// For as long as the returned array or any view made from it exists:
+    /// every element address described above must be valid for reads of
+    /// `dtype.itemsize()` bytes (and for writes, unless `readonly`), hold
+    /// initialized values of the dtype, and not be written by anything
+    /// other than lapis arrays made from this one (nor read by anything
+    /// else while a lapis typed view writes it). The memory may be accessed
+    /// from any thread, and `release` may run on any thread.
+    pub unsafe fn from_raw_parts(
+        ptr: *mut u8,
+        dtype: DType,
+        shape: &[usize],
+        strides: &[isize],
+        readonly: bool,
+        release: Option<ReleaseHook>,
+    ) -> Result<NdArray> {
+        const R: &str = "from_raw_parts";
+        if shape.len() != strides.len() {
+            return Err(Error::ShapeMismatch {
+                routine: R,
+                what: "strides must have one entry per axis",
+                got: Shape(vec![strides.len()]),
+                expected: Shape(vec![shape.len()]),
+            });
+        }
+        let (size, _) = checked_size(R, shape, dtype.itemsize())?;
+        let overflow = || Error::SizeOverflow {
+            routine: R,
+            shape: Shape(shape.to_vec()),
+            itemsize: dtype.itemsize(),
+        };
+        let align = dtype_align(dtype);
+        if size > 0 {
+            if ptr.is_null() {
+                return Err(Error::InvalidArgument {
+                    routine: R,
+                    what: "ptr",
+                    reason: "null pointer for a non-empty array".into(),
+                });
+            }
+            if (ptr as usize) % align != 0 {
+                return Err(Error::Misaligned {
+                    routine: R,
+                    what: "ptr",
+                    value: ptr as isize,
+                    align,
+                });
+            }
+            // The span of byte offsets must fit isize, measured from the
+            // lowest to the highest element.
+            let mut span: i128 = dtype.itemsize() as i128;
+            for (&n, &s) in shape.iter().zip(strides) {
+                if n > 1 && s % align as isize != 0 {
+                    return Err(Error::Misaligned {
+                        routine: R,
+                        what: "stride",
+                        value: s,
+                        align,
+                    });
+                }
+                span += (n as i128 - 1) * (s as i128).abs();
+            }
+            if span > isize::MAX as i128 {
+                return Err(overflow());
+            }
+        }
+        let start = NonNull::new(ptr).unwrap_or(NonNull::<f64>::dangling().cast());
+        let buf = Arc::new(Buffer::foreign(start, release));
+        Ok(NdArray::from_parts(
+            buf,
+            start.as_ptr(),
+            dtype,
+            shape,
+            strides,
+            !readonly,
+            false,
+        ))
+    }
+
+    /// The element type.
+    #[inline]
+    pub fn dtype(&self) -> DType {
+        self.dtype
+    }
+
+    /// The number of axes.
+    #[inline]
+    pub fn ndim(&self) -> usize {
+        self.ndim
+    }
+
+    /// The length of each axis.
+    #[inline]
+    pub fn shape(&self) -> &[usize] {
+        &self.shape[..self.ndim]
+    }
+
+    /// The byte step of each axis (NumPy's `strides`).
+    #[inline]
+    pub fn strides(&self) -> &[isize] {
+        &self.strides[..self.ndim]
+    }
+
+    /// The strides in elements. Axes of length ≤ 1 report their byte
+    /// stride divided by the itemsize, rounded toward zero.
+    ///
+    /// # Errors
+    /// [`Error::StrideNotMultiple`] if the byte stride of an axis longer
+    /// than 1 is not a multiple of the itemsize (possible only for foreign
+    /// memory).
+    pub fn strides_elems(&self) -> Result<Vec<isize>> {
+        let item = self.itemsize() as isize;
+        (0..self.ndim)
+            .map(|k| {
+                let s = self.strides[k];
+                if self.shape[k] > 1 && s % item != 0 {
+                    Err(Error::StrideNotMultiple {
+                        routine: "strides_elems",
+                        axis: k,
+                        stride: s,
+                        itemsize: item as usize,
+                    })
+                } else {
+                    Ok(s / item)
+                }
+            })
+            .collect()
+    }
+
+    /// The number of elements (1 for a 0-d array).
+    #[inline]
+    pub fn size(&self) -> usize {
+        self.shape().iter().product()
+    }
+
+    /// The size of one element in bytes.
+    #[inline]
+    pub fn itemsize(&self) -> usize {
+        self.dtype.itemsize()
+    }
+
+    /// `size · itemsize`: the bytes the elements take (not the buffer's size).
+    #[inline]
+    pub fn nbytes(&self) -> usize {
+        self.size() * self.itemsize()
+    }
+
+    /// The address of the first element (index `[0, …, 0]`); for empty
+    /// arrays an address that must not be read.
+    #[inline]
+    pub fn data_ptr(&self) -> *const u8 {
+        self.ptr
+    }
+
+    /// The first-element address for writing.
+    ///
+    /// # Errors
+    /// [`Error::ReadOnly`] if the array is not writable.
+    pub fn data_ptr_mut(&mut self) -> Result<*mut u8> {
+        if !self.writable {
+            return Err(Error::ReadOnly {
+                routine: "data_ptr_mut",
+            });
+        }
+        Ok(self.ptr)
+    }
+
+    fn is_contiguous_in(&self, order: MemOrder) -> bool {
+        if self.size() == 0 {
+            return true;
+        }
+        let mut expect = self.itemsize() as isize;
+        let mut check = |k: usize| {
+            let n = self.shape[k];
+            if n == 1 {
+                return true;
+            }
+            let ok = self.strides[k] == expect;
+            expect = expect.wrapping_mul(n as isize);
+            ok
+        };
+        if order == MemOrder::F {
+            (0..self.ndim).all(&mut check)
+        } else {
+            (0..self.ndim).rev().all(&mut check)
+        }
+    }
+
+    /// NumPy's `C_CONTIGUOUS` flag: row-major without gaps. Strides of
+    /// length-1 axes are ignored; empty arrays are contiguous.
+    pub fn is_c_contiguous(&self) -> bool {
+        self.is_contiguous_in(MemOrder::C)
+    }
+
+    /// NumPy's `F_CONTIGUOUS` flag: column-major without gaps, same conventions.
+    pub fn is_f_contiguous(&self) -> bool {
+        self.is_contiguous_in(MemOrder::F)
+    }
+
+    /// Whether writes are allowed.
+    #[inline]
+    pub fn is_writable(&self) -> bool {
+        self.writable
+    }
+
+    /// Turns the writable flag off (for this array object only; arrays made
+    /// from it afterwards inherit it). It cannot be turned back on.
+    pub fn set_readonly(&mut self) {
+        self.writable = false;
+    }
+
+    /// NumPy's `OWNDATA`: this array allocated its buffer, rather than
+    /// viewing another array's or foreign memory.
+    #[inline]
+    pub fn owns_data(&self) -> bool {
+        self.owns
+    }
+
+    /// All flags at once.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            c_contiguous: self.is_c_contiguous(),
+            f_contiguous: self.is_f_contiguous(),
+            writable: self.writable,
+            owns_data: self.owns,
+        }
+    }
+
+    /// Whether both arrays view the same buffer (NumPy's
+    /// `may_share_memory`: a cheap check, true even if the elements they
+    /// use happen to be disjoint).
+    pub fn shares_buffer(&self, other: &NdArray) -> bool {
+        Arc::ptr_eq(&self.buf, &other.buf)
+    }
+
+    /// Whether the buffer was allocated by lapis (not foreign or static memory).
+    pub fn is_lapis_allocated(&self) -> bool {
+        self.buf.is_allocated()
+    }
+
+    /// Whether two distinct indices address the same bytes (zero strides,
+    /// or foreign strides that interleave): such arrays cannot be
+    /// mutably viewed. Conservative, as ndarray's check.
+    pub(crate) fn has_overlap(&self) -> bool {
+        if self.size() == 0 {
+            return false;
+        }
+        let mut axes: [(isize, usize); MAX_DIMS] = [(0, 0); MAX_DIMS];
+        let mut n = 0;
+        for k in 0..self.ndim {
+            if self.shape[k] > 1 {
+                axes[n] = (self.strides[k].abs(), self.shape[k]);
+                n += 1;
+            }
+        }
+        let axes = &mut axes[..n];
+        axes.sort_unstable();
+        let mut reach: i128 = self.itemsize() as i128 - 1;
+        for &(s, len) in axes.iter() {
+            if (s as i128) <= reach {
+                return true;
+            }
+            reach += (len as i128 - 1) * s as i128;
+        }
+        false
+    }
+}
+
+impl fmt::Debug for NdArray {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NdArray")
+            .field("dtype", &self.dtype)
+            .field("shape", &self.shape())
+            .field("strides", &self.strides())
+            .field("flags", &self.flags())
+            .finish()
+    }
+}
+
+/// Keeps `MAX_ALIGN` in step with the dtypes.
+const _: () = assert!(dtype_align(DType::C128) <= MAX_ALIGN);
