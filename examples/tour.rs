@@ -28,12 +28,38 @@ fn main() -> lapis::Result<()> {
         info.lapack_version.as_deref().unwrap_or("")
     );
     println!("  threads : {}", info.num_threads);
+    warn_generic_kernels(&info);
     println!();
 
     real_tour()?;
     complex_tour()?;
     time_gemm(512)?;
     Ok(())
+}
+
+/// Debian's OpenBLAS 0.3.21 does not know the newest Xeons and falls back to
+/// its generic "Prescott" (SSE3) kernels there, about 5× slower for dgemm
+/// than its AVX-512 ones. Say so: the fix is the user's environment.
+fn warn_generic_kernels(info: &lapis::BackendInfo) {
+    let generic = info
+        .version
+        .as_deref()
+        .is_some_and(|v| v.contains("(core: Prescott)"));
+    #[cfg(target_arch = "x86_64")]
+    let (avx512, avx2) = (
+        is_x86_feature_detected!("avx512f"),
+        is_x86_feature_detected!("avx2"),
+    );
+    #[cfg(not(target_arch = "x86_64"))]
+    let (avx512, avx2) = (false, false);
+    if generic && (avx512 || avx2) {
+        let core = if avx512 { "SkylakeX" } else { "Haswell" };
+        println!(
+            "  note    : OpenBLAS chose its generic Prescott kernels on a CPU with {};",
+            if avx512 { "AVX-512" } else { "AVX2" }
+        );
+        println!("            OPENBLAS_CORETYPE={core} selects the fast ones");
+    }
 }
 
 /// gemm, gemv and axpy on f64 data in three layouts, checked against each other.
