@@ -27,6 +27,7 @@
 //! assert_eq!(c, array![[17.0, 23.0], [39.0, 53.0]]);
 //! ```
 
+pub mod array;
 pub mod backend;
 pub mod blas;
 #[doc(hidden)]
