@@ -70,3 +70,4 @@ pub enum MemOrder {
     /// Keep the source's layout as closely as possible.
     K,
 }
+pub mod random;
