@@ -145,6 +145,10 @@ pub(crate) fn ranges_overlap(a: Option<(usize, usize)>, b: Option<(usize, usize)
 /// same element. Conservative: `false` is a proof of uniqueness (each
 /// stride, sorted by magnitude, exceeds the span of the smaller ones).
 pub(crate) fn may_self_overlap(shape: &[usize], strides: &[isize]) -> bool {
+    if shape.contains(&0) {
+        // No element, nothing to overlap.
+        return false;
+    }
     let mut axes: Vec<(usize, usize)> = shape
         .iter()
         .zip(strides)
@@ -448,6 +452,7 @@ mod tests {
         assert!(may_self_overlap(&[3, 4], &[1, 1]));
         assert!(!may_self_overlap(&[3, 1], &[1, 0]));
         assert!(!may_self_overlap(&[3, 4], &[-4, 1]));
+        assert!(!may_self_overlap(&[3, 0], &[0, 0]));
     }
 
     #[test]

@@ -71,3 +71,4 @@ pub enum MemOrder {
     K,
 }
 pub mod random;
+mod random_nd;
