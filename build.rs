@@ -61,6 +61,17 @@ fn main() {
             println!("cargo:rustc-link-lib=dylib={lib}");
         }
     }
+    if plan.name == "mkl" {
+        // libmkl_rt dlopens libmkl_core etc., which expect libm's and
+        // libdl's symbols in the global scope without declaring them
+        // ("libmkl_core.so.3: undefined symbol: log" otherwise); keep those
+        // libraries even in programs that call nothing from them.
+        // (Applies to this package's own binaries; a dependent program
+        // linking MKL through lapis needs the same flags, see README.)
+        println!(
+            "cargo:rustc-link-arg=-Wl,--push-state,--no-as-needed,-lm,-ldl,-lpthread,--pop-state"
+        );
+    }
     let rpath: Vec<String> = plan.dirs.iter().map(|d| d.display().to_string()).collect();
     // Applies to this package's tests, examples, benches and cdylib.
     println!(
