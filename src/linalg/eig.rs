@@ -22,7 +22,7 @@ use ndarray::{
 use num_complex::Complex;
 use num_traits::Zero;
 
-use super::check_finite;
+use super::check_finite_always;
 use super::stack::{matrix_at, split, stack_indices};
 use crate::error::{Error, Result};
 use crate::lapack::{illegal_argument, query_len};
@@ -266,7 +266,7 @@ fn unpack_vectors<T: Scalar>(
 /// The square order of a 2-D input, after the finite check.
 fn prepare<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<usize> {
     let n = super::square(routine, "a", a.dim())? as usize;
-    check_finite(routine, "a", a)?;
+    check_finite_always(routine, "a", a)?;
     Ok(n)
 }
 
@@ -282,10 +282,9 @@ fn prepare<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<usize> 
 /// matrix the eigenvectors are (numerically) linearly dependent: `v` is
 /// then not invertible.
 ///
-/// With the finite check off ([`super::without_finite_check`]), NaN or
-/// infinite input gives NaN results or, when LAPACK's balancing step
-/// rejects the input (LAPACK ≥ 3.11; its `XERBLA` then prints a message on
-/// stderr), a `NonFinite` error.
+/// The input is always checked for NaN and infinity, even inside
+/// [`super::without_finite_check`]: MKL's `?geev` crashes (SIGSEGV) on NaN
+/// input, and a crash is never an acceptable answer to bad input.
 ///
 /// # Errors
 /// `NotSquare`; `NonFinite` for NaN/inf input; `NoConvergence` if the QR
@@ -378,7 +377,7 @@ fn stacked<T: Scalar>(
 )> {
     let (lead, m, n) = split(routine, "a", a)?;
     super::square(routine, "a", (m, n))?;
-    check_finite(routine, "a", a)?;
+    check_finite_always(routine, "a", a)?;
     let shape = |item: &[usize]| IxDyn(&[lead.as_slice(), item].concat());
     let mut w = ArrayD::zeros(shape(&[n]));
     let mut vl = left.then(|| ArrayD::zeros(shape(&[n, n])));

@@ -94,6 +94,20 @@ pub(crate) fn check_finite<T: Scalar, D: Dimension>(
     Ok(())
 }
 
+/// Error if `a` holds NaN or infinity, whatever the finite-check setting:
+/// for drivers that some backend does not survive on such input (MKL's
+/// `?geev` crashes with SIGSEGV on NaN).
+pub(crate) fn check_finite_always<T: Scalar, D: Dimension>(
+    routine: &'static str,
+    what: &'static str,
+    a: &ArrayRef<T, D>,
+) -> Result<()> {
+    if !a.iter().all(|v| v.is_finite()) {
+        return Err(Error::NonFinite { routine, what });
+    }
+    Ok(())
+}
+
 /// A Fortran-order working copy of `a` for LAPACK to overwrite.
 pub(crate) fn fortran_copy<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
     copy_in_order(a, Order::Col)
