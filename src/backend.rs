@@ -199,6 +199,11 @@ fn needs_serial() -> bool {
     OPENBLAS_THREADS.load(Ordering::Relaxed) > 1
 }
 
+/// Whether the linked BLAS is reference BLAS (single-threaded).
+pub(crate) fn is_reference() -> bool {
+    detect() == Kind::Reference
+}
+
 /// Threads the linked BLAS will use now.
 pub fn num_threads() -> usize {
     // SAFETY: each getter takes no argument and returns an integer.
@@ -222,12 +227,16 @@ pub fn num_threads() -> usize {
     n.map(|n| n.max(1) as usize).unwrap_or(1)
 }
 
-/// Sets the number of threads the BLAS uses, where the backend allows it
-/// (OpenBLAS, BLIS, MKL). Reference BLAS is single-threaded: asking it for
-/// one thread succeeds, for more is `Unsupported`.
+/// Sets the number of threads lapis uses: the BLAS's threads, where the
+/// backend allows it (OpenBLAS, BLIS, MKL; reference BLAS is
+/// single-threaded and keeps one), and lapis's own pool for elementwise
+/// operations, reductions, random fills and FFTs
+/// ([`parallel::threads`](crate::parallel::threads)). One setting governs
+/// both, so they never oversubscribe the cores.
 ///
 /// # Errors
-/// `InvalidArgument` for `n == 0`; `Unsupported` as above.
+/// `InvalidArgument` for `n == 0`; `Unsupported` if the linked BLAS exports
+/// no thread setter (then nothing is changed).
 pub fn set_num_threads(n: usize) -> Result<()> {
     if n == 0 {
         return Err(Error::InvalidArgument {
@@ -243,13 +252,8 @@ pub fn set_num_threads(n: usize) -> Result<()> {
         Kind::Blis => "bli_thread_set_num_threads",
         Kind::Mkl => "MKL_Set_Num_Threads",
         Kind::Reference => {
-            return if n == 1 {
-                Ok(())
-            } else {
-                Err(Error::Unsupported(format!(
-                    "set_num_threads({n}): reference BLAS is single-threaded"
-                )))
-            };
+            crate::parallel::set_threads(n);
+            return Ok(());
         }
     };
     let p = symbol(setter)
@@ -269,6 +273,7 @@ pub fn set_num_threads(n: usize) -> Result<()> {
     if kind == Kind::OpenBlas {
         OPENBLAS_THREADS.store(n, Ordering::Relaxed);
     }
+    crate::parallel::set_threads(n);
     Ok(())
 }
 

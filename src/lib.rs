@@ -41,6 +41,7 @@ pub mod error;
 pub mod lapack;
 pub mod layout;
 pub mod linalg;
+pub mod parallel;
 pub mod scalar;
 
 pub use array::{Casting, Idx, MemOrder, NdArray};

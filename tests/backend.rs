@@ -46,11 +46,11 @@ fn set_num_threads_changes_what_is_reported() {
     let before = lapis::backend::num_threads();
     set_num_threads(1).unwrap();
     assert_eq!(lapis::backend::num_threads(), 1);
-    if backend().name == "reference" {
-        assert!(matches!(set_num_threads(2), Err(Error::Unsupported(_))));
-    } else {
-        set_num_threads(2).unwrap();
-        assert_eq!(lapis::backend::num_threads(), 2);
-        set_num_threads(before).unwrap();
-    }
+    assert_eq!(lapis::parallel::threads(), 1);
+    set_num_threads(2).unwrap();
+    assert_eq!(lapis::parallel::threads(), 2);
+    // Reference BLAS stays single-threaded; the others follow.
+    let blas = if backend().name == "reference" { 1 } else { 2 };
+    assert_eq!(lapis::backend::num_threads(), blas);
+    set_num_threads(before.max(1)).unwrap();
 }

@@ -11,7 +11,6 @@ use lapis::{Complex32, Complex64, Error, RealScalar, Scalar};
 use ndarray::{
     Array, Array1, Array2, Array3, ArrayRef, ArrayRefD, Dimension, IxDyn, ShapeBuilder, s,
 };
-use rayon::ThreadPoolBuilder;
 
 type Fill<T> = Box<dyn Fn(&mut Generator, &mut ArrayRefD<T>) -> lapis::Result<()> + Sync>;
 
@@ -52,10 +51,19 @@ fn bits<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>) -> Vec<(u64, u64)> {
         .collect()
 }
 
-fn pools() -> Vec<rayon::ThreadPool> {
-    [1, 2, 8]
-        .map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap())
-        .into()
+/// A thread count for lapis (BLAS and its own pool), set by `install`.
+struct Threads(usize);
+
+impl Threads {
+    fn install<R>(&self, f: impl FnOnce() -> R) -> R {
+        lapis::set_num_threads(self.0).unwrap();
+        assert_eq!(lapis::parallel::threads(), self.0);
+        f()
+    }
+}
+
+fn pools() -> Vec<Threads> {
+    [1, 2, 8].map(Threads).into()
 }
 
 /// Whether two arrays hold the same bits in logical order.
@@ -72,7 +80,7 @@ fn same_bits<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>, b: &ArrayRef<T, D>) ->
 /// A large fill (above the parallel threshold) gives bit-identical values
 /// in pools of 1, 2 and 8 threads, for C-order and for strided outputs
 /// (which take the recursive-split path), and the position advances alike.
-fn same_across_threads<T: Scalar>(pools: &[rayon::ThreadPool]) {
+fn same_across_threads<T: Scalar>(pools: &[Threads]) {
     const N: usize = 1_000_006;
     const { assert!(N > PARALLEL_MIN_LEN) };
     let start = || {

@@ -72,12 +72,12 @@
 //! all the same).
 //!
 //! # Parallelism and cost
-//! Fills of at least [`PARALLEL_MIN_LEN`] elements run on the current rayon
-//! pool (the global one, or the one whose `install` the call is inside) in
-//! chunks of [`CHUNK_LEN`] elements, each starting at its known position;
-//! smaller fills, and any fill in a one-thread pool, stay on the calling
-//! thread. Set the threads with rayon (`ThreadPool::install`,
-//! `RAYON_NUM_THREADS`); the values never depend on them.
+//! Fills of at least [`PARALLEL_MIN_LEN`] elements run on lapis's thread
+//! pool ([`crate::parallel`]) in chunks of [`CHUNK_LEN`] elements, each
+//! starting at its known position; smaller fills, and any fill when lapis
+//! has one thread, stay on the calling thread. Set the threads with
+//! [`set_num_threads`](crate::set_num_threads); the values never depend on
+//! them.
 //!
 //! One Philox block (20 64-bit multiplies for four words) dominates the
 //! cost: on one core of a 2.1 GHz Xeon, ~2.7–3 ns per uniform `f64` and
@@ -373,14 +373,15 @@ impl Generator {
             .pos
             .checked_add(words)
             .ok_or_else(|| exhausted(routine, self.pos, words))?;
-        let parallel = n >= PARALLEL_MIN_LEN && rayon::current_num_threads() > 1;
-        fill_view(
-            philox_key(self.seed, self.key),
-            self.pos,
-            dist,
-            out.view_mut(),
-            parallel,
-        );
+        let parallel = n >= PARALLEL_MIN_LEN && crate::parallel::threads() > 1;
+        let key = philox_key(self.seed, self.key);
+        let pos = self.pos;
+        let view = out.view_mut();
+        if parallel {
+            crate::parallel::install(|| fill_view(key, pos, dist, view, true));
+        } else {
+            fill_view(key, pos, dist, view, false);
+        }
         self.pos = end;
         Ok(())
     }
