@@ -30,6 +30,29 @@ impl fmt::Display for Shape {
     }
 }
 
+/// Several shapes, displayed as NumPy lists them in its broadcast message:
+/// `(2,3) (4,) (5,)`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Shapes(pub Vec<Shape>);
+
+impl fmt::Display for Shapes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            if i > 0 {
+                write!(f, " ")?;
+            }
+            write!(f, "{s}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Shapes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl fmt::Debug for Shape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)
@@ -61,6 +84,12 @@ pub enum Error {
         routine: &'static str,
         lhs: Shape,
         rhs: Shape,
+    },
+    /// Three or more operand shapes that cannot be broadcast together.
+    #[error("{routine}: operands could not be broadcast together with shapes {shapes}")]
+    BroadcastMany {
+        routine: &'static str,
+        shapes: Shapes,
     },
     /// An array with too few dimensions for the operation.
     #[error("{routine}: {what} must have at least {min} dimensions, got shape {shape}")]

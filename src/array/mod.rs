@@ -34,15 +34,20 @@
 //! # Ok::<(), lapis::Error>(())
 //! ```
 
+mod broadcast;
 mod buffer;
 mod convert;
 mod create;
 mod dynarray;
 mod kernel;
+mod matmul;
+mod reduce;
 mod reshape;
 mod typed;
+pub mod ufunc;
 mod views;
 
+pub use broadcast::broadcast_shapes;
 pub use buffer::ReleaseHook;
 pub use convert::{Casting, concatenate, stack};
 pub use create::{
@@ -51,6 +56,10 @@ pub use create::{
     zeros_order,
 };
 pub use dynarray::{Flags, NdArray};
+#[allow(unused_imports)]
+pub use matmul::*;
+#[allow(unused_imports)]
+pub use reduce::*;
 pub use typed::{ReadView, TypedView, TypedViewMut, WriteView};
 pub use views::Idx;
 

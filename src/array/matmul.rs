@@ -1,0 +1,1 @@
+//! matmul and friends on NdArray (issue 5): in progress.

@@ -1,0 +1,1 @@
+//! Reductions on NdArray (issue 5): in progress.

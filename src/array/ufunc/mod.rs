@@ -1,0 +1,1 @@
+//! Broadcasting ufuncs (issue 5): in progress.
