@@ -91,6 +91,20 @@ pub enum Error {
         routine: &'static str,
         shapes: Shapes,
     },
+    /// A ufunc that has no loop for the dtype (real-only functions on
+    /// complex input).
+    #[error("ufunc '{ufunc}' not supported for the input type {dtype}")]
+    UfuncType {
+        ufunc: &'static str,
+        dtype: crate::dtype::DType,
+    },
+    /// An `out` array whose shape is not the broadcast shape of the inputs.
+    #[error("{routine}: non-broadcastable output operand with shape {out} doesn't match the broadcast shape {expected}")]
+    OutputShape {
+        routine: &'static str,
+        out: Shape,
+        expected: Shape,
+    },
     /// An array with too few dimensions for the operation.
     #[error("{routine}: {what} must have at least {min} dimensions, got shape {shape}")]
     TooFewDimensions {

@@ -1,0 +1,115 @@
+//! Row kernels: one run of elements with byte strides, for unary, binary
+//! and ternary functions. Contiguous runs (and runs against one broadcast
+//! element) are written as plain indexed loops over raw pointers, which
+//! the compiler vectorizes after a run-time aliasing check; other strides
+//! take the general loop. An output that exactly aliases an input (the
+//! in-place forms) is correct on every path: element `i` is read before
+//! it is written and never read again.
+
+/// `o[i] = f(a[i])`.
+///
+/// # Safety
+/// `n` elements at the given pointers and byte strides are valid; the
+/// output aliases the input exactly or not at all.
+#[inline(always)]
+pub(crate) unsafe fn unary<A: Copy, O: Copy>(
+    n: usize,
+    [o, a]: [*mut u8; 2],
+    [so, sa]: [isize; 2],
+    f: impl Fn(A) -> O,
+) {
+    let (zo, za) = (size_of::<O>() as isize, size_of::<A>() as isize);
+    let (o, a) = (o as *mut O, a as *const A);
+    unsafe {
+        if so == zo && sa == za {
+            for i in 0..n {
+                o.add(i).write(f(a.add(i).read()));
+            }
+        } else if sa == 0 {
+            let v = f(a.read());
+            for i in 0..n {
+                o.byte_offset(i as isize * so).write(v);
+            }
+        } else {
+            for i in 0..n as isize {
+                o.byte_offset(i * so)
+                    .write(f(a.byte_offset(i * sa).read()));
+            }
+        }
+    }
+}
+
+/// `o[i] = f(a[i], b[i])`.
+///
+/// # Safety
+/// As [`unary`].
+#[inline(always)]
+pub(crate) unsafe fn binary<T: Copy, O: Copy>(
+    n: usize,
+    [o, a, b]: [*mut u8; 3],
+    [so, sa, sb]: [isize; 3],
+    f: impl Fn(T, T) -> O,
+) {
+    let (zo, z) = (size_of::<O>() as isize, size_of::<T>() as isize);
+    let (o, a, b) = (o as *mut O, a as *const T, b as *const T);
+    unsafe {
+        if so == zo && sa == z && sb == z {
+            for i in 0..n {
+                o.add(i).write(f(a.add(i).read(), b.add(i).read()));
+            }
+        } else if so == zo && sa == z && sb == 0 {
+            let y = b.read();
+            for i in 0..n {
+                o.add(i).write(f(a.add(i).read(), y));
+            }
+        } else if so == zo && sa == 0 && sb == z {
+            let x = a.read();
+            for i in 0..n {
+                o.add(i).write(f(x, b.add(i).read()));
+            }
+        } else {
+            for i in 0..n as isize {
+                o.byte_offset(i * so).write(f(
+                    a.byte_offset(i * sa).read(),
+                    b.byte_offset(i * sb).read(),
+                ));
+            }
+        }
+    }
+}
+
+/// `o[i] = f(a[i], b[i], c[i])`.
+///
+/// # Safety
+/// As [`unary`].
+#[inline(always)]
+pub(crate) unsafe fn ternary<T: Copy>(
+    n: usize,
+    [o, a, b, c]: [*mut u8; 4],
+    [so, sa, sb, sc]: [isize; 4],
+    f: impl Fn(T, T, T) -> T,
+) {
+    let z = size_of::<T>() as isize;
+    let (o, a, b, c) = (o as *mut T, a as *const T, b as *const T, c as *const T);
+    unsafe {
+        if so == z && sa == z && sb == z && sc == z {
+            for i in 0..n {
+                o.add(i)
+                    .write(f(a.add(i).read(), b.add(i).read(), c.add(i).read()));
+            }
+        } else if so == z && sa == z && sb == 0 && sc == z {
+            let y = b.read();
+            for i in 0..n {
+                o.add(i).write(f(a.add(i).read(), y, c.add(i).read()));
+            }
+        } else {
+            for i in 0..n as isize {
+                o.byte_offset(i * so).write(f(
+                    a.byte_offset(i * sa).read(),
+                    b.byte_offset(i * sb).read(),
+                    c.byte_offset(i * sc).read(),
+                ));
+            }
+        }
+    }
+}
