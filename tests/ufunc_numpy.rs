@@ -1,0 +1,104 @@
+//! Every ufunc against NumPy's own results (tests/data/ufunc_numpy.txt,
+//! made by tests/data/gen_ufunc_table.py with NumPy 2.4) on special values:
+//! NaN, ±Inf, signed zeros, complex branch cuts, overflow, half-way
+//! rounding, for all four dtypes.
+
+use lapis::DType;
+use lapis::array::{self, NdArray, ufunc};
+use lapis::{Complex32, Complex64};
+
+fn scalar_array(dt: DType, re: f64, im: f64) -> NdArray {
+    match dt {
+        DType::F32 => array::from_vec(vec![re as f32], &[1]),
+        DType::F64 => array::from_vec(vec![re], &[1]),
+        DType::C64 => array::from_vec(vec![Complex32::new(re as f32, im as f32)], &[1]),
+        DType::C128 => array::from_vec(vec![Complex64::new(re, im)], &[1]),
+    }
+    .unwrap()
+}
+
+fn parts(a: &NdArray) -> (f64, f64) {
+    match a.dtype() {
+        DType::F32 => (a.to_vec::<f32>().unwrap()[0] as f64, 0.0),
+        DType::F64 => (a.to_vec::<f64>().unwrap()[0], 0.0),
+        DType::C64 => {
+            let z = a.to_vec::<Complex32>().unwrap()[0];
+            (z.re as f64, z.im as f64)
+        }
+        DType::C128 => {
+            let z = a.to_vec::<Complex64>().unwrap()[0];
+            (z.re, z.im)
+        }
+    }
+}
+
+/// Same value: NaN for NaN, exact infinities, zeros with their sign, and
+/// finite values within `tol` relative to `scale`.
+fn same(got: f64, want: f64, scale: f64, tol: f64) -> bool {
+    if want.is_nan() {
+        return got.is_nan();
+    }
+    if want.is_infinite() || got.is_infinite() {
+        return got == want;
+    }
+    if want == 0.0 && got == 0.0 {
+        return want.is_sign_negative() == got.is_sign_negative();
+    }
+    (got - want).abs() <= tol * scale.max(f64::MIN_POSITIVE)
+}
+
+#[test]
+fn every_ufunc_matches_numpy_on_special_values() {
+    let table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/ufunc_numpy.txt"
+    ))
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let (lhs, rhs) = line.split_once(" -> ").unwrap();
+        let l: Vec<&str> = lhs.split(' ').collect();
+        let r: Vec<&str> = rhs.split(' ').collect();
+        let dt = DType::from_name(l[1]).unwrap();
+        let num = |s: &str| s.parse::<f64>().unwrap();
+        let a = scalar_array(dt, num(l[2]), num(l[3]));
+        let got = if l.len() == 4 {
+            let op = ufunc::UnaryOp::from_name(l[0]).unwrap();
+            ufunc::unary(op, &a)
+        } else {
+            let b = scalar_array(dt, num(l[4]), num(l[5]));
+            let op = ufunc::BinaryOp::from_name(l[0]).unwrap();
+            ufunc::binary(op, &a, &b)
+        };
+        let got = match got {
+            Ok(g) => g,
+            Err(e) => {
+                failures.push(format!("{line}: error {e}"));
+                continue;
+            }
+        };
+        let want_dt = DType::from_name(r[2]).unwrap();
+        let (wr, wi) = (num(r[0]), num(r[1]));
+        let (gr, gi) = parts(&got);
+        let eps = if dt.is_double() { f64::EPSILON } else { f32::EPSILON as f64 };
+        let tol = if dt.is_complex() { 64.0 } else { 8.0 } * eps;
+        let scale = wr.abs().max(if wi.is_finite() { wi.abs() } else { 0.0 });
+        let scale = if wr.is_finite() { scale } else { wi.abs() };
+        let ok = got.dtype() == want_dt
+            && got.shape() == [1]
+            && same(gr, wr, scale.max(wr.abs()), tol)
+            && same(gi, wi, scale.max(wi.abs()), tol);
+        checked += 1;
+        if !ok {
+            failures.push(format!("{line}: got {gr:?} {gi:?} {}", got.dtype()));
+        }
+    }
+    assert!(checked > 20_000, "only {checked} lines checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} differ from NumPy:\n{}",
+        failures.len(),
+        failures[..failures.len().min(std::env::var("UFUNC_SHOW").ok().and_then(|s| s.parse().ok()).unwrap_or(80))].join("\n")
+    );
+}
