@@ -99,7 +99,9 @@ pub enum Error {
         dtype: crate::dtype::DType,
     },
     /// An `out` array whose shape is not the broadcast shape of the inputs.
-    #[error("{routine}: non-broadcastable output operand with shape {out} doesn't match the broadcast shape {expected}")]
+    #[error(
+        "{routine}: non-broadcastable output operand with shape {out} doesn't match the broadcast shape {expected}"
+    )]
     OutputShape {
         routine: &'static str,
         out: Shape,

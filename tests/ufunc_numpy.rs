@@ -56,6 +56,7 @@ fn every_ufunc_matches_numpy_on_special_values() {
     .unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
+    let mut skipped = 0;
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let (lhs, rhs) = line.split_once(" -> ").unwrap();
         let l: Vec<&str> = lhs.split(' ').collect();
@@ -79,9 +80,40 @@ fn every_ufunc_matches_numpy_on_special_values() {
             }
         };
         let want_dt = DType::from_name(r[2]).unwrap();
-        let (wr, wi) = (num(r[0]), num(r[1]));
-        let (gr, gi) = parts(&got);
-        let eps = if dt.is_double() { f64::EPSILON } else { f32::EPSILON as f64 };
+        let (mut wr, mut wi) = (num(r[0]), num(r[1]));
+        let finite = l[2..].iter().all(|v| num(v).is_finite());
+        if l[0] == "power" && dt.is_complex() && !finite {
+            // NumPy hands complex powers with infinite or NaN parts to the
+            // C library's cpow, whose special values C99 leaves open.
+            skipped += 1;
+            continue;
+        }
+        if l[0] == "log1p" && dt.is_complex() {
+            let (x, y) = (num(l[2]), num(l[3]));
+            if x.hypot(y) < 1e-3 {
+                // NumPy's complex log1p is log(1 + z), which loses every
+                // digit of small z; the reference is the series
+                // z − z²/2 + z³/3 (exact to rounding here).
+                let z = Complex64::new(x, y);
+                let w = z - z * z / 2.0 + z * z * z / 3.0;
+                (wr, wi) = (w.re, if y == 0.0 { y } else { w.im });
+            }
+        }
+        let (mut gr, mut gi) = parts(&got);
+        // C99 Annex G leaves the sign of a part unspecified where the
+        // other part is NaN (csinh(+∞ + i∞) = ±∞ + iNaN, ccosh(+0 + i∞) =
+        // NaN ± i0); compare magnitudes there.
+        if dt.is_complex() && wr.is_nan() && gr.is_nan() {
+            (wi, gi) = (wi.abs(), gi.abs());
+        }
+        if dt.is_complex() && wi.is_nan() && gi.is_nan() {
+            (wr, gr) = (wr.abs(), gr.abs());
+        }
+        let eps = if dt.is_double() {
+            f64::EPSILON
+        } else {
+            f32::EPSILON as f64
+        };
         let tol = if dt.is_complex() { 64.0 } else { 8.0 } * eps;
         let scale = wr.abs().max(if wi.is_finite() { wi.abs() } else { 0.0 });
         let scale = if wr.is_finite() { scale } else { wi.abs() };
@@ -94,11 +126,20 @@ fn every_ufunc_matches_numpy_on_special_values() {
             failures.push(format!("{line}: got {gr:?} {gi:?} {}", got.dtype()));
         }
     }
-    assert!(checked > 20_000, "only {checked} lines checked");
+    assert!(
+        checked > 20_000 && skipped < 1500,
+        "only {checked} lines checked, {skipped} skipped"
+    );
     assert!(
         failures.is_empty(),
         "{} of {checked} differ from NumPy:\n{}",
         failures.len(),
-        failures[..failures.len().min(std::env::var("UFUNC_SHOW").ok().and_then(|s| s.parse().ok()).unwrap_or(80))].join("\n")
+        failures[..failures.len().min(
+            std::env::var("UFUNC_SHOW")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(80)
+        )]
+            .join("\n")
     );
 }

@@ -53,7 +53,8 @@ fn same_elements(a: &NdArray, b: &NdArray) -> bool {
     a.ptr == b.ptr
         && a.itemsize() == b.itemsize()
         && a.ndim == b.ndim
-        && (0..a.ndim).all(|k| a.shape[k] == b.shape[k] && (a.shape[k] <= 1 || a.strides[k] == b.strides[k]))
+        && (0..a.ndim)
+            .all(|k| a.shape[k] == b.shape[k] && (a.shape[k] <= 1 || a.strides[k] == b.strides[k]))
 }
 
 /// The strides of a new result of `shape`: the layout of the first input
@@ -63,7 +64,12 @@ fn result_strides(shape: &[usize], inputs: &[&NdArray], itemsize: usize) -> [isi
         Some(a) => a.order_strides(MemOrder::K, itemsize),
         None => {
             let mut s = [0isize; MAX_DIMS];
-            crate::array::dynarray::contiguous_strides(shape, itemsize, MemOrder::C, &mut s[..shape.len()]);
+            crate::array::dynarray::contiguous_strides(
+                shape,
+                itemsize,
+                MemOrder::C,
+                &mut s[..shape.len()],
+            );
             s
         }
     }

@@ -101,7 +101,12 @@ unsafe fn unary_real<T: RealMath>(op: UnaryOp, shape: &[usize], o: Operand<'_>, 
 
 /// # Safety
 /// As [`apply::drive`].
-unsafe fn binary_typed<T: Math>(op: BinaryOp, shape: &[usize], o: Operand<'_>, ab: [Operand<'_>; 2]) {
+unsafe fn binary_typed<T: Math>(
+    op: BinaryOp,
+    shape: &[usize],
+    o: Operand<'_>,
+    ab: [Operand<'_>; 2],
+) {
     use BinaryOp::*;
     let (c, e) = (PARALLEL_MIN_CHEAP, PARALLEL_MIN_COSTLY);
     let costly = if T::IS_COMPLEX { e } else { c };
@@ -123,13 +128,20 @@ unsafe fn binary_typed<T: Math>(op: BinaryOp, shape: &[usize], o: Operand<'_>, a
 
 /// # Safety
 /// As [`apply::drive`].
-unsafe fn binary_real<T: RealMath>(op: BinaryOp, shape: &[usize], o: Operand<'_>, ab: [Operand<'_>; 2]) {
+unsafe fn binary_real<T: RealMath>(
+    op: BinaryOp,
+    shape: &[usize],
+    o: Operand<'_>,
+    ab: [Operand<'_>; 2],
+) {
     let e = PARALLEL_MIN_COSTLY;
     unsafe {
         match op {
             BinaryOp::Arctan2 => binary_loop(shape, o, ab, e, <T as RealMath>::atan2),
             BinaryOp::Hypot => binary_loop(shape, o, ab, e, <T as RealMath>::hypot),
-            BinaryOp::Copysign => binary_loop(shape, o, ab, PARALLEL_MIN_CHEAP, <T as RealMath>::copysign),
+            BinaryOp::Copysign => {
+                binary_loop(shape, o, ab, PARALLEL_MIN_CHEAP, <T as RealMath>::copysign)
+            }
             _ => binary_typed::<T>(op, shape, o, ab),
         }
     }
@@ -138,18 +150,25 @@ unsafe fn binary_real<T: RealMath>(op: BinaryOp, shape: &[usize], o: Operand<'_>
 fn unary_impl(op: UnaryOp, a: &NdArray, out: Option<&mut NdArray>) -> Result<Option<NdArray>> {
     op.check(a.dtype)?;
     let dt = a.dtype;
-    apply::run(op.name(), [a], dt, op.result_dtype(dt), out, |shape, o, [x]| {
-        // SAFETY: `apply::run` hands out operands valid over `shape`, the
-        // output exclusive and of the result dtype.
-        unsafe {
-            match dt {
-                DType::F32 => unary_real::<f32>(op, shape, o, x),
-                DType::F64 => unary_real::<f64>(op, shape, o, x),
-                DType::C64 => unary_typed::<Complex<f32>>(op, shape, o, x),
-                DType::C128 => unary_typed::<Complex<f64>>(op, shape, o, x),
+    apply::run(
+        op.name(),
+        [a],
+        dt,
+        op.result_dtype(dt),
+        out,
+        |shape, o, [x]| {
+            // SAFETY: `apply::run` hands out operands valid over `shape`, the
+            // output exclusive and of the result dtype.
+            unsafe {
+                match dt {
+                    DType::F32 => unary_real::<f32>(op, shape, o, x),
+                    DType::F64 => unary_real::<f64>(op, shape, o, x),
+                    DType::C64 => unary_typed::<Complex<f32>>(op, shape, o, x),
+                    DType::C128 => unary_typed::<Complex<f64>>(op, shape, o, x),
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 fn binary_impl(
@@ -175,7 +194,9 @@ fn binary_impl(
 
 /// The array `apply::run` returns when no `out` is given.
 pub(crate) fn new_array(r: Option<NdArray>) -> Result<NdArray> {
-    r.ok_or_else(|| crate::Error::Unsupported("internal: ufunc without out returned no array".into()))
+    r.ok_or_else(|| {
+        crate::Error::Unsupported("internal: ufunc without out returned no array".into())
+    })
 }
 
 /// `op(a)` in a new array (the input's layout when it is contiguous in

@@ -26,6 +26,13 @@ struct Ptrs<const N: usize>([*mut u8; N]);
 unsafe impl<const N: usize> Send for Ptrs<N> {}
 unsafe impl<const N: usize> Sync for Ptrs<N> {}
 
+impl<const N: usize> Ptrs<N> {
+    /// The pointers (a method, so closures capture the whole `Send` value).
+    fn get(self) -> [*mut u8; N] {
+        self.0
+    }
+}
+
 /// A merged iteration space: `shape[0]` is the innermost axis.
 struct Space<const N: usize> {
     ndim: usize,
@@ -33,6 +40,8 @@ struct Space<const N: usize> {
     strides: [[isize; MAX_DIMS]; N],
 }
 
+// Operand-indexed loops read clearer as index loops here.
+#[allow(clippy::needless_range_loop)]
 impl<const N: usize> Space<N> {
     /// Drops length-1 axes, orders by the output's strides, merges.
     fn new(shape: &[usize], strides: &[&[isize]; N]) -> Self {
@@ -167,10 +176,9 @@ pub(crate) unsafe fn run<const N: usize>(
         if nrows >= pieces {
             let chunk = nrows.div_ceil(pieces);
             (0..pieces).into_par_iter().for_each(|c| {
-                let base = base;
                 let (s, e) = (c * chunk, ((c + 1) * chunk).min(nrows));
                 if s < e {
-                    sp.rows(base.0, s, e, row);
+                    sp.rows(base.get(), s, e, row);
                 }
             });
         } else {
@@ -178,11 +186,10 @@ pub(crate) unsafe fn run<const N: usize>(
             let per = len.div_ceil(pieces).next_multiple_of(64);
             let npieces = len.div_ceil(per);
             (0..nrows * npieces).into_par_iter().for_each(|c| {
-                let base = base;
                 let (r, piece) = (c / npieces, c % npieces);
                 let s = piece * per;
                 let n = per.min(len - s);
-                let p = sp.row_ptrs(base.0, r);
+                let p = sp.row_ptrs(base.get(), r);
                 let p: [*mut u8; N] =
                     std::array::from_fn(|o| p[o].wrapping_offset(s as isize * st[o]));
                 row(n, p, st);

@@ -98,7 +98,12 @@ pub fn axpby_out(
 ///
 /// # Errors
 /// As [`axpby_out`]; a complex result into a real `y` is a cast error.
-pub fn axpby_inplace(alpha: Complex64, x: &NdArray, beta: Complex64, y: &mut NdArray) -> Result<()> {
+pub fn axpby_inplace(
+    alpha: Complex64,
+    x: &NdArray,
+    beta: Complex64,
+    y: &mut NdArray,
+) -> Result<()> {
     let src = y.new_view();
     axpby_impl(alpha, x, beta, &src, Some(y)).map(|_| ())
 }
@@ -117,15 +122,22 @@ fn madd_impl(
     out: Option<&mut NdArray>,
 ) -> Result<Option<NdArray>> {
     let dt = loop_dtype(&[a, b, c], &[]);
-    apply::run("multiply_add", [a, b, c], dt, dt, out, |shape, o, abc| unsafe {
-        // SAFETY: operands from `apply::run`.
-        match dt {
-            DType::F32 => madd_typed::<f32>(shape, o, abc),
-            DType::F64 => madd_typed::<f64>(shape, o, abc),
-            DType::C64 => madd_typed::<Complex<f32>>(shape, o, abc),
-            DType::C128 => madd_typed::<Complex<f64>>(shape, o, abc),
-        }
-    })
+    apply::run(
+        "multiply_add",
+        [a, b, c],
+        dt,
+        dt,
+        out,
+        |shape, o, abc| unsafe {
+            // SAFETY: operands from `apply::run`.
+            match dt {
+                DType::F32 => madd_typed::<f32>(shape, o, abc),
+                DType::F64 => madd_typed::<f64>(shape, o, abc),
+                DType::C64 => madd_typed::<Complex<f32>>(shape, o, abc),
+                DType::C128 => madd_typed::<Complex<f64>>(shape, o, abc),
+            }
+        },
+    )
 }
 
 /// `a·b + c` with three-way broadcasting, in one pass and a new array

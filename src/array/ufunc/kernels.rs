@@ -32,8 +32,7 @@ pub(crate) unsafe fn unary<A: Copy, O: Copy>(
             }
         } else {
             for i in 0..n as isize {
-                o.byte_offset(i * so)
-                    .write(f(a.byte_offset(i * sa).read()));
+                o.byte_offset(i * so).write(f(a.byte_offset(i * sa).read()));
             }
         }
     }

@@ -84,11 +84,11 @@ macro_rules! real_math {
             }
             #[inline(always)]
             fn maximum(a: Self, b: Self) -> Self {
-                if a >= b || a.is_nan() { a } else { b }
+                if a > b || a.is_nan() { a } else { b }
             }
             #[inline(always)]
             fn minimum(a: Self, b: Self) -> Self {
-                if a <= b || a.is_nan() { a } else { b }
+                if a < b || a.is_nan() { a } else { b }
             }
             #[inline(always)]
             fn fmax(a: Self, b: Self) -> Self {
@@ -324,11 +324,14 @@ fn cpow<R: Float>(a: Complex<R>, b: Complex<R>) -> Complex<R> {
         return Complex::new(R::one(), zero);
     }
     if a.re == zero && a.im == zero {
-        return if b.re > zero && b.im == zero {
+        return if b.re > zero {
             Complex::new(zero, zero)
         } else {
             Complex::new(R::nan(), R::nan())
         };
+    }
+    if b.im == zero && b.re == R::one() {
+        return a;
     }
     if b.im == zero && b.re.abs() <= R::from(100).unwrap_or(zero) && b.re == b.re.trunc() {
         if let Some(n) = b.re.to_i32() {
@@ -389,14 +392,10 @@ macro_rules! complex_math {
             }
             #[inline(always)]
             fn reciprocal(a: Self) -> Self {
-                cdiv(Complex::new(1.0, 0.0), a)
+                crecip(a)
             }
             fn exp(a: Self) -> Self {
-                if a.im == 0.0 {
-                    // Keeps the signed zero and avoids inf·0 for large real parts.
-                    return Complex::new(a.re.exp(), a.im);
-                }
-                a.exp()
+                cexp(a)
             }
             fn expm1(a: Self) -> Self {
                 // expm1(x)·cos y − 2 sin²(y/2) keeps accuracy near 0.
@@ -407,7 +406,7 @@ macro_rules! complex_math {
                 )
             }
             fn ln(a: Self) -> Self {
-                Complex::new(a.re.hypot(a.im).ln(), a.im.atan2(a.re))
+                clog(a)
             }
             fn ln1p(a: Self) -> Self {
                 // log|1+z| = ½·log1p(x(2+x) + y²), accurate for small z.
@@ -435,24 +434,24 @@ macro_rules! complex_math {
                 )
             }
             fn sin(a: Self) -> Self {
-                a.sin()
-            }
-            fn cos(a: Self) -> Self {
-                a.cos()
-            }
-            fn tan(a: Self) -> Self {
-                a.tan()
-            }
-            fn asin(a: Self) -> Self {
-                // asin z = −i·asinh(i z)
-                let w = casinh(Complex::new(-a.im, a.re));
+                // sin z = −i·sinh(i z)
+                let w = csinh(Complex::new(-a.im, a.re));
                 Complex::new(w.im, -w.re)
             }
+            fn cos(a: Self) -> Self {
+                // cos z = cosh(i z)
+                ccosh(Complex::new(-a.im, a.re))
+            }
+            fn tan(a: Self) -> Self {
+                // tan z = −i·tanh(i z)
+                let w = ctanh(Complex::new(-a.im, a.re));
+                Complex::new(w.im, -w.re)
+            }
+            fn asin(a: Self) -> Self {
+                casin(a)
+            }
             fn acos(a: Self) -> Self {
-                // acos z = π/2 − asin z, computed from the asinh form so the
-                // branch cut follows the signed zero.
-                let w = <Self as Math>::asin(a);
-                Complex::new(std::f64::consts::FRAC_PI_2 as $r - w.re, -w.im)
+                cacos(a)
             }
             fn atan(a: Self) -> Self {
                 // atan z = −i·atanh(i z)
@@ -460,27 +459,28 @@ macro_rules! complex_math {
                 Complex::new(w.im, -w.re)
             }
             fn sinh(a: Self) -> Self {
-                a.sinh()
+                csinh(a)
             }
             fn cosh(a: Self) -> Self {
-                a.cosh()
+                ccosh(a)
             }
             fn tanh(a: Self) -> Self {
-                a.tanh()
+                ctanh(a)
             }
             fn sign(a: Self) -> Self {
-                if cnan(a) {
-                    return Complex::new(<$r>::NAN, <$r>::NAN);
-                }
                 let r = a.re.hypot(a.im);
                 if r == 0.0 {
                     Complex::new(0.0, 0.0)
                 } else if r.is_infinite() {
-                    // ∞ parts: the direction of the infinite part(s).
-                    let f = |v: $r| if v.is_infinite() { (1.0 as $r).copysign(v) } else { 0.0 };
-                    let (x, y) = (f(a.re), f(a.im));
-                    let n = x.hypot(y);
-                    Complex::new(x / n, y / n)
+                    // NumPy: the axis of the one infinite part; NaN when
+                    // both are infinite (no direction).
+                    match (a.re.is_infinite(), a.im.is_infinite()) {
+                        (true, true) => Complex::new(<$r>::NAN, <$r>::NAN),
+                        (true, false) => Complex::new((1.0 as $r).copysign(a.re), 0.0),
+                        _ => Complex::new(0.0, (1.0 as $r).copysign(a.im)),
+                    }
+                } else if r.is_nan() {
+                    Complex::new(<$r>::NAN, <$r>::NAN)
                 } else {
                     Complex::new(a.re / r, a.im / r)
                 }
@@ -529,7 +529,7 @@ fn casinh<R: Float>(z: Complex<R>) -> Complex<R> {
         } else {
             v.re.hypot(v.im).ln()
         };
-        Complex::new(re, v.im.atan2(v.re))
+        Complex::new(re, v.im.atan2(v.re).copysign(w.im))
     };
     if neg { -r } else { r }
 }
@@ -542,16 +542,28 @@ fn catanh<R: Float>(z: Complex<R>) -> Complex<R> {
     let two = one + one;
     let (x, y) = (w.re, w.im);
     let r = if x.is_nan() || y.is_nan() {
-        if y.is_infinite() {
-            Complex::new(R::zero(), (R::from(std::f64::consts::FRAC_PI_2).unwrap_or(one)).copysign(y))
+        if x == R::zero() {
+            Complex::new(x, y)
+        } else if y.is_infinite() {
+            Complex::new(
+                R::zero(),
+                (R::from(std::f64::consts::FRAC_PI_2).unwrap_or(one)).copysign(y),
+            )
         } else if x.is_infinite() {
             Complex::new(R::zero(), R::nan())
         } else {
             Complex::new(R::nan(), R::nan())
         }
-    } else if x.is_infinite() || y.is_infinite() || x.abs().max(y.abs()) > R::from(1e150).unwrap_or(R::max_value()) {
+    } else if x.is_infinite()
+        || y.is_infinite()
+        || x.abs().max(y.abs()) > R::from(1e150).unwrap_or(R::max_value())
+    {
         let half_pi = R::from(std::f64::consts::FRAC_PI_2).unwrap_or(one);
-        let re = if x.is_infinite() || y.is_infinite() { R::zero() } else { x / (x * x + y * y) };
+        let re = if x.is_infinite() || y.is_infinite() {
+            R::zero()
+        } else {
+            x / (x * x + y * y)
+        };
         Complex::new(re, half_pi.copysign(y))
     } else {
         // re = ¼·log1p(4x / ((1−x)² + y²)), im = ½·atan2(2y, (1−x)(1+x) − y²)
@@ -600,3 +612,203 @@ impl<R: Float> AsinhNonFinite for Complex<R> {
 
 complex_math!(f32);
 complex_math!(f64);
+
+/// NumPy's complex reciprocal (Smith's scaling; 1/0 is NaN + NaN·i).
+fn crecip<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    if x.abs() >= y.abs() {
+        let r = y / x;
+        let d = x + y * r;
+        Complex::new(R::one() / d, -r / d)
+    } else {
+        let r = x / y;
+        let d = x * r + y;
+        Complex::new(r / d, -R::one() / d)
+    }
+}
+
+/// log z with an accurate real part near |z| = 1.
+fn clog<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let h = x.hypot(y);
+    let half = R::from(0.5).unwrap_or(R::one());
+    let re = if h > R::from(0.7).unwrap_or(half) && h < R::from(1.4).unwrap_or(R::one()) {
+        // log|z| = ½·log1p((x−1)(x+1) + y²)
+        half * ((x - R::one()) * (x + R::one()) + y * y).ln_1p()
+    } else {
+        h.ln()
+    };
+    Complex::new(re, y.atan2(x))
+}
+
+/// exp z with C99's special values.
+fn cexp<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let zero = R::zero();
+    if y == zero {
+        return Complex::new(x.exp(), y);
+    }
+    if !y.is_finite() {
+        return if x == R::neg_infinity() {
+            Complex::new(zero, zero.copysign(y))
+        } else if x == R::infinity() {
+            Complex::new(x, R::nan())
+        } else {
+            Complex::new(R::nan(), R::nan())
+        };
+    }
+    let e = x.exp();
+    Complex::new(e * y.cos(), e * y.sin())
+}
+
+/// cosh z with C99's special values (even, conjugate-symmetric).
+fn ccosh<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let zero = R::zero();
+    if x.is_finite() && y.is_finite() {
+        if y == zero {
+            return Complex::new(x.cosh(), x.signum() * y);
+        }
+        if x == zero {
+            return Complex::new(y.cos(), x * y.sin());
+        }
+        return Complex::new(x.cosh() * y.cos(), x.sinh() * y.sin());
+    }
+    if x.is_nan() {
+        return if y == zero {
+            Complex::new(x, y)
+        } else {
+            Complex::new(R::nan(), R::nan())
+        };
+    }
+    if x.is_infinite() {
+        return if y == zero {
+            Complex::new(R::infinity(), y * x.signum())
+        } else if y.is_finite() {
+            Complex::new(R::infinity() * y.cos(), x * y.sin())
+        } else {
+            Complex::new(R::infinity(), R::nan())
+        };
+    }
+    // finite x, y ∞ or NaN
+    if x == zero {
+        Complex::new(R::nan(), zero)
+    } else {
+        Complex::new(R::nan(), R::nan())
+    }
+}
+
+/// sinh z with C99's special values (odd, conjugate-symmetric).
+fn csinh<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let zero = R::zero();
+    if x.is_finite() && y.is_finite() {
+        if y == zero {
+            return Complex::new(x.sinh(), y);
+        }
+        if x == zero {
+            return Complex::new(x * y.cos(), y.sin());
+        }
+        return Complex::new(x.sinh() * y.cos(), x.cosh() * y.sin());
+    }
+    if x.is_nan() {
+        return if y == zero {
+            Complex::new(x, y)
+        } else {
+            Complex::new(R::nan(), R::nan())
+        };
+    }
+    if x.is_infinite() {
+        return if y == zero {
+            Complex::new(x, y)
+        } else if y.is_finite() {
+            Complex::new(x * y.cos(), R::infinity() * y.sin())
+        } else {
+            Complex::new(R::infinity(), R::nan())
+        };
+    }
+    if x == zero {
+        Complex::new(x, R::nan())
+    } else {
+        Complex::new(R::nan(), R::nan())
+    }
+}
+
+/// tanh z with C99's special values, overflow-free for large |Re z|
+/// (Kahan's formula).
+fn ctanh<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let zero = R::zero();
+    let one = R::one();
+    if x.is_nan() {
+        return if y == zero {
+            Complex::new(x, y)
+        } else {
+            Complex::new(R::nan(), R::nan())
+        };
+    }
+    if x.is_infinite() {
+        let im = if y.is_finite() {
+            zero.copysign((y + y).sin())
+        } else {
+            zero.copysign(y)
+        };
+        return Complex::new(one.copysign(x), im);
+    }
+    if !y.is_finite() {
+        return if x == zero {
+            Complex::new(x, R::nan())
+        } else {
+            Complex::new(R::nan(), R::nan())
+        };
+    }
+    // Past this |x|, tanh x rounds to ±1 in both precisions' terms.
+    let big = if R::epsilon() < R::from(1e-10).unwrap_or(zero) {
+        22.0
+    } else {
+        9.0
+    };
+    if x.abs() > R::from(big).unwrap_or(one) {
+        let four = R::from(4.0).unwrap_or(one);
+        let e = (-(x.abs() + x.abs())).exp();
+        return Complex::new(one.copysign(x), four * y.sin() * y.cos() * e);
+    }
+    let t = y.tan();
+    let beta = one + t * t;
+    let s = x.sinh();
+    let rho = (one + s * s).sqrt();
+    let d = one + beta * s * s;
+    Complex::new(beta * rho * s / d, t / d)
+}
+
+/// asin z by Kahan's formulas (accurate, branch cuts from signed zeros);
+/// non-finite input through −i·asinh(i z).
+fn casin<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    if !(x.is_finite() && y.is_finite()) || x.abs().max(y.abs()) > R::max_value().sqrt() {
+        let w = casinh(Complex::new(-y, x));
+        return Complex::new(w.im, -w.re);
+    }
+    let one = R::one();
+    let s1m = csqrt(Complex::new(one - x, -y));
+    let s1p = csqrt(Complex::new(one + x, y));
+    let re = x.atan2(s1m.re * s1p.re - s1m.im * s1p.im);
+    let im = (s1m.re * s1p.im - s1m.im * s1p.re).asinh();
+    Complex::new(re, im)
+}
+
+/// acos z by Kahan's formulas; non-finite input through π/2 − asin z.
+fn cacos<R: Float>(z: Complex<R>) -> Complex<R> {
+    let (x, y) = (z.re, z.im);
+    let one = R::one();
+    if !(x.is_finite() && y.is_finite()) || x.abs().max(y.abs()) > R::max_value().sqrt() {
+        let w = casin(z);
+        let half_pi = R::from(std::f64::consts::FRAC_PI_2).unwrap_or(one);
+        return Complex::new(half_pi - w.re, -w.im);
+    }
+    let s1m = csqrt(Complex::new(one - x, -y));
+    let s1p = csqrt(Complex::new(one + x, y));
+    let re = (one + one) * s1m.re.atan2(s1p.re);
+    let im = (s1p.re * s1m.im - s1p.im * s1m.re).asinh();
+    Complex::new(re, im)
+}

@@ -203,8 +203,5 @@ impl BinaryOp {
 }
 
 fn unsupported(name: &'static str, dtype: DType) -> Error {
-    Error::UfuncType {
-        ufunc: name,
-        dtype,
-    }
+    Error::UfuncType { ufunc: name, dtype }
 }
