@@ -147,6 +147,49 @@ unsafe fn binary_real<T: RealMath>(
     }
 }
 
+/// Runs unary `op` on elements of `dt` (checked by `op.check(dt)`).
+///
+/// # Safety
+/// As [`apply::drive`]; `o` holds `op.result_dtype(dt)` elements, `x`
+/// holds `dt` elements.
+pub(crate) unsafe fn unary_body(
+    op: UnaryOp,
+    dt: DType,
+    shape: &[usize],
+    o: Operand<'_>,
+    x: Operand<'_>,
+) {
+    unsafe {
+        match dt {
+            DType::F32 => unary_real::<f32>(op, shape, o, x),
+            DType::F64 => unary_real::<f64>(op, shape, o, x),
+            DType::C64 => unary_typed::<Complex<f32>>(op, shape, o, x),
+            DType::C128 => unary_typed::<Complex<f64>>(op, shape, o, x),
+        }
+    }
+}
+
+/// Runs binary `op` on elements of `dt` (checked by `op.check(dt)`).
+///
+/// # Safety
+/// As [`apply::drive`]; all operands hold `dt` elements.
+pub(crate) unsafe fn binary_body(
+    op: BinaryOp,
+    dt: DType,
+    shape: &[usize],
+    o: Operand<'_>,
+    ab: [Operand<'_>; 2],
+) {
+    unsafe {
+        match dt {
+            DType::F32 => binary_real::<f32>(op, shape, o, ab),
+            DType::F64 => binary_real::<f64>(op, shape, o, ab),
+            DType::C64 => binary_typed::<Complex<f32>>(op, shape, o, ab),
+            DType::C128 => binary_typed::<Complex<f64>>(op, shape, o, ab),
+        }
+    }
+}
+
 fn unary_impl(op: UnaryOp, a: &NdArray, out: Option<&mut NdArray>) -> Result<Option<NdArray>> {
     op.check(a.dtype)?;
     let dt = a.dtype;
@@ -159,14 +202,7 @@ fn unary_impl(op: UnaryOp, a: &NdArray, out: Option<&mut NdArray>) -> Result<Opt
         |shape, o, [x]| {
             // SAFETY: `apply::run` hands out operands valid over `shape`, the
             // output exclusive and of the result dtype.
-            unsafe {
-                match dt {
-                    DType::F32 => unary_real::<f32>(op, shape, o, x),
-                    DType::F64 => unary_real::<f64>(op, shape, o, x),
-                    DType::C64 => unary_typed::<Complex<f32>>(op, shape, o, x),
-                    DType::C128 => unary_typed::<Complex<f64>>(op, shape, o, x),
-                }
-            }
+            unsafe { unary_body(op, dt, shape, o, x) }
         },
     )
 }
@@ -181,14 +217,7 @@ fn binary_impl(
     op.check(dt)?;
     apply::run(op.name(), [a, b], dt, dt, out, |shape, o, ab| {
         // SAFETY: as in `unary_impl`.
-        unsafe {
-            match dt {
-                DType::F32 => binary_real::<f32>(op, shape, o, ab),
-                DType::F64 => binary_real::<f64>(op, shape, o, ab),
-                DType::C64 => binary_typed::<Complex<f32>>(op, shape, o, ab),
-                DType::C128 => binary_typed::<Complex<f64>>(op, shape, o, ab),
-            }
-        }
+        unsafe { binary_body(op, dt, shape, o, ab) }
     })
 }
 

@@ -49,6 +49,43 @@ unsafe fn axpby_typed<T: Math>(
     unsafe { apply::drive(shape, [o, x, y], PARALLEL_MIN_CHEAP, &row) }
 }
 
+/// Runs `α·x + β·y` on elements of `dt`.
+///
+/// # Safety
+/// As [`apply::drive`]; all operands hold `dt` elements.
+pub(crate) unsafe fn axpby_body(
+    alpha: Complex64,
+    beta: Complex64,
+    dt: DType,
+    shape: &[usize],
+    o: Operand<'_>,
+    xy: [Operand<'_>; 2],
+) {
+    unsafe {
+        match dt {
+            DType::F32 => axpby_typed::<f32>(alpha, beta, shape, o, xy),
+            DType::F64 => axpby_typed::<f64>(alpha, beta, shape, o, xy),
+            DType::C64 => axpby_typed::<Complex<f32>>(alpha, beta, shape, o, xy),
+            DType::C128 => axpby_typed::<Complex<f64>>(alpha, beta, shape, o, xy),
+        }
+    }
+}
+
+/// Runs `a·b + c` on elements of `dt`.
+///
+/// # Safety
+/// As [`apply::drive`]; all operands hold `dt` elements.
+pub(crate) unsafe fn madd_body(dt: DType, shape: &[usize], o: Operand<'_>, abc: [Operand<'_>; 3]) {
+    unsafe {
+        match dt {
+            DType::F32 => madd_typed::<f32>(shape, o, abc),
+            DType::F64 => madd_typed::<f64>(shape, o, abc),
+            DType::C64 => madd_typed::<Complex<f32>>(shape, o, abc),
+            DType::C128 => madd_typed::<Complex<f64>>(shape, o, abc),
+        }
+    }
+}
+
 fn axpby_impl(
     alpha: Complex64,
     x: &NdArray,
@@ -57,14 +94,9 @@ fn axpby_impl(
     out: Option<&mut NdArray>,
 ) -> Result<Option<NdArray>> {
     let dt = loop_dtype(&[x, y], &[alpha, beta]);
-    apply::run("axpby", [x, y], dt, dt, out, |shape, o, xy| unsafe {
+    apply::run("axpby", [x, y], dt, dt, out, |shape, o, xy| {
         // SAFETY: operands from `apply::run`.
-        match dt {
-            DType::F32 => axpby_typed::<f32>(alpha, beta, shape, o, xy),
-            DType::F64 => axpby_typed::<f64>(alpha, beta, shape, o, xy),
-            DType::C64 => axpby_typed::<Complex<f32>>(alpha, beta, shape, o, xy),
-            DType::C128 => axpby_typed::<Complex<f64>>(alpha, beta, shape, o, xy),
-        }
+        unsafe { axpby_body(alpha, beta, dt, shape, o, xy) }
     })
 }
 
@@ -122,22 +154,10 @@ fn madd_impl(
     out: Option<&mut NdArray>,
 ) -> Result<Option<NdArray>> {
     let dt = loop_dtype(&[a, b, c], &[]);
-    apply::run(
-        "multiply_add",
-        [a, b, c],
-        dt,
-        dt,
-        out,
-        |shape, o, abc| unsafe {
-            // SAFETY: operands from `apply::run`.
-            match dt {
-                DType::F32 => madd_typed::<f32>(shape, o, abc),
-                DType::F64 => madd_typed::<f64>(shape, o, abc),
-                DType::C64 => madd_typed::<Complex<f32>>(shape, o, abc),
-                DType::C128 => madd_typed::<Complex<f64>>(shape, o, abc),
-            }
-        },
-    )
+    apply::run("multiply_add", [a, b, c], dt, dt, out, |shape, o, abc| {
+        // SAFETY: operands from `apply::run`.
+        unsafe { madd_body(dt, shape, o, abc) }
+    })
 }
 
 /// `a·b + c` with three-way broadcasting, in one pass and a new array

@@ -51,6 +51,7 @@ mod fused;
 mod kernels;
 mod math;
 mod named;
+pub mod nd;
 mod ops;
 
 pub use dynamic::{binary, binary_inplace, binary_out, unary, unary_inplace, unary_out};
