@@ -91,11 +91,37 @@ pub(crate) fn run<const K: usize>(
     out: Option<&mut NdArray>,
     body: impl FnOnce(&[usize], Operand<'_>, [Operand<'_>; K]),
 ) -> Result<Option<NdArray>> {
-    let shapes: [&[usize]; K] = std::array::from_fn(|k| inputs[k].shape());
-    let shape = broadcast_shapes_for(name, &shapes)?;
+    // The broadcast shape; no allocation when all shapes agree.
+    let first = inputs.first().map_or(&[][..], |a| a.shape());
+    let broadcast;
+    let shape: &[usize] = if inputs.iter().all(|a| a.shape() == first) {
+        first
+    } else {
+        let shapes: [&[usize]; K] = std::array::from_fn(|k| inputs[k].shape());
+        broadcast = broadcast_shapes_for(name, &shapes)?;
+        &broadcast
+    };
     if let Some(out) = out.as_deref() {
-        check_out(name, out, &shape, result_dtype)?;
+        check_out(name, out, shape, result_dtype)?;
     }
+    let simple = inputs
+        .iter()
+        .all(|a| a.dtype == loop_dtype && a.shape() == shape);
+    let out = match out {
+        Some(o)
+            if simple
+                && o.dtype == result_dtype
+                && inputs
+                    .iter()
+                    .all(|a| !ranges_overlap(a, o) || same_elements(a, o)) =>
+        {
+            // The common case: operands of the full shape and the loop
+            // dtype, `out` of the result dtype, no partial overlap.
+            direct(name, inputs, o, shape, body)?;
+            return Ok(None);
+        }
+        other => other,
+    };
     // Inputs in the loop dtype (copies only for mixed dtypes).
     let mut cast: [Option<NdArray>; K] = std::array::from_fn(|_| None);
     for k in 0..K {
@@ -106,31 +132,35 @@ pub(crate) fn run<const K: usize>(
     let typed: [&NdArray; K] = std::array::from_fn(|k| cast[k].as_ref().unwrap_or(inputs[k]));
     match out {
         Some(out) if out.dtype == result_dtype => {
-            // Inputs broadcast to the full shape; an input that overlaps
-            // `out` other than exactly is copied first.
-            let mut views: Vec<NdArray> = Vec::with_capacity(K);
-            for a in typed {
-                let v = a.broadcast_to(&shape)?;
-                let v = if ranges_overlap(&v, out) && !same_elements(&v, out) {
-                    v.copy(MemOrder::K)?
-                } else {
-                    v
-                };
-                views.push(v);
+            // Inputs broadcast to the full shape (a view only where the
+            // shape differs); an input that overlaps `out` other than
+            // exactly is copied first.
+            let mut views: [Option<NdArray>; K] = std::array::from_fn(|_| None);
+            for k in 0..K {
+                let a = typed[k];
+                if a.shape() != shape {
+                    views[k] = Some(a.broadcast_to(shape)?);
+                }
+                let v = views[k].as_ref().unwrap_or(a);
+                if ranges_overlap(v, out) && !same_elements(v, out) {
+                    views[k] = Some(v.copy(MemOrder::K)?.broadcast_to(shape)?);
+                }
             }
+            let full: [&NdArray; K] =
+                std::array::from_fn(|k| views[k].as_ref().unwrap_or(typed[k]));
             let _w = out.buf.borrow_mut(name)?;
-            let mut guards = Vec::with_capacity(K);
-            for v in &views {
-                if !Arc::ptr_eq(&v.buf, &out.buf) {
-                    guards.push(v.buf.borrow_shared(name)?);
+            let mut guards: [Option<_>; K] = std::array::from_fn(|_| None);
+            for k in 0..K {
+                if !Arc::ptr_eq(&full[k].buf, &out.buf) {
+                    guards[k] = Some(full[k].buf.borrow_shared(name)?);
                 }
             }
             let ops: [Operand<'_>; K] = std::array::from_fn(|k| Operand {
-                ptr: views[k].ptr,
-                strides: views[k].strides(),
+                ptr: full[k].ptr,
+                strides: full[k].strides(),
             });
             body(
-                &shape,
+                shape,
                 Operand {
                     ptr: out.ptr,
                     strides: out.strides(),
@@ -140,12 +170,43 @@ pub(crate) fn run<const K: usize>(
             Ok(None)
         }
         Some(out) => {
-            let tmp = fresh(name, &shape, &typed, result_dtype, body)?;
+            let tmp = fresh(name, shape, &typed, result_dtype, body)?;
             out.copyto(&tmp, Casting::SameKind)?;
             Ok(None)
         }
-        None => fresh(name, &shape, &typed, result_dtype, body).map(Some),
+        None => fresh(name, shape, &typed, result_dtype, body).map(Some),
     }
+}
+
+/// Runs `body` on inputs that already have the full shape and dtype and
+/// overlap `out` exactly or not at all.
+fn direct<const K: usize>(
+    name: &'static str,
+    inputs: [&NdArray; K],
+    out: &mut NdArray,
+    shape: &[usize],
+    body: impl FnOnce(&[usize], Operand<'_>, [Operand<'_>; K]),
+) -> Result<()> {
+    let _w = out.buf.borrow_mut(name)?;
+    let mut guards: [Option<_>; K] = std::array::from_fn(|_| None);
+    for k in 0..K {
+        if !Arc::ptr_eq(&inputs[k].buf, &out.buf) {
+            guards[k] = Some(inputs[k].buf.borrow_shared(name)?);
+        }
+    }
+    let ops: [Operand<'_>; K] = std::array::from_fn(|k| Operand {
+        ptr: inputs[k].ptr,
+        strides: inputs[k].strides(),
+    });
+    body(
+        shape,
+        Operand {
+            ptr: out.ptr,
+            strides: out.strides(),
+        },
+        ops,
+    );
+    Ok(())
 }
 
 /// The result in a new array.
@@ -158,17 +219,20 @@ fn fresh<const K: usize>(
 ) -> Result<NdArray> {
     let strides = result_strides(shape, inputs, dtype.itemsize());
     let res = NdArray::alloc_strided(name, dtype, shape, &strides[..shape.len()], false)?;
-    let views: Vec<NdArray> = inputs
-        .iter()
-        .map(|a| a.broadcast_to(shape))
-        .collect::<Result<_>>()?;
-    let mut guards = Vec::with_capacity(K);
-    for v in &views {
-        guards.push(v.buf.borrow_shared(name)?);
+    let mut views: [Option<NdArray>; K] = std::array::from_fn(|_| None);
+    for k in 0..K {
+        if inputs[k].shape() != shape {
+            views[k] = Some(inputs[k].broadcast_to(shape)?);
+        }
+    }
+    let full: [&NdArray; K] = std::array::from_fn(|k| views[k].as_ref().unwrap_or(inputs[k]));
+    let mut guards: [Option<_>; K] = std::array::from_fn(|_| None);
+    for k in 0..K {
+        guards[k] = Some(full[k].buf.borrow_shared(name)?);
     }
     let ops: [Operand<'_>; K] = std::array::from_fn(|k| Operand {
-        ptr: views[k].ptr,
-        strides: views[k].strides(),
+        ptr: full[k].ptr,
+        strides: full[k].strides(),
     });
     body(
         shape,
@@ -207,7 +271,7 @@ pub(crate) fn check_out(
             casting: Casting::SameKind.name(),
         });
     }
-    if out.has_overlap() {
+    if !(out.is_c_contiguous() || out.is_f_contiguous()) && out.has_overlap() {
         return Err(Error::OverlappingOutput {
             routine: name,
             what: "out",

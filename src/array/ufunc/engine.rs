@@ -135,6 +135,45 @@ impl<const N: usize> Space<N> {
     }
 }
 
+/// The per-operand strides if every operand walks `shape` as one run of
+/// uniform stride in C order or in F order (the common case of
+/// contiguous operands), else `None`.
+fn single_run<const N: usize>(shape: &[usize], strides: &[&[isize]; N]) -> Option<[isize; N]> {
+    uniform_run(shape, strides, shape.len(), true)
+        .or_else(|| uniform_run(shape, strides, shape.len(), false))
+}
+
+/// [`single_run`] in one axis order (`c_order`: last axis innermost).
+#[inline]
+fn uniform_run<const N: usize>(
+    shape: &[usize],
+    strides: &[&[isize]; N],
+    ndim: usize,
+    c_order: bool,
+) -> Option<[isize; N]> {
+    let mut step: [isize; N] = [0; N];
+    let mut reach: [isize; N] = [0; N];
+    let mut first = true;
+    for i in 0..ndim {
+        let k = if c_order { ndim - 1 - i } else { i };
+        let len = shape[k];
+        if len == 1 {
+            continue;
+        }
+        for o in 0..N {
+            let st = strides[o][k];
+            if first {
+                step[o] = st;
+            } else if st != reach[o] {
+                return None;
+            }
+            reach[o] = st * len as isize;
+        }
+        first = false;
+    }
+    Some(step)
+}
+
 /// Runs `row` over every element of `shape`.
 ///
 /// `parallel_min` is the element count from which the work is spread over
@@ -155,8 +194,16 @@ pub(crate) unsafe fn run<const N: usize>(
     if shape.contains(&0) {
         return;
     }
-    let sp = Space::new(shape, &strides);
     let total: usize = shape.iter().product();
+    if total < parallel_min {
+        if let Some(st) = single_run(shape, &strides) {
+            // One uniform-stride run (every contiguous C- or F-order
+            // operand set): no axis bookkeeping.
+            row(total, ptrs, st);
+            return;
+        }
+    }
+    let sp = Space::new(shape, &strides);
     let threads = if total >= parallel_min {
         crate::parallel::threads()
     } else {
