@@ -500,7 +500,9 @@ fn large_operations_do_not_depend_on_the_thread_count() {
     let two = run();
     assert_eq!(one, two);
     for i in (0..n).step_by(997) {
-        assert_eq!(one.0[i], v[i].exp());
+        // lapis's vectorized exp is within 2 ulp of the C library's.
+        let (g, w) = (one.0[i], v[i].exp());
+        assert!((g - w).abs() <= 2.0 * f64::EPSILON * w, "exp({})", v[i]);
         assert_eq!(one.1[i], 2.0 * v[i]);
     }
     for i in (0..1000).step_by(37) {

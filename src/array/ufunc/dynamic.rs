@@ -22,7 +22,7 @@ unsafe fn unary_loop<A: Copy + Send + Sync, O: Copy + Send + Sync>(
     parallel_min: usize,
     f: impl Fn(A) -> O + Sync,
 ) {
-    let row = |n, p, s| unsafe { kernels::unary(n, p, s, &f) };
+    let row = |n, p, s| unsafe { kernels::unary_mv(n, p, s, &f) };
     unsafe { apply::drive(shape, [o, a], parallel_min, &row) }
 }
 
@@ -35,7 +35,7 @@ unsafe fn binary_loop<T: Copy + Send + Sync>(
     parallel_min: usize,
     f: impl Fn(T, T) -> T + Sync,
 ) {
-    let row = |n, p, s| unsafe { kernels::binary(n, p, s, &f) };
+    let row = |n, p, s| unsafe { kernels::binary_mv(n, p, s, &f) };
     unsafe { apply::drive(shape, [o, a, b], parallel_min, &row) }
 }
 

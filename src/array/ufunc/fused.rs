@@ -45,7 +45,7 @@ unsafe fn axpby_typed<T: Math>(
     [x, y]: [Operand<'_>; 2],
 ) {
     let (al, be) = (scalar::<T>(alpha), scalar::<T>(beta));
-    let row = |n, p, s| unsafe { kernels::binary(n, p, s, |x: T, y: T| al * x + be * y) };
+    let row = |n, p, s| unsafe { kernels::binary_mv(n, p, s, &|x: T, y: T| al * x + be * y) };
     unsafe { apply::drive(shape, [o, x, y], PARALLEL_MIN_CHEAP, &row) }
 }
 
@@ -143,7 +143,7 @@ pub fn axpby_inplace(
 /// # Safety
 /// As [`apply::drive`].
 unsafe fn madd_typed<T: Math>(shape: &[usize], o: Operand<'_>, [a, b, c]: [Operand<'_>; 3]) {
-    let row = |n, p, s| unsafe { kernels::ternary(n, p, s, |a: T, b: T, c: T| a * b + c) };
+    let row = |n, p, s| unsafe { kernels::ternary_mv(n, p, s, &|a: T, b: T, c: T| a * b + c) };
     unsafe { apply::drive(shape, [o, a, b, c], PARALLEL_MIN_CHEAP, &row) }
 }
 

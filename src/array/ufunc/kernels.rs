@@ -112,3 +112,75 @@ pub(crate) unsafe fn ternary<T: Copy>(
         }
     }
 }
+
+/// The widest vector instruction set the running CPU has, read once:
+/// 2 = AVX-512F, 1 = AVX2 + FMA, 0 = the x86-64 baseline (SSE2).
+#[inline]
+pub(crate) fn simd_level() -> u8 {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static LEVEL: AtomicU8 = AtomicU8::new(u8::MAX);
+    let l = LEVEL.load(Ordering::Relaxed);
+    if l != u8::MAX {
+        return l;
+    }
+    #[cfg(target_arch = "x86_64")]
+    let l = if std::arch::is_x86_feature_detected!("avx512f") {
+        2
+    } else if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("fma")
+    {
+        1
+    } else {
+        0
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let l = 0;
+    LEVEL.store(l, Ordering::Relaxed);
+    l
+}
+
+/// Compiles a row kernel three times (baseline, AVX2, AVX-512F) and picks
+/// the widest the CPU runs. The element functions are inlined into each
+/// copy, so arithmetic, comparisons, `sqrt` and the polynomial `exp`
+/// vectorize to the CPU's width; the results are bit-identical across the
+/// copies (no contraction into fused multiply-adds).
+macro_rules! multiversion {
+    ($name:ident, $kernel:ident, [$($g:ident: $b:path),*], $f:ident: $fb:ident($($arg:ty),*) -> $ret:ty, $n:literal) => {
+        /// Multiversioned
+        #[doc = concat!("[`", stringify!($kernel), "`].")]
+        ///
+        /// # Safety
+        #[doc = concat!("As [`", stringify!($kernel), "`].")]
+        pub(crate) unsafe fn $name<$($g: $b,)* F: $fb($($arg),*) -> $ret>(
+            n: usize,
+            p: [*mut u8; $n],
+            s: [isize; $n],
+            $f: &F,
+        ) {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx512f")]
+                unsafe fn wide<$($g: $b,)* F: $fb($($arg),*) -> $ret>(n: usize, p: [*mut u8; $n], s: [isize; $n], f: &F) {
+                    unsafe { $kernel(n, p, s, f) }
+                }
+                #[target_feature(enable = "avx2,fma")]
+                unsafe fn mid<$($g: $b,)* F: $fb($($arg),*) -> $ret>(n: usize, p: [*mut u8; $n], s: [isize; $n], f: &F) {
+                    unsafe { $kernel(n, p, s, f) }
+                }
+                // SAFETY: the CPU has the features of the copy called.
+                unsafe {
+                    match simd_level() {
+                        2 => return wide(n, p, s, $f),
+                        1 => return mid(n, p, s, $f),
+                        _ => {}
+                    }
+                }
+            }
+            unsafe { $kernel(n, p, s, $f) }
+        }
+    };
+}
+
+multiversion!(unary_mv, unary, [A: Copy, O: Copy], f: Fn(A) -> O, 2);
+multiversion!(binary_mv, binary, [T: Copy, O: Copy], f: Fn(T, T) -> O, 3);
+multiversion!(ternary_mv, ternary, [T: Copy], f: Fn(T, T, T) -> T, 4);

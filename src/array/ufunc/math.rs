@@ -116,7 +116,7 @@ macro_rules! real_math {
             }
             #[inline(always)]
             fn exp(a: Self) -> Self {
-                a.exp()
+                super::vexp::VExp::vexp(a)
             }
             #[inline(always)]
             fn expm1(a: Self) -> Self {

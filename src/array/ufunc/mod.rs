@@ -53,6 +53,7 @@ mod math;
 mod named;
 pub mod nd;
 mod ops;
+mod vexp;
 
 pub use dynamic::{binary, binary_inplace, binary_out, unary, unary_inplace, unary_out};
 pub use fused::{
