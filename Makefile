@@ -5,6 +5,7 @@
 #                            on OpenBLAS and on reference BLAS/LAPACK
 #   make test-backend BACKEND=blis|mkl|reference|openblas
 #   make bench               criterion benches (lapis vs direct cblas calls; view latency)
+#   make bench-ufunc         ufuncs/reductions/matmul on 2000x2000, and the same in NumPy
 #   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
@@ -12,7 +13,7 @@
 CARGO ?= cargo
 BACKEND ?= openblas
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc
 
 setup:
 	@scripts/setup.sh
@@ -43,6 +44,12 @@ test-all-backends: setup setup-mkl
 bench: setup
 	$(CARGO) bench --bench blas
 	$(CARGO) bench --bench array
+
+# Array core (ufuncs, reductions, matmul), then NumPy on the same operations
+# when python3 has numpy (nothing is installed).
+bench-ufunc: setup
+	$(CARGO) bench --bench ufunc
+	-python3 benches/numpy/ufunc_bench.py
 
 # lapis::linalg vs the LAPACKE drivers called directly, then NumPy/SciPy
 # on the same sizes when python3 has numpy and scipy (nothing is installed).
