@@ -315,7 +315,7 @@ unsafe fn lanes_tree<T: Copy + Send + Sync, R: Reducer<T>>(
     r.merge(a, b)
 }
 
-/// The lanes loop over the outputs `lo..hi` (C order of `kept`).
+/// The lanes loop over the outputs `lo..hi` (in the odometer order of `kept`).
 #[allow(clippy::too_many_arguments)]
 unsafe fn lanes_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
@@ -427,11 +427,10 @@ unsafe fn rows_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     kept: &[Ax],
     par: bool,
 ) {
-    let Some((&inner, outer)) = kept.split_last() else {
-        return;
-    };
-    // No reduced axis (keepdims-only or all axes of length 1): one row.
+    // No kept axis here means no axis at all (a 0-d or all-ones array).
     let one = [Ax { len: 1, s: 0, o: 0 }];
+    let (&inner, outer) = kept.split_last().unwrap_or((&one[0], &[]));
+    // No reduced axis (an empty axis set, or only length-1 axes): one row.
     let red = if red.is_empty() { &one[..] } else { red };
     let items: usize = red.iter().map(|a| a.len).product();
     let chunks = inner.len.div_ceil(COLS);
