@@ -91,7 +91,10 @@ fn make<T: Scalar>(v: &ArrayD<T>, lay: Lay) -> NdArray {
     };
     if matches!(lay, Lay::Broadcast) {
         // A stride-0 axis: the values of row 0 along axis 0 repeated.
-        let row = v.index_axis(ndarray::Axis(0), 0).to_owned().insert_axis(ndarray::Axis(0));
+        let row = v
+            .index_axis(ndarray::Axis(0), 0)
+            .to_owned()
+            .insert_axis(ndarray::Axis(0));
         let small = array::from_ndarray(row).unwrap();
         return small.broadcast_to(&shape).unwrap();
     }
@@ -115,7 +118,11 @@ fn csum(xs: impl Iterator<Item = f64>) -> f64 {
     let (mut s, mut comp) = (0.0f64, 0.0f64);
     for x in xs {
         let t = s + x;
-        comp += if s.abs() >= x.abs() { (s - t) + x } else { (x - t) + s };
+        comp += if s.abs() >= x.abs() {
+            (s - t) + x
+        } else {
+            (x - t) + s
+        };
         s = t;
     }
     s + comp
@@ -123,19 +130,27 @@ fn csum(xs: impl Iterator<Item = f64>) -> f64 {
 
 /// The elements of each output, in C order of the kept axes and, within
 /// an output, C order of the reduced axes.
-fn groups<T: Scalar>(v: &ArrayD<T>, mask: &[bool]) -> (Vec<usize>, Vec<usize>, Vec<Vec<Complex64>>) {
+fn groups<T: Scalar>(
+    v: &ArrayD<T>,
+    mask: &[bool],
+) -> (Vec<usize>, Vec<usize>, Vec<Vec<Complex64>>) {
     let nd = v.ndim();
     let mut perm: Vec<usize> = (0..nd).filter(|&k| !mask[k]).collect();
     perm.extend((0..nd).filter(|&k| mask[k]));
     let p = v.view().permuted_axes(IxDyn(&perm));
-    let kept: Vec<usize> = (0..nd).filter(|&k| !mask[k]).map(|k| v.shape()[k]).collect();
+    let kept: Vec<usize> = (0..nd)
+        .filter(|&k| !mask[k])
+        .map(|k| v.shape()[k])
+        .collect();
     let keep: Vec<usize> = (0..nd)
         .map(|k| if mask[k] { 1 } else { v.shape()[k] })
         .collect();
     let nk: usize = kept.iter().product();
     let flat: Vec<Complex64> = p.iter().map(|&x| c(x)).collect();
     let nr = if nk == 0 { 0 } else { flat.len() / nk };
-    let g = (0..nk).map(|i| flat[i * nr..(i + 1) * nr].to_vec()).collect();
+    let g = (0..nk)
+        .map(|i| flat[i * nr..(i + 1) * nr].to_vec())
+        .collect();
     (kept, keep, g)
 }
 
@@ -144,7 +159,9 @@ fn mask_of(axes: &Axes, nd: usize) -> Vec<bool> {
     match axes {
         Axes::All => m.fill(true),
         Axes::One(k) => m[k.rem_euclid(nd as isize) as usize] = true,
-        Axes::Many(ks) => ks.iter().for_each(|k| m[k.rem_euclid(nd as isize) as usize] = true),
+        Axes::Many(ks) => ks
+            .iter()
+            .for_each(|k| m[k.rem_euclid(nd as isize) as usize] = true),
     }
     m
 }
@@ -159,7 +176,11 @@ fn ref_ext(g: &[Complex64], max: bool) -> Complex64 {
         if x.re.is_nan() || x.im.is_nan() {
             return x;
         }
-        if if max { lex_gt(x, best) } else { lex_gt(best, x) } {
+        if if max {
+            lex_gt(x, best)
+        } else {
+            lex_gt(best, x)
+        } {
             best = x;
         }
     }
@@ -228,19 +249,34 @@ fn check_all<T: Scalar>(values: &ArrayD<T>, positive: bool) {
             let (kept, keep, g) = groups(&v, &mask);
             for keepdims in [false, true] {
                 let shape = if keepdims { &keep } else { &kept };
-                let w = format!("{:?} {lay:?} {:?} {axes:?} keepdims={keepdims}", T::DTYPE, v.shape());
+                let w = format!(
+                    "{:?} {lay:?} {:?} {axes:?} keepdims={keepdims}",
+                    T::DTYPE,
+                    v.shape()
+                );
                 // sum
                 let s = out_vals::<T>(&a.sum(axes.clone(), keepdims).unwrap(), shape, &w);
                 for (got, gi) in s.iter().zip(&g) {
-                    let want = Complex64::new(csum(gi.iter().map(|x| x.re)), csum(gi.iter().map(|x| x.im)));
+                    let want = Complex64::new(
+                        csum(gi.iter().map(|x| x.re)),
+                        csum(gi.iter().map(|x| x.im)),
+                    );
                     close(*got, want, sum_tol::<T>(gi), &format!("sum {w}"));
                 }
                 // mean
                 let m = out_vals::<T>(&a.mean(axes.clone(), keepdims).unwrap(), shape, &w);
                 for (got, gi) in m.iter().zip(&g) {
                     let n = gi.len() as f64;
-                    let want = Complex64::new(csum(gi.iter().map(|x| x.re)) / n, csum(gi.iter().map(|x| x.im)) / n);
-                    close(*got, want, sum_tol::<T>(gi) / n + 2.0 * eps::<T>() * want.norm(), &format!("mean {w}"));
+                    let want = Complex64::new(
+                        csum(gi.iter().map(|x| x.re)) / n,
+                        csum(gi.iter().map(|x| x.im)) / n,
+                    );
+                    close(
+                        *got,
+                        want,
+                        sum_tol::<T>(gi) / n + 2.0 * eps::<T>() * want.norm(),
+                        &format!("mean {w}"),
+                    );
                 }
                 // prod (values near 1 when `positive`)
                 if positive {
@@ -260,14 +296,27 @@ fn check_all<T: Scalar>(values: &ArrayD<T>, positive: bool) {
                     let sv = out_vals::<T::Real>(&sd, shape, &w);
                     for ((got, gs), gi) in rv.iter().zip(&sv).zip(&g) {
                         let n = gi.len() as f64;
-                        let mu = Complex64::new(csum(gi.iter().map(|x| x.re)) / n, csum(gi.iter().map(|x| x.im)) / n);
+                        let mu = Complex64::new(
+                            csum(gi.iter().map(|x| x.re)) / n,
+                            csum(gi.iter().map(|x| x.im)) / n,
+                        );
                         let want = csum(gi.iter().map(|x| (x - mu).norm_sqr())) / (n - ddof as f64);
                         let msq = csum(gi.iter().map(|x| x.norm_sqr())) / (n - ddof as f64);
                         let tol = eps::<T>() * 4.0 * (32.0 + n.max(2.0).log2()) * msq;
                         if n > ddof as f64 {
-                            close(*got, Complex64::new(want, 0.0), tol, &format!("var ddof={ddof} {w}"));
+                            close(
+                                *got,
+                                Complex64::new(want, 0.0),
+                                tol,
+                                &format!("var ddof={ddof} {w}"),
+                            );
                             let st = want.sqrt();
-                            close(*gs, Complex64::new(st, 0.0), tol / (2.0 * st).max(1e-300) + 4.0 * eps::<T>() * st, &format!("std {w}"));
+                            close(
+                                *gs,
+                                Complex64::new(st, 0.0),
+                                tol / (2.0 * st).max(1e-300) + 4.0 * eps::<T>() * st,
+                                &format!("std {w}"),
+                            );
                         } else {
                             assert!(!got.re.is_finite(), "var with N <= ddof {w}: {got}");
                         }
@@ -275,7 +324,11 @@ fn check_all<T: Scalar>(values: &ArrayD<T>, positive: bool) {
                 }
                 // min, max: exact
                 for max in [false, true] {
-                    let r = if max { a.max(axes.clone(), keepdims) } else { a.min(axes.clone(), keepdims) };
+                    let r = if max {
+                        a.max(axes.clone(), keepdims)
+                    } else {
+                        a.min(axes.clone(), keepdims)
+                    };
                     let r = out_vals::<T>(&r.unwrap(), shape, &w);
                     for (got, gi) in r.iter().zip(&g) {
                         assert_eq!(*got, ref_ext(gi, max), "max={max} {w}");
@@ -299,14 +352,24 @@ fn check_all<T: Scalar>(values: &ArrayD<T>, positive: bool) {
                         };
                         let n = gi.len().max(2) as f64;
                         let tol = eps::<T>() * 4.0 * (32.0 + n.log2()) * (1.0 + ord.abs()) * want;
-                        close(*got, Complex64::new(want, 0.0), tol, &format!("norm {ord} {w}"));
+                        close(
+                            *got,
+                            Complex64::new(want, 0.0),
+                            tol,
+                            &format!("norm {ord} {w}"),
+                        );
                     }
                 }
                 // finiteness
                 let f = a.all_finite_axes(axes.clone(), keepdims).unwrap();
                 assert_eq!(f.shape(), shape.as_slice());
                 assert!(f.iter().all(|&b| b), "all_finite {w}");
-                assert!(a.any_nonfinite_axes(axes.clone(), keepdims).unwrap().iter().all(|&b| !b));
+                assert!(
+                    a.any_nonfinite_axes(axes.clone(), keepdims)
+                        .unwrap()
+                        .iter()
+                        .all(|&b| !b)
+                );
             }
         }
         // argmin/argmax: flat and per axis.
@@ -324,11 +387,20 @@ fn check_all<T: Scalar>(values: &ArrayD<T>, positive: bool) {
                     let mut mask = vec![false; nd];
                     mask[k] = true;
                     let (kept, keep, g) = groups(&v, &mask);
-                    let r = if max { a.argmax_axis(k as isize - nd as isize, kd) } else { a.argmin_axis(k as isize, kd) }.unwrap();
+                    let r = if max {
+                        a.argmax_axis(k as isize - nd as isize, kd)
+                    } else {
+                        a.argmin_axis(k as isize, kd)
+                    }
+                    .unwrap();
                     assert_eq!(r.shape(), if kd { &keep[..] } else { &kept[..] });
                     for (got, gi) in r.iter().zip(&g) {
                         let e = ref_ext(gi, max);
-                        assert_eq!(*got, gi.iter().position(|&x| x == e).unwrap(), "arg axis {k} {lay:?}");
+                        assert_eq!(
+                            *got,
+                            gi.iter().position(|&x| x == e).unwrap(),
+                            "arg axis {k} {lay:?}"
+                        );
                     }
                 }
             }

@@ -23,7 +23,11 @@ fn sum_2000x2000_each_axis() {
     let c = ndarray::Array2::<lapis::Complex64>::from_shape_fn((2000, 2000), |(i, j)| {
         lapis::Complex64::new(i as f64, j as f64)
     });
-    for (name, ax) in [("axis 0", Axes::One(0)), ("axis 1", Axes::One(1)), ("all", Axes::All)] {
+    for (name, ax) in [
+        ("axis 0", Axes::One(0)),
+        ("axis 1", Axes::One(1)),
+        ("all", Axes::All),
+    ] {
         let t = best_of(&mut || {
             std::hint::black_box(array::sum(&a, ax.clone(), false).unwrap());
         });
@@ -49,7 +53,11 @@ fn sum_2000x2000_each_axis() {
     });
     println!("NdArray norm axis 1: {t:.3} ms");
     lapis::set_num_threads(2);
-    for (name, ax) in [("axis 0", Axes::One(0)), ("axis 1", Axes::One(1)), ("all", Axes::All)] {
+    for (name, ax) in [
+        ("axis 0", Axes::One(0)),
+        ("axis 1", Axes::One(1)),
+        ("all", Axes::All),
+    ] {
         let t = best_of(&mut || {
             std::hint::black_box(array::sum(&a, ax.clone(), false).unwrap());
         });

@@ -89,7 +89,12 @@ impl<'a> Odo<'a> {
             m /= a.len;
         }
         let (off, out) = offset_of(axes, start);
-        Odo { axes, idx, off, out }
+        Odo {
+            axes,
+            idx,
+            off,
+            out,
+        }
     }
 
     #[inline]
@@ -116,11 +121,7 @@ fn join<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if par {
-        rayon::join(a, b)
-    } else {
-        (a(), b())
-    }
+    if par { rayon::join(a, b) } else { (a(), b()) }
 }
 
 /// Reduces `a` over the axes where `mask` is true. Returns the
@@ -173,8 +174,6 @@ pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
     let src = Ptr(ptr as *mut T);
     let dst = Ptr(out.as_mut_ptr().wrapping_offset(obase));
     let run = || {
-        let src = src;
-        let dst = dst;
         let lanes = match (red.last(), kept.last()) {
             (None, _) => false,
             (Some(_), None) => true,
@@ -201,7 +200,10 @@ pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
 /// Sorts axes by decreasing input stride (output stride breaks ties) and
 /// merges neighbours that are contiguous in input and output.
 fn merge_axes(mut axes: Vec<Ax>) -> Vec<Ax> {
-    axes.sort_by(|a, b| b.s.cmp(&a.s).then(b.o.unsigned_abs().cmp(&a.o.unsigned_abs())));
+    axes.sort_by(|a, b| {
+        b.s.cmp(&a.s)
+            .then(b.o.unsigned_abs().cmp(&a.o.unsigned_abs()))
+    });
     let mut merged: Vec<Ax> = Vec::with_capacity(axes.len());
     for ax in axes.into_iter().rev() {
         // `ax` is outside everything merged so far.
@@ -472,12 +474,8 @@ unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
         let mid = lo + (hi - lo) / 2;
         join(
             true,
-            || unsafe {
-                rows_tasks(r, src, dst, red, outer, inner, (lo, mid), items, depth, par)
-            },
-            || unsafe {
-                rows_tasks(r, src, dst, red, outer, inner, (mid, hi), items, depth, par)
-            },
+            || unsafe { rows_tasks(r, src, dst, red, outer, inner, (lo, mid), items, depth, par) },
+            || unsafe { rows_tasks(r, src, dst, red, outer, inner, (mid, hi), items, depth, par) },
         );
         return;
     }

@@ -214,6 +214,8 @@ pub(crate) fn shaped<A>(
     vals: Vec<A>,
 ) -> Result<ndarray::ArrayD<A>> {
     ndarray::ArrayD::from_shape_vec(plan.out_shape(keepdims), vals).map_err(|e| {
-        Error::Unsupported(format!("{routine}: internal error building the result: {e}"))
+        Error::Unsupported(format!(
+            "{routine}: internal error building the result: {e}"
+        ))
     })
 }

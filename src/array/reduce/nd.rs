@@ -193,7 +193,11 @@ impl NdArray {
     ///
     /// # Errors
     /// As [`sum`](Self::sum).
-    pub fn any_nonfinite_axes(&self, axes: impl Into<Axes>, keepdims: bool) -> Result<ArrayD<bool>> {
+    pub fn any_nonfinite_axes(
+        &self,
+        axes: impl Into<Axes>,
+        keepdims: bool,
+    ) -> Result<ArrayD<bool>> {
         let axes = axes.into();
         crate::dispatch_dtype!(self.dtype(), T => {
             super::any_nonfinite(&*self.view::<T>()?, axes, keepdims)

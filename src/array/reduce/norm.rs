@@ -107,7 +107,7 @@ pub fn vector_norm<T: Scalar, D: Dimension>(
         });
     }
     let mask = &plan.mask[..v.ndim()];
-    let vals = if ord == f64::INFINITY || ord == f64::NEG_INFINITY {
+    let vals = if ord.is_infinite() {
         if plan.empty {
             let op = if ord > 0.0 { "maximum" } else { "minimum" };
             return Err(empty_error(R, op));
@@ -117,6 +117,11 @@ pub fn vector_norm<T: Scalar, D: Dimension>(
         } else {
             reduce(&Mapped(ExtR::<false>, |x: T| x.abs()), &v, mask)
         }
+    } else if plan.empty {
+        let z = T::Real::zero();
+        let inf = <T::Real as Float>::infinity();
+        let n: usize = plan.shape.iter().product();
+        vec![if ord < 0.0 { inf } else { z }; n]
     } else if ord == 0.0 {
         let one = real::<T>(1.0);
         let z = T::Real::zero();
@@ -140,8 +145,7 @@ fn two_norm<T: Scalar>(
     let ss = mapped_sum(v, plan, |x: T| x.abs_sqr());
     // Terms that underflowed lost at most MIN_POSITIVE each: negligible
     // (relative ε) once the sum exceeds count·MIN_POSITIVE/ε.
-    let small = <T::Real as Float>::min_positive_value()
-        * real::<T>(plan.count.max(1) as f64)
+    let small = <T::Real as Float>::min_positive_value() * real::<T>(plan.count.max(1) as f64)
         / T::epsilon();
     let safe = |s: T::Real| s.is_nan() || (Float::is_finite(s) && s >= small);
     if ss.iter().all(|&s| safe(s)) {
@@ -156,12 +160,6 @@ fn p_norm<T: Scalar>(
     plan: &Plan,
     p: f64,
 ) -> Result<Vec<T::Real>> {
-    if plan.count == 0 {
-        let z = T::Real::zero();
-        let inf = <T::Real as Float>::infinity();
-        let n: usize = plan.shape.iter().product();
-        return Ok(vec![if p > 0.0 { z } else { inf }; n]);
-    }
     scaled_norm(routine, v, plan, p)
 }
 
