@@ -74,7 +74,7 @@ fn make<T: Scalar>(v: &ArrayD<T>, lay: Lay) -> NdArray {
             if let Some(l) = big.last_mut()
                 && nd > 1
             {
-                *l = 2 * *l;
+                *l *= 2;
             }
             let mut a = ArrayD::from_elem(IxDyn(&big), poison());
             a.slice_each_axis_inplace(|ax| {
@@ -147,7 +147,7 @@ fn groups<T: Scalar>(
         .collect();
     let nk: usize = kept.iter().product();
     let flat: Vec<Complex64> = p.iter().map(|&x| c(x)).collect();
-    let nr = if nk == 0 { 0 } else { flat.len() / nk };
+    let nr = flat.len().checked_div(nk).unwrap_or(0);
     let g = (0..nk)
         .map(|i| flat[i * nr..(i + 1) * nr].to_vec())
         .collect();
