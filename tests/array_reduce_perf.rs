@@ -18,11 +18,32 @@ fn best_of(f: &mut dyn FnMut()) -> f64 {
 #[test]
 #[ignore]
 fn sum_2000x2000_each_axis() {
-    lapis::set_num_threads(1);
+    lapis::set_num_threads(1).unwrap();
     let a = ndarray::Array2::<f64>::from_shape_fn((2000, 2000), |(i, j)| (i * 7 + j) as f64 * 1e-3);
     let c = ndarray::Array2::<lapis::Complex64>::from_shape_fn((2000, 2000), |(i, j)| {
         lapis::Complex64::new(i as f64, j as f64)
     });
+    let sl = a.as_slice().unwrap();
+    let t = best_of(&mut || {
+        let mut acc = [0.0f64; 8];
+        for c in sl.chunks_exact(8) {
+            for k in 0..8 {
+                acc[k] += c[k];
+            }
+        }
+        std::hint::black_box(acc);
+    });
+    println!("baseline 8-accumulator slice sum: {t:.3} ms");
+    let t = best_of(&mut || {
+        let mut acc = vec![0.0f64; 2000];
+        for r in sl.chunks_exact(2000) {
+            for (a, &x) in acc.iter_mut().zip(r) {
+                *a += x;
+            }
+        }
+        std::hint::black_box(acc);
+    });
+    println!("baseline row accumulation: {t:.3} ms");
     for (name, ax) in [
         ("axis 0", Axes::One(0)),
         ("axis 1", Axes::One(1)),
@@ -52,7 +73,7 @@ fn sum_2000x2000_each_axis() {
         std::hint::black_box(nd.vector_norm(2.0, 1, false).unwrap());
     });
     println!("NdArray norm axis 1: {t:.3} ms");
-    lapis::set_num_threads(2);
+    lapis::set_num_threads(2).unwrap();
     for (name, ax) in [
         ("axis 0", Axes::One(0)),
         ("axis 1", Axes::One(1)),

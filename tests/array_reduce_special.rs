@@ -592,3 +592,24 @@ fn broadcast_and_length_one_axes() {
     );
     assert_eq!(c.sum([0, 3], false).unwrap().shape(), &[1, 7]);
 }
+
+/// The vectorized complex sums add in exactly the order of the generic
+/// loop: the real part of a complex sum equals, bit for bit, the sum of
+/// the real-part view (stride 2, generic strided loop), on both loops.
+#[test]
+fn complex_sum_matches_its_parts_bitwise() {
+    let mut rng = Rng::new(3);
+    for shape in [[300usize, 257], [7, 1000]] {
+        let z: Vec<Complex64> = (0..shape[0] * shape[1]).map(|_| rng.scalar()).collect();
+        let a = array::from_vec(z, &shape).unwrap();
+        for axes in [Axes::All, Axes::One(0), Axes::One(1)] {
+            let s = vals::<Complex64>(&a.sum(axes.clone(), false).unwrap());
+            let re = vals::<f64>(&a.real().sum(axes.clone(), false).unwrap());
+            let im = vals::<f64>(&a.imag().sum(axes.clone(), false).unwrap());
+            for ((z, r), i) in s.iter().zip(&re).zip(&im) {
+                assert_eq!(z.re.to_bits(), r.to_bits(), "{shape:?} {axes:?}");
+                assert_eq!(z.im.to_bits(), i.to_bits(), "{shape:?} {axes:?}");
+            }
+        }
+    }
+}
