@@ -2,42 +2,8 @@
 //! `argmin`, `argmax`, `linalg.vector_norm`, and finiteness tests) over all
 //! elements, one axis or a set of axes ([`Axes`]), with `keepdims`.
 //!
-//! Two layers, one convention:
-//!
-//! * **typed kernels**, free functions on `ndarray` arrays and views of the
-//!   four element types (`lapis::array::sum(&view, Axes::All, false)`),
-//!   returning owned `ndarray` arrays ([`ArrayD`](ndarray::ArrayD));
-//! * **[`NdArray`](super::NdArray) methods** with the same names
-//!   (`a.sum(Axes::All, false)?`), which dispatch on the dtype and return
-//!   new C-order [`NdArray`](super::NdArray)s (a 0-d array for
-//!   [`Axes::All`] without `keepdims`).
-//!
-//! # Layouts, order and accuracy
-//! Any strides are accepted: C, Fortran, transposed, sliced, stepped,
-//! negative and zero (broadcast views); 0-d arrays and length-0 axes too.
-//! Inputs are read in place, never copied (`var`, `std` and the general
-//! `p`-norms build one real temporary of the input's size, as NumPy does).
-//! The loops follow memory order: when the innermost memory axis is
-//! reduced, each output is NumPy's pairwise sum of lanes (blocks of 128,
-//! 8 accumulators); when it is kept, rows are accumulated into a vector of
-//! partial results (blocks of 128 rows merged pairwise). Either way the
-//! rounding error of a sum of `n` terms is `O(ε·log n)` relative to the
-//! sum of magnitudes, as NumPy's pairwise summation along a contiguous
-//! axis (NumPy's own loop along a non-contiguous axis is a plain
-//! `O(ε·n)` running sum).
-//!
-//! # Threads
-//! Reductions of at least 65 536 elements run on lapis's pool
-//! ([`set_num_threads`](crate::set_num_threads)) by splitting a fixed
-//! summation tree: the tree does not depend on the number of threads, so
-//! results are **bit-identical for any thread count**.
-//!
-//! # Empty reductions
-//! As NumPy: `sum` of nothing is 0, `prod` is 1, `mean`/`var`/`std` are
-//! NaN (0/0; NumPy also warns), the 1-, 2-, 0- and positive `p`-norms are
-//! 0 (negative `p`: infinity). `min`, `max`, `argmin`, `argmax` and the
-//! ±∞-norms of an empty reduction are errors
-//! ([`Error::EmptyReduction`](crate::Error::EmptyReduction)).
+//! The contract (layouts, accuracy, threads, empty reductions) is documented
+//! on [`Axes`], the public entry point of this private module.
 
 mod arg;
 mod engine;
@@ -54,6 +20,51 @@ use super::dynarray::normalize_axis;
 use crate::error::{Error, Result};
 
 /// The axes a reduction runs over (NumPy's `axis=` argument).
+///
+/// # Reductions
+/// [`sum`], [`prod`], [`mean`], [`var`], [`std`], [`min`], [`max`],
+/// [`argmin`]/[`argmax`] (flat index) and [`argmin_axis`]/[`argmax_axis`],
+/// [`vector_norm`], [`all_finite`], [`any_nonfinite`].
+///
+/// Two layers, one convention:
+///
+/// * **typed kernels**, free functions on `ndarray` arrays and views of the
+///   four element types (`lapis::array::sum(&view, Axes::All, false)`),
+///   returning owned `ndarray` arrays ([`ArrayD`](ndarray::ArrayD));
+/// * **[`NdArray`](super::NdArray) methods** with the same names
+///   (`a.sum(Axes::All, false)?`), which dispatch on the dtype and return
+///   new C-order [`NdArray`](super::NdArray)s (a 0-d array for
+///   [`Axes::All`] without `keepdims`).
+///
+/// ## Layouts, order and accuracy
+/// Any strides are accepted: C, Fortran, transposed, sliced, stepped,
+/// negative and zero (broadcast views); 0-d arrays and length-0 axes too.
+/// Inputs are read in place, never copied (`var`, `std` and the general
+/// `p`-norms build one real temporary of the input's size, as NumPy does).
+/// The loops follow memory order: when the innermost memory axis is
+/// reduced, each output is NumPy's pairwise sum of lanes (blocks of 128,
+/// 8 accumulators); when it is kept, rows are accumulated into a vector of
+/// partial results (blocks of 128 rows merged pairwise). Either way the
+/// rounding error of a sum of `n` terms is `O(ε·log n)` relative to the
+/// sum of magnitudes, as NumPy's pairwise summation along a contiguous
+/// axis (NumPy's own loop along a non-contiguous axis is a plain
+/// `O(ε·n)` running sum).
+///
+/// ## Threads
+/// Reductions of at least 65 536 elements run on lapis's pool
+/// ([`set_num_threads`](crate::set_num_threads)) by splitting a fixed
+/// summation tree: the tree does not depend on the number of threads, so
+/// results are **bit-identical for any thread count**. `argmin`/`argmax`
+/// run on the calling thread.
+///
+/// ## Empty reductions
+/// As NumPy: `sum` of nothing is 0, `prod` is 1, `mean`/`var`/`std` are
+/// NaN (0/0; NumPy also warns), the 1-, 2-, 0- and positive `p`-norms are
+/// 0 (negative `p`: infinity). `min`, `max`, `argmin`, `argmax` and the
+/// ±∞-norms of an empty reduction are errors
+/// ([`Error::EmptyReduction`](crate::Error::EmptyReduction)).
+///
+/// # The axis argument
 ///
 /// * [`Axes::All`] — every axis (NumPy's `axis=None`);
 /// * one axis: `0`, `-1` (negative counts from the end) — from any integer;

@@ -154,7 +154,7 @@ pub(crate) fn empty_error(routine: &'static str, op: &'static str) -> Error {
 }
 
 /// Sum over `axes` (NumPy's `sum`): pairwise, in memory order (see the
-/// [module docs](self)); the result has `a`'s element type. Sum of
+/// [reduction docs](super::Axes)); the result has `a`'s element type. Sum of
 /// nothing is 0.
 ///
 /// ```
