@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 /// The axes a reduction runs over (NumPy's `axis=` argument).
 ///
 /// # Reductions
-/// [`sum`], [`prod`], [`mean`], [`var`], [`std`], [`min`], [`max`],
+/// [`sum`], [`prod`], [`mean`], [`var`], [`std`](fn@std), [`min`], [`max`],
 /// [`argmin`]/[`argmax`] (flat index) and [`argmin_axis`]/[`argmax_axis`],
 /// [`vector_norm`], [`all_finite`], [`any_nonfinite`].
 ///
