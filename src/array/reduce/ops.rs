@@ -123,6 +123,13 @@ impl<T: Scalar, const MAX: bool> Reducer<T> for ExtR<MAX> {
     }
     #[inline(always)]
     fn step(&self, acc: T, x: T) -> T {
+        if !T::IS_COMPLEX {
+            // NumPy's form, branch-free so that it vectorizes: keep `acc`
+            // if it is NaN or not beaten.
+            let (a, b) = (acc.re(), x.re());
+            let keep = (if MAX { a >= b } else { a <= b }) || a.is_nan();
+            return if keep { acc } else { x };
+        }
         let better = if MAX { gt(x, acc) } else { lt(x, acc) };
         if is_nan(acc) {
             acc
