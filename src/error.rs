@@ -308,6 +308,13 @@ pub enum Error {
         expected: usize,
         got: usize,
     },
+    /// A reduction without an identity (`min`, `max`, `argmin`, `argmax`,
+    /// the ±∞ vector norms) over zero elements.
+    #[error("{routine}: zero-size array to reduction operation {op} which has no identity")]
+    EmptyReduction {
+        routine: &'static str,
+        op: &'static str,
+    },
 }
 
 /// Formats a requested shape that may hold `-1`: `(2,-1)`, `(4,)`.

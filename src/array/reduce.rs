@@ -1,1 +1,0 @@
-//! Reductions on NdArray (issue 5): in progress.
