@@ -185,6 +185,21 @@ pub fn einsum(subscripts: &str, operands: &[&NdArray]) -> Result<NdArray> {
             max: MAX_DIMS,
         });
     }
+    // A label repeated within one operand takes a diagonal: equal lengths.
+    for (ls, x) in labels.iter().zip(operands) {
+        for q in 0..ls.len() {
+            if let Some(p) = (0..q).find(|&p| ls[p] == ls[q])
+                && x.shape()[p] != x.shape()[q]
+            {
+                return Err(bad(format!(
+                    "dimensions in single operand for collapsing index '{}' don't match ({} != {})",
+                    label_name(ls[p]),
+                    x.shape()[p],
+                    x.shape()[q]
+                )));
+            }
+        }
+    }
     // Length of every label: equal, or 1 broadcasting.
     let mut sizes: Vec<(u32, usize)> = Vec::new();
     for (ls, x) in labels.iter().zip(operands) {
@@ -215,14 +230,6 @@ pub fn einsum(subscripts: &str, operands: &[&NdArray]) -> Result<NdArray> {
         while let Some((p, q)) =
             (0..ls.len()).find_map(|q| (0..q).find(|&p| ls[p] == ls[q]).map(|p| (p, q)))
         {
-            if x.shape()[p] != x.shape()[q] {
-                return Err(bad(format!(
-                    "dimensions in single operand for collapsing index '{}' don't match ({} != {})",
-                    label_name(ls[p]),
-                    x.shape()[p],
-                    x.shape()[q]
-                )));
-            }
             x = x.diagonal(0, p as isize, q as isize)?;
             let l = ls[p];
             ls.remove(q);

@@ -34,6 +34,9 @@ fn scale(s: &NdArray, x: &NdArray) -> Result<NdArray> {
     let dtype = s.dtype().promote(x.dtype());
     let s = as_dtype(s, dtype)?;
     let mut out = as_dtype(x, dtype)?.copy(MemOrder::C)?;
+    if out.size() == 0 {
+        return Ok(out);
+    }
     crate::dispatch_dtype!(dtype, T => {
         let v: T = s.item::<T>(&[])?;
         let mut o = out.view_mut::<T>()?;
