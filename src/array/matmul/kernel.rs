@@ -93,6 +93,72 @@ unsafe fn small_product<T: Scalar>(
     }
 }
 
+/// `c := a·b` with row-major `b` and `c` rows of width `N` (unit stride).
+///
+/// # Safety
+/// As [`small_product`], with `n = N`, `sb[1] = sc[1] = 1`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn rows_fixed<T: Scalar, const N: usize>(
+    m: usize,
+    k: usize,
+    a: *const T,
+    sa: [isize; 2],
+    b: *const T,
+    sb0: isize,
+    c: *mut T,
+    sc0: isize,
+) {
+    unsafe {
+        for i in 0..m {
+            let arow = a.offset(i as isize * sa[0]);
+            let mut acc = [T::zero(); N];
+            for p in 0..k {
+                let aip = *arow.offset(p as isize * sa[1]);
+                // [T; N] has T's alignment; the row is N consecutive elements.
+                let brow = (b.offset(p as isize * sb0) as *const [T; N]).read();
+                for j in 0..N {
+                    acc[j] += aip * brow[j];
+                }
+            }
+            (c.offset(i as isize * sc0) as *mut [T; N]).write(acc);
+        }
+    }
+}
+
+/// As [`rows_fixed`] with `k = N` too: everything unrolled.
+///
+/// # Safety
+/// As [`rows_fixed`] with `k = N`.
+#[inline(always)]
+unsafe fn square_fixed<T: Scalar, const N: usize>(
+    m: usize,
+    a: *const T,
+    sa: [isize; 2],
+    b: *const T,
+    sb0: isize,
+    c: *mut T,
+    sc0: isize,
+) {
+    unsafe {
+        let mut bm = [[T::zero(); N]; N];
+        for (p, row) in bm.iter_mut().enumerate() {
+            *row = (b.offset(p as isize * sb0) as *const [T; N]).read();
+        }
+        for i in 0..m {
+            let arow = a.offset(i as isize * sa[0]);
+            let mut acc = [T::zero(); N];
+            for (p, brow) in bm.iter().enumerate() {
+                let aip = *arow.offset(p as isize * sa[1]);
+                for j in 0..N {
+                    acc[j] += aip * brow[j];
+                }
+            }
+            (c.offset(i as isize * sc0) as *mut [T; N]).write(acc);
+        }
+    }
+}
+
 /// The leading (stack) axes of the three operands: shape and element strides.
 struct Stack {
     nd: usize,
@@ -133,6 +199,52 @@ struct Core {
 /// As [`small_product`] for every item; distinct items write distinct
 /// elements of `c`.
 unsafe fn small_range<T: Scalar>(core: &Core, stack: &Stack, start: usize, end: usize) {
+    let (m, n, k) = (core.m, core.n, core.k);
+    let [sa, sb, sc] = core.core;
+    // The kernel is chosen once per range, not per item.
+    macro_rules! go {
+        ($kern:expr) => {
+            // SAFETY: the caller's contract, item by item.
+            return unsafe { items::<T>(core, stack, start, end, $kern) }
+        };
+    }
+    if sb[1] == 1 && sc[1] == 1 {
+        if k == n {
+            match n {
+                2 => go!(|a, b, c| square_fixed::<T, 2>(m, a, sa, b, sb[0], c, sc[0])),
+                3 => go!(|a, b, c| square_fixed::<T, 3>(m, a, sa, b, sb[0], c, sc[0])),
+                4 => go!(|a, b, c| square_fixed::<T, 4>(m, a, sa, b, sb[0], c, sc[0])),
+                _ => {}
+            }
+        }
+        macro_rules! rows {
+            ($($w:literal)*) => {
+                match n {
+                    $($w => go!(|a, b, c| {
+                        rows_fixed::<T, $w>(m, k, a, sa, b, sb[0], c, sc[0])
+                    }),)*
+                    _ => {}
+                }
+            };
+        }
+        rows!(1 2 3 4 5 6 7 8);
+    }
+    go!(|a, b, c| { small_product::<T>(m, n, k, a, sa, b, sb, c, sc) })
+}
+
+/// Runs `kern(a, b, c)` on stack items `start..end`, with the element
+/// pointers of each item.
+///
+/// # Safety
+/// As [`small_range`]; `kern` must be safe to call on every item.
+#[inline(always)]
+unsafe fn items<T: Scalar>(
+    core: &Core,
+    stack: &Stack,
+    start: usize,
+    end: usize,
+    kern: impl Fn(*const T, *const T, *mut T),
+) {
     let (a, b, c) = (
         core.base[0] as *const T,
         core.base[1] as *const T,
@@ -148,20 +260,11 @@ unsafe fn small_range<T: Scalar>(core: &Core, stack: &Stack, start: usize, end: 
         }
     }
     for _ in start..end {
-        // SAFETY: the offsets address stack item `idx`, inside each view.
-        unsafe {
-            small_product(
-                core.m,
-                core.n,
-                core.k,
-                a.wrapping_offset(off[0]),
-                core.core[0],
-                b.wrapping_offset(off[1]),
-                core.core[1],
-                c.wrapping_offset(off[2]),
-                core.core[2],
-            );
-        }
+        kern(
+            a.wrapping_offset(off[0]),
+            b.wrapping_offset(off[1]),
+            c.wrapping_offset(off[2]),
+        );
         // Odometer step (wrapping: the pointer may pass the end after the
         // last item, and is not used then).
         for d in (0..stack.nd).rev() {
