@@ -122,6 +122,42 @@ fn big_stack<T: Scalar>() {
 }
 all_dtypes!(big_stack);
 
+/// Every width of the direct kernels (fixed-width rows, unrolled squares,
+/// the strided fallback) in stacks, every operand layout.
+fn small_kernels<T: Scalar>() {
+    let mut rng = Rng::new(16);
+    for n in 1..=9usize {
+        for k in [n, 3] {
+            for m in [1, 5] {
+                for la in Lay::ALL {
+                    for lb in Lay::ALL {
+                        run::<T>(&[3, m, k], &[k, n], la, lb, &mut rng);
+                    }
+                }
+            }
+        }
+    }
+}
+all_dtypes!(small_kernels);
+
+#[test]
+fn zero_d_and_borrow_conflicts() {
+    // kron / dot of 0-d arrays stay 0-d.
+    let s = array::from_scalar(2.0f64);
+    let t = array::from_scalar(3.0f64);
+    let k = array::kron(&s, &t).unwrap();
+    assert_eq!((k.ndim(), k.item::<f64>(&[]).unwrap()), (0, 6.0));
+    let d = array::dot(&s, &t).unwrap();
+    assert_eq!((d.ndim(), d.item::<f64>(&[]).unwrap()), (0, 6.0));
+    // An operand mutably viewed elsewhere: an error, not a panic.
+    let mut a = array::ones(&[3, 3], DType::F64).unwrap();
+    let b = array::ones(&[3, 3], DType::F64).unwrap();
+    let alias = a.new_view();
+    let _w = a.view_mut::<f64>().unwrap();
+    let e = matmul(&alias, &b).unwrap_err();
+    assert!(matches!(e, Error::BorrowConflict { .. }), "{e}");
+}
+
 #[test]
 fn empty_dimensions() {
     for dt in DType::ALL {
