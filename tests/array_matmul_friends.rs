@@ -320,6 +320,10 @@ fn einsum_all<T: Scalar>() {
         ("ij->i", "ij->i", &[3, 4]),
         ("iji->j", "iji->j", &[3, 2, 3]),
         ("ij", "ij->ij", &[3, 4]),
+        ("...ij->...ji", "zij->zji", &[2, 3, 4]),
+        ("i...->...i", "iyz->yzi", &[3, 2, 4]),
+        ("...ji", "zji->zij", &[2, 3, 4]),
+        ("i...i->...", "iyi->y", &[3, 2, 3]),
     ];
     for &(spec, rspec, sa) in one {
         for la in LAYS {
