@@ -496,3 +496,34 @@ fn time_stacked_4x4() {
     time::<Complex64>(&mut rng);
     time::<f32>(&mut rng);
 }
+
+/// Serial versus pool timing of large stacks of 4×4 products (to check
+/// the parallel threshold); `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn time_parallel_threshold() {
+    let mut rng = Rng::new(17);
+    for count in [2000, 4096, 8192, 32768] {
+        let a = array::from_ndarray(rng.array::<f64>(&[count, 4, 4])).unwrap();
+        let b = array::from_ndarray(rng.array::<f64>(&[count, 4, 4])).unwrap();
+        let mut out = array::zeros(&[count, 4, 4], DType::F64).unwrap();
+        let mut best = |threads: usize| {
+            lapis::set_num_threads(threads).unwrap();
+            (0..20)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    for _ in 0..20 {
+                        matmul_out(&a, &b, &mut out).unwrap();
+                    }
+                    t.elapsed().as_secs_f64() / 20.0
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let (t1, t2) = (best(1), best(2));
+        println!(
+            "{count} x 4x4: 1 thread {:.1} us, 2 threads {:.1} us",
+            t1 * 1e6,
+            t2 * 1e6
+        );
+    }
+}

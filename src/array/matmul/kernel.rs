@@ -29,8 +29,11 @@ pub(crate) const SMALL_DIM: usize = 8;
 /// Products with `m·n·k` at most this use the direct kernel.
 pub(crate) const SMALL_WORK: usize = 512;
 /// Stacks of small products with more multiply-adds than this run on
-/// lapis's thread pool.
-pub(crate) const PAR_WORK: usize = 1 << 18;
+/// lapis's thread pool: about 16k products of 4×4 (≈ 200 µs serial), where
+/// the pool's start-up cost (~10 µs) is small. Measured on a shared 2-core
+/// machine, the pool showed no gain below ~8k products and none
+/// measurable above while the cores were busy; re-measure on an idle one.
+pub(crate) const PAR_WORK: usize = 1 << 20;
 
 /// Whether an `m × k · k × n` product goes to the direct kernel.
 pub(crate) fn is_small(m: usize, n: usize, k: usize) -> bool {
