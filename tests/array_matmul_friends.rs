@@ -300,6 +300,11 @@ fn einsum_all<T: Scalar>() {
         ("ij,jk->i", "ij,jk->i", &[3, 4], &[4, 5]),
         ("ii,ij->j", "ii,ij->j", &[3, 3], &[3, 4]),
         ("i,i", "i,i->", &[1], &[3]),
+        ("ij,k->k", "ij,k->k", &[2, 3], &[4]),
+        ("ij,k->", "ij,k->", &[2, 3], &[4]),
+        ("i,i->i", "i,i->i", &[5], &[5]),
+        ("ij,ji->ij", "ij,ji->ij", &[3, 4], &[4, 3]),
+        ("bi,bj->bij", "bi,bj->bij", &[2, 3], &[2, 4]),
     ];
     for &(spec, rspec, sa, sb) in two {
         for la in [Lay::C, Lay::F, Lay::Neg, Lay::Stepped] {
