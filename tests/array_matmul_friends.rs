@@ -339,6 +339,38 @@ fn einsum_all<T: Scalar>() {
             assert!(!got.shares_buffer(&a), "{spec}: a new array");
         }
     }
+    // Three and four operands, contracted pairwise.
+    let three: &[(&str, &str, [&[usize]; 3])] = &[
+        ("ij,jk,kl->il", "ij,jk,kl->il", [&[2, 3], &[3, 4], &[4, 5]]),
+        ("ij,jk,kl", "ij,jk,kl->il", [&[2, 3], &[3, 4], &[4, 5]]),
+        ("i,i,i->", "i,i,i->", [&[4], &[4], &[4]]),
+        ("a,b,c->abc", "a,b,c->abc", [&[2], &[3], &[4]]),
+        ("ij,jk,ik->", "ij,jk,ik->", [&[2, 3], &[3, 4], &[2, 4]]),
+        (
+            "bij,bjk,bkl->bli",
+            "bij,bjk,bkl->bli",
+            [&[2, 3, 4], &[2, 4, 2], &[2, 2, 3]],
+        ),
+    ];
+    for &(spec, rspec, [s0, s1, s2]) in three {
+        let (x0, v0) = make(&rng.array::<T>(s0), Lay::F);
+        let (x1, v1) = make(&rng.array::<T>(s1), Lay::Neg);
+        let (x2, v2) = make(&rng.array::<T>(s2), Lay::C);
+        let (v0, v1, v2) = (v0.mapv(c), v1.mapv(c), v2.mapv(c));
+        let want = ref_einsum(rspec, &[&v0, &v1, &v2]);
+        let got = einsum(spec, &[&x0, &x1, &x2]).unwrap();
+        check(&got, &want, 24, e, spec);
+    }
+    let (x, v) = make(&rng.array::<T>(&[3, 3]), Lay::T);
+    let v = v.mapv(c);
+    let got = einsum("ij,jk,kl,lm->im", &[&x, &x, &x, &x]).unwrap();
+    check(
+        &got,
+        &ref_einsum("ij,jk,kl,lm->im", &[&v, &v, &v, &v]),
+        27,
+        e,
+        "four",
+    );
     // Ellipsis broadcasting of the stack axes: (2,1,3,4) with (5,4,2).
     let [(a, va), (b, vb)] = ops::<T>(&mut rng, &[2, 1, 3, 4], Lay::C, &[5, 4, 2], Lay::F);
     let got = einsum("...ij,...jk->...ik", &[&a, &b]).unwrap();
@@ -433,9 +465,10 @@ fn errors() {
     ));
     let a = m(&[2, 3]);
     let b = m(&[3, 5]);
-    let e = einsum("ij,jk,kl->il", &[&a, &b, &b]).unwrap_err();
+    let e = einsum("", &[]).unwrap_err();
     assert!(matches!(e, Error::Unsupported(_)), "{e}");
-    assert!(msg(e).contains("3 operands"));
+    let e = einsum("ij,jk,kl->il", &[&a, &b, &b]).unwrap_err();
+    assert!(msg(e).contains("subscript 'k' has lengths 5 and 3"));
     let cases: &[(&str, &[&NdArray], &str)] = &[
         (
             "ij,jk->iz",

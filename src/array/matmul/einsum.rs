@@ -1,5 +1,5 @@
-//! `einsum` for one and two operands, by diagonals, transposes, reshapes
-//! and [`matmul`](super::matmul).
+//! `einsum` by diagonals, transposes, reshapes and pairwise batched
+//! [`matmul`](super::matmul).
 
 use super::friends::sum_last;
 use super::product::{as_dtype, matmul};
@@ -75,32 +75,32 @@ fn reduce_to(x: NdArray, labels: Vec<u32>, keep: &[u32]) -> Result<(NdArray, Vec
     Ok((sum_last(&y)?, out_labels))
 }
 
-/// NumPy's `einsum` for one or two operands: `"ij,jk->ik"`, `"ij,ij->"`,
-/// `"ii->i"`, `"ii"`, `"ij->ji"`, `"bij,bjk->bik"`, `"i,j->ij"`,
-/// `"...ij,...jk->...ik"`, implicit output (labels that appear once, in
-/// alphabetical order, after the ellipsis axes).
+/// NumPy's `einsum`: `"ij,jk->ik"`, `"ij,ij->"`, `"ii->i"`, `"ii"`,
+/// `"ij->ji"`, `"bij,bjk->bik"`, `"i,j->ij"`, `"...ij,...jk->...ik"`,
+/// `"ij,jk,kl->il"`; implicit output (labels that appear once, in
+/// alphabetical order — uppercase first — after the ellipsis axes).
 ///
 /// Repeated labels in one operand take its diagonal; labels not in the
-/// output are summed; labels of both operands become a batched [`matmul`]
-/// (`(batch, m, k) @ (batch, k, n)`), so the contraction runs in BLAS or
-/// the small kernel. Labels of length 1 broadcast against the other
-/// operand's, and so do ellipsis axes. The result is always a new C-order
-/// array of the promoted dtype (NumPy may return a view for one operand);
-/// operands are copied when a transpose cannot be reshaped as a view.
+/// output are summed; operands are contracted pairwise from left to right
+/// (no reordering for cost, as NumPy's `optimize=False` order), each pair
+/// as one batched [`matmul`] (`(batch, m, k) @ (batch, k, n)`), so the
+/// contraction runs in BLAS or the direct kernel. Labels of length 1
+/// broadcast against other operands', and so do ellipsis axes. The result
+/// is always a new C-order array of the promoted dtype (NumPy may return a
+/// view for one operand); operands are copied when a transpose cannot be
+/// reshaped as a view.
 ///
 /// # Errors
-/// More than two operands, or none ([`Error::Unsupported`]: contract
-/// pairwise instead); subscripts that do not parse, name more or fewer
-/// axes than an operand has, an output label that is repeated or not in
-/// any input, an ellipsis in the inputs but not in an explicit output,
-/// diagonal lengths that differ, or label lengths that do not broadcast
-/// ([`Error::InvalidArgument`]); as [`matmul`].
+/// No operand ([`Error::Unsupported`]); subscripts that do not parse, name
+/// more or fewer axes than an operand has, an output label that is
+/// repeated or not in any input, an ellipsis in the inputs but not in an
+/// explicit output, diagonal lengths that differ, or label lengths that do
+/// not broadcast ([`Error::InvalidArgument`]); as [`matmul`].
 pub fn einsum(subscripts: &str, operands: &[&NdArray]) -> Result<NdArray> {
-    if operands.is_empty() || operands.len() > 2 {
-        return Err(Error::Unsupported(format!(
-            "einsum: {} operands are not supported (one or two; contract pairwise for more)",
-            operands.len()
-        )));
+    if operands.is_empty() {
+        return Err(Error::Unsupported(
+            "einsum: at least one operand is needed".into(),
+        ));
     }
     let spec: String = subscripts.chars().filter(|c| !c.is_whitespace()).collect();
     let (ins, out) = match spec.split_once("->") {
@@ -218,7 +218,6 @@ pub fn einsum(subscripts: &str, operands: &[&NdArray]) -> Result<NdArray> {
             }
         }
     }
-    let size_of = |l: u32| sizes.iter().find(|(m, _)| *m == l).map_or(1, |&(_, s)| s);
     let dtype = operands
         .iter()
         .fold(operands[0].dtype(), |d, x| d.promote(x.dtype()));
@@ -238,70 +237,97 @@ pub fn einsum(subscripts: &str, operands: &[&NdArray]) -> Result<NdArray> {
         }
         xs.push((x, ls));
     }
-    let result = if xs.len() == 1 {
-        let (x, ls) = xs.pop().ok_or_else(|| bad("no operand".into()))?;
-        let (x, ls) = reduce_to(x, ls, &out_labels)?;
-        permute_to(&x, &ls, &out_labels)?
-    } else {
-        let (b, lb) = xs.pop().ok_or_else(|| bad("no operand".into()))?;
-        let (a, la) = xs.pop().ok_or_else(|| bad("no operand".into()))?;
-        let keep_a: Vec<u32> = out_labels.iter().chain(&lb).copied().collect();
-        let keep_b: Vec<u32> = out_labels.iter().chain(&la).copied().collect();
-        let (a, la) = reduce_to(a, la, &keep_a)?;
-        let (b, lb) = reduce_to(b, lb, &keep_b)?;
-        let batch: Vec<u32> = out_labels
-            .iter()
-            .copied()
-            .filter(|l| la.contains(l) && lb.contains(l))
-            .collect();
-        let contracted: Vec<u32> = la
-            .iter()
-            .copied()
-            .filter(|l| lb.contains(l) && !out_labels.contains(l))
-            .collect();
-        let free_a: Vec<u32> = out_labels
-            .iter()
-            .copied()
-            .filter(|l| la.contains(l) && !lb.contains(l))
-            .collect();
-        let free_b: Vec<u32> = out_labels
-            .iter()
-            .copied()
-            .filter(|l| lb.contains(l) && !la.contains(l))
-            .collect();
-        let prod = |ls: &[u32]| ls.iter().map(|&l| size_of(l)).product::<usize>() as isize;
-        let (nb, nm, nk, nn) = (
-            prod(&batch),
-            prod(&free_a),
-            prod(&contracted),
-            prod(&free_b),
-        );
-        let prep = |x: &NdArray, ls: &[u32], order: &[&[u32]], shape: [isize; 3]| {
-            let all: Vec<u32> = order.iter().flat_map(|o| o.iter().copied()).collect();
-            let perm: Vec<isize> = all
-                .iter()
-                .map(|l| ls.iter().position(|m| m == l).map_or(0, |p| p as isize))
-                .collect();
-            let full: Vec<usize> = all.iter().map(|&l| size_of(l)).collect();
-            x.permute_axes(&perm)?.broadcast_to(&full)?.reshape(&shape)
-        };
-        let a3 = prep(&a, &la, &[&batch, &free_a, &contracted], [nb, nm, nk])?;
-        let b3 = prep(&b, &lb, &[&batch, &contracted, &free_b], [nb, nk, nn])?;
-        let c = matmul(&a3, &b3)?;
-        let cl: Vec<u32> = batch
-            .iter()
-            .chain(&free_a)
-            .chain(&free_b)
-            .copied()
-            .collect();
-        let shape: Vec<isize> = cl.iter().map(|&l| size_of(l) as isize).collect();
-        permute_to(&c.reshape(&shape)?, &cl, &out_labels)?
-    };
+    let operand_labels: Vec<Vec<u32>> = xs.iter().map(|(_, l)| l.clone()).collect();
+    // Left to right: each pair keeps the labels the output or a later
+    // operand needs.
+    let mut rest = xs.into_iter();
+    let (mut acc, mut acc_l) = rest.next().ok_or_else(|| bad("no operand".into()))?;
+    let later: Vec<Vec<u32>> = labels_after(&out_labels, &operand_labels);
+    for (i, (x, lx)) in rest.enumerate() {
+        (acc, acc_l) = contract(acc, acc_l, x, lx, &later[i + 1], &sizes)?;
+    }
+    let (acc, acc_l) = reduce_to(acc, acc_l, &out_labels)?;
+    let result = permute_to(&acc, &acc_l, &out_labels)?;
     if operands.iter().any(|x| result.shares_buffer(x)) {
         result.copy(MemOrder::C)
     } else {
         result.ascontiguousarray()
     }
+}
+
+/// For each operand index `i`, the labels needed after operand `i` has
+/// been contracted: the output's and those of operands `i + 1..`.
+fn labels_after(out: &[u32], ops: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    (0..ops.len())
+        .map(|i| {
+            let mut v = out.to_vec();
+            for l in ops[i + 1..].iter().flatten() {
+                if !v.contains(l) {
+                    v.push(*l);
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+/// Contracts `a` (labels `la`) with `b` (labels `lb`), keeping the labels
+/// in `keep`: labels of both and kept are a batch, of both and not kept
+/// are summed by a batched [`matmul`], of one only are summed first if not
+/// kept. Returns the product with labels `batch ++ free a ++ free b`.
+fn contract(
+    a: NdArray,
+    la: Vec<u32>,
+    b: NdArray,
+    lb: Vec<u32>,
+    keep: &[u32],
+    sizes: &[(u32, usize)],
+) -> Result<(NdArray, Vec<u32>)> {
+    let size_of = |l: u32| sizes.iter().find(|(m, _)| *m == l).map_or(1, |&(_, s)| s);
+    let keep_a: Vec<u32> = keep.iter().chain(&lb).copied().collect();
+    let keep_b: Vec<u32> = keep.iter().chain(&la).copied().collect();
+    let (a, la) = reduce_to(a, la, &keep_a)?;
+    let (b, lb) = reduce_to(b, lb, &keep_b)?;
+    let both = |l: &u32| la.contains(l) && lb.contains(l);
+    let batch: Vec<u32> = la
+        .iter()
+        .copied()
+        .filter(|l| both(l) && keep.contains(l))
+        .collect();
+    let contracted: Vec<u32> = la
+        .iter()
+        .copied()
+        .filter(|l| both(l) && !keep.contains(l))
+        .collect();
+    let free_a: Vec<u32> = la.iter().copied().filter(|l| !lb.contains(l)).collect();
+    let free_b: Vec<u32> = lb.iter().copied().filter(|l| !la.contains(l)).collect();
+    let prod = |ls: &[u32]| ls.iter().map(|&l| size_of(l)).product::<usize>() as isize;
+    let (nb, nm, nk, nn) = (
+        prod(&batch),
+        prod(&free_a),
+        prod(&contracted),
+        prod(&free_b),
+    );
+    let prep = |x: &NdArray, ls: &[u32], order: &[&[u32]], shape: [isize; 3]| {
+        let all: Vec<u32> = order.iter().flat_map(|o| o.iter().copied()).collect();
+        let perm: Vec<isize> = all
+            .iter()
+            .map(|l| ls.iter().position(|m| m == l).map_or(0, |p| p as isize))
+            .collect();
+        let full: Vec<usize> = all.iter().map(|&l| size_of(l)).collect();
+        x.permute_axes(&perm)?.broadcast_to(&full)?.reshape(&shape)
+    };
+    let a3 = prep(&a, &la, &[&batch, &free_a, &contracted], [nb, nm, nk])?;
+    let b3 = prep(&b, &lb, &[&batch, &contracted, &free_b], [nb, nk, nn])?;
+    let c = matmul(&a3, &b3)?;
+    let cl: Vec<u32> = batch
+        .iter()
+        .chain(&free_a)
+        .chain(&free_b)
+        .copied()
+        .collect();
+    let shape: Vec<isize> = cl.iter().map(|&l| size_of(l) as isize).collect();
+    Ok((c.reshape(&shape)?, cl))
 }
 
 /// `x` (axes labelled `ls`, the same set as `out`) with its axes in

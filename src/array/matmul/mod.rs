@@ -1,6 +1,6 @@
 //! Matrix products on [`NdArray`](crate::array::NdArray) with NumPy's
 //! semantics: [`matmul`] (and [`matmul_out`]), [`dot`], [`vdot`],
-//! [`inner`], [`outer`], [`tensordot`], [`einsum`] (one or two operands),
+//! [`inner`], [`outer`], [`tensordot`], [`einsum`] (pairwise contractions),
 //! [`kron`], [`trace`]; and [`matmul_nd`] / [`matmul_nd_into`] for
 //! `ndarray` arrays of one element type.
 //!
