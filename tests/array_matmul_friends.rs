@@ -214,6 +214,10 @@ fn tensordot_all<T: Scalar>() {
             let want = ref_tensordot(&va, &vb, &[2, 0], &[0, 2]);
             let got = tensordot(&a, &b, TensorAxes::Pairs(vec![-1, 0], vec![0, -1])).unwrap();
             check(&got, &want, 15, e, "pairs");
+            let got = tensordot(&a, &b, ([-1, 0], [0, -1])).unwrap();
+            check(&got, &want, 15, e, "pairs from arrays");
+            let got = tensordot(&a, &b, (&[2isize, 0][..], &[0isize, 2][..])).unwrap();
+            check(&got, &want, 15, e, "pairs from slices");
         }
     }
 }

@@ -24,6 +24,19 @@ impl From<usize> for TensorAxes {
     }
 }
 
+impl<const N: usize> From<([isize; N], [isize; N])> for TensorAxes {
+    /// `([a axes], [b axes])`, as NumPy's `axes=([…], […])`.
+    fn from((a, b): ([isize; N], [isize; N])) -> Self {
+        TensorAxes::Pairs(a.to_vec(), b.to_vec())
+    }
+}
+
+impl From<(&[isize], &[isize])> for TensorAxes {
+    fn from((a, b): (&[isize], &[isize])) -> Self {
+        TensorAxes::Pairs(a.to_vec(), b.to_vec())
+    }
+}
+
 fn ishape(shape: &[usize]) -> Vec<isize> {
     shape.iter().map(|&n| n as isize).collect()
 }
