@@ -126,12 +126,25 @@ all_dtypes!(big_stack);
 /// the strided fallback) in stacks, every operand layout.
 fn small_kernels<T: Scalar>() {
     let mut rng = Rng::new(16);
-    for n in 1..=9usize {
+    for n in 1..=17usize {
+        let lbs: &[Lay] = if n <= 9 { &Lay::ALL } else { &[Lay::C, Lay::T] };
         for k in [n, 3] {
             for m in [1, 5] {
                 for la in Lay::ALL {
-                    for lb in Lay::ALL {
+                    for &lb in lbs {
                         run::<T>(&[3, m, k], &[k, n], la, lb, &mut rng);
+                    }
+                }
+                // Outputs whose rows are not contiguous (strided writes).
+                let (va, vb) = (rng.array::<T>(&[3, m, k]), rng.array::<T>(&[k, n]));
+                let want = ref_matmul(&va.mapv(c), &vb.mapv(c));
+                for lo in [Lay::F, Lay::T, Lay::Stepped, Lay::Neg] {
+                    for lb in [Lay::C, Lay::F] {
+                        let (a, _) = make(&va, Lay::C);
+                        let (b, _) = make(&vb, lb);
+                        let (mut out, _) = make(&rng.array::<T>(&[3, m, n]), lo);
+                        matmul_out(&a, &b, &mut out).unwrap();
+                        check(&out, &want, k, eps(T::DTYPE), &format!("n={n} out {lo:?}"));
                     }
                 }
             }
@@ -524,6 +537,33 @@ fn time_parallel_threshold() {
             "{count} x 4x4: 1 thread {:.1} us, 2 threads {:.1} us",
             t1 * 1e6,
             t2 * 1e6
+        );
+    }
+}
+
+/// Per-product time around the direct-kernel threshold (8 → direct,
+/// 9 and up → BLAS); `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn time_small_threshold() {
+    let mut rng = Rng::new(18);
+    for n in [4usize, 6, 8, 9, 10, 12, 16, 24] {
+        let a = array::from_ndarray(rng.array::<f64>(&[100, n, n])).unwrap();
+        let b = array::from_ndarray(rng.array::<f64>(&[100, n, n])).unwrap();
+        let mut out = array::zeros(&[100, n, n], DType::F64).unwrap();
+        let t = (0..20)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                for _ in 0..20 {
+                    matmul_out(&a, &b, &mut out).unwrap();
+                }
+                t.elapsed().as_secs_f64() / 2000.0
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!(
+            "{n}x{n}x{n}: {:.0} ns per product, {:.2} ns per multiply-add",
+            t * 1e9,
+            t * 1e9 / (n * n * n) as f64
         );
     }
 }

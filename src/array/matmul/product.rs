@@ -257,7 +257,7 @@ fn compute(plan: &Plan, a: &NdArray, b: &NdArray, out: &mut NdArray) -> Result<(
 ///   new array (one copy of that operand).
 /// * Result: a new C-order array. `k = 0` gives zeros.
 ///
-/// Each 2-D product runs a direct kernel when small (all of `m, n, k` ≤ 8,
+/// Each 2-D product runs a direct kernel when small (all of `m, n, k` ≤ 16,
 /// or `m·n·k` ≤ 512) and otherwise the BLAS layer's `gemm` (`gemv` when
 /// `m` or `n` is 1, `dotu` for vector·vector) on views of the operands:
 /// C-order, Fortran-order, transposed and sub-matrix operands are not
