@@ -5,7 +5,10 @@
 //! Each 2-D product `C = A·B` (`m × k` by `k × n`) goes:
 //! * to a direct Rust loop when it is small (every dimension ≤
 //!   [`SMALL_DIM`], or `m·n·k` ≤ [`SMALL_WORK`]): a BLAS call costs more
-//!   than the arithmetic there. No copy, any strides.
+//!   than the arithmetic there. Any strides; no heap copy (rows of `b`
+//!   that are not contiguous are gathered into a small block on the
+//!   stack, at most 16 rows). Row widths up to 16 are compiled as fixed
+//!   sizes, so the rows of `C` stay in registers.
 //! * otherwise to the typed BLAS layer: `?dot`/`?dotu` for `1 × k · k × 1`,
 //!   `?gemv` when `m` or `n` is 1, `?gemm` otherwise. The BLAS layer reads
 //!   C-order, Fortran-order, transposed and sub-matrix views without a copy
