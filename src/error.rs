@@ -315,6 +315,44 @@ pub enum Error {
         routine: &'static str,
         op: &'static str,
     },
+    /// A generalized-ufunc operand (`matmul`) whose core dimension does not
+    /// fit the others' (NumPy's message, `operand` as "Input operand 1").
+    #[error(
+        "{routine}: {operand} has a mismatch in its core dimension {dim}, with gufunc signature {signature} (size {got} is different from {expected})"
+    )]
+    CoreDimensionMismatch {
+        routine: &'static str,
+        operand: &'static str,
+        dim: usize,
+        signature: &'static str,
+        got: usize,
+        expected: usize,
+    },
+    /// A generalized-ufunc operand with fewer axes than its core signature needs.
+    #[error(
+        "{routine}: {operand} does not have enough dimensions (has {ndim}, gufunc core with signature {signature} requires {min})"
+    )]
+    CoreDimensionsMissing {
+        routine: &'static str,
+        operand: &'static str,
+        ndim: usize,
+        signature: &'static str,
+        min: usize,
+    },
+    /// `dot`/`inner`-style operands whose summed axes differ in length
+    /// (NumPy's "shapes (2,3) and (4,5) not aligned: 3 (dim 1) != 4 (dim 0)").
+    #[error(
+        "{routine}: shapes {lhs} and {rhs} not aligned: {lhs_len} (dim {lhs_dim}) != {rhs_len} (dim {rhs_dim})"
+    )]
+    NotAligned {
+        routine: &'static str,
+        lhs: Shape,
+        rhs: Shape,
+        lhs_dim: usize,
+        lhs_len: usize,
+        rhs_dim: usize,
+        rhs_len: usize,
+    },
 }
 
 /// Formats a requested shape that may hold `-1`: `(2,-1)`, `(4,)`.

@@ -1,1 +1,0 @@
-//! matmul and friends on NdArray (issue 5): in progress.
