@@ -743,3 +743,83 @@ fn fills_take_any_dimension() {
     g.fill_integers(&mut d, 0, 2).unwrap();
     assert_eq!(g.position(), 12 + 16 + 6);
 }
+
+/// `random_pairs`: x is the `f32` `random` value of the same word, the
+/// values do not depend on the thread count or the layout, and the points
+/// are uniform on the unit square (moments, x–y correlation, and π/4 for
+/// the quarter disc, within 6 standard errors).
+#[test]
+fn random_pairs_points() {
+    let n = PARALLEL_MIN_LEN + 3 * CHUNK_LEN + 17;
+    assert!(n >= PARALLEL_MIN_LEN);
+    // Same words as f32 `random`: x is its value, y the low half's.
+    let p = Generator::new(5).random_pairs(n).unwrap();
+    let x32 = Generator::new(5).random::<f32, _>(n).unwrap();
+    assert!(
+        p.iter()
+            .zip(&x32)
+            .all(|(a, b)| a[0].to_bits() == b.to_bits())
+    );
+
+    let bits = |a: &Array2<[f32; 2]>| -> Vec<(u32, u32)> {
+        a.iter().map(|v| (v[0].to_bits(), v[1].to_bits())).collect()
+    };
+    let mut want = None;
+    for t in pools() {
+        t.install(|| {
+            let mut g = Generator::new(9);
+            g.set_position(3);
+            let c = g.random_pairs((n / 7, 7)).unwrap();
+            assert_eq!(g.position(), 3 + (n / 7 * 7) as u64);
+            let mut f = Array2::from_elem((n / 7, 7).f(), [0.0f32; 2]);
+            let mut g = Generator::new(9);
+            g.set_position(3);
+            g.fill_random_pairs(&mut f).unwrap();
+            assert_eq!(bits(&c), bits(&f), "{} threads: layout", t.0);
+            // Successive fills continue the stream.
+            let mut g = Generator::new(9);
+            g.set_position(3);
+            let mut h = Array2::from_elem((n / 7, 7), [0.0f32; 2]);
+            let (mut top, mut bottom) = h.view_mut().split_at(ndarray::Axis(0), 5);
+            g.fill_random_pairs(&mut top).unwrap();
+            g.fill_random_pairs(&mut bottom).unwrap();
+            assert_eq!(bits(&c), bits(&h), "{} threads: continuation", t.0);
+            match &want {
+                None => want = Some(bits(&c)),
+                Some(w) => assert_eq!(w, &bits(&c), "{} threads", t.0),
+            }
+        });
+    }
+
+    let m = 400_000;
+    let p = Generator::new(17).random_pairs(m).unwrap();
+    let x: Vec<f64> = p.iter().map(|v| f64::from(v[0])).collect();
+    let y: Vec<f64> = p.iter().map(|v| f64::from(v[1])).collect();
+    assert!(p.iter().flatten().all(|v| (0.0..1.0).contains(v)));
+    let se_mean = (1.0 / 12.0 / m as f64).sqrt();
+    // Var(U²)... for the variance: Var((U − ½)²) = 1/180.
+    let se_var = (1.0 / 180.0 / m as f64).sqrt();
+    for (name, v) in [("x", &x), ("y", &y)] {
+        let mean = v.iter().sum::<f64>() / m as f64;
+        let var = v.iter().map(|a| (a - 0.5) * (a - 0.5)).sum::<f64>() / m as f64;
+        within(&format!("{name} mean"), mean, 0.5, se_mean);
+        within(&format!("{name} variance"), var, 1.0 / 12.0, se_var);
+    }
+    within(
+        "x-y correlation",
+        correlation(&x, &y),
+        0.0,
+        (1.0 / m as f64).sqrt(),
+    );
+    let inside = p
+        .iter()
+        .filter(|v| v[0] * v[0] + v[1] * v[1] <= 1.0)
+        .count();
+    let q = std::f64::consts::FRAC_PI_4;
+    within(
+        "quarter-disc fraction",
+        inside as f64 / m as f64,
+        q,
+        (q * (1.0 - q) / m as f64).sqrt(),
+    );
+}

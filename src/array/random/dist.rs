@@ -73,6 +73,24 @@ impl<T: Scalar> Dist<T> for Uniform01 {
     }
 }
 
+/// A point of the unit square [0, 1)² from ONE word: `x` from the top 24
+/// bits of the high half, `y` from the top 24 bits of the low half, each
+/// times 2⁻²⁴ (exact in `f32`).
+pub(super) struct UnitPairF32;
+
+impl Dist<[f32; 2]> for UnitPairF32 {
+    const WORDS: usize = 1;
+    #[inline(always)]
+    fn sample(&self, w: &[u64], _pos: u64, _key: Key) -> [f32; 2] {
+        const SCALE: f32 = 1.0 / (1u32 << 24) as f32;
+        let w = w[0];
+        [
+            (w >> 40) as i32 as f32 * SCALE,
+            ((w >> 8) as i32 & 0x00FF_FFFF) as f32 * SCALE,
+        ]
+    }
+}
+
 pub(super) struct Uniform<R> {
     low: R,
     span: R,
@@ -236,6 +254,19 @@ mod tests {
         let d = Uniform::new("t", 1.0f64, 2.0).unwrap();
         let v: f64 = d.sample(&[u64::MAX], 0, [0, 0]);
         assert_eq!(v, 2.0 - f64::EPSILON);
+    }
+
+    #[test]
+    fn unit_pair_halves() {
+        let d = UnitPairF32;
+        let s = |w: u64| -> [f32; 2] { d.sample(&[w], 0, [0, 0]) };
+        assert_eq!(s(0), [0.0, 0.0]);
+        assert_eq!(s(u64::MAX), [1.0 - f32::EPSILON / 2.0; 2]);
+        // Only the top 24 bits of each half count.
+        assert_eq!(s(0x0000_00FF_0000_00FF), [0.0, 0.0]);
+        assert_eq!(s(0x8000_0000_0000_0000), [0.5, 0.0]);
+        assert_eq!(s(0x0000_0000_8000_0000), [0.0, 0.5]);
+        assert_eq!(s(0x0000_0100_0000_0100), [2f32.powi(-24); 2]);
     }
 
     #[test]

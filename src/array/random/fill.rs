@@ -37,10 +37,10 @@ pub(super) fn fill_view<T: Send, S: Dist<T>, D: Dimension>(
                 .enumerate()
                 .for_each(|(c, chunk)| {
                     let start = pos + (c * CHUNK_LEN * S::WORDS) as u64;
-                    fill_iter(key, start, dist, chunk.iter_mut());
+                    fill_slice(key, start, dist, chunk);
                 });
         } else {
-            fill_iter(key, pos, dist, s.iter_mut());
+            fill_slice(key, pos, dist, s);
         }
     } else if parallel {
         split(key, pos, dist, v);
@@ -134,6 +134,23 @@ fn fill_fixed<T, S: Dist<T>, E: Dimension>(
             true
         }
         Err(_) => false,
+    }
+}
+
+/// Serial fill of a contiguous slice, the first element at `pos`: as
+/// [`fill_iter`], with a plain loop over each batch that the compiler can
+/// unroll and vectorize (the values are the same).
+fn fill_slice<T, S: Dist<T>>(key: Key, mut pos: u64, dist: &S, out: &mut [T]) {
+    const { assert!(S::WORDS == 1 || S::WORDS == 2) };
+    let k = S::WORDS;
+    let mut buf = [0u64; 2 * BATCH];
+    for xs in out.chunks_mut(BATCH) {
+        let words = &mut buf[..xs.len() * k];
+        main_words(key, pos, words);
+        for (j, (x, w)) in xs.iter_mut().zip(words.chunks_exact(k)).enumerate() {
+            *x = dist.sample(w, pos + (j * k) as u64, key);
+        }
+        pos += (xs.len() * k) as u64;
     }
 }
 
