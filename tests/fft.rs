@@ -95,7 +95,7 @@ fn make(values: &ArrayD<Complex64>, dtype: DType, lay: Lay) -> NdArray {
                 }
                 values[IxDyn(&vi)]
             });
-            let idx: Vec<Idx> = (0..nd).map(|_| idx.clone()).collect();
+            let idx: Vec<Idx> = (0..nd).map(|_| idx).collect();
             conv(backing).slice(&idx).unwrap()
         }
     };
