@@ -151,13 +151,14 @@ pub(crate) fn c2c<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
         out,
         axis,
         n,
-        || (vec![czero::<R>(); n], vec![czero::<R>(); work_len]),
+        || (Vec::new(), vec![czero::<R>(); work_len]),
         |(line, work), i, mut o| {
             if let Some(dst) = o.as_slice_mut() {
                 load(dst, &i);
                 plan.process_with_scratch(dst, work);
                 scale_all(dst, scale);
             } else {
+                line.resize(n, czero());
                 load(line, &i);
                 plan.process_with_scratch(line, work);
                 store(&mut o, line, scale);
@@ -183,12 +184,13 @@ pub(crate) fn c2c_inplace<R: FftFloat>(
         data,
         axis,
         n,
-        || (vec![czero::<R>(); n], vec![czero::<R>(); work_len]),
+        || (Vec::new(), vec![czero::<R>(); work_len]),
         |(line, work), mut o| {
             if let Some(dst) = o.as_slice_mut() {
                 plan.process_with_scratch(dst, work);
                 scale_all(dst, scale);
             } else {
+                line.resize(n, czero());
                 load(line, &o.view());
                 plan.process_with_scratch(line, work);
                 store(&mut o, line, scale);
@@ -217,13 +219,7 @@ pub(crate) fn r2c<R: FftFloat>(
         out,
         axis,
         n,
-        || {
-            (
-                vec![R::zero(); n],
-                vec![czero::<R>(); h],
-                vec![czero::<R>(); work_len],
-            )
-        },
+        || (vec![R::zero(); n], Vec::new(), vec![czero::<R>(); work_len]),
         |(real, spec, work), i, mut o| {
             let m = i.len().min(n);
             for (d, s) in real.iter_mut().zip(i.iter()) {
@@ -243,6 +239,7 @@ pub(crate) fn r2c<R: FftFloat>(
                 let _ = plan.process_with_scratch(real, dst, work);
                 dst.iter_mut().for_each(finish);
             } else {
+                spec.resize(h, czero());
                 let _ = plan.process_with_scratch(real, spec, work);
                 spec.iter_mut().for_each(finish);
                 store(&mut o, spec, None);
@@ -275,7 +272,7 @@ pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
         || {
             (
                 vec![czero::<R>(); h],
-                vec![R::zero(); n],
+                Vec::new(),
                 vec![czero::<R>(); work_len],
             )
         },
@@ -296,6 +293,7 @@ pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
                     dst.iter_mut().for_each(|v| *v = *v * s);
                 }
             } else {
+                real.resize(n, R::zero());
                 let _ = plan.process_with_scratch(spec, real, work);
                 let s = scale.unwrap_or(R::one());
                 o.iter_mut().zip(real.iter()).for_each(|(d, v)| *d = *v * s);
