@@ -12,7 +12,45 @@ use ndarray::{ArrayView, ArrayView1, ArrayViewMut, ArrayViewMut1, Axis, IxDyn};
 use num_complex::Complex;
 use rayon::prelude::*;
 
-use super::plan::{FftFloat, czero};
+use super::plan::{Bufs, FftFloat, czero};
+
+/// Buffers longer than this many elements are not kept for the next call
+/// (4 MiB per buffer and thread in complex128).
+const KEEP: usize = 1 << 18;
+
+/// A thread's buffers, taken for one job and given back when dropped.
+struct Scratch<R: FftFloat>(Bufs<R>);
+
+impl<R: FftFloat> Scratch<R> {
+    /// This thread's buffers, with `work` scratch elements and `real`
+    /// real elements (contents unspecified); `line` keeps whatever length
+    /// it had and is sized where it is used.
+    fn take(work: usize, real: usize) -> Self {
+        let mut b = R::bufs()
+            .try_with(|c| c.try_borrow_mut().map(|mut g| std::mem::take(&mut *g)))
+            .ok()
+            .and_then(|r| r.ok())
+            .unwrap_or_default();
+        b.work.resize(work, czero());
+        b.real.resize(real, R::zero());
+        Scratch(b)
+    }
+}
+
+impl<R: FftFloat> Drop for Scratch<R> {
+    fn drop(&mut self) {
+        let b = &mut self.0;
+        if b.line.capacity() > KEEP || b.work.capacity() > KEEP || b.real.capacity() > KEEP {
+            return;
+        }
+        let b = std::mem::take(b);
+        let _ = R::bufs().try_with(|c| {
+            if let Ok(mut g) = c.try_borrow_mut() {
+                *g = b;
+            }
+        });
+    }
+}
 
 /// Below this many elements of work per call a transform stays on the
 /// calling thread (waking the pool costs more than it saves).
@@ -151,8 +189,9 @@ pub(crate) fn c2c<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
         out,
         axis,
         n,
-        || (Vec::new(), vec![czero::<R>(); work_len]),
-        |(line, work), i, mut o| {
+        || Scratch::<R>::take(work_len, 0),
+        |s, i, mut o| {
+            let Bufs { line, work, .. } = &mut s.0;
             if let Some(dst) = o.as_slice_mut() {
                 load(dst, &i);
                 plan.process_with_scratch(dst, work);
@@ -184,8 +223,9 @@ pub(crate) fn c2c_inplace<R: FftFloat>(
         data,
         axis,
         n,
-        || (Vec::new(), vec![czero::<R>(); work_len]),
-        |(line, work), mut o| {
+        || Scratch::<R>::take(work_len, 0),
+        |s, mut o| {
+            let Bufs { line, work, .. } = &mut s.0;
             if let Some(dst) = o.as_slice_mut() {
                 plan.process_with_scratch(dst, work);
                 scale_all(dst, scale);
@@ -219,8 +259,13 @@ pub(crate) fn r2c<R: FftFloat>(
         out,
         axis,
         n,
-        || (vec![R::zero(); n], Vec::new(), vec![czero::<R>(); work_len]),
-        |(real, spec, work), i, mut o| {
+        || Scratch::<R>::take(work_len, n),
+        |st, i, mut o| {
+            let Bufs {
+                line: spec,
+                work,
+                real,
+            } = &mut st.0;
             let m = i.len().min(n);
             for (d, s) in real.iter_mut().zip(i.iter()) {
                 *d = *s;
@@ -269,14 +314,14 @@ pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
         out,
         axis,
         n,
-        || {
-            (
-                vec![czero::<R>(); h],
-                Vec::new(),
-                vec![czero::<R>(); work_len],
-            )
-        },
-        |(spec, real, work), i, mut o| {
+        || Scratch::<R>::take(work_len, 0),
+        |s, i, mut o| {
+            let Bufs {
+                line: spec,
+                work,
+                real,
+            } = &mut s.0;
+            spec.resize(h, czero());
             load(spec, &i);
             if conj {
                 spec.iter_mut().for_each(|v| *v = v.conj());

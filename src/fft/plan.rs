@@ -6,8 +6,10 @@
 //! a large prime plans a second, larger FFT), so plans are never dropped.
 //! Lookups take a read lock; only a miss takes the write lock to plan.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, RwLock};
+use std::thread::LocalKey;
 
 use num_complex::Complex;
 use realfft::{ComplexToReal, RealFftPlanner, RealToComplex};
@@ -20,6 +22,29 @@ pub(crate) trait FftFloat: FftNum + num_traits::Float {
     fn cache() -> &'static PlanCache<Self>;
     /// `x` rounded to this precision.
     fn of(x: f64) -> Self;
+    /// This thread's reusable transform buffers of this precision.
+    fn bufs() -> &'static LocalKey<RefCell<Bufs<Self>>>;
+}
+
+/// Per-thread buffers reused from one line (and one call) to the next, so
+/// large transforms do not page-fault fresh scratch memory on every call.
+pub(crate) struct Bufs<T> {
+    /// A gathered complex line (or half spectrum).
+    pub line: Vec<Complex<T>>,
+    /// rustfft / realfft scratch.
+    pub work: Vec<Complex<T>>,
+    /// A gathered real line.
+    pub real: Vec<T>,
+}
+
+impl<T> Default for Bufs<T> {
+    fn default() -> Self {
+        Bufs {
+            line: Vec::new(),
+            work: Vec::new(),
+            real: Vec::new(),
+        }
+    }
 }
 
 impl FftFloat for f32 {
@@ -30,6 +55,12 @@ impl FftFloat for f32 {
     fn of(x: f64) -> f32 {
         x as f32
     }
+    fn bufs() -> &'static LocalKey<RefCell<Bufs<f32>>> {
+        thread_local! {
+            static B: RefCell<Bufs<f32>> = RefCell::new(Bufs::default());
+        }
+        &B
+    }
 }
 
 impl FftFloat for f64 {
@@ -39,6 +70,12 @@ impl FftFloat for f64 {
     }
     fn of(x: f64) -> f64 {
         x
+    }
+    fn bufs() -> &'static LocalKey<RefCell<Bufs<f64>>> {
+        thread_local! {
+            static B: RefCell<Bufs<f64>> = RefCell::new(Bufs::default());
+        }
+        &B
     }
 }
 
