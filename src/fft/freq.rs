@@ -1,0 +1,137 @@
+//! Frequency helpers: sample frequencies ([`fftfreq`], [`rfftfreq`]) and
+//! the zero-frequency shift ([`fftshift`], [`ifftshift`]).
+
+use ndarray::{ArrayD, ArrayView, Axis, IxDyn, Slice};
+
+use crate::array::{NdArray, from_vec};
+use crate::error::{Error, Result};
+use crate::scalar::Scalar;
+
+fn check_nd(routine: &'static str, n: usize, d: f64) -> Result<f64> {
+    if n == 0 {
+        return Err(Error::InvalidArgument {
+            routine,
+            what: "n",
+            reason: "n must be at least 1".into(),
+        });
+    }
+    let val = 1.0 / (n as f64 * d);
+    if !val.is_finite() {
+        return Err(Error::InvalidArgument {
+            routine,
+            what: "d",
+            reason: format!("sample spacing {d} gives no finite frequency"),
+        });
+    }
+    Ok(val)
+}
+
+/// The sample frequencies of an [`fft`](super::fft) of length `n` with
+/// sample spacing `d` (NumPy's `fft.fftfreq`): `[0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋,
+/// …, −1] / (n·d)`, as a new `float64` array of length `n`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for `n == 0` or a spacing `d` that makes
+/// `1/(n·d)` infinite or NaN (`d == 0`).
+pub fn fftfreq(n: usize, d: f64) -> Result<NdArray> {
+    let val = check_nd("fftfreq", n, d)?;
+    let half = (n - 1) / 2 + 1;
+    let v: Vec<f64> = (0..n)
+        .map(|k| {
+            let j = if k < half {
+                k as f64
+            } else {
+                k as f64 - n as f64
+            };
+            j * val
+        })
+        .collect();
+    from_vec(v, &[n])
+}
+
+/// The sample frequencies of an [`rfft`](super::rfft) of length `n`
+/// (NumPy's `fft.rfftfreq`): `[0, 1, …, ⌊n/2⌋] / (n·d)`, a new `float64`
+/// array of length `n/2 + 1`. Errors as [`fftfreq`].
+pub fn rfftfreq(n: usize, d: f64) -> Result<NdArray> {
+    let val = check_nd("rfftfreq", n, d)?;
+    let v: Vec<f64> = (0..n / 2 + 1).map(|k| k as f64 * val).collect();
+    from_vec(v, &[n / 2 + 1])
+}
+
+/// The axes of a shift (default all), normalized and checked.
+fn shift_axes(routine: &'static str, a: &NdArray, axes: Option<&[isize]>) -> Result<Vec<usize>> {
+    let nd = a.ndim();
+    let axes: Vec<usize> = match axes {
+        None => (0..nd).collect(),
+        Some(ax) => ax
+            .iter()
+            .map(|&x| super::normalize_axis(routine, x, nd))
+            .collect::<Result<_>>()?,
+    };
+    for (i, &x) in axes.iter().enumerate() {
+        if axes[..i].contains(&x) {
+            return Err(Error::RepeatedAxis {
+                routine,
+                axis: x as isize,
+            });
+        }
+    }
+    Ok(axes)
+}
+
+/// `src` rolled by `shift(len)` along each of `axes` (NumPy's `roll`).
+fn roll<T: Scalar>(
+    src: ArrayView<'_, T, IxDyn>,
+    axes: &[usize],
+    shift: impl Fn(usize) -> usize,
+) -> ArrayD<T> {
+    let mut cur: ArrayD<T> = src.to_owned();
+    for &ax in axes {
+        let n = cur.shape()[ax];
+        let k = if n == 0 { 0 } else { shift(n) % n };
+        if k == 0 {
+            continue;
+        }
+        let mut next = cur.clone();
+        // next[k..] = cur[..n-k]; next[..k] = cur[n-k..]
+        next.slice_axis_mut(Axis(ax), Slice::from(k..))
+            .assign(&cur.slice_axis(Axis(ax), Slice::from(..n - k)));
+        next.slice_axis_mut(Axis(ax), Slice::from(..k))
+            .assign(&cur.slice_axis(Axis(ax), Slice::from(n - k..)));
+        cur = next;
+    }
+    cur
+}
+
+fn shift_impl(
+    routine: &'static str,
+    a: &NdArray,
+    axes: Option<&[isize]>,
+    shift: fn(usize) -> usize,
+) -> Result<NdArray> {
+    let axes = shift_axes(routine, a, axes)?;
+    crate::dispatch_dtype!(a.dtype(), T => {
+        let rolled = {
+            let v = a.view::<T>()?;
+            roll(v.view(), &axes, shift)
+        };
+        crate::array::from_ndarray(rolled)
+    })
+}
+
+/// Moves the zero-frequency term to the centre (NumPy's `fft.fftshift`):
+/// rolls each of `axes` (default all) by `⌊len/2⌋`. Any dtype and layout;
+/// a new C-order array.
+///
+/// # Errors
+/// [`Error::AxisOutOfRange`], [`Error::RepeatedAxis`],
+/// [`Error::BorrowConflict`].
+pub fn fftshift(a: &NdArray, axes: Option<&[isize]>) -> Result<NdArray> {
+    shift_impl("fftshift", a, axes, |n| n / 2)
+}
+
+/// The inverse of [`fftshift`] (NumPy's `fft.ifftshift`): rolls by
+/// `−⌊len/2⌋`. Errors as [`fftshift`].
+pub fn ifftshift(a: &NdArray, axes: Option<&[isize]>) -> Result<NdArray> {
+    shift_impl("ifftshift", a, axes, |n| n - n / 2)
+}
