@@ -1,10 +1,12 @@
 //! Elementwise ufuncs on 2000 × 2000 arrays (f64 and complex128) and the
-//! latency of a 4 × 4 add, on one thread and on all threads.
+//! latency of a 4 × 4 add, sums along each axis, and a stacked 4 × 4
+//! matmul, on one thread and on all threads.
 //!
 //! `cargo bench --bench ufunc` (add `-- <filter>` to pick cases). The
 //! same operations in NumPy: `python3 benches/numpy/ufunc_bench.py`.
 //! Targets (issue 5, one thread): broadcast add ≥ 1.5× NumPy's speed,
-//! fused a·b + c ≥ 2× NumPy's `a*b + c`, exp ≥ NumPy, 4×4 add ≤ 100 ns.
+//! fused a·b + c ≥ 2× NumPy's `a*b + c`, exp ≥ NumPy, sum along either
+//! axis ≥ NumPy, 4×4 add ≤ 100 ns, stacked 4×4 matmul ≥ 3× NumPy.
 //!
 //! Cases returning a new array include its allocation (as NumPy's do);
 //! `_out` cases write into an existing array.
@@ -79,6 +81,19 @@ fn latency(c: &mut Criterion) {
     g.bench_function("add_out", |bch| {
         bch.iter(|| ufunc::add_out(black_box(&a), black_box(&b), &mut out).unwrap())
     });
+    g.finish();
+
+    let mut gen = array::random::Generator::new(7);
+    let mut g = c.benchmark_group("matmul stack 1000 x 4x4");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for dt in [DType::F64, DType::C128] {
+        let x = gen.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
+        let y = gen.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
+        g.bench_function(dt.name(), |bch| {
+            bch.iter(|| array::matmul(black_box(&x), black_box(&y)).unwrap())
+        });
+    }
     g.finish();
 }
 

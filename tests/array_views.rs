@@ -566,3 +566,13 @@ fn failed_borrows_are_released_and_display_works() {
     drop(w);
     assert_eq!(a.t().to_string(), "[[0, 2],\n [1, 3]]");
 }
+
+#[test]
+fn empty_arrays_have_mutable_views() {
+    for shape in [[3usize, 0], [0, 5]] {
+        let mut a = lapis::array::zeros(&shape, lapis::DType::F64).unwrap();
+        let v = a.view_mut::<f64>().unwrap();
+        assert_eq!(v.shape(), &shape);
+        assert_eq!(v.len(), 0);
+    }
+}

@@ -66,7 +66,10 @@ def main():
             print(f"{n}x{n} {name} {label}: {fmt(median_time(fn))}")
     stack_a = rng.standard_normal((1000, 4, 4))
     stack_b = rng.standard_normal((1000, 4, 4))
-    print(f"matmul stack 1000 x 4x4 f64: {fmt(median_time(lambda: stack_a @ stack_b))}")
+    print(f"matmul stack 1000 x 4x4 float64: {fmt(median_time(lambda: stack_a @ stack_b))}")
+    za = stack_a + 1j * rng.standard_normal((1000, 4, 4))
+    zb = stack_b + 1j * rng.standard_normal((1000, 4, 4))
+    print(f"matmul stack 1000 x 4x4 complex128: {fmt(median_time(lambda: za @ zb))}")
 
 
 main()

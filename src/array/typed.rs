@@ -206,6 +206,16 @@ impl NdArray {
             }
             strides[k] = (s.unsigned_abs()) / item as usize;
         }
+        if empty {
+            // No element is addressed; C-order strides (lengths 0 taken as 1)
+            // satisfy ndarray's (debug) checks for mutable views, which zero
+            // strides on axes longer than 1 do not.
+            let mut acc = 1usize;
+            for k in (0..self.ndim).rev() {
+                strides[k] = acc;
+                acc *= self.shape[k].max(1);
+            }
+        }
         Ok(RawView {
             ptr: ptr as *mut T,
             dim,
@@ -433,6 +443,10 @@ impl NdArray {
     /// As [`view`](Self::view).
     pub fn to_ndarray<T: Scalar>(&self) -> Result<ndarray::ArrayD<T>> {
         let v = self.view::<T>()?;
+        if v.is_empty() {
+            // Fresh C-order strides (the view's are placeholders).
+            return Ok(ndarray::ArrayD::zeros(v.raw_dim()));
+        }
         Ok(v.to_owned())
     }
 }
