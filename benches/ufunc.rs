@@ -83,13 +83,13 @@ fn latency(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut gen = array::random::Generator::new(7);
+    let mut rng = array::random::Generator::new(7);
     let mut g = c.benchmark_group("matmul stack 1000 x 4x4");
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for dt in [DType::F64, DType::C128] {
-        let x = gen.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
-        let y = gen.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
+        let x = rng.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
+        let y = rng.standard_normal_nd(&[1000, 4, 4], dt).unwrap();
         g.bench_function(dt.name(), |bch| {
             bch.iter(|| array::matmul(black_box(&x), black_box(&y)).unwrap())
         });
