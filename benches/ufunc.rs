@@ -51,6 +51,12 @@ fn big(c: &mut Criterion, threads: usize) {
             bch.iter(|| ufunc::add(&ufunc::multiply(black_box(&a), &b).unwrap(), &cc).unwrap())
         });
         g.bench_function("exp", |bch| bch.iter(|| ufunc::exp(black_box(&a)).unwrap()));
+        g.bench_function("sum axis 0", |bch| {
+            bch.iter(|| black_box(&a).sum(0, false).unwrap())
+        });
+        g.bench_function("sum axis 1", |bch| {
+            bch.iter(|| black_box(&a).sum(1, false).unwrap())
+        });
         g.bench_function("exp_out", |bch| {
             bch.iter(|| ufunc::exp_out(black_box(&a), &mut out).unwrap())
         });
