@@ -7,13 +7,20 @@
 #   make bench               criterion benches (lapis vs direct cblas calls; view latency)
 #   make bench-ufunc         ufuncs/reductions/matmul on 2000x2000, and the same in NumPy
 #   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
+#   make install PREFIX=/usr/local        header, shared+static libraries, lapis.pc
+#   make header              regenerate include/lapis.h from src/ffi (cbindgen)
+#   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
 CARGO ?= cargo
 BACKEND ?= openblas
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc
+PREFIX ?= /usr/local
+# Where the C tests install lapis (a debug build) before building against it.
+C_STAGE := $(CURDIR)/target/c-stage
+
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c
 
 setup:
 	@scripts/setup.sh
@@ -30,7 +37,21 @@ lint:
 
 test: setup lint
 	LAPIS_BACKEND=openblas $(CARGO) test
+	LAPIS_BACKEND=openblas $(MAKE) test-c
 	LAPIS_BACKEND=reference $(CARGO) test
+
+install: setup
+	PREFIX=$(PREFIX) scripts/install.sh
+
+header:
+	LAPIS_UPDATE_HEADER=1 $(CARGO) test --test c_header
+
+# The C programs in tests/c, built against a staged install (shared and
+# static, as C and as C++), the shared builds run under valgrind memcheck.
+test-c: setup
+	rm -rf $(C_STAGE) $(CURDIR)/target/c-tests
+	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
+	$(MAKE) -C tests/c check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/c-tests
 
 # MKL's results depend on buffer alignment unless its conditional bitwise
 # reproducibility is on; the tests compare layouts bit for bit.

@@ -35,6 +35,7 @@ struct Plan {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    generate_header();
     println!("cargo:rerun-if-env-changed=LAPIS_BACKEND");
     println!("cargo:rerun-if-env-changed=LAPIS_MKL_DIR");
     println!(
@@ -97,6 +98,28 @@ fn main() {
     println!("cargo:rpath={}", rpath.join(":"));
     println!("cargo:rustc-env=LAPIS_LINK_LIBS={}", link_flags.join(" "));
     println!("cargo:rustc-env=LAPIS_LINK_DIRS={}", rpath.join(":"));
+    // The shared library's soname, and the link line a C program needs to
+    // use the static library (scripts/install.sh writes lapis.pc from it).
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,liblapis.so.0");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    let lib_dirs: Vec<String> = plan
+        .dirs
+        .iter()
+        .map(|d| format!("-L{}", d.display()))
+        .collect();
+    let mut private = format!(
+        "{} -Wl,--disable-new-dtags,-rpath,{} {}",
+        lib_dirs.join(" "),
+        rpath.join(":"),
+        link_flags.join(" ")
+    );
+    if plan.name == "mkl" {
+        private.push_str(" -Wl,--push-state,--no-as-needed -lm -ldl -lpthread -Wl,--pop-state");
+    }
+    // What Rust's standard library needs from the system in a static link.
+    private.push_str(" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc");
+    std::fs::write(out_dir.join("libs.private"), private + "\n")
+        .unwrap_or_else(|e| panic!("lapis build: cannot write libs.private: {e}"));
 }
 
 fn multiarch_dir() -> PathBuf {
@@ -208,4 +231,40 @@ fn python_lib_dir() -> Option<PathBuf> {
         .ok()?;
     let prefix = String::from_utf8(out.stdout).ok()?;
     Some(PathBuf::from(prefix.trim()).join("lib"))
+}
+
+/// Writes the C header generated from the `extern "C"` layer (src/ffi/*.rs)
+/// to `$OUT_DIR/lapis.h`; `tests/c_header.rs` fails when the checked-in
+/// include/lapis.h differs from it (`make header` updates that copy).
+/// The version macros come from Cargo.toml, the one source of the version.
+fn generate_header() {
+    println!("cargo:rerun-if-changed=src/ffi");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR")).join("lapis.h");
+    let mut config = cbindgen::Config::from_file(root.join("cbindgen.toml"))
+        .unwrap_or_else(|e| panic!("lapis build: cbindgen.toml: {e}"));
+    let version = |k: &str| env::var(k).unwrap_or_else(|_| "0".into());
+    config.after_includes = Some(format!(
+        "\n#define LAPIS_VERSION_MAJOR {}\n#define LAPIS_VERSION_MINOR {}\n#define LAPIS_VERSION_PATCH {}\n#define LAPIS_VERSION_STRING \"{}\"",
+        version("CARGO_PKG_VERSION_MAJOR"),
+        version("CARGO_PKG_VERSION_MINOR"),
+        version("CARGO_PKG_VERSION_PATCH"),
+        version("CARGO_PKG_VERSION"),
+    ));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("src/ffi"))
+        .expect("src/ffi")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    // mod.rs first (the shared types), then the rest by name: a stable order.
+    files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "mod.rs"), p.clone()));
+    let mut builder = cbindgen::Builder::new().with_config(config);
+    for f in &files {
+        builder = builder.with_src(f);
+    }
+    builder
+        .generate()
+        .unwrap_or_else(|e| panic!("lapis build: cbindgen: {e}"))
+        .write_to_file(&out);
 }

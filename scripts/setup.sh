@@ -3,11 +3,12 @@
 # that are missing (nothing is done when all are present). Run as root on
 # Debian 12; the Rust toolchain is assumed.
 #
-#   scripts/setup.sh            the default set (OpenBLAS, reference BLAS/LAPACK, BLIS, LAPACKE)
+#   scripts/setup.sh            the default set (OpenBLAS, reference BLAS/LAPACK, BLIS, LAPACKE,
+#                               and the C/Fortran toolchain, pkg-config and valgrind for the C ABI tests)
 #   scripts/setup.sh mkl        also Intel MKL from PyPI (pip install mkl)
 set -euo pipefail
 
-packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config)
+packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config make gcc g++ gfortran valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -156,6 +156,13 @@ pub enum Error {
     /// The linked backend cannot do what was asked.
     #[error("{0}")]
     Unsupported(String),
+
+    /// The allocator refused a request (the C layer's LAPIS_ERR_OUT_OF_MEMORY).
+    #[error("{routine}: unable to allocate {nbytes} bytes for an array")]
+    OutOfMemory {
+        routine: &'static str,
+        nbytes: usize,
+    },
     /// A matrix is exactly singular: LAPACK found `U[index, index] == 0`
     /// (0-based) in its factorization.
     #[error("{routine}: matrix is singular (zero pivot at U[{index}, {index}])")]

@@ -37,6 +37,7 @@ pub mod blas;
 pub mod cblas;
 pub mod dtype;
 pub mod error;
+pub mod ffi;
 pub mod fft;
 #[doc(hidden)]
 pub mod lapack;

@@ -85,11 +85,7 @@ impl Buffer {
                 alloc::alloc(layout)
             }
         };
-        let start = NonNull::new(p).ok_or_else(|| {
-            Error::Unsupported(format!(
-                "{routine}: unable to allocate {nbytes} bytes for an array"
-            ))
-        })?;
+        let start = NonNull::new(p).ok_or(Error::OutOfMemory { routine, nbytes })?;
         advise_huge_pages(p, nbytes);
         Ok(Buffer {
             start,

@@ -1,0 +1,644 @@
+//! The C ABI: `extern "C"` functions over opaque handles, declared in the
+//! generated header `include/lapis.h`.
+//!
+//! This layer translates and holds no numerics: each function checks its
+//! pointers and sizes, turns them into the Rust types, calls the Rust API
+//! inside [`call`] (the panic boundary), and turns the result into a
+//! [`lapis_status`] plus, on failure, a thread-local message
+//! ([`lapis_last_error`]).
+//!
+//! Conventions every file here follows (they are what the header promises):
+//! - Every fallible function returns `lapis_status` and runs its body inside
+//!   [`call`]; `tests/ffi_boundary.rs` fails if an exported function does not.
+//! - Results go to out-parameters, written only on success; on failure
+//!   nothing the caller owns is modified.
+//! - A new handle returned through `lapis_array **out` belongs to the caller,
+//!   who frees it with `lapis_array_free`. Views keep their base's buffer
+//!   alive, so handles may be freed in any order.
+//! - Input handles are only read. Output handles are written through a new
+//!   view of them ([`out_view`]), never through `&mut` to the handle, so the
+//!   same handle may be passed as input and output.
+//! - Sizes and shapes arrive as `int64_t` and are checked for negatives;
+//!   dtype and option codes arrive as integers and are checked against the
+//!   named constants, so no C value can make an invalid Rust enum.
+
+#![allow(dead_code)] // until the ffi files use every reader
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString, c_char};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::array::NdArray;
+use crate::dtype::DType;
+use crate::error::Error;
+
+pub mod array;
+pub mod blas;
+pub mod blas_raw;
+pub mod fft;
+pub mod linalg;
+pub mod reduce;
+pub mod ufunc;
+
+/// The result of every fallible lapis function. `LAPIS_OK` is zero; the
+/// other values are stable and never reused. `lapis_last_error()` gives the
+/// message of the latest failure on the calling thread.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum lapis_status {
+    /// Success.
+    LAPIS_OK = 0,
+    /// A required pointer argument was NULL.
+    LAPIS_ERR_NULL_ARGUMENT = 1,
+    /// An unknown dtype code, or an operation not defined for the dtype
+    /// (e.g. `maximum` on complex, a real-only function on complex input).
+    LAPIS_ERR_BAD_DTYPE = 2,
+    /// Shapes that do not fit together (broadcasting, matrix products,
+    /// output shapes, non-square where square is required, reshape sizes).
+    LAPIS_ERR_SHAPE_MISMATCH = 3,
+    /// Strides that are not usable: outside a wrapped buffer's extent, not a
+    /// multiple of the element size, misaligned, or an output whose
+    /// elements overlap.
+    LAPIS_ERR_BAD_STRIDE = 4,
+    /// An argument value outside its domain (negative size, bad option
+    /// code, zero step, repeated axis, ...).
+    LAPIS_ERR_INVALID_ARGUMENT = 5,
+    /// An axis or index out of range.
+    LAPIS_ERR_INDEX = 6,
+    /// A size whose element or byte count overflows, or a dimension too
+    /// large for the BLAS integer.
+    LAPIS_ERR_OVERFLOW = 7,
+    /// The allocator refused a request.
+    LAPIS_ERR_OUT_OF_MEMORY = 8,
+    /// A singular matrix (solve, inv, LU-based routines).
+    LAPIS_ERR_SINGULAR = 9,
+    /// A matrix that is not positive definite (Cholesky, generalized eigh).
+    LAPIS_ERR_NOT_POSITIVE_DEFINITE = 10,
+    /// An iterative LAPACK routine did not converge (eig, eigh, svd, lstsq).
+    LAPIS_ERR_NO_CONVERGENCE = 11,
+    /// Input to a linear-algebra routine containing infinities or NaNs.
+    LAPIS_ERR_NON_FINITE = 12,
+    /// Writing to a read-only array.
+    LAPIS_ERR_READ_ONLY = 13,
+    /// The array's buffer is being written by another call right now
+    /// (a handle shared between threads without synchronisation).
+    LAPIS_ERR_BUSY = 14,
+    /// A cast that the requested casting rule forbids, or an empty input to
+    /// an operation that needs elements.
+    LAPIS_ERR_INVALID_VALUE = 15,
+    /// A request lapis does not support (for example with this backend).
+    LAPIS_ERR_UNSUPPORTED = 16,
+    /// A bug in lapis (a caught panic, LAPACK rejecting an argument).
+    /// The message says what happened; please report it.
+    LAPIS_ERR_INTERNAL = 17,
+}
+
+/// Element type codes (NumPy's names): pass these where a function takes a
+/// `lapis_dtype`. Any other value gives `LAPIS_ERR_BAD_DTYPE`.
+#[allow(non_camel_case_types)]
+pub type lapis_dtype = i32;
+/// 32-bit IEEE float (BLAS prefix s).
+pub const LAPIS_FLOAT32: lapis_dtype = 1;
+/// 64-bit IEEE float (BLAS prefix d).
+pub const LAPIS_FLOAT64: lapis_dtype = 2;
+/// Complex of two 32-bit floats, laid out as C99 `float _Complex` (BLAS prefix c).
+pub const LAPIS_COMPLEX64: lapis_dtype = 3;
+/// Complex of two 64-bit floats, laid out as C99 `double _Complex` (BLAS prefix z).
+pub const LAPIS_COMPLEX128: lapis_dtype = 4;
+
+/// Memory order codes for new arrays and copies.
+#[allow(non_camel_case_types)]
+pub type lapis_order = i32;
+/// Row-major (C order): the last index varies fastest.
+pub const LAPIS_ORDER_C: lapis_order = 0;
+/// Column-major (Fortran order): the first index varies fastest.
+pub const LAPIS_ORDER_F: lapis_order = 1;
+/// Fortran order if the source is Fortran-contiguous and not C-contiguous,
+/// C order otherwise (NumPy's 'A').
+pub const LAPIS_ORDER_A: lapis_order = 2;
+/// The source's own axis order as closely as possible (NumPy's 'K').
+pub const LAPIS_ORDER_K: lapis_order = 3;
+
+/// A complex double passed by value (same layout as C99 `double _Complex`).
+/// Real-typed operations use `re` and require `im == 0` where a complex
+/// value would change the result.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct lapis_complex128 {
+    /// Real part.
+    pub re: f64,
+    /// Imaginary part.
+    pub im: f64,
+}
+
+/// A complex float passed by value (same layout as C99 `float _Complex`).
+#[repr(C)]
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct lapis_complex64 {
+    /// Real part.
+    pub re: f32,
+    /// Imaginary part.
+    pub im: f32,
+}
+
+/// An n-d array of one of the four dtypes: owned memory, a view of another
+/// array (which keeps that array's buffer alive), or caller memory wrapped
+/// without a copy. Opaque; create with the `lapis_array_*`/creation
+/// functions, free with `lapis_array_free`.
+///
+/// A handle may be read by several threads at once; a call that writes an
+/// array must not run concurrently with other calls using the same memory
+/// (lapis detects most such races and returns `LAPIS_ERR_BUSY`).
+#[allow(non_camel_case_types)]
+pub struct lapis_array {
+    pub(crate) array: NdArray,
+}
+
+impl From<lapis_complex128> for num_complex::Complex64 {
+    fn from(z: lapis_complex128) -> Self {
+        num_complex::Complex64::new(z.re, z.im)
+    }
+}
+
+impl From<num_complex::Complex64> for lapis_complex128 {
+    fn from(z: num_complex::Complex64) -> Self {
+        lapis_complex128 { re: z.re, im: z.im }
+    }
+}
+
+/// A failure on its way to C: the status and the message for
+/// `lapis_last_error`.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) status: lapis_status,
+    pub(crate) message: String,
+}
+
+pub(crate) type FfiResult<T = ()> = std::result::Result<T, Failure>;
+
+impl Failure {
+    pub(crate) fn new(status: lapis_status, message: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    /// `routine: argument 'name' is NULL`.
+    pub(crate) fn null(routine: &str, name: &str) -> Failure {
+        Failure::new(
+            lapis_status::LAPIS_ERR_NULL_ARGUMENT,
+            format!("{routine}: argument '{name}' is NULL"),
+        )
+    }
+
+    /// `routine: invalid argument name: reason`.
+    pub(crate) fn invalid(routine: &str, name: &str, reason: impl std::fmt::Display) -> Failure {
+        Failure::new(
+            lapis_status::LAPIS_ERR_INVALID_ARGUMENT,
+            format!("{routine}: invalid argument {name}: {reason}"),
+        )
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure {
+            status: status_of(&e),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The status code for a Rust error. Exhaustive on purpose: a new `Error`
+/// variant does not compile until it has a code.
+pub(crate) fn status_of(e: &Error) -> lapis_status {
+    use lapis_status::*;
+    match e {
+        Error::ShapeMismatch { .. }
+        | Error::Broadcast { .. }
+        | Error::BroadcastMany { .. }
+        | Error::OutputShape { .. }
+        | Error::TooFewDimensions { .. }
+        | Error::NotSquare { .. }
+        | Error::ReshapeSize { .. }
+        | Error::SqueezeAxis { .. }
+        | Error::ConcatenateMismatch { .. }
+        | Error::DimensionMismatch { .. }
+        | Error::CoreDimensionMismatch { .. }
+        | Error::CoreDimensionsMissing { .. }
+        | Error::NotAligned { .. } => LAPIS_ERR_SHAPE_MISMATCH,
+        Error::UfuncType { .. } | Error::DTypeMismatch { .. } => LAPIS_ERR_BAD_DTYPE,
+        Error::DimensionTooLarge { .. }
+        | Error::SizeOverflow { .. }
+        | Error::TooManyDimensions { .. } => LAPIS_ERR_OVERFLOW,
+        Error::OverlappingOutput { .. }
+        | Error::StrideNotMultiple { .. }
+        | Error::Misaligned { .. } => LAPIS_ERR_BAD_STRIDE,
+        Error::InvalidArgument { .. } | Error::RepeatedAxis { .. } | Error::ZeroStep { .. } => {
+            LAPIS_ERR_INVALID_ARGUMENT
+        }
+        Error::AxisOutOfRange { .. }
+        | Error::IndexOutOfRange { .. }
+        | Error::TooManyIndices { .. } => LAPIS_ERR_INDEX,
+        Error::Empty { .. } | Error::EmptyReduction { .. } | Error::Cast { .. } => {
+            LAPIS_ERR_INVALID_VALUE
+        }
+        Error::Unsupported(_) => LAPIS_ERR_UNSUPPORTED,
+        Error::OutOfMemory { .. } => LAPIS_ERR_OUT_OF_MEMORY,
+        Error::Singular { .. } => LAPIS_ERR_SINGULAR,
+        Error::NotPositiveDefinite { .. } => LAPIS_ERR_NOT_POSITIVE_DEFINITE,
+        Error::NoConvergence { .. } => LAPIS_ERR_NO_CONVERGENCE,
+        Error::NonFinite { .. } => LAPIS_ERR_NON_FINITE,
+        Error::LapackArgument { .. } => LAPIS_ERR_INTERNAL,
+        Error::ReadOnly { .. } => LAPIS_ERR_READ_ONLY,
+        Error::BorrowConflict { .. } => LAPIS_ERR_BUSY,
+    }
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+fn set_last_error(message: &str) {
+    // Interior NULs cannot come from lapis's messages, but a caller-given
+    // string could carry one into a message: cut there rather than fail.
+    let bytes = message.as_bytes();
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let c = CString::new(&bytes[..end]).unwrap_or_default();
+    LAST_ERROR.with(|e| *e.borrow_mut() = c);
+}
+
+/// The panic boundary every exported fallible function runs in: the body's
+/// `Err` and any panic become a status and this thread's last-error
+/// message. A panic never unwinds into C.
+#[inline]
+pub(crate) fn call(body: impl FnOnce() -> FfiResult) -> lapis_status {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => lapis_status::LAPIS_OK,
+        Ok(Err(f)) => {
+            set_last_error(&f.message);
+            f.status
+        }
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic payload".to_string());
+            set_last_error(&format!("internal error (caught panic): {what}"));
+            lapis_status::LAPIS_ERR_INTERNAL
+        }
+    }
+}
+
+/// Runs an infallible body under the panic boundary; a panic gives
+/// `fallback` (used by the few functions that return a value, not a status).
+#[inline]
+pub(crate) fn call_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(v) => v,
+        Err(_) => {
+            set_last_error("internal error (caught panic)");
+            fallback
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Argument readers shared by the ffi files.
+// ---------------------------------------------------------------------------
+
+/// The array behind an input handle.
+///
+/// # Safety
+/// `h` is NULL or a handle from lapis that has not been freed.
+#[inline]
+pub(crate) unsafe fn array_ref<'a>(
+    routine: &str,
+    name: &str,
+    h: *const lapis_array,
+) -> FfiResult<&'a NdArray> {
+    // SAFETY: non-null handles are live `Box<lapis_array>`s (caller contract).
+    match unsafe { h.as_ref() } {
+        Some(h) => Ok(&h.array),
+        None => Err(Failure::null(routine, name)),
+    }
+}
+
+/// A new view of an output handle's array, to write results through
+/// (never a `&mut` to the handle, so the same handle may also be an input).
+///
+/// # Safety
+/// As [`array_ref`].
+#[inline]
+pub(crate) unsafe fn out_view(
+    routine: &str,
+    name: &str,
+    h: *const lapis_array,
+) -> FfiResult<NdArray> {
+    // SAFETY: forwarded caller contract.
+    Ok(unsafe { array_ref(routine, name, h) }?.new_view())
+}
+
+/// Checks an out-pointer for a new handle is non-null (call before doing
+/// the work, so a NULL `out` fails before anything is computed).
+#[inline]
+pub(crate) fn check_out<T>(routine: &str, name: &str, out: *mut T) -> FfiResult {
+    if out.is_null() {
+        Err(Failure::null(routine, name))
+    } else {
+        Ok(())
+    }
+}
+
+/// Stores a new handle for `a` in `*out` (which [`check_out`] has checked).
+///
+/// # Safety
+/// `out` is non-null and valid for a pointer write.
+#[inline]
+pub(crate) unsafe fn put_array(out: *mut *mut lapis_array, a: NdArray) {
+    let h = Box::into_raw(Box::new(lapis_array { array: a }));
+    // SAFETY: caller contract.
+    unsafe { out.write(h) };
+}
+
+/// Stores a plain value in a checked out-pointer.
+///
+/// # Safety
+/// `out` is non-null and valid for a write of `T`.
+#[inline]
+pub(crate) unsafe fn put<T>(out: *mut T, v: T) {
+    // SAFETY: caller contract.
+    unsafe { out.write(v) };
+}
+
+/// A caller's array argument of `len` elements (NULL allowed when `len == 0`).
+///
+/// # Safety
+/// A non-null `ptr` is valid for reads of `len` elements.
+#[inline]
+pub(crate) unsafe fn slice_arg<'a, T>(
+    routine: &str,
+    name: &str,
+    ptr: *const T,
+    len: usize,
+) -> FfiResult<&'a [T]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(Failure::null(routine, name));
+    }
+    // SAFETY: caller contract.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// `ndim` must be at most `crate::array::MAX_DIMS`.
+pub(crate) fn ndim_arg(routine: &str, ndim: usize) -> FfiResult<usize> {
+    if ndim > crate::array::MAX_DIMS {
+        return Err(Failure::new(
+            lapis_status::LAPIS_ERR_INVALID_ARGUMENT,
+            format!(
+                "{routine}: ndim = {ndim} exceeds the maximum of {} dimensions",
+                crate::array::MAX_DIMS
+            ),
+        ));
+    }
+    Ok(ndim)
+}
+
+/// A shape given as `ndim` int64 values, each ≥ 0.
+///
+/// # Safety
+/// A non-null `shape` is valid for reads of `ndim` values.
+pub(crate) unsafe fn shape_arg(
+    routine: &str,
+    ndim: usize,
+    shape: *const i64,
+) -> FfiResult<Vec<usize>> {
+    let ndim = ndim_arg(routine, ndim)?;
+    // SAFETY: forwarded caller contract.
+    let dims = unsafe { slice_arg(routine, "shape", shape, ndim) }?;
+    dims.iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            usize::try_from(d).map_err(|_| {
+                Failure::invalid(
+                    routine,
+                    "shape",
+                    format!("negative dimensions are not allowed (shape[{i}] = {d})"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// A list of `n` int64 values as isize (axes, indices, byte strides).
+///
+/// # Safety
+/// A non-null `ptr` is valid for reads of `n` values.
+pub(crate) unsafe fn isize_list(
+    routine: &str,
+    name: &str,
+    ptr: *const i64,
+    n: usize,
+) -> FfiResult<Vec<isize>> {
+    let n = ndim_arg(routine, n)?;
+    // SAFETY: forwarded caller contract.
+    let v = unsafe { slice_arg(routine, name, ptr, n) }?;
+    v.iter()
+        .map(|&x| {
+            isize::try_from(x)
+                .map_err(|_| Failure::invalid(routine, name, format!("{x} does not fit isize")))
+        })
+        .collect()
+}
+
+/// A dtype code.
+pub(crate) fn dtype_arg(routine: &str, code: lapis_dtype) -> FfiResult<DType> {
+    match code {
+        LAPIS_FLOAT32 => Ok(DType::F32),
+        LAPIS_FLOAT64 => Ok(DType::F64),
+        LAPIS_COMPLEX64 => Ok(DType::C64),
+        LAPIS_COMPLEX128 => Ok(DType::C128),
+        _ => Err(Failure::new(
+            lapis_status::LAPIS_ERR_BAD_DTYPE,
+            format!(
+                "{routine}: unknown dtype code {code} (expected LAPIS_FLOAT32 = 1, LAPIS_FLOAT64 = 2, LAPIS_COMPLEX64 = 3 or LAPIS_COMPLEX128 = 4)"
+            ),
+        )),
+    }
+}
+
+/// The dtype code of a dtype.
+pub(crate) fn dtype_code(d: DType) -> lapis_dtype {
+    match d {
+        DType::F32 => LAPIS_FLOAT32,
+        DType::F64 => LAPIS_FLOAT64,
+        DType::C64 => LAPIS_COMPLEX64,
+        DType::C128 => LAPIS_COMPLEX128,
+    }
+}
+
+/// A memory-order code.
+pub(crate) fn order_arg(routine: &str, code: lapis_order) -> FfiResult<crate::array::MemOrder> {
+    use crate::array::MemOrder;
+    match code {
+        LAPIS_ORDER_C => Ok(MemOrder::C),
+        LAPIS_ORDER_F => Ok(MemOrder::F),
+        LAPIS_ORDER_A => Ok(MemOrder::A),
+        LAPIS_ORDER_K => Ok(MemOrder::K),
+        _ => Err(Failure::invalid(
+            routine,
+            "order",
+            format!(
+                "unknown order code {code} (expected LAPIS_ORDER_C, _F, _A or _K = 0, 1, 2, 3)"
+            ),
+        )),
+    }
+}
+
+/// A C string argument (UTF-8).
+///
+/// # Safety
+/// A non-null `s` points to a NUL-terminated string.
+pub(crate) unsafe fn str_arg<'a>(
+    routine: &str,
+    name: &str,
+    s: *const c_char,
+) -> FfiResult<&'a str> {
+    if s.is_null() {
+        return Err(Failure::null(routine, name));
+    }
+    // SAFETY: caller contract.
+    unsafe { CStr::from_ptr(s) }
+        .to_str()
+        .map_err(|_| Failure::invalid(routine, name, "not valid UTF-8"))
+}
+
+// ---------------------------------------------------------------------------
+// Library-wide functions.
+// ---------------------------------------------------------------------------
+
+/// The message of the latest failed lapis call on the calling thread
+/// ("" if none has failed). The string belongs to lapis and stays valid
+/// until the next failing lapis call on this thread; successful calls do
+/// not change it. Never NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_last_error() -> *const c_char {
+    call_value(c"".as_ptr(), || LAST_ERROR.with(|e| e.borrow().as_ptr()))
+}
+
+/// The name of a status code, e.g. "LAPIS_ERR_SHAPE_MISMATCH" (a static
+/// string; "LAPIS_UNKNOWN_STATUS" for a value that is not a status).
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_status_string(status: i32) -> *const c_char {
+    call_value(c"LAPIS_UNKNOWN_STATUS".as_ptr(), || {
+        status_name(status).as_ptr()
+    })
+}
+
+fn status_name(status: i32) -> &'static CStr {
+    use lapis_status::*;
+    let all = [
+        LAPIS_OK,
+        LAPIS_ERR_NULL_ARGUMENT,
+        LAPIS_ERR_BAD_DTYPE,
+        LAPIS_ERR_SHAPE_MISMATCH,
+        LAPIS_ERR_BAD_STRIDE,
+        LAPIS_ERR_INVALID_ARGUMENT,
+        LAPIS_ERR_INDEX,
+        LAPIS_ERR_OVERFLOW,
+        LAPIS_ERR_OUT_OF_MEMORY,
+        LAPIS_ERR_SINGULAR,
+        LAPIS_ERR_NOT_POSITIVE_DEFINITE,
+        LAPIS_ERR_NO_CONVERGENCE,
+        LAPIS_ERR_NON_FINITE,
+        LAPIS_ERR_READ_ONLY,
+        LAPIS_ERR_BUSY,
+        LAPIS_ERR_INVALID_VALUE,
+        LAPIS_ERR_UNSUPPORTED,
+        LAPIS_ERR_INTERNAL,
+    ];
+    let name: &'static CStr = match all.iter().find(|s| **s as i32 == status) {
+        Some(LAPIS_OK) => c"LAPIS_OK",
+        Some(LAPIS_ERR_NULL_ARGUMENT) => c"LAPIS_ERR_NULL_ARGUMENT",
+        Some(LAPIS_ERR_BAD_DTYPE) => c"LAPIS_ERR_BAD_DTYPE",
+        Some(LAPIS_ERR_SHAPE_MISMATCH) => c"LAPIS_ERR_SHAPE_MISMATCH",
+        Some(LAPIS_ERR_BAD_STRIDE) => c"LAPIS_ERR_BAD_STRIDE",
+        Some(LAPIS_ERR_INVALID_ARGUMENT) => c"LAPIS_ERR_INVALID_ARGUMENT",
+        Some(LAPIS_ERR_INDEX) => c"LAPIS_ERR_INDEX",
+        Some(LAPIS_ERR_OVERFLOW) => c"LAPIS_ERR_OVERFLOW",
+        Some(LAPIS_ERR_OUT_OF_MEMORY) => c"LAPIS_ERR_OUT_OF_MEMORY",
+        Some(LAPIS_ERR_SINGULAR) => c"LAPIS_ERR_SINGULAR",
+        Some(LAPIS_ERR_NOT_POSITIVE_DEFINITE) => c"LAPIS_ERR_NOT_POSITIVE_DEFINITE",
+        Some(LAPIS_ERR_NO_CONVERGENCE) => c"LAPIS_ERR_NO_CONVERGENCE",
+        Some(LAPIS_ERR_NON_FINITE) => c"LAPIS_ERR_NON_FINITE",
+        Some(LAPIS_ERR_READ_ONLY) => c"LAPIS_ERR_READ_ONLY",
+        Some(LAPIS_ERR_BUSY) => c"LAPIS_ERR_BUSY",
+        Some(LAPIS_ERR_INVALID_VALUE) => c"LAPIS_ERR_INVALID_VALUE",
+        Some(LAPIS_ERR_UNSUPPORTED) => c"LAPIS_ERR_UNSUPPORTED",
+        Some(LAPIS_ERR_INTERNAL) => c"LAPIS_ERR_INTERNAL",
+        None => c"LAPIS_UNKNOWN_STATUS",
+    };
+    name
+}
+
+/// The library's version, "MAJOR.MINOR.PATCH" (a static string; the header's
+/// LAPIS_VERSION_* macros give the version compiled against).
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_version() -> *const c_char {
+    static VERSION: &CStr = {
+        match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+            Ok(s) => s,
+            Err(_) => c"unknown",
+        }
+    };
+    call_value(c"unknown".as_ptr(), || VERSION.as_ptr())
+}
+
+/// Sets the threads used by the BLAS and by lapis's own parallel loops
+/// (`n` ≥ 1). Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_set_num_threads(n: i64) -> lapis_status {
+    call(|| {
+        let n = usize::try_from(n)
+            .map_err(|_| Failure::invalid("lapis_set_num_threads", "n", "must be >= 1"))?;
+        crate::backend::set_num_threads(n)?;
+        Ok(())
+    })
+}
+
+/// The number of threads lapis's parallel loops use (see `lapis_set_num_threads`).
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_get_num_threads() -> i64 {
+    call_value(1, || crate::parallel::threads() as i64)
+}
+
+/// A description of the linked BLAS/LAPACK: built-for backend, detected
+/// library, paths, versions and threads, one "key: value" per line
+/// (a string owned by lapis, valid for the life of the process).
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_backend_info() -> *const c_char {
+    static INFO: std::sync::OnceLock<CString> = std::sync::OnceLock::new();
+    call_value(c"".as_ptr(), || {
+        INFO.get_or_init(|| {
+            let b = crate::backend::backend();
+            let text = format!(
+                "backend: {}\ndetected: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\n",
+                b.name,
+                b.detected,
+                b.blas_library,
+                b.lapack_library,
+                b.version.as_deref().unwrap_or("unknown"),
+                b.lapack_version.as_deref().unwrap_or("unknown"),
+            );
+            CString::new(text.replace('\0', " ")).unwrap_or_default()
+        })
+        .as_ptr()
+    })
+}
