@@ -140,6 +140,26 @@ typedef int32_t lapis_dtype;
 typedef int32_t lapis_order;
 
 /**
+ * Transpose codes for BLAS-style operands (op(A) = A, Aᵀ or Aᴴ).
+ */
+typedef int32_t lapis_trans;
+
+/**
+ * Which triangle of a symmetric/Hermitian/triangular matrix is referenced.
+ */
+typedef int32_t lapis_uplo;
+
+/**
+ * Which side a symmetric/triangular matrix multiplies from (symm, trmm, trsm).
+ */
+typedef int32_t lapis_side;
+
+/**
+ * Whether a triangular matrix has an implicit unit diagonal.
+ */
+typedef int32_t lapis_diag;
+
+/**
  * A complex double passed by value (same layout as C99 `double _Complex`).
  * Real-typed operations use `re` and require `im == 0` where a complex
  * value would change the result.
@@ -209,6 +229,51 @@ typedef struct {
  * The source's own axis order as closely as possible (NumPy's 'K').
  */
 #define LAPIS_ORDER_K 3
+
+/**
+ * op(A) = A.
+ */
+#define LAPIS_NO_TRANS 0
+
+/**
+ * op(A) = Aᵀ.
+ */
+#define LAPIS_TRANS 1
+
+/**
+ * op(A) = Aᴴ (conjugate transpose; the same as LAPIS_TRANS for real dtypes).
+ */
+#define LAPIS_CONJ_TRANS 2
+
+/**
+ * The upper triangle (column ≥ row).
+ */
+#define LAPIS_UPPER 0
+
+/**
+ * The lower triangle (column ≤ row).
+ */
+#define LAPIS_LOWER 1
+
+/**
+ * op(A) · B.
+ */
+#define LAPIS_LEFT 0
+
+/**
+ * B · op(A).
+ */
+#define LAPIS_RIGHT 1
+
+/**
+ * The diagonal is read from the matrix.
+ */
+#define LAPIS_NON_UNIT 0
+
+/**
+ * The diagonal is taken as all ones and not read.
+ */
+#define LAPIS_UNIT 1
 
 #ifdef __cplusplus
 extern "C" {

@@ -34,12 +34,14 @@
 //! # Ok::<(), lapis::Error>(())
 //! ```
 
+pub mod blas;
 mod broadcast;
 mod buffer;
 mod convert;
 mod create;
 mod dynarray;
 mod kernel;
+pub mod linalg;
 mod matmul;
 mod reduce;
 mod reshape;

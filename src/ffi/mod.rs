@@ -37,6 +37,7 @@ pub mod blas;
 pub mod blas_raw;
 pub mod fft;
 pub mod linalg;
+pub mod matmul;
 pub mod reduce;
 pub mod ufunc;
 
@@ -119,6 +120,40 @@ pub const LAPIS_ORDER_F: lapis_order = 1;
 pub const LAPIS_ORDER_A: lapis_order = 2;
 /// The source's own axis order as closely as possible (NumPy's 'K').
 pub const LAPIS_ORDER_K: lapis_order = 3;
+
+/// Transpose codes for BLAS-style operands (op(A) = A, Aᵀ or Aᴴ).
+#[allow(non_camel_case_types)]
+pub type lapis_trans = i32;
+/// op(A) = A.
+pub const LAPIS_NO_TRANS: lapis_trans = 0;
+/// op(A) = Aᵀ.
+pub const LAPIS_TRANS: lapis_trans = 1;
+/// op(A) = Aᴴ (conjugate transpose; the same as LAPIS_TRANS for real dtypes).
+pub const LAPIS_CONJ_TRANS: lapis_trans = 2;
+
+/// Which triangle of a symmetric/Hermitian/triangular matrix is referenced.
+#[allow(non_camel_case_types)]
+pub type lapis_uplo = i32;
+/// The upper triangle (column ≥ row).
+pub const LAPIS_UPPER: lapis_uplo = 0;
+/// The lower triangle (column ≤ row).
+pub const LAPIS_LOWER: lapis_uplo = 1;
+
+/// Which side a symmetric/triangular matrix multiplies from (symm, trmm, trsm).
+#[allow(non_camel_case_types)]
+pub type lapis_side = i32;
+/// op(A) · B.
+pub const LAPIS_LEFT: lapis_side = 0;
+/// B · op(A).
+pub const LAPIS_RIGHT: lapis_side = 1;
+
+/// Whether a triangular matrix has an implicit unit diagonal.
+#[allow(non_camel_case_types)]
+pub type lapis_diag = i32;
+/// The diagonal is read from the matrix.
+pub const LAPIS_NON_UNIT: lapis_diag = 0;
+/// The diagonal is taken as all ones and not read.
+pub const LAPIS_UNIT: lapis_diag = 1;
 
 /// A complex double passed by value (same layout as C99 `double _Complex`).
 /// Real-typed operations use `re` and require `im == 0` where a complex
@@ -498,6 +533,69 @@ pub(crate) fn order_arg(routine: &str, code: lapis_order) -> FfiResult<crate::ar
             format!(
                 "unknown order code {code} (expected LAPIS_ORDER_C, _F, _A or _K = 0, 1, 2, 3)"
             ),
+        )),
+    }
+}
+
+/// A transpose code.
+pub(crate) fn trans_arg(
+    routine: &str,
+    name: &str,
+    code: lapis_trans,
+) -> FfiResult<crate::blas::Transpose> {
+    use crate::blas::Transpose;
+    match code {
+        LAPIS_NO_TRANS => Ok(Transpose::NoTrans),
+        LAPIS_TRANS => Ok(Transpose::Trans),
+        LAPIS_CONJ_TRANS => Ok(Transpose::ConjTrans),
+        _ => Err(Failure::invalid(
+            routine,
+            name,
+            format!(
+                "unknown transpose code {code} (expected LAPIS_NO_TRANS, LAPIS_TRANS or LAPIS_CONJ_TRANS = 0, 1, 2)"
+            ),
+        )),
+    }
+}
+
+/// A triangle code.
+pub(crate) fn uplo_arg(routine: &str, code: lapis_uplo) -> FfiResult<crate::blas::Uplo> {
+    use crate::blas::Uplo;
+    match code {
+        LAPIS_UPPER => Ok(Uplo::Upper),
+        LAPIS_LOWER => Ok(Uplo::Lower),
+        _ => Err(Failure::invalid(
+            routine,
+            "uplo",
+            format!("unknown triangle code {code} (expected LAPIS_UPPER = 0 or LAPIS_LOWER = 1)"),
+        )),
+    }
+}
+
+/// A side code.
+pub(crate) fn side_arg(routine: &str, code: lapis_side) -> FfiResult<crate::blas::Side> {
+    use crate::blas::Side;
+    match code {
+        LAPIS_LEFT => Ok(Side::Left),
+        LAPIS_RIGHT => Ok(Side::Right),
+        _ => Err(Failure::invalid(
+            routine,
+            "side",
+            format!("unknown side code {code} (expected LAPIS_LEFT = 0 or LAPIS_RIGHT = 1)"),
+        )),
+    }
+}
+
+/// A diagonal code.
+pub(crate) fn diag_arg(routine: &str, code: lapis_diag) -> FfiResult<crate::blas::Diag> {
+    use crate::blas::Diag;
+    match code {
+        LAPIS_NON_UNIT => Ok(Diag::NonUnit),
+        LAPIS_UNIT => Ok(Diag::Unit),
+        _ => Err(Failure::invalid(
+            routine,
+            "diag",
+            format!("unknown diagonal code {code} (expected LAPIS_NON_UNIT = 0 or LAPIS_UNIT = 1)"),
         )),
     }
 }
