@@ -740,3 +740,102 @@ pub extern "C" fn lapis_backend_info() -> *const c_char {
         .as_ptr()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn last() -> String {
+        // SAFETY: lapis_last_error never returns NULL and the string lives
+        // until the next failing call on this thread.
+        unsafe { CStr::from_ptr(lapis_last_error()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn a_panic_becomes_internal_with_its_message() {
+        let s = call(|| panic!("boom {}", 42));
+        assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
+        assert!(last().contains("boom 42"), "{}", last());
+        let s = call(|| std::panic::panic_any(7_u8));
+        assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
+        assert!(last().contains("unknown panic payload"));
+        assert_eq!(call_value(-1_i64, || panic!("x")), -1);
+    }
+
+    #[test]
+    fn errors_become_their_status_and_message() {
+        let s = call(|| {
+            Err(Error::Broadcast {
+                routine: "add",
+                lhs: crate::error::Shape(vec![2, 3]),
+                rhs: crate::error::Shape(vec![4]),
+            }
+            .into())
+        });
+        assert_eq!(s, lapis_status::LAPIS_ERR_SHAPE_MISMATCH);
+        assert_eq!(
+            last(),
+            "add: operands could not be broadcast together with shapes (2,3) (4,)"
+        );
+        // A success leaves the message alone; a message with a NUL is cut there.
+        assert_eq!(call(|| Ok(())), lapis_status::LAPIS_OK);
+        assert!(last().starts_with("add:"));
+        let s = call(|| Err(Failure::invalid("f", "name", "bad\0tail")));
+        assert_eq!(s, lapis_status::LAPIS_ERR_INVALID_ARGUMENT);
+        assert_eq!(last(), "f: invalid argument name: bad");
+    }
+
+    #[test]
+    fn last_error_is_per_thread() {
+        let _ = call(|| Err(Failure::invalid("main", "x", "main thread")));
+        std::thread::spawn(|| {
+            assert_eq!(last(), "");
+            let _ = call(|| Err(Failure::invalid("other", "x", "other thread")));
+            assert!(last().contains("other thread"));
+        })
+        .join()
+        .unwrap();
+        assert!(last().contains("main thread"));
+    }
+
+    #[test]
+    fn every_status_has_a_distinct_name() {
+        let names: Vec<String> = (-1..=18)
+            .map(|i| {
+                // SAFETY: static strings.
+                unsafe { CStr::from_ptr(lapis_status_string(i)) }
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names[0], "LAPIS_UNKNOWN_STATUS");
+        assert_eq!(names[19], "LAPIS_UNKNOWN_STATUS");
+        let known: std::collections::HashSet<_> = names[1..19].iter().collect();
+        assert_eq!(known.len(), 18, "{names:?}");
+        assert_eq!(names[1], "LAPIS_OK");
+        assert_eq!(names[18], "LAPIS_ERR_INTERNAL");
+    }
+
+    #[test]
+    fn codes_are_checked() {
+        assert!(dtype_arg("f", 0).is_err());
+        assert!(dtype_arg("f", 5).is_err());
+        assert_eq!(dtype_arg("f", LAPIS_COMPLEX64).ok(), Some(DType::C64));
+        for d in DType::ALL {
+            assert_eq!(dtype_arg("f", dtype_code(d)).ok(), Some(d));
+        }
+        assert!(order_arg("f", 4).is_err());
+        assert!(trans_arg("f", "t", 3).is_err());
+        assert!(uplo_arg("f", -1).is_err());
+        // SAFETY: a valid 2-element shape.
+        let e = unsafe { shape_arg("f", 2, [3_i64, -1].as_ptr()) }.unwrap_err();
+        assert_eq!(e.status, lapis_status::LAPIS_ERR_INVALID_ARGUMENT);
+        assert!(e.message.contains("shape[1] = -1"), "{}", e.message);
+        // SAFETY: NULL with a nonzero count is reported, not read.
+        let e = unsafe { shape_arg("f", 1, std::ptr::null()) }.unwrap_err();
+        assert_eq!(e.status, lapis_status::LAPIS_ERR_NULL_ARGUMENT);
+        assert!(ndim_arg("f", 33).is_err());
+    }
+}
