@@ -359,6 +359,10 @@ const char *lapis_backend_info(void);
  * freed (the caller owns it; it must stay valid until every handle made
  * from the wrap, views included, is freed). Freeing a handle twice, or
  * one not from lapis, is undefined behaviour.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 void lapis_array_free(lapis_array *a);
 
@@ -372,6 +376,10 @@ void lapis_array_free(lapis_array *a);
  * negative ndim or shape entry, ndim > 32, another order
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
  * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -381,6 +389,10 @@ lapis_status lapis_zeros(int64_t ndim,
 
 /**
  * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -392,6 +404,10 @@ lapis_status lapis_ones(int64_t ndim,
  * A new array whose contents are unspecified (NumPy's `empty`; lapis
  * zeroes it, which costs nothing extra for large arrays). Arguments,
  * ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -404,6 +420,10 @@ lapis_status lapis_empty(int64_t ndim,
  * complex64 round each part). A real dtype needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
  * errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -420,12 +440,20 @@ lapis_status lapis_full(int64_t ndim,
  *
  * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
 /**
  * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
  * `lapis_eye`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -437,6 +465,10 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
  * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -452,6 +484,10 @@ lapis_status lapis_arange(double start,
  *
  * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
  * NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -463,6 +499,10 @@ lapis_status lapis_linspace(double start,
 /**
  * `base` raised to the values of `lapis_linspace(start, stop, num,
  * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -479,6 +519,10 @@ lapis_status lapis_logspace(double start,
  *
  * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -496,18 +540,30 @@ lapis_status lapis_geomspace(double start,
  *
  * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * Ones shaped and laid out like `proto`; arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * An array shaped and laid out like `proto` with unspecified contents
  * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -515,6 +571,10 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  * `value` shaped and laid out like `proto`; a real result dtype needs
  * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -532,6 +592,10 @@ lapis_status lapis_full_like(const lapis_array *proto,
  *
  * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
  * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -546,6 +610,10 @@ lapis_status lapis_random_uniform(uint64_t seed,
  * A new C-order array of normal values `mean + std·z` (complex dtypes:
  * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
  * reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -559,6 +627,10 @@ lapis_status lapis_random_normal(uint64_t seed,
 /**
  * A new C-order array of standard normal values (complex: CN(0, 1)).
  * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -576,6 +648,10 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
  * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
  * Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -586,6 +662,10 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
 /**
  * Overwrites `a` with `normal(mean, std)` values, as
  * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -596,6 +676,10 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
 /**
  * Overwrites `a` with standard normal values, as
  * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -632,6 +716,10 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
  * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
  * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -649,6 +737,10 @@ lapis_status lapis_array_wrap(void *base,
  * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
  * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
  * as `lapis_array_wrap` (with the extent implied by the shape).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -661,22 +753,38 @@ lapis_status lapis_array_wrap_contiguous(void *data,
 /**
  * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
  * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
 /**
  * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
  * complex64, complex128). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -684,6 +792,10 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  * `*out` = size · itemsize: the bytes the elements take (what
  * `lapis_array_read` writes), not the size of the underlying buffer.
  * Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -691,6 +803,10 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
  * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
  * (NumPy's flags). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -700,6 +816,10 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  * The memory belongs to the array: valid while any handle on its buffer
  * lives. For an empty array the address must not be read. Errors as
  * `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -708,6 +828,10 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  * The caller must not write through it while a lapis call uses the same
  * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
  * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -716,12 +840,20 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
  * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
  * `out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
 /**
  * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
  * `lapis_array_shape`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -731,6 +863,10 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  * `may_share_memory` test: true even when the elements they use are
  * disjoint). Two separate wraps of the same caller memory are different
  * buffers (false). Errors: NULL `a`, `b` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -739,6 +875,10 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  * same dtype, shape, strides and writability; no copy. The new handle
  * keeps the buffer alive and is the caller's to free (in any order with
  * `a`). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -756,6 +896,10 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
  * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -770,6 +914,10 @@ lapis_status lapis_array_slice(const lapis_array *a,
  * and `index` count from the end.
  *
  * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -778,6 +926,10 @@ lapis_status lapis_array_index(const lapis_array *a,
 
 /**
  * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -788,6 +940,10 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
  * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
  * (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -797,6 +953,10 @@ lapis_status lapis_array_permute(const lapis_array *a,
 /**
  * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
  * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -806,6 +966,10 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
 /**
  * Axis `source` moved to position `destination`, the others keeping
  * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -824,6 +988,10 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
  * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
  * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -837,6 +1005,10 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  * C-contiguous, else C; K: memory order, a view when contiguous in some
  * axis order with positive strides), else a copy. Errors: NULL `a` or
  * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -846,6 +1018,10 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
  * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
  * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -857,6 +1033,10 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  * same memory with the same byte strides, writable when `a` is (writes
  * change the real parts); for a real array a view of `a` itself. Errors:
  * NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -865,6 +1045,10 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  * offset by one real element (writable when `a` is); for a real array a
  * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
  * allocation). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -874,6 +1058,10 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
  * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
  * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -886,6 +1074,10 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
  * out of range (LAPIS_ERR_INDEX); a repeated position
  * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -899,6 +1091,10 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
  * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
  * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -914,6 +1110,10 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
  * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -926,6 +1126,10 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
  * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -933,6 +1137,10 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
  * when `a` is already C-contiguous, else a C-order copy (NumPy's
  * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -940,6 +1148,10 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  * A Fortran-contiguous array with `a`'s elements: a view when `a` already
  * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
  * `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -955,6 +1167,10 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
  * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
  * (LAPIS_ERR_BUSY). Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -962,6 +1178,10 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  * Sets every element of `a` to `value` (rounded to the dtype); a real
  * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
  * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -977,6 +1197,10 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
  * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
  * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -988,6 +1212,10 @@ lapis_status lapis_concatenate(int64_t n,
  * result (NumPy's `stack`; negative counts from the end of the result,
  * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
  * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1001,6 +1229,10 @@ lapis_status lapis_stack(int64_t n,
  *
  * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
  * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1009,6 +1241,10 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  * `lapis_array_get` reads it; a real array needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
  * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1023,6 +1259,10 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
  * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
  * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1035,6 +1275,10 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
  * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
  * on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
@@ -1045,6 +1289,10 @@ lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, l
  * freed (the caller owns it; it must stay valid until every handle made
  * from the wrap, views included, is freed). Freeing a handle twice, or
  * one not from lapis, is undefined behaviour.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 void lapis_array_free(lapis_array *a);
 
@@ -1058,6 +1306,10 @@ void lapis_array_free(lapis_array *a);
  * negative ndim or shape entry, ndim > 32, another order
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
  * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -1067,6 +1319,10 @@ lapis_status lapis_zeros(int64_t ndim,
 
 /**
  * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -1078,6 +1334,10 @@ lapis_status lapis_ones(int64_t ndim,
  * A new array whose contents are unspecified (NumPy's `empty`; lapis
  * zeroes it, which costs nothing extra for large arrays). Arguments,
  * ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -1090,6 +1350,10 @@ lapis_status lapis_empty(int64_t ndim,
  * complex64 round each part). A real dtype needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
  * errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -1106,12 +1370,20 @@ lapis_status lapis_full(int64_t ndim,
  *
  * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
 /**
  * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
  * `lapis_eye`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -1123,6 +1395,10 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
  * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -1138,6 +1414,10 @@ lapis_status lapis_arange(double start,
  *
  * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
  * NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -1149,6 +1429,10 @@ lapis_status lapis_linspace(double start,
 /**
  * `base` raised to the values of `lapis_linspace(start, stop, num,
  * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -1165,6 +1449,10 @@ lapis_status lapis_logspace(double start,
  *
  * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -1182,18 +1470,30 @@ lapis_status lapis_geomspace(double start,
  *
  * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * Ones shaped and laid out like `proto`; arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * An array shaped and laid out like `proto` with unspecified contents
  * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -1201,6 +1501,10 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  * `value` shaped and laid out like `proto`; a real result dtype needs
  * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -1218,6 +1522,10 @@ lapis_status lapis_full_like(const lapis_array *proto,
  *
  * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
  * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -1232,6 +1540,10 @@ lapis_status lapis_random_uniform(uint64_t seed,
  * A new C-order array of normal values `mean + std·z` (complex dtypes:
  * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
  * reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -1245,6 +1557,10 @@ lapis_status lapis_random_normal(uint64_t seed,
 /**
  * A new C-order array of standard normal values (complex: CN(0, 1)).
  * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -1262,6 +1578,10 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
  * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
  * Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -1272,6 +1592,10 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
 /**
  * Overwrites `a` with `normal(mean, std)` values, as
  * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -1282,6 +1606,10 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
 /**
  * Overwrites `a` with standard normal values, as
  * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -1318,6 +1646,10 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
  * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
  * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -1335,6 +1667,10 @@ lapis_status lapis_array_wrap(void *base,
  * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
  * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
  * as `lapis_array_wrap` (with the extent implied by the shape).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -1347,22 +1683,38 @@ lapis_status lapis_array_wrap_contiguous(void *data,
 /**
  * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
  * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
 /**
  * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
  * complex64, complex128). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -1370,6 +1722,10 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  * `*out` = size · itemsize: the bytes the elements take (what
  * `lapis_array_read` writes), not the size of the underlying buffer.
  * Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -1377,6 +1733,10 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
  * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
  * (NumPy's flags). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -1386,6 +1746,10 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  * The memory belongs to the array: valid while any handle on its buffer
  * lives. For an empty array the address must not be read. Errors as
  * `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -1394,6 +1758,10 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  * The caller must not write through it while a lapis call uses the same
  * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
  * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -1402,12 +1770,20 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
  * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
  * `out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
 /**
  * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
  * `lapis_array_shape`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -1417,6 +1793,10 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  * `may_share_memory` test: true even when the elements they use are
  * disjoint). Two separate wraps of the same caller memory are different
  * buffers (false). Errors: NULL `a`, `b` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -1425,6 +1805,10 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  * same dtype, shape, strides and writability; no copy. The new handle
  * keeps the buffer alive and is the caller's to free (in any order with
  * `a`). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -1442,6 +1826,10 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
  * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -1456,6 +1844,10 @@ lapis_status lapis_array_slice(const lapis_array *a,
  * and `index` count from the end.
  *
  * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -1464,6 +1856,10 @@ lapis_status lapis_array_index(const lapis_array *a,
 
 /**
  * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -1474,6 +1870,10 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
  * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
  * (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -1483,6 +1883,10 @@ lapis_status lapis_array_permute(const lapis_array *a,
 /**
  * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
  * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -1492,6 +1896,10 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
 /**
  * Axis `source` moved to position `destination`, the others keeping
  * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -1510,6 +1918,10 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
  * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
  * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -1523,6 +1935,10 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  * C-contiguous, else C; K: memory order, a view when contiguous in some
  * axis order with positive strides), else a copy. Errors: NULL `a` or
  * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1532,6 +1948,10 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
  * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
  * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -1543,6 +1963,10 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  * same memory with the same byte strides, writable when `a` is (writes
  * change the real parts); for a real array a view of `a` itself. Errors:
  * NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -1551,6 +1975,10 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  * offset by one real element (writable when `a` is); for a real array a
  * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
  * allocation). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -1560,6 +1988,10 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
  * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
  * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -1572,6 +2004,10 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
  * out of range (LAPIS_ERR_INDEX); a repeated position
  * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -1585,6 +2021,10 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
  * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
  * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -1600,6 +2040,10 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
  * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1612,6 +2056,10 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
  * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -1619,6 +2067,10 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
  * when `a` is already C-contiguous, else a C-order copy (NumPy's
  * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -1626,6 +2078,10 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  * A Fortran-contiguous array with `a`'s elements: a view when `a` already
  * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
  * `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -1641,6 +2097,10 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
  * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
  * (LAPIS_ERR_BUSY). Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -1648,6 +2108,10 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  * Sets every element of `a` to `value` (rounded to the dtype); a real
  * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
  * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -1663,6 +2127,10 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
  * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
  * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -1674,6 +2142,10 @@ lapis_status lapis_concatenate(int64_t n,
  * result (NumPy's `stack`; negative counts from the end of the result,
  * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
  * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1687,6 +2159,10 @@ lapis_status lapis_stack(int64_t n,
  *
  * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
  * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1695,6 +2171,10 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  * `lapis_array_get` reads it; a real array needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
  * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1709,6 +2189,10 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
  * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
  * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1721,6 +2205,10 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
  * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
  * on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 

@@ -217,6 +217,10 @@ unsafe fn array_list<'a>(
 /// freed (the caller owns it; it must stay valid until every handle made
 /// from the wrap, views included, is freed). Freeing a handle twice, or
 /// one not from lapis, is undefined behaviour.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_free(a: *mut lapis_array) {
     call_value((), || {
@@ -268,6 +272,10 @@ fn new_filled(
 /// negative ndim or shape entry, ndim > 32, another order
 /// (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
 /// whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros(
     ndim: i64,
@@ -281,6 +289,10 @@ pub unsafe extern "C" fn lapis_zeros(
 }
 
 /// A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones(
     ndim: i64,
@@ -297,6 +309,10 @@ pub unsafe extern "C" fn lapis_ones(
 /// A new array whose contents are unspecified (NumPy's `empty`; lapis
 /// zeroes it, which costs nothing extra for large arrays). Arguments,
 /// ownership and errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty(
     ndim: i64,
@@ -313,6 +329,10 @@ pub unsafe extern "C" fn lapis_empty(
 /// complex64 round each part). A real dtype needs `value.im == 0`
 /// (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
 /// errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full(
     ndim: i64,
@@ -360,6 +380,10 @@ unsafe fn fill_new_call(
 ///
 /// Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_eye(
     n: i64,
@@ -384,6 +408,10 @@ pub unsafe extern "C" fn lapis_eye(
 
 /// The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
 /// `lapis_eye`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_identity(
     n: i64,
@@ -409,6 +437,10 @@ pub unsafe extern "C" fn lapis_identity(
 ///
 /// Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
 /// a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arange(
     start: f64,
@@ -435,6 +467,10 @@ pub unsafe extern "C" fn lapis_arange(
 ///
 /// Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
 /// NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_linspace(
     start: f64,
@@ -458,6 +494,10 @@ pub unsafe extern "C" fn lapis_linspace(
 
 /// `base` raised to the values of `lapis_linspace(start, stop, num,
 /// endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_logspace(
     start: f64,
@@ -486,6 +526,10 @@ pub unsafe extern "C" fn lapis_logspace(
 ///
 /// Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
 /// (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_geomspace(
     start: f64,
@@ -515,6 +559,10 @@ pub unsafe extern "C" fn lapis_geomspace(
 ///
 /// Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE), allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros_like(
     proto: *const lapis_array,
@@ -527,6 +575,10 @@ pub unsafe extern "C" fn lapis_zeros_like(
 
 /// Ones shaped and laid out like `proto`; arguments and errors as
 /// `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones_like(
     proto: *const lapis_array,
@@ -540,6 +592,10 @@ pub unsafe extern "C" fn lapis_ones_like(
 
 /// An array shaped and laid out like `proto` with unspecified contents
 /// (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty_like(
     proto: *const lapis_array,
@@ -553,6 +609,10 @@ pub unsafe extern "C" fn lapis_empty_like(
 /// `value` shaped and laid out like `proto`; a real result dtype needs
 /// `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
 /// `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full_like(
     proto: *const lapis_array,
@@ -605,6 +665,10 @@ unsafe fn like_call(
 ///
 /// Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
 /// distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_uniform(
     seed: u64,
@@ -630,6 +694,10 @@ pub unsafe extern "C" fn lapis_random_uniform(
 /// A new C-order array of normal values `mean + std·z` (complex dtypes:
 /// `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
 /// reproducibility and errors as `lapis_random_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_normal(
     seed: u64,
@@ -654,6 +722,10 @@ pub unsafe extern "C" fn lapis_random_normal(
 
 /// A new C-order array of standard normal values (complex: CN(0, 1)).
 /// Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_standard_normal(
     seed: u64,
@@ -705,6 +777,10 @@ unsafe fn random_new_call(
 /// (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
 /// `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
 /// Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_uniform(
     seed: u64,
@@ -726,6 +802,10 @@ pub unsafe extern "C" fn lapis_random_fill_uniform(
 
 /// Overwrites `a` with `normal(mean, std)` values, as
 /// `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_normal(
     seed: u64,
@@ -747,6 +827,10 @@ pub unsafe extern "C" fn lapis_random_fill_normal(
 
 /// Overwrites `a` with standard normal values, as
 /// `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_standard_normal(
     seed: u64,
@@ -815,6 +899,10 @@ unsafe fn random_fill_call(
 /// entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
 /// (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap(
     base: *mut c_void,
@@ -871,6 +959,10 @@ pub unsafe extern "C" fn lapis_array_wrap(
 /// `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
 /// `data` must be aligned for the dtype. Ownership, `readonly`, and errors
 /// as `lapis_array_wrap` (with the extent implied by the shape).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap_contiguous(
     data: *mut c_void,
@@ -930,6 +1022,10 @@ unsafe fn query_call<T>(
 
 /// `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
 /// (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_dtype(
     a: *const lapis_array,
@@ -940,6 +1036,10 @@ pub unsafe extern "C" fn lapis_array_dtype(
 }
 
 /// `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -947,6 +1047,10 @@ pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) 
 }
 
 /// `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -955,6 +1059,10 @@ pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) 
 
 /// `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
 /// complex64, complex128). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_itemsize(
     a: *const lapis_array,
@@ -967,6 +1075,10 @@ pub unsafe extern "C" fn lapis_array_itemsize(
 /// `*out` = size · itemsize: the bytes the elements take (what
 /// `lapis_array_read` writes), not the size of the underlying buffer.
 /// Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_nbytes(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -976,6 +1088,10 @@ pub unsafe extern "C" fn lapis_array_nbytes(a: *const lapis_array, out: *mut i64
 /// `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
 /// LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
 /// (NumPy's flags). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -996,6 +1112,10 @@ pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32)
 /// The memory belongs to the array: valid while any handle on its buffer
 /// lives. For an empty array the address must not be read. Errors as
 /// `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data(
     a: *const lapis_array,
@@ -1013,6 +1133,10 @@ pub unsafe extern "C" fn lapis_array_data(
 /// The caller must not write through it while a lapis call uses the same
 /// memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
 /// array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data_mut(
     a: *mut lapis_array,
@@ -1079,6 +1203,10 @@ unsafe fn dims_call(
 /// ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
 /// `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
 /// `out` untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shape(
     a: *const lapis_array,
@@ -1091,6 +1219,10 @@ pub unsafe extern "C" fn lapis_array_shape(
 
 /// Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
 /// `lapis_array_shape`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_strides(
     a: *const lapis_array,
@@ -1106,6 +1238,10 @@ pub unsafe extern "C" fn lapis_array_strides(
 /// `may_share_memory` test: true even when the elements they use are
 /// disjoint). Two separate wraps of the same caller memory are different
 /// buffers (false). Errors: NULL `a`, `b` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shares_buffer(
     a: *const lapis_array,
@@ -1155,6 +1291,10 @@ unsafe fn view_call(
 /// same dtype, shape, strides and writability; no copy. The new handle
 /// keeps the buffer alive and is the caller's to free (in any order with
 /// `a`). Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_view(
     a: *const lapis_array,
@@ -1177,6 +1317,10 @@ pub unsafe extern "C" fn lapis_array_view(
 ///
 /// Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
 /// ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_slice(
     a: *const lapis_array,
@@ -1235,6 +1379,10 @@ pub unsafe extern "C" fn lapis_array_slice(
 /// and `index` count from the end.
 ///
 /// Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_index(
     a: *const lapis_array,
@@ -1252,6 +1400,10 @@ pub unsafe extern "C" fn lapis_array_index(
 }
 
 /// The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_transpose(
     a: *const lapis_array,
@@ -1267,6 +1419,10 @@ pub unsafe extern "C" fn lapis_array_transpose(
 /// Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
 /// repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
 /// (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_permute(
     a: *const lapis_array,
@@ -1286,6 +1442,10 @@ pub unsafe extern "C" fn lapis_array_permute(
 
 /// Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
 /// Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_swapaxes(
     a: *const lapis_array,
@@ -1304,6 +1464,10 @@ pub unsafe extern "C" fn lapis_array_swapaxes(
 
 /// Axis `source` moved to position `destination`, the others keeping
 /// their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_moveaxis(
     a: *const lapis_array,
@@ -1334,6 +1498,10 @@ pub unsafe extern "C" fn lapis_array_moveaxis(
 /// Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
 /// (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
 /// > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_reshape(
     a: *const lapis_array,
@@ -1359,6 +1527,10 @@ pub unsafe extern "C" fn lapis_array_reshape(
 /// C-contiguous, else C; K: memory order, a view when contiguous in some
 /// axis order with positive strides), else a copy. Errors: NULL `a` or
 /// `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ravel(
     a: *const lapis_array,
@@ -1375,6 +1547,10 @@ pub unsafe extern "C" fn lapis_array_ravel(
 /// broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
 /// `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
 /// or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_broadcast_to(
     a: *const lapis_array,
@@ -1396,6 +1572,10 @@ pub unsafe extern "C" fn lapis_array_broadcast_to(
 /// same memory with the same byte strides, writable when `a` is (writes
 /// change the real parts); for a real array a view of `a` itself. Errors:
 /// NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_real(
     a: *const lapis_array,
@@ -1409,6 +1589,10 @@ pub unsafe extern "C" fn lapis_array_real(
 /// offset by one real element (writable when `a` is); for a real array a
 /// read-only array of zeros of `a`'s shape and dtype (NumPy's; no
 /// allocation). Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_imag(
     a: *const lapis_array,
@@ -1423,6 +1607,10 @@ pub unsafe extern "C" fn lapis_array_imag(
 /// the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
 /// a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
 /// of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_squeeze(
     a: *const lapis_array,
@@ -1448,6 +1636,10 @@ pub unsafe extern "C" fn lapis_array_squeeze(
 /// result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
 /// out of range (LAPIS_ERR_INDEX); a repeated position
 /// (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_expand_dims(
     a: *const lapis_array,
@@ -1471,6 +1663,10 @@ pub unsafe extern "C" fn lapis_array_expand_dims(
 /// edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
 /// axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
 /// equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_diagonal(
     a: *const lapis_array,
@@ -1503,6 +1699,10 @@ pub unsafe extern "C" fn lapis_array_diagonal(
 ///
 /// Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
 /// `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copy(
     a: *const lapis_array,
@@ -1522,6 +1722,10 @@ pub unsafe extern "C" fn lapis_array_copy(
 ///
 /// Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
 /// forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_astype(
     a: *const lapis_array,
@@ -1536,6 +1740,10 @@ pub unsafe extern "C" fn lapis_array_astype(
 /// A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
 /// when `a` is already C-contiguous, else a C-order copy (NumPy's
 /// `ascontiguousarray`). Errors as `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ascontiguousarray(
     a: *const lapis_array,
@@ -1552,6 +1760,10 @@ pub unsafe extern "C" fn lapis_array_ascontiguousarray(
 /// A Fortran-contiguous array with `a`'s elements: a view when `a` already
 /// is, else an F-order copy (NumPy's `asfortranarray`). Errors as
 /// `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_asfortranarray(
     a: *const lapis_array,
@@ -1576,6 +1788,10 @@ pub unsafe extern "C" fn lapis_array_asfortranarray(
 /// not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
 /// (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
 /// (LAPIS_ERR_BUSY). Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copyto(
     dst: *mut lapis_array,
@@ -1595,6 +1811,10 @@ pub unsafe extern "C" fn lapis_array_copyto(
 /// Sets every element of `a` to `value` (rounded to the dtype); a real
 /// array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
 /// as `lapis_array_copyto` for `dst`. Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_fill(
     a: *mut lapis_array,
@@ -1620,6 +1840,10 @@ pub unsafe extern "C" fn lapis_array_fill(
 /// (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
 /// (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
 /// (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_concatenate(
     n: i64,
@@ -1643,6 +1867,10 @@ pub unsafe extern "C" fn lapis_concatenate(
 /// result (NumPy's `stack`; negative counts from the end of the result,
 /// which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
 /// (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_stack(
     n: i64,
@@ -1672,6 +1900,10 @@ pub unsafe extern "C" fn lapis_stack(
 ///
 /// Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
 /// (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_get(
     a: *const lapis_array,
@@ -1696,6 +1928,10 @@ pub unsafe extern "C" fn lapis_array_get(
 /// `lapis_array_get` reads it; a real array needs `value.im == 0`
 /// (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
 /// (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_set(
     a: *mut lapis_array,
@@ -1758,6 +1994,10 @@ unsafe fn transfer_buffer(
 /// another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
 /// (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
 /// (LAPIS_ERR_BUSY). `dst` is untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_read(
     a: *const lapis_array,
@@ -1784,6 +2024,10 @@ pub unsafe extern "C" fn lapis_array_read(
 /// Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
 /// `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
 /// on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_write(
     a: *mut lapis_array,
