@@ -658,8 +658,8 @@ unsafe fn like_call(
 /// A new C-order array of values uniform on [low, high) (complex dtypes:
 /// both parts), from stream `key` of `seed` of lapis's counter-based
 /// generator. Reproducible: the same (seed, key, shape, dtype) gives the
-/// same numbers on every machine, thread count and call; element i (in C
-/// order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+/// same numbers in every call and with any number of threads; element i (in C
+/// order) is the i-th draw of the stream, so `lapis_random_fill_uniform`
 /// on an array of the same shape and dtype, in any layout, gives the same
 /// values at the same indices. Use different keys for independent streams.
 ///
