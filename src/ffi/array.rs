@@ -207,6 +207,19 @@ unsafe fn array_list<'a>(
         .collect()
 }
 
+/// [`call`] with the C function's name in front of messages that do not
+/// already start with it (errors from the Rust layer name the Rust routine).
+fn named_call(routine: &str, body: impl FnOnce() -> FfiResult) -> lapis_status {
+    call(|| {
+        body().map_err(|mut f| {
+            if !f.message.starts_with(routine) {
+                f.message = format!("{routine}: {}", f.message);
+            }
+            f
+        })
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Free.
 // ---------------------------------------------------------------------------
@@ -360,7 +373,7 @@ unsafe fn fill_new_call(
     value: Option<Complex64>,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let shape = unsafe { shape_i64(routine, ndim, shape) }?;
@@ -393,7 +406,7 @@ pub unsafe extern "C" fn lapis_eye(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_eye";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let n = count_arg(R, "n", n)?;
         let m = count_arg(R, "m", m)?;
@@ -419,7 +432,7 @@ pub unsafe extern "C" fn lapis_identity(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_identity";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let n = count_arg(R, "n", n)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -450,7 +463,7 @@ pub unsafe extern "C" fn lapis_arange(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_arange";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         let a = array::arange(start, stop, step, dtype)?;
@@ -481,7 +494,7 @@ pub unsafe extern "C" fn lapis_linspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_linspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -509,7 +522,7 @@ pub unsafe extern "C" fn lapis_logspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_logspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -540,7 +553,7 @@ pub unsafe extern "C" fn lapis_geomspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_geomspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -636,7 +649,7 @@ unsafe fn like_call(
     value: Option<Complex64>,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let p = unsafe { array_ref(routine, "proto", proto) }?;
@@ -756,7 +769,7 @@ unsafe fn random_new_call(
     out: *mut *mut lapis_array,
     fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let shape = unsafe { shape_i64(routine, ndim, shape) }?;
@@ -855,7 +868,7 @@ unsafe fn random_fill_call(
     a: *mut lapis_array,
     fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(routine, "a", a) }?;
         fill(&mut v)?;
@@ -916,7 +929,7 @@ pub unsafe extern "C" fn lapis_array_wrap(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_wrap";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         // SAFETY: caller contract.
@@ -974,7 +987,7 @@ pub unsafe extern "C" fn lapis_array_wrap_contiguous(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_wrap_contiguous";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         // SAFETY: caller contract.
@@ -1010,7 +1023,7 @@ unsafe fn query_call<T>(
     out: *mut T,
     get: impl FnOnce(&NdArray) -> T,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
         check_out(routine, "out", out)?;
@@ -1143,7 +1156,7 @@ pub unsafe extern "C" fn lapis_array_data_mut(
     out: *mut *mut c_void,
 ) -> lapis_status {
     const R: &str = "lapis_array_data_mut";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         check_out(R, "out", out)?;
@@ -1170,7 +1183,7 @@ unsafe fn dims_call(
     n: i64,
     strides: bool,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
         let n = count_arg(routine, "n", n)?;
@@ -1249,7 +1262,7 @@ pub unsafe extern "C" fn lapis_array_shares_buffer(
     out: *mut bool,
 ) -> lapis_status {
     const R: &str = "lapis_array_shares_buffer";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         // SAFETY: caller contract.
@@ -1276,7 +1289,7 @@ unsafe fn view_call(
     out: *mut *mut lapis_array,
     f: impl FnOnce(&NdArray) -> FfiResult<NdArray>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
@@ -1798,7 +1811,7 @@ pub unsafe extern "C" fn lapis_array_copyto(
     src: *const lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_copyto";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut d = unsafe { out_view(R, "dst", dst) }?;
         // SAFETY: caller contract.
@@ -1821,7 +1834,7 @@ pub unsafe extern "C" fn lapis_array_fill(
     value: lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_fill";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         v.fill(value.into())?;
@@ -1852,7 +1865,7 @@ pub unsafe extern "C" fn lapis_concatenate(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_concatenate";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         // SAFETY: caller contract.
         let list = unsafe { array_list(R, n, arrays) }?;
@@ -1879,7 +1892,7 @@ pub unsafe extern "C" fn lapis_stack(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_stack";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         // SAFETY: caller contract.
         let list = unsafe { array_list(R, n, arrays) }?;
@@ -1911,7 +1924,7 @@ pub unsafe extern "C" fn lapis_array_get(
     out: *mut lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_get";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         check_out(R, "out", out)?;
@@ -1939,7 +1952,7 @@ pub unsafe extern "C" fn lapis_array_set(
     value: lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_set";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         // SAFETY: caller contract (ndim values).
@@ -2006,7 +2019,7 @@ pub unsafe extern "C" fn lapis_array_read(
     order: lapis_order,
 ) -> lapis_status {
     const R: &str = "lapis_array_read";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         // SAFETY: caller contract (nbytes writable bytes at dst).
@@ -2036,7 +2049,7 @@ pub unsafe extern "C" fn lapis_array_write(
     order: lapis_order,
 ) -> lapis_status {
     const R: &str = "lapis_array_write";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         // SAFETY: caller contract (nbytes readable bytes at src); the
