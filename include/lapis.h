@@ -359,6 +359,10 @@ const char *lapis_backend_info(void);
  * freed (the caller owns it; it must stay valid until every handle made
  * from the wrap, views included, is freed). Freeing a handle twice, or
  * one not from lapis, is undefined behaviour.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 void lapis_array_free(lapis_array *a);
 
@@ -372,6 +376,10 @@ void lapis_array_free(lapis_array *a);
  * negative ndim or shape entry, ndim > 32, another order
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
  * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -381,6 +389,10 @@ lapis_status lapis_zeros(int64_t ndim,
 
 /**
  * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -392,6 +404,10 @@ lapis_status lapis_ones(int64_t ndim,
  * A new array whose contents are unspecified (NumPy's `empty`; lapis
  * zeroes it, which costs nothing extra for large arrays). Arguments,
  * ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -404,6 +420,10 @@ lapis_status lapis_empty(int64_t ndim,
  * complex64 round each part). A real dtype needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
  * errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -420,12 +440,20 @@ lapis_status lapis_full(int64_t ndim,
  *
  * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
 /**
  * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
  * `lapis_eye`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -437,6 +465,10 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
  * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -452,6 +484,10 @@ lapis_status lapis_arange(double start,
  *
  * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
  * NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -463,6 +499,10 @@ lapis_status lapis_linspace(double start,
 /**
  * `base` raised to the values of `lapis_linspace(start, stop, num,
  * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -479,6 +519,10 @@ lapis_status lapis_logspace(double start,
  *
  * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -496,18 +540,30 @@ lapis_status lapis_geomspace(double start,
  *
  * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * Ones shaped and laid out like `proto`; arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * An array shaped and laid out like `proto` with unspecified contents
  * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -515,6 +571,10 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  * `value` shaped and laid out like `proto`; a real result dtype needs
  * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -525,13 +585,17 @@ lapis_status lapis_full_like(const lapis_array *proto,
  * A new C-order array of values uniform on [low, high) (complex dtypes:
  * both parts), from stream `key` of `seed` of lapis's counter-based
  * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+ * same numbers in every call and with any number of threads; element i (in C
+ * order) is the i-th draw of the stream, so `lapis_random_fill_uniform`
  * on an array of the same shape and dtype, in any layout, gives the same
  * values at the same indices. Use different keys for independent streams.
  *
  * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
  * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -546,6 +610,10 @@ lapis_status lapis_random_uniform(uint64_t seed,
  * A new C-order array of normal values `mean + std·z` (complex dtypes:
  * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
  * reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -559,6 +627,10 @@ lapis_status lapis_random_normal(uint64_t seed,
 /**
  * A new C-order array of standard normal values (complex: CN(0, 1)).
  * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -576,6 +648,10 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
  * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
  * Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -586,6 +662,10 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
 /**
  * Overwrites `a` with `normal(mean, std)` values, as
  * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -596,6 +676,10 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
 /**
  * Overwrites `a` with standard normal values, as
  * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -632,6 +716,10 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
  * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
  * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -649,6 +737,10 @@ lapis_status lapis_array_wrap(void *base,
  * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
  * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
  * as `lapis_array_wrap` (with the extent implied by the shape).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -661,22 +753,38 @@ lapis_status lapis_array_wrap_contiguous(void *data,
 /**
  * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
  * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
 /**
  * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
  * complex64, complex128). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -684,6 +792,10 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  * `*out` = size · itemsize: the bytes the elements take (what
  * `lapis_array_read` writes), not the size of the underlying buffer.
  * Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -691,6 +803,10 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
  * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
  * (NumPy's flags). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -700,6 +816,10 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  * The memory belongs to the array: valid while any handle on its buffer
  * lives. For an empty array the address must not be read. Errors as
  * `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -708,6 +828,10 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  * The caller must not write through it while a lapis call uses the same
  * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
  * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -716,12 +840,20 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
  * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
  * `out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
 /**
  * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
  * `lapis_array_shape`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -731,6 +863,10 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  * `may_share_memory` test: true even when the elements they use are
  * disjoint). Two separate wraps of the same caller memory are different
  * buffers (false). Errors: NULL `a`, `b` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -739,6 +875,10 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  * same dtype, shape, strides and writability; no copy. The new handle
  * keeps the buffer alive and is the caller's to free (in any order with
  * `a`). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -756,6 +896,10 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
  * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -770,6 +914,10 @@ lapis_status lapis_array_slice(const lapis_array *a,
  * and `index` count from the end.
  *
  * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -778,6 +926,10 @@ lapis_status lapis_array_index(const lapis_array *a,
 
 /**
  * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -788,6 +940,10 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
  * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
  * (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -797,6 +953,10 @@ lapis_status lapis_array_permute(const lapis_array *a,
 /**
  * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
  * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -806,6 +966,10 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
 /**
  * Axis `source` moved to position `destination`, the others keeping
  * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -824,6 +988,10 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
  * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
  * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -837,6 +1005,10 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  * C-contiguous, else C; K: memory order, a view when contiguous in some
  * axis order with positive strides), else a copy. Errors: NULL `a` or
  * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -846,6 +1018,10 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
  * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
  * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -857,6 +1033,10 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  * same memory with the same byte strides, writable when `a` is (writes
  * change the real parts); for a real array a view of `a` itself. Errors:
  * NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -865,6 +1045,10 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  * offset by one real element (writable when `a` is); for a real array a
  * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
  * allocation). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -874,6 +1058,10 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
  * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
  * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -886,6 +1074,10 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
  * out of range (LAPIS_ERR_INDEX); a repeated position
  * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -899,6 +1091,10 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
  * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
  * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -914,6 +1110,10 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
  * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -926,6 +1126,10 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
  * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -933,6 +1137,10 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
  * when `a` is already C-contiguous, else a C-order copy (NumPy's
  * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -940,6 +1148,10 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  * A Fortran-contiguous array with `a`'s elements: a view when `a` already
  * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
  * `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -955,6 +1167,10 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
  * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
  * (LAPIS_ERR_BUSY). Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -962,6 +1178,10 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  * Sets every element of `a` to `value` (rounded to the dtype); a real
  * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
  * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -977,6 +1197,10 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
  * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
  * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -988,6 +1212,10 @@ lapis_status lapis_concatenate(int64_t n,
  * result (NumPy's `stack`; negative counts from the end of the result,
  * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
  * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1001,6 +1229,10 @@ lapis_status lapis_stack(int64_t n,
  *
  * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
  * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1009,6 +1241,10 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  * `lapis_array_get` reads it; a real array needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
  * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1023,6 +1259,10 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
  * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
  * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1035,2527 +1275,10 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
  * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
  * on error.
- */
-lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
-
-/**
- * x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
- * takes alpha.re and requires alpha.im == 0 (a complex factor would make
- * it complex): LAPIS_ERR_INVALID_ARGUMENT otherwise; use lapis_rscal for a
- * real factor on any array.
  *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_INVALID_ARGUMENT, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE
- * (zero stride), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_scal(lapis_complex128 alpha, lapis_array *x);
-
-/**
- * x := alpha·x with a real alpha on a 1-d array of any dtype
- * (csscal/zdscal on complex arrays). Otherwise as lapis_scal.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_rscal(double alpha, lapis_array *x);
-
-/**
- * y := alpha·x + y (BLAS ?axpy) on 1-d arrays of one length and dtype.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT (complex alpha on
- * real arrays), LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_array *y);
-
-/**
- * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
- * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
- * precision). 0 for empty arrays. `out` is written only on success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
- * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_dot(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
-
-/**
- * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
- * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
- * precision). 0 for empty arrays. `out` is written only on success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
- * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_dotc(const lapis_array *x,
-                        const lapis_array *y,
-                        lapis_complex128 *out);
-
-/**
- * *out := the Euclidean norm sqrt(Σ |x[i]|²) (BLAS ?nrm2) of a 1-d array of any dtype, as a double (computed
- * in the array's precision); 0 for an empty array. `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_nrm2(const lapis_array *x,
-                        double *out);
-
-/**
- * *out := Σ (|re x[i]| + |im x[i]|) (BLAS ?asum: for complex arrays the parts' magnitudes) of a 1-d array of any dtype, as a double (computed
- * in the array's precision); 0 for an empty array. `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_asum(const lapis_array *x,
-                        double *out);
-
-/**
- * *out := the 0-based index of the first element of largest |re| + |im|
- * of a 1-d array of any dtype (BLAS i?amax). `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_INVALID_VALUE (empty array), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_iamax(const lapis_array *x, int64_t *out);
-
-/**
- * y := x (BLAS ?copy) for 1-d arrays of one length and dtype (no
- * casting: use lapis's copy functions to convert dtypes).
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE,
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_copy(const lapis_array *x, lapis_array *y);
-
-/**
- * Exchanges the elements of x and y (BLAS ?swap): 1-d arrays of one
- * length and dtype, both written in place. They may be disjoint views of
- * one array (two rows of a matrix); views sharing an element give
- * LAPIS_ERR_INVALID_ARGUMENT. Nothing is written on error.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT,
- * LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_swap(lapis_array *x, lapis_array *y);
-
-/**
- * y := alpha·op(A)·x + beta·y (BLAS ?gemv). A is a 2-d m × n array; `trans`
- * is LAPIS_NO_TRANS (x has n elements, y m), LAPIS_TRANS or
- * LAPIS_CONJ_TRANS (x has m, y n). beta = 0 overwrites y without reading
- * it.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gemv(lapis_trans trans,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * A := alpha·x·yᵀ + A (BLAS ?ger, ?geru: no conjugate): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_ger(lapis_complex128 alpha,
-                       const lapis_array *x,
-                       const lapis_array *y,
-                       lapis_array *a);
-
-/**
- * A := alpha·x·yᴴ + A (BLAS ?gerc; lapis_ger for real arrays): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gerc(lapis_complex128 alpha,
-                        const lapis_array *x,
-                        const lapis_array *y,
-                        lapis_array *a);
-
-/**
- * y := alpha·A·x + beta·y with A symmetric (complex arrays: Aᵀ = A; BLAS ?symv), only the `uplo` triangle
- * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_symv(lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * y := alpha·A·x + beta·y with A Hermitian, its diagonal's imaginary part taken as zero (BLAS ?hemv; lapis_symv for real arrays), only the `uplo` triangle
- * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_hemv(lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * x := op(A)·x (BLAS ?trmv) with A a square 2-d triangular array: only its `uplo`
- * triangle is read, and its diagonal is taken as ones for `diag` =
- * LAPIS_UNIT.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trmv(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_diag diag,
-                        const lapis_array *a,
-                        lapis_array *x);
-
-/**
- * Solves op(A)·z = x and overwrites x with z (BLAS ?trsv; no singularity check, as in BLAS) with A a square 2-d triangular array: only its `uplo`
- * triangle is read, and its diagonal is taken as ones for `diag` =
- * LAPIS_UNIT.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trsv(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_diag diag,
-                        const lapis_array *a,
-                        lapis_array *x);
-
-/**
- * C := alpha·op(A)·op(B) + beta·C (BLAS ?gemm) on 2-d arrays: op(A) is
- * m × k, op(B) k × n, C m × n; `transa`/`transb` are LAPIS_NO_TRANS,
- * LAPIS_TRANS or LAPIS_CONJ_TRANS. beta = 0 overwrites C without reading
- * it; k = 0 gives C := beta·C. C-order, F-order, transposed and sub-matrix
- * operands are passed to the BLAS without a copy (the order of C picks the
- * BLAS layout, an operand in the other order is read transposed); only an
- * operand with non-unit strides on both axes or a negative stride, or a
- * complex conjugate-transposed operand in the other order, is copied.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gemm(lapis_trans transa,
-                        lapis_trans transb,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
- * (LAPIS_RIGHT) with A symmetric (BLAS ?symm), only its `uplo` triangle read. B and C are
- * 2-d m × n; A is m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_symm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
- * (LAPIS_RIGHT) with A Hermitian (BLAS ?hemm; lapis_symm for real arrays), only its `uplo` triangle read. B and C are
- * 2-d m × n; A is m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_hemm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * B := alpha·op(A)·B (`side` LAPIS_LEFT) or alpha·B·op(A) (LAPIS_RIGHT) (BLAS ?trmm), with A triangular: only its `uplo` triangle read, its
- * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
- * m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trmm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_trans transa,
-                        lapis_diag diag,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_array *b);
-
-/**
- * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B (LAPIS_RIGHT) and overwrites B with X (BLAS ?trsm; no singularity check, as in BLAS), with A triangular: only its `uplo` triangle read, its
- * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
- * m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trsm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_trans transa,
-                        lapis_diag diag,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_array *b);
-
-/**
- * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle of the square 2-d
- * array C (BLAS ?syrk); the other triangle is not touched. LAPIS_NO_TRANS:
- * A is n × k; LAPIS_TRANS: A is k × n (C := alpha·AᵀA + beta·C).
- * LAPIS_CONJ_TRANS is accepted for real arrays (as LAPIS_TRANS) and gives
- * LAPIS_ERR_INVALID_ARGUMENT for complex ones (use lapis_herk).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_syrk(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the square 2-d
- * Hermitian array C, real alpha and beta (BLAS ?herk; lapis_syrk for real
- * arrays). LAPIS_NO_TRANS: A is n × k; LAPIS_CONJ_TRANS: A is k × n
- * (C := alpha·AᴴA + beta·C). LAPIS_TRANS gives LAPIS_ERR_INVALID_ARGUMENT
- * for complex arrays. The diagonal's imaginary part is set to zero; the
- * other triangle is not touched.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_herk(lapis_uplo uplo,
-                        lapis_trans trans,
-                        double alpha,
-                        const lapis_array *a,
-                        double beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C on the `uplo`
- * triangle of the square 2-d array C (BLAS ?syr2k). A and B have one
- * shape: n × k (LAPIS_NO_TRANS) or k × n (LAPIS_TRANS). Triangle and
- * trans rules as lapis_syrk.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_syr2k(lapis_uplo uplo,
-                         lapis_trans trans,
-                         lapis_complex128 alpha,
-                         const lapis_array *a,
-                         const lapis_array *b,
-                         lapis_complex128 beta,
-                         lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + beta·C on the `uplo`
- * triangle of the square 2-d Hermitian array C, real beta (BLAS ?her2k;
- * lapis_syr2k for real arrays). A and B have one shape: n × k
- * (LAPIS_NO_TRANS) or k × n (LAPIS_CONJ_TRANS). Triangle and trans rules as
- * lapis_herk.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_her2k(lapis_uplo uplo,
-                         lapis_trans trans,
-                         lapis_complex128 alpha,
-                         const lapis_array *a,
-                         const lapis_array *b,
-                         double beta,
-                         lapis_array *c);
-
-/**
- * lapis_dgemm for float buffers (float32): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         const float *b,
-                         int64_t ldb,
-                         float beta,
-                         float *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(B) + beta·C on caller buffers of double
- * (CBLAS `cblas_dgemm` with lapis's codes and int64_t sizes).
- *
- * `order` is LAPIS_ORDER_C (row-major) or LAPIS_ORDER_F (column-major) for
- * all three matrices; `transa`/`transb` are LAPIS_NO_TRANS, LAPIS_TRANS or
- * LAPIS_CONJ_TRANS (the same as LAPIS_TRANS here). op(A) is m × k, op(B)
- * k × n, C m × n; A is stored m × k (k × m when transposed) with leading
- * dimension `lda` ≥ max(1, its columns) in row-major order or ≥ max(1, its
- * rows) in column-major order, likewise B with `ldb` and C with `ldc` — so a
- * sub-matrix of a larger array is passed with the larger array's `ld`.
- * `beta = 0` overwrites C without reading it; k = 0 gives C := beta·C.
- * No copy: the buffers go to the BLAS in place (an A or B that overlaps C
- * is copied first). The caller keeps ownership of every buffer.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         const double *b,
-                         int64_t ldb,
-                         double beta,
-                         double *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemm for lapis_complex64 buffers (complex64): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
- * Complex buffers are arrays of lapis_complex64 (the layout of C99 `float _Complex`), `alpha`/`beta` by value.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         const lapis_complex64 *b,
-                         int64_t ldb,
-                         lapis_complex64 beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemm for lapis_complex128 buffers (complex128): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
- * Complex buffers are arrays of lapis_complex128 (the layout of C99 `double _Complex`), `alpha`/`beta` by value.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         const lapis_complex128 *b,
-                         int64_t ldb,
-                         lapis_complex128 beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemv for float buffers (float32): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         const float *x,
-                         int64_t incx,
-                         float beta,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := alpha·op(A)·x + beta·y on caller buffers of double (CBLAS `cblas_dgemv`).
- *
- * A is stored m × n in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F) with leading
- * dimension `lda` ≥ max(1, n) (row-major) or max(1, m) (column-major); x has
- * n elements (m for LAPIS_TRANS/LAPIS_CONJ_TRANS) and y the other count.
- * The increments `incx`, `incy` are non-zero; a negative increment walks
- * the vector backwards from its end, as in BLAS (element i at
- * x[(len-1-i)·|incx|]). `beta = 0` overwrites y without reading it; unlike
- * the reference BLAS, an empty product (n = 0, or m = 0 transposed) still
- * gives y := beta·y. No copy (an x overlapping y is copied first); the
- * caller keeps ownership of the buffers.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
  * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         const double *x,
-                         int64_t incx,
-                         double beta,
-                         double *y,
-                         int64_t incy);
-
-/**
- * lapis_dgemv for lapis_complex64 buffers (complex64): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 beta,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * lapis_dgemv for lapis_complex128 buffers (complex128): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 beta,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element float32 vectors (`cblas_saxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_saxpy(int64_t n,
-                         float alpha,
-                         const float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element float64 vectors (`cblas_daxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_daxpy(int64_t n,
-                         double alpha,
-                         const double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element complex64 vectors (`cblas_caxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_caxpy(int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element complex128 vectors (`cblas_zaxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zaxpy(int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * x := alpha·x on an n-element float32 vector (`cblas_sscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sscal(int64_t n,
-                         float alpha,
-                         float *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element float64 vector (`cblas_dscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dscal(int64_t n,
-                         double alpha,
-                         double *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element complex64 vector (`cblas_cscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cscal(int64_t n,
-                         lapis_complex64 alpha,
-                         lapis_complex64 *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element complex128 vector (`cblas_zscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zscal(int64_t n,
-                         lapis_complex128 alpha,
-                         lapis_complex128 *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x with a real `alpha` on an n-element complex64 vector
- * (`cblas_csscal`); otherwise as lapis_cscal.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_csscal(int64_t n, float alpha, lapis_complex64 *x, int64_t incx);
-
-/**
- * x := alpha·x with a real `alpha` on an n-element complex128 vector
- * (`cblas_zdscal`); otherwise as lapis_zscal.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdscal(int64_t n, double alpha, lapis_complex128 *x, int64_t incx);
-
-/**
- * *out := Σ xᵢ·yᵢ over n-element float32 vectors (`cblas_sdot`), computed
- * in float; 0 for n = 0. Negative increments start at the end.
- * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sdot(int64_t n,
-                        const float *x,
-                        int64_t incx,
-                        const float *y,
-                        int64_t incy,
-                        float *out);
-
-/**
- * *out := Σ xᵢ·yᵢ over n-element float64 vectors (`cblas_ddot`), computed
- * in double; 0 for n = 0. Negative increments start at the end.
- * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ddot(int64_t n,
-                        const double *x,
-                        int64_t incx,
-                        const double *y,
-                        int64_t incy,
-                        double *out);
-
-/**
- * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex64 vectors
- * (`cblas_cdotu_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cdotu(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         const lapis_complex64 *y,
-                         int64_t incy,
-                         lapis_complex64 *out);
-
-/**
- * *out := Σ conj(xᵢ)·yᵢ over n-element complex64 vectors
- * (`cblas_cdotc_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cdotc(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         const lapis_complex64 *y,
-                         int64_t incy,
-                         lapis_complex64 *out);
-
-/**
- * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex128 vectors
- * (`cblas_zdotu_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdotu(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         const lapis_complex128 *y,
-                         int64_t incy,
-                         lapis_complex128 *out);
-
-/**
- * *out := Σ conj(xᵢ)·yᵢ over n-element complex128 vectors
- * (`cblas_zdotc_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdotc(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         const lapis_complex128 *y,
-                         int64_t incy,
-                         lapis_complex128 *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element float32 vector (`cblas_snrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_snrm2(int64_t n, const float *x, int64_t incx, float *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element float64 vector (`cblas_dnrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dnrm2(int64_t n, const double *x, int64_t incx, double *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element complex64 vector (`cblas_scnrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_scnrm2(int64_t n, const lapis_complex64 *x, int64_t incx, float *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element complex128 vector (`cblas_dznrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dznrm2(int64_t n, const lapis_complex128 *x, int64_t incx, double *out);
-
-/**
- * lapis_dsyrk for float32 buffers. Arguments, layout and errors as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ssyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         float beta,
-                         float *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle (LAPIS_UPPER or
- * LAPIS_LOWER) of the n × n matrix C, double buffers (`cblas_dsyrk`); the
- * other triangle is not touched. LAPIS_NO_TRANS: A is stored n × k;
- * LAPIS_TRANS (or LAPIS_CONJ_TRANS, the same here): A is stored k × n and
- * C := alpha·AᵀA + beta·C. `lda` ≥ max(1, A's columns) row-major or
- * max(1, A's rows) column-major; `ldc` ≥ max(1, n). No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dsyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         double beta,
-                         double *c,
-                         int64_t ldc);
-
-/**
- * lapis_dsyrk for complex64 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
- * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
- * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_csyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         lapis_complex64 beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dsyrk for complex128 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
- * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
- * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zsyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         lapis_complex128 beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
- * Hermitian matrix C, complex64 buffers, real `alpha` and `beta`
- * (`cblas_cherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
- * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
- * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
- * zero; the other triangle is not touched. Leading dimensions as
- * lapis_dsyrk. No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cherk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         float beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
- * Hermitian matrix C, complex128 buffers, real `alpha` and `beta`
- * (`cblas_zherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
- * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
- * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
- * zero; the other triangle is not touched. Leading dimensions as
- * lapis_dsyrk. No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zherk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         double beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dtrsm for float32 buffers. Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_strsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         float *b,
-                         int64_t ldb);
-
-/**
- * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B
- * (LAPIS_RIGHT) for X, overwriting the m × n matrix B, with A triangular
- * (`uplo`; `diag` LAPIS_UNIT takes its diagonal as ones), double buffers
- * (`cblas_dtrsm`). A is m × m (left) or n × n (right), `lda` ≥ max(1, that
- * order); `ldb` ≥ max(1, n) row-major or max(1, m) column-major. No
- * singularity check, as in BLAS (a zero pivot gives inf/NaN). No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dtrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         double *b,
-                         int64_t ldb);
-
-/**
- * lapis_dtrsm for complex64 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ctrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         lapis_complex64 *b,
-                         int64_t ldb);
-
-/**
- * lapis_dtrsm for complex128 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ztrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         lapis_complex128 *b,
-                         int64_t ldb);
-
-/**
- * y := x for n-element float32 vectors (`cblas_scopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_scopy(int64_t n,
-                         const float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element float32 vectors (`cblas_sswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sswap(int64_t n,
-                         float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element float64 vectors (`cblas_dcopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dcopy(int64_t n,
-                         const double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element float64 vectors (`cblas_dswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dswap(int64_t n,
-                         double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element complex64 vectors (`cblas_ccopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ccopy(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element complex64 vectors (`cblas_cswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cswap(int64_t n,
-                         lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element complex128 vectors (`cblas_zcopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zcopy(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element complex128 vectors (`cblas_zswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zswap(int64_t n,
-                         lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * Releases a handle. NULL is a no-op. The elements are freed when the
- * last handle using them goes: freeing a base before its views is safe
- * (the views keep the buffer alive). For wrapped caller memory nothing is
- * freed (the caller owns it; it must stay valid until every handle made
- * from the wrap, views included, is freed). Freeing a handle twice, or
- * one not from lapis, is undefined behaviour.
- */
-void lapis_array_free(lapis_array *a);
-
-/**
- * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
- * (NULL allowed when `ndim` is 0: a 0-d array of one element). `order` is
- * LAPIS_ORDER_C or LAPIS_ORDER_F. The handle owns its buffer; free it with
- * `lapis_array_free`.
- *
- * Errors: NULL `shape` (with ndim > 0) or `out` (LAPIS_ERR_NULL_ARGUMENT);
- * negative ndim or shape entry, ndim > 32, another order
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
- * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
- */
-lapis_status lapis_zeros(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_ones(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new array whose contents are unspecified (NumPy's `empty`; lapis
- * zeroes it, which costs nothing extra for large arrays). Arguments,
- * ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_empty(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array with every element `value` (rounded to `dtype`; float32 and
- * complex64 round each part). A real dtype needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
- * errors as `lapis_zeros`.
- */
-lapis_status lapis_full(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_complex128 value,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new `n × m` C-order matrix with ones on diagonal `k` (0 the main
- * diagonal, k > 0 above it, k < 0 below) and zeros elsewhere (NumPy's
- * `eye`). Diagonals outside the matrix give all zeros. The handle is the
- * caller's to free.
- *
- * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
- */
-lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
-
-/**
- * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
- * `lapis_eye`.
- */
-lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A new 1-d array of the values `start, start + step, …` below `stop`
- * (above it for a negative step): `ceil((stop - start) / step)` elements,
- * none if that is ≤ 0 (NumPy's `arange`, computed as NumPy does in the
- * dtype). Complex dtypes get zero imaginary parts.
- *
- * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
- * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
- */
-lapis_status lapis_arange(double start,
-                          double stop,
-                          double step,
-                          lapis_dtype dtype,
-                          lapis_array **out);
-
-/**
- * A new 1-d array of `num` evenly spaced values from `start` to `stop`
- * (NumPy's `linspace`): step `(stop - start) / (num - 1)` and the last
- * value exactly `stop` when `endpoint`, step `(stop - start) / num`
- * otherwise. Computed in double, then rounded to `dtype`.
- *
- * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
- * NULL `out`.
- */
-lapis_status lapis_linspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            lapis_dtype dtype,
-                            lapis_array **out);
-
-/**
- * `base` raised to the values of `lapis_linspace(start, stop, num,
- * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
- */
-lapis_status lapis_logspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            double base,
-                            lapis_dtype dtype,
-                            lapis_array **out);
-
-/**
- * `num` values in geometric progression from `start` to `stop` (NumPy's
- * `geomspace`; the first value is `start` and, with `endpoint`, the last
- * is `stop` exactly). Both may be negative.
- *
- * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
- */
-lapis_status lapis_geomspace(double start,
-                             double stop,
-                             int64_t num,
-                             bool endpoint,
-                             lapis_dtype dtype,
-                             lapis_array **out);
-
-/**
- * A new array of zeros with `proto`'s shape, of `dtype` (or `proto`'s when
- * `dtype` is LAPIS_LIKE_DTYPE), laid out in `proto`'s memory order
- * (NumPy's `zeros_like`, order K: C for C-contiguous, F for
- * F-contiguous, else axes by decreasing stride; strides are positive and
- * without gaps). Never a view; the caller frees the new handle.
- *
- * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), allocation failure.
- */
-lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * Ones shaped and laid out like `proto`; arguments and errors as
- * `lapis_zeros_like`.
- */
-lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * An array shaped and laid out like `proto` with unspecified contents
- * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
- */
-lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * `value` shaped and laid out like `proto`; a real result dtype needs
- * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
- * `lapis_zeros_like`.
- */
-lapis_status lapis_full_like(const lapis_array *proto,
-                             lapis_complex128 value,
-                             lapis_dtype dtype,
-                             lapis_array **out);
-
-/**
- * A new C-order array of values uniform on [low, high) (complex dtypes:
- * both parts), from stream `key` of `seed` of lapis's counter-based
- * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
- * on an array of the same shape and dtype, in any layout, gives the same
- * values at the same indices. Use different keys for independent streams.
- *
- * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
- * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_random_uniform(uint64_t seed,
-                                  uint64_t key,
-                                  double low,
-                                  double high,
-                                  int64_t ndim,
-                                  const int64_t *shape,
-                                  lapis_dtype dtype,
-                                  lapis_array **out);
-
-/**
- * A new C-order array of normal values `mean + std·z` (complex dtypes:
- * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
- * reproducibility and errors as `lapis_random_uniform`.
- */
-lapis_status lapis_random_normal(uint64_t seed,
-                                 uint64_t key,
-                                 double mean,
-                                 double std,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_dtype dtype,
-                                 lapis_array **out);
-
-/**
- * A new C-order array of standard normal values (complex: CN(0, 1)).
- * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
- */
-lapis_status lapis_random_standard_normal(uint64_t seed,
-                                          uint64_t key,
-                                          int64_t ndim,
-                                          const int64_t *shape,
-                                          lapis_dtype dtype,
-                                          lapis_array **out);
-
-/**
- * Overwrites every element of `a` with uniform values on [low, high), the
- * same values `lapis_random_uniform` gives for `a`'s shape and dtype
- * (element i in C order of the indices, whatever `a`'s strides).
- *
- * Errors: NULL `a` (LAPIS_ERR_NULL_ARGUMENT), read-only `a`
- * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
- * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
- * Nothing is written on error.
- */
-lapis_status lapis_random_fill_uniform(uint64_t seed,
-                                       uint64_t key,
-                                       double low,
-                                       double high,
-                                       lapis_array *a);
-
-/**
- * Overwrites `a` with `normal(mean, std)` values, as
- * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
- */
-lapis_status lapis_random_fill_normal(uint64_t seed,
-                                      uint64_t key,
-                                      double mean,
-                                      double std,
-                                      lapis_array *a);
-
-/**
- * Overwrites `a` with standard normal values, as
- * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
- */
-lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
-
-/**
- * Wraps caller memory as an array without copying. The buffer is the
- * `nbytes` bytes at `base`; element 0 (index [0, …, 0]) is at byte
- * `offset` from `base`, and element i at `offset + Σ i[k]·strides[k]`
- * (byte strides as NumPy's: negative and zero allowed; NULL `strides`
- * means C-contiguous). `shape` has `ndim` (0 ..= 32) entries ≥ 0.
- *
- * Every element must lie inside `[base, base + nbytes)`: strides that step
- * outside are rejected (LAPIS_ERR_BAD_STRIDE, the message naming the
- * axis), which is why a negative-stride wrap gives the buffer's start and
- * an offset rather than a pointer to element 0. Strides of axes longer
- * than 1 must be multiples of the itemsize, and `base + offset` aligned
- * for the dtype (4 bytes for float32/complex64, 8 for
- * float64/complex128; LAPIS_ERR_BAD_STRIDE). An empty array (a zero in
- * `shape`) addresses nothing and may have `base` NULL.
- *
- * Ownership: the caller keeps the memory, and must keep it valid (and not
- * free or reuse it) until this handle and every view made from it are
- * freed; lapis never frees it. With `readonly`, lapis never writes it
- * (writes fail with LAPIS_ERR_READ_ONLY) and it may be const memory cast
- * to `void *`. Without, lapis functions write it when asked; the caller
- * must not access it concurrently with such a call.
- *
- * Overlapping strides (zero strides, or strides that make two indices
- * share bytes) are accepted, as NumPy's `as_strided`: such an array can
- * be read, but writing into it (`lapis_array_fill`, `lapis_array_copyto`,
- * random fills, ufunc and linalg outputs) fails with LAPIS_ERR_BAD_STRIDE.
- *
- * Errors: NULL `out`, `shape` (ndim > 0) or `base` (nbytes > 0 and a
- * non-empty array) (LAPIS_ERR_NULL_ARGUMENT); negative ndim or shape
- * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
- * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
- * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
- */
-lapis_status lapis_array_wrap(void *base,
-                              size_t nbytes,
-                              int64_t offset,
-                              lapis_dtype dtype,
-                              int64_t ndim,
-                              const int64_t *shape,
-                              const int64_t *strides,
-                              bool readonly,
-                              lapis_array **out);
-
-/**
- * Wraps a contiguous caller buffer without copying: `size · itemsize`
- * bytes at `data` (size the product of `shape`) holding the elements in
- * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
- * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
- * as `lapis_array_wrap` (with the extent implied by the shape).
- */
-lapis_status lapis_array_wrap_contiguous(void *data,
-                                         lapis_dtype dtype,
-                                         int64_t ndim,
-                                         const int64_t *shape,
-                                         lapis_order order,
-                                         bool readonly,
-                                         lapis_array **out);
-
-/**
- * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
- * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
- */
-lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
-
-/**
- * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
- * complex64, complex128). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = size · itemsize: the bytes the elements take (what
- * `lapis_array_read` writes), not the size of the underlying buffer.
- * Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
- * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
- * (NumPy's flags). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
-
-/**
- * `*out` = the address of element 0 (index [0, …, 0]) for reading;
- * element i is at `*out + Σ i[k]·strides[k]` (`lapis_array_strides`).
- * The memory belongs to the array: valid while any handle on its buffer
- * lives. For an empty array the address must not be read. Errors as
- * `lapis_array_dtype`.
- */
-lapis_status lapis_array_data(const lapis_array *a, const void **out);
-
-/**
- * `*out` = the address of element 0 for writing, as `lapis_array_data`.
- * The caller must not write through it while a lapis call uses the same
- * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
- * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
- */
-lapis_status lapis_array_data_mut(lapis_array *a, void **out);
-
-/**
- * Copies the shape of `a` (ndim entries) into `out`, which holds `n` ≥
- * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
- * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
- * `out` untouched on error.
- */
-lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
- * `lapis_array_shape`.
- */
-lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * `*out` = whether `a` and `b` view the same lapis buffer (one made from
- * the other by views, or both from a common base; NumPy's cheap
- * `may_share_memory` test: true even when the elements they use are
- * disjoint). Two separate wraps of the same caller memory are different
- * buffers (false). Errors: NULL `a`, `b` or `out`.
- */
-lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
-
-/**
- * A new handle viewing the same elements as `a` (NumPy's `a.view()`):
- * same dtype, shape, strides and writability; no copy. The new handle
- * keeps the buffer alive and is the caller's to free (in any order with
- * `a`). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
-
-/**
- * Basic slicing, NumPy's `a[start[0]:stop[0]:step[0], …]` over the first
- * `n` axes (n ≤ ndim; later axes are kept whole): a view, no copy.
- *
- * Python's rules per axis: negative start/stop count from the end, values
- * past either end are clipped, LAPIS_SLICE_NONE is an omitted value (the
- * end the step walks from, for start, or to, for stop); step may be
- * negative (reversing), not zero. A NULL `start` or `stop` means
- * LAPIS_SLICE_NONE for every axis, a NULL `step` means 1 for every axis.
- * The result's stride on axis k is `strides[k]·step[k]`; it is writable
- * when `a` is, and keeps the buffer alive (free it in any order).
- *
- * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
- * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_slice(const lapis_array *a,
-                               int64_t n,
-                               const int64_t *start,
-                               const int64_t *stop,
-                               const int64_t *step,
-                               lapis_array **out);
-
-/**
- * The sub-array at position `index` of axis `axis` (NumPy's
- * `a[..., index, ...]`): a view with that axis removed. Negative `axis`
- * and `index` count from the end.
- *
- * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_index(const lapis_array *a,
-                               int64_t axis,
-                               int64_t index,
-                               lapis_array **out);
-
-/**
- * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
-
-/**
- * Axis k of the result is axis `axes[k]` of `a` (NumPy's
- * `transpose(a, axes)`; negative axes count from the end): a view.
- *
- * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
- * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
- * (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_permute(const lapis_array *a,
-                                 int64_t naxes,
-                                 const int64_t *axes,
-                                 lapis_array **out);
-
-/**
- * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
- * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_swapaxes(const lapis_array *a,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * Axis `source` moved to position `destination`, the others keeping
- * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
- */
-lapis_status lapis_array_moveaxis(const lapis_array *a,
-                                  int64_t source,
-                                  int64_t destination,
-                                  lapis_array **out);
-
-/**
- * The elements of `a` read in `order` (LAPIS_ORDER_C: last index
- * fastest; LAPIS_ORDER_F: first index fastest) arranged into `shape`
- * (`ndim` entries; one may be -1, inferred from the size). A view exactly
- * when NumPy's `reshape` gives one (always for an array contiguous in
- * `order`, and for strided arrays whose merged axes are contiguous among
- * themselves), else a copy in `order` (check with
- * `lapis_array_shares_buffer`). Either way a new handle the caller frees.
- *
- * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
- * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
- * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_reshape(const lapis_array *a,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_order order,
-                                 lapis_array **out);
-
-/**
- * The elements as a 1-d array in `order` (NumPy's `ravel`): a view when
- * the memory allows (C: C-contiguous; F: F-contiguous; A: F if F- and not
- * C-contiguous, else C; K: memory order, a view when contiguous in some
- * axis order with positive strides), else a copy. Errors: NULL `a` or
- * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A read-only view of `a` with shape `shape` (`ndim` entries) by NumPy's
- * broadcasting rule (trailing axes equal or 1 in `a`, new leading axes);
- * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
- * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
- * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_broadcast_to(const lapis_array *a,
-                                      int64_t ndim,
-                                      const int64_t *shape,
-                                      lapis_array **out);
-
-/**
- * The real part: for complex64/complex128 a float32/float64 view of the
- * same memory with the same byte strides, writable when `a` is (writes
- * change the real parts); for a real array a view of `a` itself. Errors:
- * NULL `a` or `out`.
- */
-lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
-
-/**
- * The imaginary part: for a complex array a view like `lapis_array_real`
- * offset by one real element (writable when `a` is); for a real array a
- * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
- * allocation). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
-
-/**
- * Length-1 axes removed: all of them when `axes` is NULL (and `naxes` 0),
- * else exactly the `naxes` listed (each of length 1; negative counts from
- * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
- * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
- * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_squeeze(const lapis_array *a,
-                                 int64_t naxes,
-                                 const int64_t *axes,
-                                 lapis_array **out);
-
-/**
- * New length-1 axes at the `naxes` positions `axes` of the result
- * (NumPy's `expand_dims`; negative positions count from the end of the
- * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
- * out of range (LAPIS_ERR_INDEX); a repeated position
- * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
- */
-lapis_status lapis_array_expand_dims(const lapis_array *a,
-                                     int64_t naxes,
-                                     const int64_t *axes,
-                                     lapis_array **out);
-
-/**
- * The diagonal `a[…, i, …, i + offset, …]` of the plane of `axis1` and
- * `axis2` (NumPy's `diagonal`): a read-only view whose last axis runs
- * along the diagonal, after the remaining axes in order. Offsets past the
- * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
- * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
- * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_diagonal(const lapis_array *a,
-                                  int64_t offset,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
- * LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
- * C) or LAPIS_ORDER_K (`a`'s axis order; negative strides become
- * positive). Always copies; the new handle owns its buffer.
- *
- * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
- * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
- */
-lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A copy of `a` converted to `dtype` (order K), under NumPy's `same_kind`
- * rule: real → real or complex, complex → complex (float64 → float32
- * rounds). Complex → real is refused (LAPIS_ERR_INVALID_VALUE): take
- * `lapis_array_real` first to drop the imaginary parts explicitly. Always
- * copies, even to the same dtype.
- *
- * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
- * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
- */
-lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
- * when `a` is already C-contiguous, else a C-order copy (NumPy's
- * `ascontiguousarray`). Errors as `lapis_array_copy`.
- */
-lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
-
-/**
- * A Fortran-contiguous array with `a`'s elements: a view when `a` already
- * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
- * `lapis_array_copy`.
- */
-lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
-
-/**
- * Writes `src`'s elements into `dst` (NumPy's `copyto(dst, src)` /
- * `dst[...] = src`): `src` is broadcast to `dst`'s shape and converted to
- * `dst`'s dtype under the `same_kind` rule (complex → real refused). A
- * `src` sharing `dst`'s buffer is read completely before anything is
- * written. `dst` and `src` may be the same handle.
- *
- * Errors: NULL `dst` or `src`; read-only `dst` (LAPIS_ERR_READ_ONLY);
- * `dst` with overlapping elements (LAPIS_ERR_BAD_STRIDE); shapes that do
- * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
- * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
- * (LAPIS_ERR_BUSY). Nothing is written on error.
- */
-lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
-
-/**
- * Sets every element of `a` to `value` (rounded to the dtype); a real
- * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
- * as `lapis_array_copyto` for `dst`. Nothing is written on error.
- */
-lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
-
-/**
- * Joins the `n` arrays `arrays[0..n]` along existing axis `axis`
- * (negative counts from the end) into a new array (NumPy's
- * `concatenate`): same number of axes, equal lengths off the axis; the
- * dtype is the promotion of the inputs' (float32 + complex64 → complex64,
- * float32 + float64 → float64, …); the layout follows the inputs' (C
- * unless all agree on another). The new handle owns its buffer.
- *
- * Errors: NULL `arrays` (n > 0), an entry, or `out`
- * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
- * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
- * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_concatenate(int64_t n,
-                               const lapis_array *const *arrays,
-                               int64_t axis,
-                               lapis_array **out);
-
-/**
- * Joins `n` arrays of one shape along a new axis at position `axis` of the
- * result (NumPy's `stack`; negative counts from the end of the result,
- * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
- * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
- */
-lapis_status lapis_stack(int64_t n,
-                         const lapis_array *const *arrays,
-                         int64_t axis,
-                         lapis_array **out);
-
-/**
- * `*out` = the element of `a` at `index` (ndim entries, negative counting
- * from the end; NULL allowed for a 0-d array), widened exactly to
- * complex128 (real dtypes give `im == 0`).
- *
- * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
- * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
- */
-lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
-
-/**
- * Writes `value` (rounded to the dtype) at `index` of `a`, as
- * `lapis_array_get` reads it; a real array needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
- * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
- */
-lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
-
-/**
- * Copies `a`'s elements into the caller's buffer `dst` (`nbytes` ≥
- * `lapis_array_nbytes(a)`; only that many bytes are written), contiguous
- * in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F), in `a`'s dtype (complex as
- * interleaved re, im pairs). `dst` must be aligned for the dtype and must
- * not overlap `a`'s memory. Works for any strides of `a`.
- *
- * Errors: NULL `a` or `dst` (non-empty `a`); `nbytes` too small or
- * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
- * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
- * (LAPIS_ERR_BUSY). `dst` is untouched on error.
- */
-lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
-
-/**
- * Copies the caller's buffer `src` (`nbytes` ≥ `lapis_array_nbytes(a)`,
- * elements of `a`'s dtype contiguous in `order`, C or F) into `a`, which
- * may have any strides. `src` must be aligned for the dtype and must not
- * overlap `a`'s memory.
- *
- * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
- * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
- * on error.
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
