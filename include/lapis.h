@@ -28,6 +28,35 @@
 #define LAPIS_VERSION_STRING "0.1.0"
 
 /**
+ * Bit of `lapis_array_flags`: C-contiguous (row-major without gaps;
+ * length-1 axes ignore their stride; empty arrays are contiguous).
+ */
+#define LAPIS_FLAG_C_CONTIGUOUS 1
+
+/**
+ * Bit of `lapis_array_flags`: Fortran-contiguous (column-major without gaps).
+ */
+#define LAPIS_FLAG_F_CONTIGUOUS 2
+
+/**
+ * Bit of `lapis_array_flags`: the elements may be written through this handle.
+ */
+#define LAPIS_FLAG_WRITABLE 4
+
+/**
+ * Bit of `lapis_array_flags`: the array allocated its own buffer (it is
+ * neither a view of another array nor wrapped caller memory).
+ */
+#define LAPIS_FLAG_OWNS_DATA 8
+
+/**
+ * In `lapis_array_slice`, a start or stop that is "omitted" (Python's
+ * `None`): the end of the axis the step walks from (start) or to (stop).
+ * It is `INT64_MIN`, a value no real index has.
+ */
+#define LAPIS_SLICE_NONE INT64_MIN
+
+/**
  * The result of every fallible lapis function. `LAPIS_OK` is zero; the
  * other values are stable and never reused. `lapis_last_error()` gives the
  * message of the latest failure on the calling thread.
@@ -140,6 +169,22 @@ typedef int32_t lapis_dtype;
 typedef int32_t lapis_order;
 
 /**
+ * A complex double passed by value (same layout as C99 `double _Complex`).
+ * Real-typed operations use `re` and require `im == 0` where a complex
+ * value would change the result.
+ */
+typedef struct {
+  /**
+   * Real part.
+   */
+  double re;
+  /**
+   * Imaginary part.
+   */
+  double im;
+} lapis_complex128;
+
+/**
  * Transpose codes for BLAS-style operands (op(A) = A, Aᵀ or Aᴴ).
  */
 typedef int32_t lapis_trans;
@@ -158,22 +203,6 @@ typedef int32_t lapis_side;
  * Whether a triangular matrix has an implicit unit diagonal.
  */
 typedef int32_t lapis_diag;
-
-/**
- * A complex double passed by value (same layout as C99 `double _Complex`).
- * Real-typed operations use `re` and require `im == 0` where a complex
- * value would change the result.
- */
-typedef struct {
-  /**
-   * Real part.
-   */
-  double re;
-  /**
-   * Imaginary part.
-   */
-  double im;
-} lapis_complex128;
 
 /**
  * A complex float passed by value (same layout as C99 `float _Complex`).
@@ -275,6 +304,12 @@ typedef struct {
  */
 #define LAPIS_UNIT 1
 
+/**
+ * In the `*_like` creation functions, "the dtype of the prototype"
+ * (NumPy's `dtype=None`). Not a dtype code anywhere else.
+ */
+#define LAPIS_LIKE_DTYPE 0
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -316,6 +351,1378 @@ int64_t lapis_get_num_threads(void);
  * (a string owned by lapis, valid for the life of the process).
  */
 const char *lapis_backend_info(void);
+
+/**
+ * Releases a handle. NULL is a no-op. The elements are freed when the
+ * last handle using them goes: freeing a base before its views is safe
+ * (the views keep the buffer alive). For wrapped caller memory nothing is
+ * freed (the caller owns it; it must stay valid until every handle made
+ * from the wrap, views included, is freed). Freeing a handle twice, or
+ * one not from lapis, is undefined behaviour.
+ */
+void lapis_array_free(lapis_array *a);
+
+/**
+ * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
+ * (NULL allowed when `ndim` is 0: a 0-d array of one element). `order` is
+ * LAPIS_ORDER_C or LAPIS_ORDER_F. The handle owns its buffer; free it with
+ * `lapis_array_free`.
+ *
+ * Errors: NULL `shape` (with ndim > 0) or `out` (LAPIS_ERR_NULL_ARGUMENT);
+ * negative ndim or shape entry, ndim > 32, another order
+ * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
+ * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ */
+lapis_status lapis_zeros(int64_t ndim,
+                         const int64_t *shape,
+                         lapis_dtype dtype,
+                         lapis_order order,
+                         lapis_array **out);
+
+/**
+ * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ */
+lapis_status lapis_ones(int64_t ndim,
+                        const int64_t *shape,
+                        lapis_dtype dtype,
+                        lapis_order order,
+                        lapis_array **out);
+
+/**
+ * A new array whose contents are unspecified (NumPy's `empty`; lapis
+ * zeroes it, which costs nothing extra for large arrays). Arguments,
+ * ownership and errors as `lapis_zeros`.
+ */
+lapis_status lapis_empty(int64_t ndim,
+                         const int64_t *shape,
+                         lapis_dtype dtype,
+                         lapis_order order,
+                         lapis_array **out);
+
+/**
+ * A new array with every element `value` (rounded to `dtype`; float32 and
+ * complex64 round each part). A real dtype needs `value.im == 0`
+ * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
+ * errors as `lapis_zeros`.
+ */
+lapis_status lapis_full(int64_t ndim,
+                        const int64_t *shape,
+                        lapis_dtype dtype,
+                        lapis_complex128 value,
+                        lapis_order order,
+                        lapis_array **out);
+
+/**
+ * A new `n × m` C-order matrix with ones on diagonal `k` (0 the main
+ * diagonal, k > 0 above it, k < 0 below) and zeros elsewhere (NumPy's
+ * `eye`). Diagonals outside the matrix give all zeros. The handle is the
+ * caller's to free.
+ *
+ * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ */
+lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
+ * `lapis_eye`.
+ */
+lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * A new 1-d array of the values `start, start + step, …` below `stop`
+ * (above it for a negative step): `ceil((stop - start) / step)` elements,
+ * none if that is ≤ 0 (NumPy's `arange`, computed as NumPy does in the
+ * dtype). Complex dtypes get zero imaginary parts.
+ *
+ * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
+ * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ */
+lapis_status lapis_arange(double start,
+                          double stop,
+                          double step,
+                          lapis_dtype dtype,
+                          lapis_array **out);
+
+/**
+ * A new 1-d array of `num` evenly spaced values from `start` to `stop`
+ * (NumPy's `linspace`): step `(stop - start) / (num - 1)` and the last
+ * value exactly `stop` when `endpoint`, step `(stop - start) / num`
+ * otherwise. Computed in double, then rounded to `dtype`.
+ *
+ * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
+ * NULL `out`.
+ */
+lapis_status lapis_linspace(double start,
+                            double stop,
+                            int64_t num,
+                            bool endpoint,
+                            lapis_dtype dtype,
+                            lapis_array **out);
+
+/**
+ * `base` raised to the values of `lapis_linspace(start, stop, num,
+ * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ */
+lapis_status lapis_logspace(double start,
+                            double stop,
+                            int64_t num,
+                            bool endpoint,
+                            double base,
+                            lapis_dtype dtype,
+                            lapis_array **out);
+
+/**
+ * `num` values in geometric progression from `start` to `stop` (NumPy's
+ * `geomspace`; the first value is `start` and, with `endpoint`, the last
+ * is `stop` exactly). Both may be negative.
+ *
+ * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
+ * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ */
+lapis_status lapis_geomspace(double start,
+                             double stop,
+                             int64_t num,
+                             bool endpoint,
+                             lapis_dtype dtype,
+                             lapis_array **out);
+
+/**
+ * A new array of zeros with `proto`'s shape, of `dtype` (or `proto`'s when
+ * `dtype` is LAPIS_LIKE_DTYPE), laid out in `proto`'s memory order
+ * (NumPy's `zeros_like`, order K: C for C-contiguous, F for
+ * F-contiguous, else axes by decreasing stride; strides are positive and
+ * without gaps). Never a view; the caller frees the new handle.
+ *
+ * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ */
+lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * Ones shaped and laid out like `proto`; arguments and errors as
+ * `lapis_zeros_like`.
+ */
+lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * An array shaped and laid out like `proto` with unspecified contents
+ * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ */
+lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * `value` shaped and laid out like `proto`; a real result dtype needs
+ * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
+ * `lapis_zeros_like`.
+ */
+lapis_status lapis_full_like(const lapis_array *proto,
+                             lapis_complex128 value,
+                             lapis_dtype dtype,
+                             lapis_array **out);
+
+/**
+ * A new C-order array of values uniform on [low, high) (complex dtypes:
+ * both parts), from stream `key` of `seed` of lapis's counter-based
+ * generator. Reproducible: the same (seed, key, shape, dtype) gives the
+ * same numbers on every machine, thread count and call; element i (in C
+ * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+ * on an array of the same shape and dtype, in any layout, gives the same
+ * values at the same indices. Use different keys for independent streams.
+ *
+ * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
+ * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_random_uniform(uint64_t seed,
+                                  uint64_t key,
+                                  double low,
+                                  double high,
+                                  int64_t ndim,
+                                  const int64_t *shape,
+                                  lapis_dtype dtype,
+                                  lapis_array **out);
+
+/**
+ * A new C-order array of normal values `mean + std·z` (complex dtypes:
+ * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
+ * reproducibility and errors as `lapis_random_uniform`.
+ */
+lapis_status lapis_random_normal(uint64_t seed,
+                                 uint64_t key,
+                                 double mean,
+                                 double std,
+                                 int64_t ndim,
+                                 const int64_t *shape,
+                                 lapis_dtype dtype,
+                                 lapis_array **out);
+
+/**
+ * A new C-order array of standard normal values (complex: CN(0, 1)).
+ * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ */
+lapis_status lapis_random_standard_normal(uint64_t seed,
+                                          uint64_t key,
+                                          int64_t ndim,
+                                          const int64_t *shape,
+                                          lapis_dtype dtype,
+                                          lapis_array **out);
+
+/**
+ * Overwrites every element of `a` with uniform values on [low, high), the
+ * same values `lapis_random_uniform` gives for `a`'s shape and dtype
+ * (element i in C order of the indices, whatever `a`'s strides).
+ *
+ * Errors: NULL `a` (LAPIS_ERR_NULL_ARGUMENT), read-only `a`
+ * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
+ * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
+ * Nothing is written on error.
+ */
+lapis_status lapis_random_fill_uniform(uint64_t seed,
+                                       uint64_t key,
+                                       double low,
+                                       double high,
+                                       lapis_array *a);
+
+/**
+ * Overwrites `a` with `normal(mean, std)` values, as
+ * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ */
+lapis_status lapis_random_fill_normal(uint64_t seed,
+                                      uint64_t key,
+                                      double mean,
+                                      double std,
+                                      lapis_array *a);
+
+/**
+ * Overwrites `a` with standard normal values, as
+ * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ */
+lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
+
+/**
+ * Wraps caller memory as an array without copying. The buffer is the
+ * `nbytes` bytes at `base`; element 0 (index [0, …, 0]) is at byte
+ * `offset` from `base`, and element i at `offset + Σ i[k]·strides[k]`
+ * (byte strides as NumPy's: negative and zero allowed; NULL `strides`
+ * means C-contiguous). `shape` has `ndim` (0 ..= 32) entries ≥ 0.
+ *
+ * Every element must lie inside `[base, base + nbytes)`: strides that step
+ * outside are rejected (LAPIS_ERR_BAD_STRIDE, the message naming the
+ * axis), which is why a negative-stride wrap gives the buffer's start and
+ * an offset rather than a pointer to element 0. Strides of axes longer
+ * than 1 must be multiples of the itemsize, and `base + offset` aligned
+ * for the dtype (4 bytes for float32/complex64, 8 for
+ * float64/complex128; LAPIS_ERR_BAD_STRIDE). An empty array (a zero in
+ * `shape`) addresses nothing and may have `base` NULL.
+ *
+ * Ownership: the caller keeps the memory, and must keep it valid (and not
+ * free or reuse it) until this handle and every view made from it are
+ * freed; lapis never frees it. With `readonly`, lapis never writes it
+ * (writes fail with LAPIS_ERR_READ_ONLY) and it may be const memory cast
+ * to `void *`. Without, lapis functions write it when asked; the caller
+ * must not access it concurrently with such a call.
+ *
+ * Overlapping strides (zero strides, or strides that make two indices
+ * share bytes) are accepted, as NumPy's `as_strided`: such an array can
+ * be read, but writing into it (`lapis_array_fill`, `lapis_array_copyto`,
+ * random fills, ufunc and linalg outputs) fails with LAPIS_ERR_BAD_STRIDE.
+ *
+ * Errors: NULL `out`, `shape` (ndim > 0) or `base` (nbytes > 0 and a
+ * non-empty array) (LAPIS_ERR_NULL_ARGUMENT); negative ndim or shape
+ * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
+ * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ */
+lapis_status lapis_array_wrap(void *base,
+                              size_t nbytes,
+                              int64_t offset,
+                              lapis_dtype dtype,
+                              int64_t ndim,
+                              const int64_t *shape,
+                              const int64_t *strides,
+                              bool readonly,
+                              lapis_array **out);
+
+/**
+ * Wraps a contiguous caller buffer without copying: `size · itemsize`
+ * bytes at `data` (size the product of `shape`) holding the elements in
+ * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
+ * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
+ * as `lapis_array_wrap` (with the extent implied by the shape).
+ */
+lapis_status lapis_array_wrap_contiguous(void *data,
+                                         lapis_dtype dtype,
+                                         int64_t ndim,
+                                         const int64_t *shape,
+                                         lapis_order order,
+                                         bool readonly,
+                                         lapis_array **out);
+
+/**
+ * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
+ * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ */
+lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
+
+/**
+ * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
+ * complex64, complex128). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = size · itemsize: the bytes the elements take (what
+ * `lapis_array_read` writes), not the size of the underlying buffer.
+ * Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
+ * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
+ * (NumPy's flags). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
+
+/**
+ * `*out` = the address of element 0 (index [0, …, 0]) for reading;
+ * element i is at `*out + Σ i[k]·strides[k]` (`lapis_array_strides`).
+ * The memory belongs to the array: valid while any handle on its buffer
+ * lives. For an empty array the address must not be read. Errors as
+ * `lapis_array_dtype`.
+ */
+lapis_status lapis_array_data(const lapis_array *a, const void **out);
+
+/**
+ * `*out` = the address of element 0 for writing, as `lapis_array_data`.
+ * The caller must not write through it while a lapis call uses the same
+ * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
+ * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ */
+lapis_status lapis_array_data_mut(lapis_array *a, void **out);
+
+/**
+ * Copies the shape of `a` (ndim entries) into `out`, which holds `n` ≥
+ * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
+ * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
+ * `out` untouched on error.
+ */
+lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
+
+/**
+ * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
+ * `lapis_array_shape`.
+ */
+lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
+
+/**
+ * `*out` = whether `a` and `b` view the same lapis buffer (one made from
+ * the other by views, or both from a common base; NumPy's cheap
+ * `may_share_memory` test: true even when the elements they use are
+ * disjoint). Two separate wraps of the same caller memory are different
+ * buffers (false). Errors: NULL `a`, `b` or `out`.
+ */
+lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
+
+/**
+ * A new handle viewing the same elements as `a` (NumPy's `a.view()`):
+ * same dtype, shape, strides and writability; no copy. The new handle
+ * keeps the buffer alive and is the caller's to free (in any order with
+ * `a`). Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
+
+/**
+ * Basic slicing, NumPy's `a[start[0]:stop[0]:step[0], …]` over the first
+ * `n` axes (n ≤ ndim; later axes are kept whole): a view, no copy.
+ *
+ * Python's rules per axis: negative start/stop count from the end, values
+ * past either end are clipped, LAPIS_SLICE_NONE is an omitted value (the
+ * end the step walks from, for start, or to, for stop); step may be
+ * negative (reversing), not zero. A NULL `start` or `stop` means
+ * LAPIS_SLICE_NONE for every axis, a NULL `step` means 1 for every axis.
+ * The result's stride on axis k is `strides[k]·step[k]`; it is writable
+ * when `a` is, and keeps the buffer alive (free it in any order).
+ *
+ * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
+ * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_slice(const lapis_array *a,
+                               int64_t n,
+                               const int64_t *start,
+                               const int64_t *stop,
+                               const int64_t *step,
+                               lapis_array **out);
+
+/**
+ * The sub-array at position `index` of axis `axis` (NumPy's
+ * `a[..., index, ...]`): a view with that axis removed. Negative `axis`
+ * and `index` count from the end.
+ *
+ * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_index(const lapis_array *a,
+                               int64_t axis,
+                               int64_t index,
+                               lapis_array **out);
+
+/**
+ * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
+
+/**
+ * Axis k of the result is axis `axes[k]` of `a` (NumPy's
+ * `transpose(a, axes)`; negative axes count from the end): a view.
+ *
+ * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
+ * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
+ * (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_permute(const lapis_array *a,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_array **out);
+
+/**
+ * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
+ * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_swapaxes(const lapis_array *a,
+                                  int64_t axis1,
+                                  int64_t axis2,
+                                  lapis_array **out);
+
+/**
+ * Axis `source` moved to position `destination`, the others keeping
+ * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ */
+lapis_status lapis_array_moveaxis(const lapis_array *a,
+                                  int64_t source,
+                                  int64_t destination,
+                                  lapis_array **out);
+
+/**
+ * The elements of `a` read in `order` (LAPIS_ORDER_C: last index
+ * fastest; LAPIS_ORDER_F: first index fastest) arranged into `shape`
+ * (`ndim` entries; one may be -1, inferred from the size). A view exactly
+ * when NumPy's `reshape` gives one (always for an array contiguous in
+ * `order`, and for strided arrays whose merged axes are contiguous among
+ * themselves), else a copy in `order` (check with
+ * `lapis_array_shares_buffer`). Either way a new handle the caller frees.
+ *
+ * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
+ * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
+ * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_reshape(const lapis_array *a,
+                                 int64_t ndim,
+                                 const int64_t *shape,
+                                 lapis_order order,
+                                 lapis_array **out);
+
+/**
+ * The elements as a 1-d array in `order` (NumPy's `ravel`): a view when
+ * the memory allows (C: C-contiguous; F: F-contiguous; A: F if F- and not
+ * C-contiguous, else C; K: memory order, a view when contiguous in some
+ * axis order with positive strides), else a copy. Errors: NULL `a` or
+ * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
+
+/**
+ * A read-only view of `a` with shape `shape` (`ndim` entries) by NumPy's
+ * broadcasting rule (trailing axes equal or 1 in `a`, new leading axes);
+ * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
+ * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
+ * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_broadcast_to(const lapis_array *a,
+                                      int64_t ndim,
+                                      const int64_t *shape,
+                                      lapis_array **out);
+
+/**
+ * The real part: for complex64/complex128 a float32/float64 view of the
+ * same memory with the same byte strides, writable when `a` is (writes
+ * change the real parts); for a real array a view of `a` itself. Errors:
+ * NULL `a` or `out`.
+ */
+lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
+
+/**
+ * The imaginary part: for a complex array a view like `lapis_array_real`
+ * offset by one real element (writable when `a` is); for a real array a
+ * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
+ * allocation). Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
+
+/**
+ * Length-1 axes removed: all of them when `axes` is NULL (and `naxes` 0),
+ * else exactly the `naxes` listed (each of length 1; negative counts from
+ * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
+ * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
+ * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_squeeze(const lapis_array *a,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_array **out);
+
+/**
+ * New length-1 axes at the `naxes` positions `axes` of the result
+ * (NumPy's `expand_dims`; negative positions count from the end of the
+ * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
+ * out of range (LAPIS_ERR_INDEX); a repeated position
+ * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ */
+lapis_status lapis_array_expand_dims(const lapis_array *a,
+                                     int64_t naxes,
+                                     const int64_t *axes,
+                                     lapis_array **out);
+
+/**
+ * The diagonal `a[…, i, …, i + offset, …]` of the plane of `axis1` and
+ * `axis2` (NumPy's `diagonal`): a read-only view whose last axis runs
+ * along the diagonal, after the remaining axes in order. Offsets past the
+ * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
+ * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
+ * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_diagonal(const lapis_array *a,
+                                  int64_t offset,
+                                  int64_t axis1,
+                                  int64_t axis2,
+                                  lapis_array **out);
+
+/**
+ * A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
+ * LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
+ * C) or LAPIS_ORDER_K (`a`'s axis order; negative strides become
+ * positive). Always copies; the new handle owns its buffer.
+ *
+ * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
+ * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ */
+lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
+
+/**
+ * A copy of `a` converted to `dtype` (order K), under NumPy's `same_kind`
+ * rule: real → real or complex, complex → complex (float64 → float32
+ * rounds). Complex → real is refused (LAPIS_ERR_INVALID_VALUE): take
+ * `lapis_array_real` first to drop the imaginary parts explicitly. Always
+ * copies, even to the same dtype.
+ *
+ * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
+ * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ */
+lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
+ * when `a` is already C-contiguous, else a C-order copy (NumPy's
+ * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ */
+lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
+
+/**
+ * A Fortran-contiguous array with `a`'s elements: a view when `a` already
+ * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
+ * `lapis_array_copy`.
+ */
+lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
+
+/**
+ * Writes `src`'s elements into `dst` (NumPy's `copyto(dst, src)` /
+ * `dst[...] = src`): `src` is broadcast to `dst`'s shape and converted to
+ * `dst`'s dtype under the `same_kind` rule (complex → real refused). A
+ * `src` sharing `dst`'s buffer is read completely before anything is
+ * written. `dst` and `src` may be the same handle.
+ *
+ * Errors: NULL `dst` or `src`; read-only `dst` (LAPIS_ERR_READ_ONLY);
+ * `dst` with overlapping elements (LAPIS_ERR_BAD_STRIDE); shapes that do
+ * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
+ * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
+ * (LAPIS_ERR_BUSY). Nothing is written on error.
+ */
+lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
+
+/**
+ * Sets every element of `a` to `value` (rounded to the dtype); a real
+ * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
+ * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ */
+lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
+
+/**
+ * Joins the `n` arrays `arrays[0..n]` along existing axis `axis`
+ * (negative counts from the end) into a new array (NumPy's
+ * `concatenate`): same number of axes, equal lengths off the axis; the
+ * dtype is the promotion of the inputs' (float32 + complex64 → complex64,
+ * float32 + float64 → float64, …); the layout follows the inputs' (C
+ * unless all agree on another). The new handle owns its buffer.
+ *
+ * Errors: NULL `arrays` (n > 0), an entry, or `out`
+ * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
+ * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
+ * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_concatenate(int64_t n,
+                               const lapis_array *const *arrays,
+                               int64_t axis,
+                               lapis_array **out);
+
+/**
+ * Joins `n` arrays of one shape along a new axis at position `axis` of the
+ * result (NumPy's `stack`; negative counts from the end of the result,
+ * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
+ * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ */
+lapis_status lapis_stack(int64_t n,
+                         const lapis_array *const *arrays,
+                         int64_t axis,
+                         lapis_array **out);
+
+/**
+ * `*out` = the element of `a` at `index` (ndim entries, negative counting
+ * from the end; NULL allowed for a 0-d array), widened exactly to
+ * complex128 (real dtypes give `im == 0`).
+ *
+ * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
+ * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ */
+lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
+
+/**
+ * Writes `value` (rounded to the dtype) at `index` of `a`, as
+ * `lapis_array_get` reads it; a real array needs `value.im == 0`
+ * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
+ * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ */
+lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
+
+/**
+ * Copies `a`'s elements into the caller's buffer `dst` (`nbytes` ≥
+ * `lapis_array_nbytes(a)`; only that many bytes are written), contiguous
+ * in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F), in `a`'s dtype (complex as
+ * interleaved re, im pairs). `dst` must be aligned for the dtype and must
+ * not overlap `a`'s memory. Works for any strides of `a`.
+ *
+ * Errors: NULL `a` or `dst` (non-empty `a`); `nbytes` too small or
+ * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
+ * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
+ * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ */
+lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
+
+/**
+ * Copies the caller's buffer `src` (`nbytes` ≥ `lapis_array_nbytes(a)`,
+ * elements of `a`'s dtype contiguous in `order`, C or F) into `a`, which
+ * may have any strides. `src` must be aligned for the dtype and must not
+ * overlap `a`'s memory.
+ *
+ * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
+ * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
+ * on error.
+ */
+lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
+
+/**
+ * Releases a handle. NULL is a no-op. The elements are freed when the
+ * last handle using them goes: freeing a base before its views is safe
+ * (the views keep the buffer alive). For wrapped caller memory nothing is
+ * freed (the caller owns it; it must stay valid until every handle made
+ * from the wrap, views included, is freed). Freeing a handle twice, or
+ * one not from lapis, is undefined behaviour.
+ */
+void lapis_array_free(lapis_array *a);
+
+/**
+ * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
+ * (NULL allowed when `ndim` is 0: a 0-d array of one element). `order` is
+ * LAPIS_ORDER_C or LAPIS_ORDER_F. The handle owns its buffer; free it with
+ * `lapis_array_free`.
+ *
+ * Errors: NULL `shape` (with ndim > 0) or `out` (LAPIS_ERR_NULL_ARGUMENT);
+ * negative ndim or shape entry, ndim > 32, another order
+ * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
+ * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ */
+lapis_status lapis_zeros(int64_t ndim,
+                         const int64_t *shape,
+                         lapis_dtype dtype,
+                         lapis_order order,
+                         lapis_array **out);
+
+/**
+ * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ */
+lapis_status lapis_ones(int64_t ndim,
+                        const int64_t *shape,
+                        lapis_dtype dtype,
+                        lapis_order order,
+                        lapis_array **out);
+
+/**
+ * A new array whose contents are unspecified (NumPy's `empty`; lapis
+ * zeroes it, which costs nothing extra for large arrays). Arguments,
+ * ownership and errors as `lapis_zeros`.
+ */
+lapis_status lapis_empty(int64_t ndim,
+                         const int64_t *shape,
+                         lapis_dtype dtype,
+                         lapis_order order,
+                         lapis_array **out);
+
+/**
+ * A new array with every element `value` (rounded to `dtype`; float32 and
+ * complex64 round each part). A real dtype needs `value.im == 0`
+ * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
+ * errors as `lapis_zeros`.
+ */
+lapis_status lapis_full(int64_t ndim,
+                        const int64_t *shape,
+                        lapis_dtype dtype,
+                        lapis_complex128 value,
+                        lapis_order order,
+                        lapis_array **out);
+
+/**
+ * A new `n × m` C-order matrix with ones on diagonal `k` (0 the main
+ * diagonal, k > 0 above it, k < 0 below) and zeros elsewhere (NumPy's
+ * `eye`). Diagonals outside the matrix give all zeros. The handle is the
+ * caller's to free.
+ *
+ * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ */
+lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
+ * `lapis_eye`.
+ */
+lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * A new 1-d array of the values `start, start + step, …` below `stop`
+ * (above it for a negative step): `ceil((stop - start) / step)` elements,
+ * none if that is ≤ 0 (NumPy's `arange`, computed as NumPy does in the
+ * dtype). Complex dtypes get zero imaginary parts.
+ *
+ * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
+ * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ */
+lapis_status lapis_arange(double start,
+                          double stop,
+                          double step,
+                          lapis_dtype dtype,
+                          lapis_array **out);
+
+/**
+ * A new 1-d array of `num` evenly spaced values from `start` to `stop`
+ * (NumPy's `linspace`): step `(stop - start) / (num - 1)` and the last
+ * value exactly `stop` when `endpoint`, step `(stop - start) / num`
+ * otherwise. Computed in double, then rounded to `dtype`.
+ *
+ * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
+ * NULL `out`.
+ */
+lapis_status lapis_linspace(double start,
+                            double stop,
+                            int64_t num,
+                            bool endpoint,
+                            lapis_dtype dtype,
+                            lapis_array **out);
+
+/**
+ * `base` raised to the values of `lapis_linspace(start, stop, num,
+ * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ */
+lapis_status lapis_logspace(double start,
+                            double stop,
+                            int64_t num,
+                            bool endpoint,
+                            double base,
+                            lapis_dtype dtype,
+                            lapis_array **out);
+
+/**
+ * `num` values in geometric progression from `start` to `stop` (NumPy's
+ * `geomspace`; the first value is `start` and, with `endpoint`, the last
+ * is `stop` exactly). Both may be negative.
+ *
+ * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
+ * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ */
+lapis_status lapis_geomspace(double start,
+                             double stop,
+                             int64_t num,
+                             bool endpoint,
+                             lapis_dtype dtype,
+                             lapis_array **out);
+
+/**
+ * A new array of zeros with `proto`'s shape, of `dtype` (or `proto`'s when
+ * `dtype` is LAPIS_LIKE_DTYPE), laid out in `proto`'s memory order
+ * (NumPy's `zeros_like`, order K: C for C-contiguous, F for
+ * F-contiguous, else axes by decreasing stride; strides are positive and
+ * without gaps). Never a view; the caller frees the new handle.
+ *
+ * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ */
+lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * Ones shaped and laid out like `proto`; arguments and errors as
+ * `lapis_zeros_like`.
+ */
+lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * An array shaped and laid out like `proto` with unspecified contents
+ * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ */
+lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * `value` shaped and laid out like `proto`; a real result dtype needs
+ * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
+ * `lapis_zeros_like`.
+ */
+lapis_status lapis_full_like(const lapis_array *proto,
+                             lapis_complex128 value,
+                             lapis_dtype dtype,
+                             lapis_array **out);
+
+/**
+ * A new C-order array of values uniform on [low, high) (complex dtypes:
+ * both parts), from stream `key` of `seed` of lapis's counter-based
+ * generator. Reproducible: the same (seed, key, shape, dtype) gives the
+ * same numbers on every machine, thread count and call; element i (in C
+ * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+ * on an array of the same shape and dtype, in any layout, gives the same
+ * values at the same indices. Use different keys for independent streams.
+ *
+ * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
+ * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_random_uniform(uint64_t seed,
+                                  uint64_t key,
+                                  double low,
+                                  double high,
+                                  int64_t ndim,
+                                  const int64_t *shape,
+                                  lapis_dtype dtype,
+                                  lapis_array **out);
+
+/**
+ * A new C-order array of normal values `mean + std·z` (complex dtypes:
+ * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
+ * reproducibility and errors as `lapis_random_uniform`.
+ */
+lapis_status lapis_random_normal(uint64_t seed,
+                                 uint64_t key,
+                                 double mean,
+                                 double std,
+                                 int64_t ndim,
+                                 const int64_t *shape,
+                                 lapis_dtype dtype,
+                                 lapis_array **out);
+
+/**
+ * A new C-order array of standard normal values (complex: CN(0, 1)).
+ * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ */
+lapis_status lapis_random_standard_normal(uint64_t seed,
+                                          uint64_t key,
+                                          int64_t ndim,
+                                          const int64_t *shape,
+                                          lapis_dtype dtype,
+                                          lapis_array **out);
+
+/**
+ * Overwrites every element of `a` with uniform values on [low, high), the
+ * same values `lapis_random_uniform` gives for `a`'s shape and dtype
+ * (element i in C order of the indices, whatever `a`'s strides).
+ *
+ * Errors: NULL `a` (LAPIS_ERR_NULL_ARGUMENT), read-only `a`
+ * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
+ * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
+ * Nothing is written on error.
+ */
+lapis_status lapis_random_fill_uniform(uint64_t seed,
+                                       uint64_t key,
+                                       double low,
+                                       double high,
+                                       lapis_array *a);
+
+/**
+ * Overwrites `a` with `normal(mean, std)` values, as
+ * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ */
+lapis_status lapis_random_fill_normal(uint64_t seed,
+                                      uint64_t key,
+                                      double mean,
+                                      double std,
+                                      lapis_array *a);
+
+/**
+ * Overwrites `a` with standard normal values, as
+ * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ */
+lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
+
+/**
+ * Wraps caller memory as an array without copying. The buffer is the
+ * `nbytes` bytes at `base`; element 0 (index [0, …, 0]) is at byte
+ * `offset` from `base`, and element i at `offset + Σ i[k]·strides[k]`
+ * (byte strides as NumPy's: negative and zero allowed; NULL `strides`
+ * means C-contiguous). `shape` has `ndim` (0 ..= 32) entries ≥ 0.
+ *
+ * Every element must lie inside `[base, base + nbytes)`: strides that step
+ * outside are rejected (LAPIS_ERR_BAD_STRIDE, the message naming the
+ * axis), which is why a negative-stride wrap gives the buffer's start and
+ * an offset rather than a pointer to element 0. Strides of axes longer
+ * than 1 must be multiples of the itemsize, and `base + offset` aligned
+ * for the dtype (4 bytes for float32/complex64, 8 for
+ * float64/complex128; LAPIS_ERR_BAD_STRIDE). An empty array (a zero in
+ * `shape`) addresses nothing and may have `base` NULL.
+ *
+ * Ownership: the caller keeps the memory, and must keep it valid (and not
+ * free or reuse it) until this handle and every view made from it are
+ * freed; lapis never frees it. With `readonly`, lapis never writes it
+ * (writes fail with LAPIS_ERR_READ_ONLY) and it may be const memory cast
+ * to `void *`. Without, lapis functions write it when asked; the caller
+ * must not access it concurrently with such a call.
+ *
+ * Overlapping strides (zero strides, or strides that make two indices
+ * share bytes) are accepted, as NumPy's `as_strided`: such an array can
+ * be read, but writing into it (`lapis_array_fill`, `lapis_array_copyto`,
+ * random fills, ufunc and linalg outputs) fails with LAPIS_ERR_BAD_STRIDE.
+ *
+ * Errors: NULL `out`, `shape` (ndim > 0) or `base` (nbytes > 0 and a
+ * non-empty array) (LAPIS_ERR_NULL_ARGUMENT); negative ndim or shape
+ * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
+ * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
+ * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ */
+lapis_status lapis_array_wrap(void *base,
+                              size_t nbytes,
+                              int64_t offset,
+                              lapis_dtype dtype,
+                              int64_t ndim,
+                              const int64_t *shape,
+                              const int64_t *strides,
+                              bool readonly,
+                              lapis_array **out);
+
+/**
+ * Wraps a contiguous caller buffer without copying: `size · itemsize`
+ * bytes at `data` (size the product of `shape`) holding the elements in
+ * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
+ * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
+ * as `lapis_array_wrap` (with the extent implied by the shape).
+ */
+lapis_status lapis_array_wrap_contiguous(void *data,
+                                         lapis_dtype dtype,
+                                         int64_t ndim,
+                                         const int64_t *shape,
+                                         lapis_order order,
+                                         bool readonly,
+                                         lapis_array **out);
+
+/**
+ * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
+ * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ */
+lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
+
+/**
+ * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
+ * complex64, complex128). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = size · itemsize: the bytes the elements take (what
+ * `lapis_array_read` writes), not the size of the underlying buffer.
+ * Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
+
+/**
+ * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
+ * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
+ * (NumPy's flags). Errors as `lapis_array_dtype`.
+ */
+lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
+
+/**
+ * `*out` = the address of element 0 (index [0, …, 0]) for reading;
+ * element i is at `*out + Σ i[k]·strides[k]` (`lapis_array_strides`).
+ * The memory belongs to the array: valid while any handle on its buffer
+ * lives. For an empty array the address must not be read. Errors as
+ * `lapis_array_dtype`.
+ */
+lapis_status lapis_array_data(const lapis_array *a, const void **out);
+
+/**
+ * `*out` = the address of element 0 for writing, as `lapis_array_data`.
+ * The caller must not write through it while a lapis call uses the same
+ * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
+ * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ */
+lapis_status lapis_array_data_mut(lapis_array *a, void **out);
+
+/**
+ * Copies the shape of `a` (ndim entries) into `out`, which holds `n` ≥
+ * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
+ * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
+ * `out` untouched on error.
+ */
+lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
+
+/**
+ * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
+ * `lapis_array_shape`.
+ */
+lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
+
+/**
+ * `*out` = whether `a` and `b` view the same lapis buffer (one made from
+ * the other by views, or both from a common base; NumPy's cheap
+ * `may_share_memory` test: true even when the elements they use are
+ * disjoint). Two separate wraps of the same caller memory are different
+ * buffers (false). Errors: NULL `a`, `b` or `out`.
+ */
+lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
+
+/**
+ * A new handle viewing the same elements as `a` (NumPy's `a.view()`):
+ * same dtype, shape, strides and writability; no copy. The new handle
+ * keeps the buffer alive and is the caller's to free (in any order with
+ * `a`). Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
+
+/**
+ * Basic slicing, NumPy's `a[start[0]:stop[0]:step[0], …]` over the first
+ * `n` axes (n ≤ ndim; later axes are kept whole): a view, no copy.
+ *
+ * Python's rules per axis: negative start/stop count from the end, values
+ * past either end are clipped, LAPIS_SLICE_NONE is an omitted value (the
+ * end the step walks from, for start, or to, for stop); step may be
+ * negative (reversing), not zero. A NULL `start` or `stop` means
+ * LAPIS_SLICE_NONE for every axis, a NULL `step` means 1 for every axis.
+ * The result's stride on axis k is `strides[k]·step[k]`; it is writable
+ * when `a` is, and keeps the buffer alive (free it in any order).
+ *
+ * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
+ * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_slice(const lapis_array *a,
+                               int64_t n,
+                               const int64_t *start,
+                               const int64_t *stop,
+                               const int64_t *step,
+                               lapis_array **out);
+
+/**
+ * The sub-array at position `index` of axis `axis` (NumPy's
+ * `a[..., index, ...]`): a view with that axis removed. Negative `axis`
+ * and `index` count from the end.
+ *
+ * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_index(const lapis_array *a,
+                               int64_t axis,
+                               int64_t index,
+                               lapis_array **out);
+
+/**
+ * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
+
+/**
+ * Axis k of the result is axis `axes[k]` of `a` (NumPy's
+ * `transpose(a, axes)`; negative axes count from the end): a view.
+ *
+ * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
+ * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
+ * (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_permute(const lapis_array *a,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_array **out);
+
+/**
+ * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
+ * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_array_swapaxes(const lapis_array *a,
+                                  int64_t axis1,
+                                  int64_t axis2,
+                                  lapis_array **out);
+
+/**
+ * Axis `source` moved to position `destination`, the others keeping
+ * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ */
+lapis_status lapis_array_moveaxis(const lapis_array *a,
+                                  int64_t source,
+                                  int64_t destination,
+                                  lapis_array **out);
+
+/**
+ * The elements of `a` read in `order` (LAPIS_ORDER_C: last index
+ * fastest; LAPIS_ORDER_F: first index fastest) arranged into `shape`
+ * (`ndim` entries; one may be -1, inferred from the size). A view exactly
+ * when NumPy's `reshape` gives one (always for an array contiguous in
+ * `order`, and for strided arrays whose merged axes are contiguous among
+ * themselves), else a copy in `order` (check with
+ * `lapis_array_shares_buffer`). Either way a new handle the caller frees.
+ *
+ * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
+ * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
+ * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_reshape(const lapis_array *a,
+                                 int64_t ndim,
+                                 const int64_t *shape,
+                                 lapis_order order,
+                                 lapis_array **out);
+
+/**
+ * The elements as a 1-d array in `order` (NumPy's `ravel`): a view when
+ * the memory allows (C: C-contiguous; F: F-contiguous; A: F if F- and not
+ * C-contiguous, else C; K: memory order, a view when contiguous in some
+ * axis order with positive strides), else a copy. Errors: NULL `a` or
+ * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
+
+/**
+ * A read-only view of `a` with shape `shape` (`ndim` entries) by NumPy's
+ * broadcasting rule (trailing axes equal or 1 in `a`, new leading axes);
+ * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
+ * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
+ * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_broadcast_to(const lapis_array *a,
+                                      int64_t ndim,
+                                      const int64_t *shape,
+                                      lapis_array **out);
+
+/**
+ * The real part: for complex64/complex128 a float32/float64 view of the
+ * same memory with the same byte strides, writable when `a` is (writes
+ * change the real parts); for a real array a view of `a` itself. Errors:
+ * NULL `a` or `out`.
+ */
+lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
+
+/**
+ * The imaginary part: for a complex array a view like `lapis_array_real`
+ * offset by one real element (writable when `a` is); for a real array a
+ * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
+ * allocation). Errors: NULL `a` or `out`.
+ */
+lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
+
+/**
+ * Length-1 axes removed: all of them when `axes` is NULL (and `naxes` 0),
+ * else exactly the `naxes` listed (each of length 1; negative counts from
+ * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
+ * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
+ * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_squeeze(const lapis_array *a,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_array **out);
+
+/**
+ * New length-1 axes at the `naxes` positions `axes` of the result
+ * (NumPy's `expand_dims`; negative positions count from the end of the
+ * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
+ * out of range (LAPIS_ERR_INDEX); a repeated position
+ * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ */
+lapis_status lapis_array_expand_dims(const lapis_array *a,
+                                     int64_t naxes,
+                                     const int64_t *axes,
+                                     lapis_array **out);
+
+/**
+ * The diagonal `a[…, i, …, i + offset, …]` of the plane of `axis1` and
+ * `axis2` (NumPy's `diagonal`): a read-only view whose last axis runs
+ * along the diagonal, after the remaining axes in order. Offsets past the
+ * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
+ * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
+ * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ */
+lapis_status lapis_array_diagonal(const lapis_array *a,
+                                  int64_t offset,
+                                  int64_t axis1,
+                                  int64_t axis2,
+                                  lapis_array **out);
+
+/**
+ * A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
+ * LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
+ * C) or LAPIS_ORDER_K (`a`'s axis order; negative strides become
+ * positive). Always copies; the new handle owns its buffer.
+ *
+ * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
+ * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ */
+lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
+
+/**
+ * A copy of `a` converted to `dtype` (order K), under NumPy's `same_kind`
+ * rule: real → real or complex, complex → complex (float64 → float32
+ * rounds). Complex → real is refused (LAPIS_ERR_INVALID_VALUE): take
+ * `lapis_array_real` first to drop the imaginary parts explicitly. Always
+ * copies, even to the same dtype.
+ *
+ * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
+ * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ */
+lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
+
+/**
+ * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
+ * when `a` is already C-contiguous, else a C-order copy (NumPy's
+ * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ */
+lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
+
+/**
+ * A Fortran-contiguous array with `a`'s elements: a view when `a` already
+ * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
+ * `lapis_array_copy`.
+ */
+lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
+
+/**
+ * Writes `src`'s elements into `dst` (NumPy's `copyto(dst, src)` /
+ * `dst[...] = src`): `src` is broadcast to `dst`'s shape and converted to
+ * `dst`'s dtype under the `same_kind` rule (complex → real refused). A
+ * `src` sharing `dst`'s buffer is read completely before anything is
+ * written. `dst` and `src` may be the same handle.
+ *
+ * Errors: NULL `dst` or `src`; read-only `dst` (LAPIS_ERR_READ_ONLY);
+ * `dst` with overlapping elements (LAPIS_ERR_BAD_STRIDE); shapes that do
+ * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
+ * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
+ * (LAPIS_ERR_BUSY). Nothing is written on error.
+ */
+lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
+
+/**
+ * Sets every element of `a` to `value` (rounded to the dtype); a real
+ * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
+ * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ */
+lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
+
+/**
+ * Joins the `n` arrays `arrays[0..n]` along existing axis `axis`
+ * (negative counts from the end) into a new array (NumPy's
+ * `concatenate`): same number of axes, equal lengths off the axis; the
+ * dtype is the promotion of the inputs' (float32 + complex64 → complex64,
+ * float32 + float64 → float64, …); the layout follows the inputs' (C
+ * unless all agree on another). The new handle owns its buffer.
+ *
+ * Errors: NULL `arrays` (n > 0), an entry, or `out`
+ * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
+ * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
+ * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ */
+lapis_status lapis_concatenate(int64_t n,
+                               const lapis_array *const *arrays,
+                               int64_t axis,
+                               lapis_array **out);
+
+/**
+ * Joins `n` arrays of one shape along a new axis at position `axis` of the
+ * result (NumPy's `stack`; negative counts from the end of the result,
+ * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
+ * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ */
+lapis_status lapis_stack(int64_t n,
+                         const lapis_array *const *arrays,
+                         int64_t axis,
+                         lapis_array **out);
+
+/**
+ * `*out` = the element of `a` at `index` (ndim entries, negative counting
+ * from the end; NULL allowed for a 0-d array), widened exactly to
+ * complex128 (real dtypes give `im == 0`).
+ *
+ * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
+ * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ */
+lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
+
+/**
+ * Writes `value` (rounded to the dtype) at `index` of `a`, as
+ * `lapis_array_get` reads it; a real array needs `value.im == 0`
+ * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
+ * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ */
+lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
+
+/**
+ * Copies `a`'s elements into the caller's buffer `dst` (`nbytes` ≥
+ * `lapis_array_nbytes(a)`; only that many bytes are written), contiguous
+ * in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F), in `a`'s dtype (complex as
+ * interleaved re, im pairs). `dst` must be aligned for the dtype and must
+ * not overlap `a`'s memory. Works for any strides of `a`.
+ *
+ * Errors: NULL `a` or `dst` (non-empty `a`); `nbytes` too small or
+ * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
+ * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
+ * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ */
+lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
+
+/**
+ * Copies the caller's buffer `src` (`nbytes` ≥ `lapis_array_nbytes(a)`,
+ * elements of `a`'s dtype contiguous in `order`, C or F) into `a`, which
+ * may have any strides. `src` must be aligned for the dtype and must not
+ * overlap `a`'s memory.
+ *
+ * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
+ * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
+ * on error.
+ */
+lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -40,6 +40,7 @@ mod buffer;
 mod convert;
 mod create;
 mod dynarray;
+mod element;
 mod kernel;
 pub mod linalg;
 mod matmul;
