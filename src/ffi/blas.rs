@@ -99,7 +99,8 @@ pub unsafe extern "C" fn lapis_axpy(
     })
 }
 
-/// *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
+/// *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu; named dotu because
+/// `lapis_dot` is NumPy's `dot` on arrays of any rank) of 1-d arrays of one length and dtype, as a
 /// lapis_complex128 (im = 0 for real arrays; computed in the arrays'
 /// precision). 0 for empty arrays. `out` is written only on success.
 ///
@@ -111,12 +112,12 @@ pub unsafe extern "C" fn lapis_axpy(
 /// Every handle argument is NULL or a live lapis handle; a scalar `out`
 /// pointer is NULL or valid for one write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn lapis_dot(
+pub unsafe extern "C" fn lapis_dotu(
     x: *const lapis_array,
     y: *const lapis_array,
     out: *mut lapis_complex128,
 ) -> lapis_status {
-    const R: &str = "lapis_dot";
+    const R: &str = "lapis_dotu";
     call(|| {
         check_out(R, "out", out)?;
         // SAFETY: caller contract (live handles or NULL).
@@ -129,7 +130,7 @@ pub unsafe extern "C" fn lapis_dot(
     })
 }
 
-/// *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
+/// *out := Σ conj(x[i])·y[i] (BLAS ?dotc; the same as lapis_dotu for real arrays) of 1-d arrays of one length and dtype, as a
 /// lapis_complex128 (im = 0 for real arrays; computed in the arrays'
 /// precision). 0 for empty arrays. `out` is written only on success.
 ///
