@@ -1317,7 +1317,7 @@ lapis_status lapis_fft_ifft(const lapis_array *x,
 /**
  * NumPy's `fft.rfft`: the transform of real input, only the `n/2 + 1`
  * non-negative frequencies. `x` must be float32 or float64 (complex input
- * is `LAPIS_ERR_BAD_DTYPE`); the result is complex64 or complex128 with
+ * is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
  * length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
  */
 lapis_status lapis_fft_rfft(const lapis_array *x,
@@ -1471,7 +1471,7 @@ lapis_status lapis_fft_ifftn(const lapis_array *x,
 
 /**
  * NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
- * others; real input only (`LAPIS_ERR_BAD_DTYPE` for complex). Arguments
+ * others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
  * as `lapis_fft_fftn`.
  */
 lapis_status lapis_fft_rfftn(const lapis_array *x,
@@ -3462,7 +3462,7 @@ lapis_status lapis_fft_ifft(const lapis_array *x,
 /**
  * NumPy's `fft.rfft`: the transform of real input, only the `n/2 + 1`
  * non-negative frequencies. `x` must be float32 or float64 (complex input
- * is `LAPIS_ERR_BAD_DTYPE`); the result is complex64 or complex128 with
+ * is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
  * length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
  */
 lapis_status lapis_fft_rfft(const lapis_array *x,
@@ -3616,7 +3616,7 @@ lapis_status lapis_fft_ifftn(const lapis_array *x,
 
 /**
  * NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
- * others; real input only (`LAPIS_ERR_BAD_DTYPE` for complex). Arguments
+ * others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
  * as `lapis_fft_fftn`.
  */
 lapis_status lapis_fft_rfftn(const lapis_array *x,
