@@ -225,7 +225,7 @@ pub unsafe extern "C" fn lapis_fft_ifft(
 
 /// NumPy's `fft.rfft`: the transform of real input, only the `n/2 + 1`
 /// non-negative frequencies. `x` must be float32 or float64 (complex input
-/// is `LAPIS_ERR_BAD_DTYPE`); the result is complex64 or complex128 with
+/// is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
 /// length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfft(
@@ -487,7 +487,7 @@ pub unsafe extern "C" fn lapis_fft_ifftn(
 }
 
 /// NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
-/// others; real input only (`LAPIS_ERR_BAD_DTYPE` for complex). Arguments
+/// others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
 /// as `lapis_fft_fftn`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfftn(

@@ -106,7 +106,8 @@ static void one_d(lapis_dtype dt, int n) {
     }
   } else {
     r = NULL;
-    CHECK_STATUS(lapis_fft_rfft(x, -1, 0, LAPIS_FFT_NORM_BACKWARD, &r), LAPIS_ERR_BAD_DTYPE);
+    CHECK_STATUS(lapis_fft_rfft(x, -1, 0, LAPIS_FFT_NORM_BACKWARD, &r), LAPIS_ERR_INVALID_ARGUMENT);
+    CHECK_MESSAGE("expected real input");
     CHECK(r == NULL);
   }
   lapis_array_free(x);

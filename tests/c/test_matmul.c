@@ -41,6 +41,7 @@ static void products(lapis_dtype dt) {
   int c = is_cplx(dt), i, j;
   naive(c, cr, ci);
   CHECK_OK(lapis_matmul(a, b, &r));
+  CHECK(dtype_of(r) == dt);
   check_values(r, 6, cr, ci, tol_of(dt), "matmul");
   lapis_array_free(r);
   CHECK_OK(lapis_dot(a, b, &r));
