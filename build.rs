@@ -252,18 +252,12 @@ fn generate_header() {
         version("CARGO_PKG_VERSION_PATCH"),
         version("CARGO_PKG_VERSION"),
     ));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("src/ffi"))
-        .expect("src/ffi")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
-    // mod.rs first (the shared types), then the rest by name: a stable order.
-    files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "mod.rs"), p.clone()));
-    let mut builder = cbindgen::Builder::new().with_config(config);
-    for f in &files {
-        builder = builder.with_src(f);
-    }
-    builder
+    // Only mod.rs: cbindgen follows its `pub mod` items into the other
+    // files (in declaration order). Passing those files too would declare
+    // each of their functions twice.
+    cbindgen::Builder::new()
+        .with_config(config)
+        .with_src(root.join("src/ffi/mod.rs"))
         .generate()
         .unwrap_or_else(|e| panic!("lapis build: cbindgen: {e}"))
         .write_to_file(&out);

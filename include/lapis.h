@@ -434,6 +434,10 @@ const char *lapis_backend_info(void);
  * freed (the caller owns it; it must stay valid until every handle made
  * from the wrap, views included, is freed). Freeing a handle twice, or
  * one not from lapis, is undefined behaviour.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 void lapis_array_free(lapis_array *a);
 
@@ -447,6 +451,10 @@ void lapis_array_free(lapis_array *a);
  * negative ndim or shape entry, ndim > 32, another order
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
  * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -456,6 +464,10 @@ lapis_status lapis_zeros(int64_t ndim,
 
 /**
  * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -467,6 +479,10 @@ lapis_status lapis_ones(int64_t ndim,
  * A new array whose contents are unspecified (NumPy's `empty`; lapis
  * zeroes it, which costs nothing extra for large arrays). Arguments,
  * ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -479,6 +495,10 @@ lapis_status lapis_empty(int64_t ndim,
  * complex64 round each part). A real dtype needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
  * errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -495,12 +515,20 @@ lapis_status lapis_full(int64_t ndim,
  *
  * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
 /**
  * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
  * `lapis_eye`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -512,6 +540,10 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
  * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -527,6 +559,10 @@ lapis_status lapis_arange(double start,
  *
  * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
  * NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -538,6 +574,10 @@ lapis_status lapis_linspace(double start,
 /**
  * `base` raised to the values of `lapis_linspace(start, stop, num,
  * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -554,6 +594,10 @@ lapis_status lapis_logspace(double start,
  *
  * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -571,18 +615,30 @@ lapis_status lapis_geomspace(double start,
  *
  * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * Ones shaped and laid out like `proto`; arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * An array shaped and laid out like `proto` with unspecified contents
  * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -590,6 +646,10 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  * `value` shaped and laid out like `proto`; a real result dtype needs
  * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -600,13 +660,17 @@ lapis_status lapis_full_like(const lapis_array *proto,
  * A new C-order array of values uniform on [low, high) (complex dtypes:
  * both parts), from stream `key` of `seed` of lapis's counter-based
  * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+ * same numbers in every call and with any number of threads; element i (in C
+ * order) is the i-th draw of the stream, so `lapis_random_fill_uniform`
  * on an array of the same shape and dtype, in any layout, gives the same
  * values at the same indices. Use different keys for independent streams.
  *
  * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
  * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -621,6 +685,10 @@ lapis_status lapis_random_uniform(uint64_t seed,
  * A new C-order array of normal values `mean + std·z` (complex dtypes:
  * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
  * reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -634,6 +702,10 @@ lapis_status lapis_random_normal(uint64_t seed,
 /**
  * A new C-order array of standard normal values (complex: CN(0, 1)).
  * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -651,6 +723,10 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
  * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
  * Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -661,6 +737,10 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
 /**
  * Overwrites `a` with `normal(mean, std)` values, as
  * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -671,6 +751,10 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
 /**
  * Overwrites `a` with standard normal values, as
  * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -707,6 +791,10 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
  * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
  * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -724,6 +812,10 @@ lapis_status lapis_array_wrap(void *base,
  * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
  * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
  * as `lapis_array_wrap` (with the extent implied by the shape).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -736,22 +828,38 @@ lapis_status lapis_array_wrap_contiguous(void *data,
 /**
  * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
  * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
 /**
  * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
  * complex64, complex128). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -759,6 +867,10 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  * `*out` = size · itemsize: the bytes the elements take (what
  * `lapis_array_read` writes), not the size of the underlying buffer.
  * Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -766,6 +878,10 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
  * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
  * (NumPy's flags). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -775,6 +891,10 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  * The memory belongs to the array: valid while any handle on its buffer
  * lives. For an empty array the address must not be read. Errors as
  * `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -783,6 +903,10 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  * The caller must not write through it while a lapis call uses the same
  * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
  * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -791,12 +915,20 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
  * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
  * `out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
 /**
  * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
  * `lapis_array_shape`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -806,6 +938,10 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  * `may_share_memory` test: true even when the elements they use are
  * disjoint). Two separate wraps of the same caller memory are different
  * buffers (false). Errors: NULL `a`, `b` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -814,6 +950,10 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  * same dtype, shape, strides and writability; no copy. The new handle
  * keeps the buffer alive and is the caller's to free (in any order with
  * `a`). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -831,6 +971,10 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
  * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -845,6 +989,10 @@ lapis_status lapis_array_slice(const lapis_array *a,
  * and `index` count from the end.
  *
  * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -853,6 +1001,10 @@ lapis_status lapis_array_index(const lapis_array *a,
 
 /**
  * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -863,6 +1015,10 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
  * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
  * (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -872,6 +1028,10 @@ lapis_status lapis_array_permute(const lapis_array *a,
 /**
  * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
  * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -881,6 +1041,10 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
 /**
  * Axis `source` moved to position `destination`, the others keeping
  * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -899,6 +1063,10 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
  * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
  * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -912,6 +1080,10 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  * C-contiguous, else C; K: memory order, a view when contiguous in some
  * axis order with positive strides), else a copy. Errors: NULL `a` or
  * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -921,6 +1093,10 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
  * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
  * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -932,6 +1108,10 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  * same memory with the same byte strides, writable when `a` is (writes
  * change the real parts); for a real array a view of `a` itself. Errors:
  * NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -940,6 +1120,10 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  * offset by one real element (writable when `a` is); for a real array a
  * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
  * allocation). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -949,6 +1133,10 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
  * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
  * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -961,6 +1149,10 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
  * out of range (LAPIS_ERR_INDEX); a repeated position
  * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -974,6 +1166,10 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
  * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
  * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -989,6 +1185,10 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
  * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1001,6 +1201,10 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
  * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -1008,6 +1212,10 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
  * when `a` is already C-contiguous, else a C-order copy (NumPy's
  * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -1015,6 +1223,10 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  * A Fortran-contiguous array with `a`'s elements: a view when `a` already
  * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
  * `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -1030,6 +1242,10 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
  * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
  * (LAPIS_ERR_BUSY). Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -1037,6 +1253,10 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  * Sets every element of `a` to `value` (rounded to the dtype); a real
  * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
  * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -1052,6 +1272,10 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
  * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
  * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -1063,6 +1287,10 @@ lapis_status lapis_concatenate(int64_t n,
  * result (NumPy's `stack`; negative counts from the end of the result,
  * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
  * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1076,6 +1304,10 @@ lapis_status lapis_stack(int64_t n,
  *
  * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
  * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1084,6 +1316,10 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  * `lapis_array_get` reads it; a real array needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
  * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1098,6 +1334,10 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
  * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
  * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1110,1086 +1350,10 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
  * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
  * on error.
- */
-lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
-
-/**
- * Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
- *
- * `a`: `(…, N, N)`; `b`: `(N,)` (the same right-hand side for every
- * matrix) or `(…, N, K)`, whose leading axes broadcast with `a`'s. `*out`
- * gets `x` with the broadcast shape of `b` and the common dtype. Any
- * layout; inputs are copied to Fortran order internally and not modified.
- * The caller frees `*out`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE` (a and b
- * differ); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes, non-square,
- * sizes or leading axes that do not fit); `LAPIS_ERR_SINGULAR` (exactly
- * singular: the message names the zero pivot); `LAPIS_ERR_NON_FINITE`.
  *
  * # Safety
- * Handles are NULL or live lapis handles; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_solve(const lapis_array *a, const lapis_array *b, lapis_array **out);
-
-/**
- * Least-squares solution of `A x ≈ b` with the minimum norm
- * (numpy.linalg.lstsq, LAPACK `?gelsd`), for one matrix.
- *
- * `a`: `(M, N)`; `b`: `(M,)` or `(M, K)`, the same dtype. Singular values
- * `≤ rcond · s_max` count as zero; `rcond < 0` selects NumPy's default
- * `eps · max(M, N)`. Results (each out-pointer may be NULL to skip it):
- * `*x` `(N,)` or `(N, K)`; `*residuals` the real squared residual norms
- * per column, `(K,)` (`(1,)` for 1-D b) when rank == N and M > N, else
- * `(0,)`; `*rank` the effective rank; `*s` the `min(M, N)` singular values
- * (real, descending). New arrays, freed by the caller; all outputs are
- * written only on success.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a or b); `LAPIS_ERR_BAD_DTYPE`;
- * `LAPIS_ERR_SHAPE_MISMATCH` (a not 2-D, rows of b ≠ M);
- * `LAPIS_ERR_INVALID_ARGUMENT` (b not 1-D/2-D, NaN rcond);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_lstsq(const lapis_array *a,
-                                const lapis_array *b,
-                                double rcond,
-                                lapis_array **x,
-                                lapis_array **residuals,
-                                int64_t *rank,
-                                lapis_array **s);
-
-/**
- * Inverse of each `(…, N, N)` matrix (numpy.linalg.inv): `*out` has `a`'s
- * shape and dtype (new array, freed by the caller).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes, non-square); `LAPIS_ERR_SINGULAR`; `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_inv(const lapis_array *a, lapis_array **out);
-
-/**
- * Moore–Penrose pseudo-inverse of each `(…, M, N)` matrix
- * (numpy.linalg.pinv), by the SVD: `*out` is `(…, N, M)`, `a`'s dtype.
- * Singular values `≤ rtol · s_max` are dropped; `rtol < 0` selects the
- * default `eps · max(M, N)`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN rtol);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_pinv(const lapis_array *a, double rtol, lapis_array **out);
-
-/**
- * Determinant of each `(…, N, N)` matrix (numpy.linalg.det), by LU:
- * `*out` is a new array of shape `(…)` (0-d for a single matrix) and `a`'s
- * dtype. A singular matrix gives 0 (not an error).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_det(const lapis_array *a, lapis_array **out);
-
-/**
- * Determinant of one `(N, N)` matrix as a complex double in `*out`
- * (imaginary part 0 for real dtypes; float32/complex64 results widened).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
- * exactly 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_det_scalar(const lapis_array *a, lapis_complex128 *out);
-
-/**
- * Sign and natural log of |det| of each `(…, N, N)` matrix
- * (numpy.linalg.slogdet), so `det = sign · exp(logabsdet)` without
- * overflow. `*sign`: shape `(…)`, `a`'s dtype (±1, a unit-modulus complex,
- * or 0 if singular); `*logabsdet`: shape `(…)`, real dtype of `a`'s
- * precision (`-inf` if singular). Either out-pointer may be NULL to skip
- * it; new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_slogdet(const lapis_array *a,
-                                  lapis_array **sign,
-                                  lapis_array **logabsdet);
-
-/**
- * LU factorization with partial pivoting `A = P L U` of each `(…, M, N)`
- * matrix (scipy.linalg.lu): `*p` `(…, M, M)` permutation matrix, `*l`
- * `(…, M, K)` unit lower trapezoidal, `*u` `(…, K, N)` upper trapezoidal,
- * `K = min(M, N)`, all of `a`'s dtype. Singular matrices factor without
- * error. Any out-pointer may be NULL to skip it; new arrays, freed by the
- * caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
- * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_lu(const lapis_array *a,
-                             lapis_array **p,
-                             lapis_array **l,
-                             lapis_array **u);
-
-/**
- * Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
- * `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
- * `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
- * read; the other triangle of the result is zero. `*out`: `a`'s shape and
- * dtype, new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
- * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE`
- * (the message gives the order of the failing leading minor);
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_cholesky(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
-
-/**
- * QR factorization `A = Q R` of each `(…, M, N)` matrix
- * (numpy.linalg.qr), `mode` a `LAPIS_QR_*` code: REDUCED gives `Q (…, M,
- * K)`, `R (…, K, N)`; COMPLETE gives `Q (…, M, M)`, `R (…, M, N)`; R
- * gives only `R (…, K, N)` and writes NULL to a non-NULL `q`. `K = min(M,
- * N)`; `a`'s dtype. Either out-pointer may be NULL to skip it; new arrays,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
- * (mode code); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes);
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_qr(const lapis_array *a,
-                             lapis_qr_mode mode,
-                             lapis_array **q,
-                             lapis_array **r);
-
-/**
- * Singular value decomposition `A = U diag(s) Vh` of each `(…, M, N)`
- * matrix (numpy.linalg.svd). `*s`: `(…, K)`, `K = min(M, N)`, real dtype
- * of `a`'s precision, descending. With `compute_uv`: `*u` `(…, M, M)` and
- * `*vh` `(…, N, N)` if `full_matrices`, else `(…, M, K)` and `(…, K, N)`,
- * `a`'s dtype; without it only `s` is computed and NULL is written to
- * non-NULL `u`/`vh`. Any out-pointer may be NULL to skip it; new arrays,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
- * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_svd(const lapis_array *a,
-                              bool full_matrices,
-                              bool compute_uv,
-                              lapis_array **u,
-                              lapis_array **s,
-                              lapis_array **vh);
-
-/**
- * Singular values of each `(…, M, N)` matrix (numpy.linalg.svdvals):
- * `*out` `(…, min(M, N))`, real dtype of `a`'s precision, descending; new,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_svdvals(const lapis_array *a, lapis_array **out);
-
-/**
- * Eigenvalues and right eigenvectors of each general `(…, N, N)` matrix
- * (numpy.linalg.eig, LAPACK `?geev`): `*w` `(…, N)` and `*v` `(…, N, N)`
- * (eigenvectors as columns, unit 2-norm, `A v = v diag(w)`), both complex
- * of `a`'s precision (complex64 for float32, complex128 for float64).
- * Either out-pointer may be NULL to skip it (NULL `v`: eigenvectors are
- * not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eig(const lapis_array *a, lapis_array **w, lapis_array **v);
-
-/**
- * Eigenvalues of each general `(…, N, N)` matrix (numpy.linalg.eigvals):
- * `*out` `(…, N)`, complex of `a`'s precision; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_eigvals(const lapis_array *a, lapis_array **out);
-
-/**
- * Eigen-decomposition of each symmetric/Hermitian `(…, N, N)` matrix
- * (numpy.linalg.eigh, LAPACK `?syevd`/`?heevd`), reading only its `uplo`
- * triangle: `*w` `(…, N)` eigenvalues ascending, real dtype of `a`'s
- * precision; `*v` `(…, N, N)` orthonormal eigenvectors (columns), `a`'s
- * dtype. Either out-pointer may be NULL to skip it (NULL `v`:
- * eigenvectors are not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
- * (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eigh(const lapis_array *a,
-                               lapis_uplo uplo,
-                               lapis_array **w,
-                               lapis_array **v);
-
-/**
- * Eigenvalues of each symmetric/Hermitian `(…, N, N)` matrix
- * (numpy.linalg.eigvalsh), reading its `uplo` triangle: `*out` `(…, N)`
- * ascending, real dtype of `a`'s precision; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
- * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_eigvalsh(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
-
-/**
- * The generalized symmetric-definite eigenproblem `H x = e S x` for each
- * pair of `(…, N, N)` matrices (scipy.linalg.eigh(h, s), LAPACK
- * `?sygvd`/`?hegvd`): `H` symmetric/Hermitian, `S` symmetric/Hermitian
- * positive definite (an overlap matrix), both read only in their `uplo`
- * triangle, the same dtype; leading axes broadcast. `*w` `(…, N)`:
- * eigenvalues ascending, real dtype of the input's precision; `*x`
- * `(…, N, N)`: eigenvectors (columns), input dtype, S-orthonormal
- * (`Xᴴ S X = I`). Either out-pointer may be NULL to skip it (NULL `x`:
- * eigenvectors are not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (h, s); `LAPIS_ERR_BAD_DTYPE` (h and s
- * differ); `LAPIS_ERR_INVALID_ARGUMENT` (uplo code);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (S is
- * not; the message gives the failing leading minor);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eigh_generalized(const lapis_array *h,
-                                           const lapis_array *s,
-                                           lapis_uplo uplo,
-                                           lapis_array **w,
-                                           lapis_array **x);
-
-/**
- * The norm of a whole array (numpy.linalg.norm without `axis`) in
- * `*out`: `ord` a `LAPIS_NORM_*` code with the numeric order in `p` for
- * `LAPIS_NORM_P` (see `lapis_norm_ord`). `LAPIS_NORM_DEFAULT` is the
- * 2-norm of all elements for any number of axes; other orders need 1-D
- * (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
- * code, NaN p, an order not defined for the number of axes);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `x` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_norm(const lapis_array *x, lapis_norm_ord ord, double p, double *out);
-
-/**
- * Norms along axes (numpy.linalg.norm(x, ord, axis, keepdims)): `naxes`
- * = 1 gives vector norms along `axes[0]`, `naxes` = 2 matrix norms over
- * the two axes (rows `axes[0]`, columns `axes[1]`); negative axes count
- * from the end. `*out`: the remaining axes (kept with length 1 if
- * `keepdims`), real dtype of `x`'s precision; new, freed by the caller.
- * `ord`/`p` as `lapis_linalg_norm`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
- * naxes not 1 or 2, axis out of range, repeated axis, order not defined);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
- * values; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_norm_axis(const lapis_array *x,
-                                    lapis_norm_ord ord,
-                                    double p,
-                                    const int64_t *axes,
-                                    int64_t naxes,
-                                    bool keepdims,
-                                    lapis_array **out);
-
-/**
- * Condition number of each `(…, M, N)` matrix (numpy.linalg.cond) in the
- * norm `ord`/`p` (codes as `lapis_linalg_norm`; `LAPIS_NORM_DEFAULT` is
- * `s_max / s_min`, any shape; orders other than default and ±2 need square
- * matrices): `*out` `(…)` (0-d for one matrix), real dtype of `a`'s
- * precision; new, freed by the caller. A singular matrix gives a huge or
- * infinite value, not an error.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_cond(const lapis_array *a,
-                               lapis_norm_ord ord,
-                               double p,
-                               lapis_array **out);
-
-/**
- * Numerical rank of one `(M, N)` matrix (numpy.linalg.matrix_rank) in
- * `*out`: the number of singular values above `tol`; `tol < 0` selects
- * NumPy's default `s_max · max(M, N) · eps`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
- * exactly 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN tol);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_matrix_rank(const lapis_array *a, double tol, int64_t *out);
-
-/**
- * Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
- * LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
- * read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
- * `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
- * broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
- * `b`; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
- * `LAPIS_ERR_INVALID_ARGUMENT` (uplo, trans, diag codes);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_SINGULAR` (a zero on the
- * diagonal); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
-                                           const lapis_array *b,
-                                           lapis_uplo uplo,
-                                           lapis_trans trans,
-                                           lapis_diag diag,
-                                           lapis_array **out);
-
-/**
- * Releases a handle. NULL is a no-op. The elements are freed when the
- * last handle using them goes: freeing a base before its views is safe
- * (the views keep the buffer alive). For wrapped caller memory nothing is
- * freed (the caller owns it; it must stay valid until every handle made
- * from the wrap, views included, is freed). Freeing a handle twice, or
- * one not from lapis, is undefined behaviour.
- */
-void lapis_array_free(lapis_array *a);
-
-/**
- * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
- * (NULL allowed when `ndim` is 0: a 0-d array of one element). `order` is
- * LAPIS_ORDER_C or LAPIS_ORDER_F. The handle owns its buffer; free it with
- * `lapis_array_free`.
- *
- * Errors: NULL `shape` (with ndim > 0) or `out` (LAPIS_ERR_NULL_ARGUMENT);
- * negative ndim or shape entry, ndim > 32, another order
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
- * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
- */
-lapis_status lapis_zeros(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_ones(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new array whose contents are unspecified (NumPy's `empty`; lapis
- * zeroes it, which costs nothing extra for large arrays). Arguments,
- * ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_empty(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array with every element `value` (rounded to `dtype`; float32 and
- * complex64 round each part). A real dtype needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
- * errors as `lapis_zeros`.
- */
-lapis_status lapis_full(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_complex128 value,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new `n × m` C-order matrix with ones on diagonal `k` (0 the main
- * diagonal, k > 0 above it, k < 0 below) and zeros elsewhere (NumPy's
- * `eye`). Diagonals outside the matrix give all zeros. The handle is the
- * caller's to free.
- *
- * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
- */
-lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
-
-/**
- * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
- * `lapis_eye`.
- */
-lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A new 1-d array of the values `start, start + step, …` below `stop`
- * (above it for a negative step): `ceil((stop - start) / step)` elements,
- * none if that is ≤ 0 (NumPy's `arange`, computed as NumPy does in the
- * dtype). Complex dtypes get zero imaginary parts.
- *
- * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
- * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
- */
-lapis_status lapis_arange(double start,
-                          double stop,
-                          double step,
-                          lapis_dtype dtype,
-                          lapis_array **out);
-
-/**
- * A new 1-d array of `num` evenly spaced values from `start` to `stop`
- * (NumPy's `linspace`): step `(stop - start) / (num - 1)` and the last
- * value exactly `stop` when `endpoint`, step `(stop - start) / num`
- * otherwise. Computed in double, then rounded to `dtype`.
- *
- * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
- * NULL `out`.
- */
-lapis_status lapis_linspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            lapis_dtype dtype,
-                            lapis_array **out);
-
-/**
- * `base` raised to the values of `lapis_linspace(start, stop, num,
- * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
- */
-lapis_status lapis_logspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            double base,
-                            lapis_dtype dtype,
-                            lapis_array **out);
-
-/**
- * `num` values in geometric progression from `start` to `stop` (NumPy's
- * `geomspace`; the first value is `start` and, with `endpoint`, the last
- * is `stop` exactly). Both may be negative.
- *
- * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
- */
-lapis_status lapis_geomspace(double start,
-                             double stop,
-                             int64_t num,
-                             bool endpoint,
-                             lapis_dtype dtype,
-                             lapis_array **out);
-
-/**
- * A new array of zeros with `proto`'s shape, of `dtype` (or `proto`'s when
- * `dtype` is LAPIS_LIKE_DTYPE), laid out in `proto`'s memory order
- * (NumPy's `zeros_like`, order K: C for C-contiguous, F for
- * F-contiguous, else axes by decreasing stride; strides are positive and
- * without gaps). Never a view; the caller frees the new handle.
- *
- * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), allocation failure.
- */
-lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * Ones shaped and laid out like `proto`; arguments and errors as
- * `lapis_zeros_like`.
- */
-lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * An array shaped and laid out like `proto` with unspecified contents
- * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
- */
-lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * `value` shaped and laid out like `proto`; a real result dtype needs
- * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
- * `lapis_zeros_like`.
- */
-lapis_status lapis_full_like(const lapis_array *proto,
-                             lapis_complex128 value,
-                             lapis_dtype dtype,
-                             lapis_array **out);
-
-/**
- * A new C-order array of values uniform on [low, high) (complex dtypes:
- * both parts), from stream `key` of `seed` of lapis's counter-based
- * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
- * on an array of the same shape and dtype, in any layout, gives the same
- * values at the same indices. Use different keys for independent streams.
- *
- * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
- * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_random_uniform(uint64_t seed,
-                                  uint64_t key,
-                                  double low,
-                                  double high,
-                                  int64_t ndim,
-                                  const int64_t *shape,
-                                  lapis_dtype dtype,
-                                  lapis_array **out);
-
-/**
- * A new C-order array of normal values `mean + std·z` (complex dtypes:
- * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
- * reproducibility and errors as `lapis_random_uniform`.
- */
-lapis_status lapis_random_normal(uint64_t seed,
-                                 uint64_t key,
-                                 double mean,
-                                 double std,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_dtype dtype,
-                                 lapis_array **out);
-
-/**
- * A new C-order array of standard normal values (complex: CN(0, 1)).
- * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
- */
-lapis_status lapis_random_standard_normal(uint64_t seed,
-                                          uint64_t key,
-                                          int64_t ndim,
-                                          const int64_t *shape,
-                                          lapis_dtype dtype,
-                                          lapis_array **out);
-
-/**
- * Overwrites every element of `a` with uniform values on [low, high), the
- * same values `lapis_random_uniform` gives for `a`'s shape and dtype
- * (element i in C order of the indices, whatever `a`'s strides).
- *
- * Errors: NULL `a` (LAPIS_ERR_NULL_ARGUMENT), read-only `a`
- * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
- * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
- * Nothing is written on error.
- */
-lapis_status lapis_random_fill_uniform(uint64_t seed,
-                                       uint64_t key,
-                                       double low,
-                                       double high,
-                                       lapis_array *a);
-
-/**
- * Overwrites `a` with `normal(mean, std)` values, as
- * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
- */
-lapis_status lapis_random_fill_normal(uint64_t seed,
-                                      uint64_t key,
-                                      double mean,
-                                      double std,
-                                      lapis_array *a);
-
-/**
- * Overwrites `a` with standard normal values, as
- * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
- */
-lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
-
-/**
- * Wraps caller memory as an array without copying. The buffer is the
- * `nbytes` bytes at `base`; element 0 (index [0, …, 0]) is at byte
- * `offset` from `base`, and element i at `offset + Σ i[k]·strides[k]`
- * (byte strides as NumPy's: negative and zero allowed; NULL `strides`
- * means C-contiguous). `shape` has `ndim` (0 ..= 32) entries ≥ 0.
- *
- * Every element must lie inside `[base, base + nbytes)`: strides that step
- * outside are rejected (LAPIS_ERR_BAD_STRIDE, the message naming the
- * axis), which is why a negative-stride wrap gives the buffer's start and
- * an offset rather than a pointer to element 0. Strides of axes longer
- * than 1 must be multiples of the itemsize, and `base + offset` aligned
- * for the dtype (4 bytes for float32/complex64, 8 for
- * float64/complex128; LAPIS_ERR_BAD_STRIDE). An empty array (a zero in
- * `shape`) addresses nothing and may have `base` NULL.
- *
- * Ownership: the caller keeps the memory, and must keep it valid (and not
- * free or reuse it) until this handle and every view made from it are
- * freed; lapis never frees it. With `readonly`, lapis never writes it
- * (writes fail with LAPIS_ERR_READ_ONLY) and it may be const memory cast
- * to `void *`. Without, lapis functions write it when asked; the caller
- * must not access it concurrently with such a call.
- *
- * Overlapping strides (zero strides, or strides that make two indices
- * share bytes) are accepted, as NumPy's `as_strided`: such an array can
- * be read, but writing into it (`lapis_array_fill`, `lapis_array_copyto`,
- * random fills, ufunc and linalg outputs) fails with LAPIS_ERR_BAD_STRIDE.
- *
- * Errors: NULL `out`, `shape` (ndim > 0) or `base` (nbytes > 0 and a
- * non-empty array) (LAPIS_ERR_NULL_ARGUMENT); negative ndim or shape
- * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
- * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
- * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
- */
-lapis_status lapis_array_wrap(void *base,
-                              size_t nbytes,
-                              int64_t offset,
-                              lapis_dtype dtype,
-                              int64_t ndim,
-                              const int64_t *shape,
-                              const int64_t *strides,
-                              bool readonly,
-                              lapis_array **out);
-
-/**
- * Wraps a contiguous caller buffer without copying: `size · itemsize`
- * bytes at `data` (size the product of `shape`) holding the elements in
- * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
- * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
- * as `lapis_array_wrap` (with the extent implied by the shape).
- */
-lapis_status lapis_array_wrap_contiguous(void *data,
-                                         lapis_dtype dtype,
-                                         int64_t ndim,
-                                         const int64_t *shape,
-                                         lapis_order order,
-                                         bool readonly,
-                                         lapis_array **out);
-
-/**
- * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
- * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
- */
-lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
-
-/**
- * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
- * complex64, complex128). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = size · itemsize: the bytes the elements take (what
- * `lapis_array_read` writes), not the size of the underlying buffer.
- * Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
-
-/**
- * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
- * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
- * (NumPy's flags). Errors as `lapis_array_dtype`.
- */
-lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
-
-/**
- * `*out` = the address of element 0 (index [0, …, 0]) for reading;
- * element i is at `*out + Σ i[k]·strides[k]` (`lapis_array_strides`).
- * The memory belongs to the array: valid while any handle on its buffer
- * lives. For an empty array the address must not be read. Errors as
- * `lapis_array_dtype`.
- */
-lapis_status lapis_array_data(const lapis_array *a, const void **out);
-
-/**
- * `*out` = the address of element 0 for writing, as `lapis_array_data`.
- * The caller must not write through it while a lapis call uses the same
- * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
- * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
- */
-lapis_status lapis_array_data_mut(lapis_array *a, void **out);
-
-/**
- * Copies the shape of `a` (ndim entries) into `out`, which holds `n` ≥
- * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
- * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
- * `out` untouched on error.
- */
-lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
- * `lapis_array_shape`.
- */
-lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * `*out` = whether `a` and `b` view the same lapis buffer (one made from
- * the other by views, or both from a common base; NumPy's cheap
- * `may_share_memory` test: true even when the elements they use are
- * disjoint). Two separate wraps of the same caller memory are different
- * buffers (false). Errors: NULL `a`, `b` or `out`.
- */
-lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
-
-/**
- * A new handle viewing the same elements as `a` (NumPy's `a.view()`):
- * same dtype, shape, strides and writability; no copy. The new handle
- * keeps the buffer alive and is the caller's to free (in any order with
- * `a`). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
-
-/**
- * Basic slicing, NumPy's `a[start[0]:stop[0]:step[0], …]` over the first
- * `n` axes (n ≤ ndim; later axes are kept whole): a view, no copy.
- *
- * Python's rules per axis: negative start/stop count from the end, values
- * past either end are clipped, LAPIS_SLICE_NONE is an omitted value (the
- * end the step walks from, for start, or to, for stop); step may be
- * negative (reversing), not zero. A NULL `start` or `stop` means
- * LAPIS_SLICE_NONE for every axis, a NULL `step` means 1 for every axis.
- * The result's stride on axis k is `strides[k]·step[k]`; it is writable
- * when `a` is, and keeps the buffer alive (free it in any order).
- *
- * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
- * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_slice(const lapis_array *a,
-                               int64_t n,
-                               const int64_t *start,
-                               const int64_t *stop,
-                               const int64_t *step,
-                               lapis_array **out);
-
-/**
- * The sub-array at position `index` of axis `axis` (NumPy's
- * `a[..., index, ...]`): a view with that axis removed. Negative `axis`
- * and `index` count from the end.
- *
- * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_index(const lapis_array *a,
-                               int64_t axis,
-                               int64_t index,
-                               lapis_array **out);
-
-/**
- * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
-
-/**
- * Axis k of the result is axis `axes[k]` of `a` (NumPy's
- * `transpose(a, axes)`; negative axes count from the end): a view.
- *
- * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
- * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
- * (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_permute(const lapis_array *a,
-                                 int64_t naxes,
-                                 const int64_t *axes,
-                                 lapis_array **out);
-
-/**
- * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
- * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_swapaxes(const lapis_array *a,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * Axis `source` moved to position `destination`, the others keeping
- * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
- */
-lapis_status lapis_array_moveaxis(const lapis_array *a,
-                                  int64_t source,
-                                  int64_t destination,
-                                  lapis_array **out);
-
-/**
- * The elements of `a` read in `order` (LAPIS_ORDER_C: last index
- * fastest; LAPIS_ORDER_F: first index fastest) arranged into `shape`
- * (`ndim` entries; one may be -1, inferred from the size). A view exactly
- * when NumPy's `reshape` gives one (always for an array contiguous in
- * `order`, and for strided arrays whose merged axes are contiguous among
- * themselves), else a copy in `order` (check with
- * `lapis_array_shares_buffer`). Either way a new handle the caller frees.
- *
- * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
- * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
- * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_reshape(const lapis_array *a,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_order order,
-                                 lapis_array **out);
-
-/**
- * The elements as a 1-d array in `order` (NumPy's `ravel`): a view when
- * the memory allows (C: C-contiguous; F: F-contiguous; A: F if F- and not
- * C-contiguous, else C; K: memory order, a view when contiguous in some
- * axis order with positive strides), else a copy. Errors: NULL `a` or
- * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A read-only view of `a` with shape `shape` (`ndim` entries) by NumPy's
- * broadcasting rule (trailing axes equal or 1 in `a`, new leading axes);
- * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
- * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
- * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_broadcast_to(const lapis_array *a,
-                                      int64_t ndim,
-                                      const int64_t *shape,
-                                      lapis_array **out);
-
-/**
- * The real part: for complex64/complex128 a float32/float64 view of the
- * same memory with the same byte strides, writable when `a` is (writes
- * change the real parts); for a real array a view of `a` itself. Errors:
- * NULL `a` or `out`.
- */
-lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
-
-/**
- * The imaginary part: for a complex array a view like `lapis_array_real`
- * offset by one real element (writable when `a` is); for a real array a
- * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
- * allocation). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
-
-/**
- * Length-1 axes removed: all of them when `axes` is NULL (and `naxes` 0),
- * else exactly the `naxes` listed (each of length 1; negative counts from
- * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
- * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
- * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_squeeze(const lapis_array *a,
-                                 int64_t naxes,
-                                 const int64_t *axes,
-                                 lapis_array **out);
-
-/**
- * New length-1 axes at the `naxes` positions `axes` of the result
- * (NumPy's `expand_dims`; negative positions count from the end of the
- * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
- * out of range (LAPIS_ERR_INDEX); a repeated position
- * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
- */
-lapis_status lapis_array_expand_dims(const lapis_array *a,
-                                     int64_t naxes,
-                                     const int64_t *axes,
-                                     lapis_array **out);
-
-/**
- * The diagonal `a[…, i, …, i + offset, …]` of the plane of `axis1` and
- * `axis2` (NumPy's `diagonal`): a read-only view whose last axis runs
- * along the diagonal, after the remaining axes in order. Offsets past the
- * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
- * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
- * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_diagonal(const lapis_array *a,
-                                  int64_t offset,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
- * LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
- * C) or LAPIS_ORDER_K (`a`'s axis order; negative strides become
- * positive). Always copies; the new handle owns its buffer.
- *
- * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
- * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
- */
-lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A copy of `a` converted to `dtype` (order K), under NumPy's `same_kind`
- * rule: real → real or complex, complex → complex (float64 → float32
- * rounds). Complex → real is refused (LAPIS_ERR_INVALID_VALUE): take
- * `lapis_array_real` first to drop the imaginary parts explicitly. Always
- * copies, even to the same dtype.
- *
- * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
- * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
- */
-lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
- * when `a` is already C-contiguous, else a C-order copy (NumPy's
- * `ascontiguousarray`). Errors as `lapis_array_copy`.
- */
-lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
-
-/**
- * A Fortran-contiguous array with `a`'s elements: a view when `a` already
- * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
- * `lapis_array_copy`.
- */
-lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
-
-/**
- * Writes `src`'s elements into `dst` (NumPy's `copyto(dst, src)` /
- * `dst[...] = src`): `src` is broadcast to `dst`'s shape and converted to
- * `dst`'s dtype under the `same_kind` rule (complex → real refused). A
- * `src` sharing `dst`'s buffer is read completely before anything is
- * written. `dst` and `src` may be the same handle.
- *
- * Errors: NULL `dst` or `src`; read-only `dst` (LAPIS_ERR_READ_ONLY);
- * `dst` with overlapping elements (LAPIS_ERR_BAD_STRIDE); shapes that do
- * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
- * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
- * (LAPIS_ERR_BUSY). Nothing is written on error.
- */
-lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
-
-/**
- * Sets every element of `a` to `value` (rounded to the dtype); a real
- * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
- * as `lapis_array_copyto` for `dst`. Nothing is written on error.
- */
-lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
-
-/**
- * Joins the `n` arrays `arrays[0..n]` along existing axis `axis`
- * (negative counts from the end) into a new array (NumPy's
- * `concatenate`): same number of axes, equal lengths off the axis; the
- * dtype is the promotion of the inputs' (float32 + complex64 → complex64,
- * float32 + float64 → float64, …); the layout follows the inputs' (C
- * unless all agree on another). The new handle owns its buffer.
- *
- * Errors: NULL `arrays` (n > 0), an entry, or `out`
- * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
- * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
- * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_concatenate(int64_t n,
-                               const lapis_array *const *arrays,
-                               int64_t axis,
-                               lapis_array **out);
-
-/**
- * Joins `n` arrays of one shape along a new axis at position `axis` of the
- * result (NumPy's `stack`; negative counts from the end of the result,
- * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
- * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
- */
-lapis_status lapis_stack(int64_t n,
-                         const lapis_array *const *arrays,
-                         int64_t axis,
-                         lapis_array **out);
-
-/**
- * `*out` = the element of `a` at `index` (ndim entries, negative counting
- * from the end; NULL allowed for a 0-d array), widened exactly to
- * complex128 (real dtypes give `im == 0`).
- *
- * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
- * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
- */
-lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
-
-/**
- * Writes `value` (rounded to the dtype) at `index` of `a`, as
- * `lapis_array_get` reads it; a real array needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
- * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
- */
-lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
-
-/**
- * Copies `a`'s elements into the caller's buffer `dst` (`nbytes` ≥
- * `lapis_array_nbytes(a)`; only that many bytes are written), contiguous
- * in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F), in `a`'s dtype (complex as
- * interleaved re, im pairs). `dst` must be aligned for the dtype and must
- * not overlap `a`'s memory. Works for any strides of `a`.
- *
- * Errors: NULL `a` or `dst` (non-empty `a`); `nbytes` too small or
- * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
- * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
- * (LAPIS_ERR_BUSY). `dst` is untouched on error.
- */
-lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
-
-/**
- * Copies the caller's buffer `src` (`nbytes` ≥ `lapis_array_nbytes(a)`,
- * elements of `a`'s dtype contiguous in `order`, C or F) into `a`, which
- * may have any strides. `src` must be aligned for the dtype and must not
- * overlap `a`'s memory.
- *
- * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
- * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
- * on error.
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 

@@ -207,6 +207,19 @@ unsafe fn array_list<'a>(
         .collect()
 }
 
+/// [`call`] with the C function's name in front of messages that do not
+/// already start with it (errors from the Rust layer name the Rust routine).
+fn named_call(routine: &str, body: impl FnOnce() -> FfiResult) -> lapis_status {
+    call(|| {
+        body().map_err(|mut f| {
+            if !f.message.starts_with(routine) {
+                f.message = format!("{routine}: {}", f.message);
+            }
+            f
+        })
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Free.
 // ---------------------------------------------------------------------------
@@ -217,6 +230,10 @@ unsafe fn array_list<'a>(
 /// freed (the caller owns it; it must stay valid until every handle made
 /// from the wrap, views included, is freed). Freeing a handle twice, or
 /// one not from lapis, is undefined behaviour.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_free(a: *mut lapis_array) {
     call_value((), || {
@@ -268,6 +285,10 @@ fn new_filled(
 /// negative ndim or shape entry, ndim > 32, another order
 /// (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
 /// whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros(
     ndim: i64,
@@ -281,6 +302,10 @@ pub unsafe extern "C" fn lapis_zeros(
 }
 
 /// A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones(
     ndim: i64,
@@ -297,6 +322,10 @@ pub unsafe extern "C" fn lapis_ones(
 /// A new array whose contents are unspecified (NumPy's `empty`; lapis
 /// zeroes it, which costs nothing extra for large arrays). Arguments,
 /// ownership and errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty(
     ndim: i64,
@@ -313,6 +342,10 @@ pub unsafe extern "C" fn lapis_empty(
 /// complex64 round each part). A real dtype needs `value.im == 0`
 /// (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
 /// errors as `lapis_zeros`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full(
     ndim: i64,
@@ -340,7 +373,7 @@ unsafe fn fill_new_call(
     value: Option<Complex64>,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let shape = unsafe { shape_i64(routine, ndim, shape) }?;
@@ -360,6 +393,10 @@ unsafe fn fill_new_call(
 ///
 /// Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_eye(
     n: i64,
@@ -369,7 +406,7 @@ pub unsafe extern "C" fn lapis_eye(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_eye";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let n = count_arg(R, "n", n)?;
         let m = count_arg(R, "m", m)?;
@@ -384,6 +421,10 @@ pub unsafe extern "C" fn lapis_eye(
 
 /// The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
 /// `lapis_eye`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_identity(
     n: i64,
@@ -391,7 +432,7 @@ pub unsafe extern "C" fn lapis_identity(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_identity";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let n = count_arg(R, "n", n)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -409,6 +450,10 @@ pub unsafe extern "C" fn lapis_identity(
 ///
 /// Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
 /// a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arange(
     start: f64,
@@ -418,7 +463,7 @@ pub unsafe extern "C" fn lapis_arange(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_arange";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         let a = array::arange(start, stop, step, dtype)?;
@@ -435,6 +480,10 @@ pub unsafe extern "C" fn lapis_arange(
 ///
 /// Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
 /// NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_linspace(
     start: f64,
@@ -445,7 +494,7 @@ pub unsafe extern "C" fn lapis_linspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_linspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -458,6 +507,10 @@ pub unsafe extern "C" fn lapis_linspace(
 
 /// `base` raised to the values of `lapis_linspace(start, stop, num,
 /// endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_logspace(
     start: f64,
@@ -469,7 +522,7 @@ pub unsafe extern "C" fn lapis_logspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_logspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -486,6 +539,10 @@ pub unsafe extern "C" fn lapis_logspace(
 ///
 /// Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
 /// (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_geomspace(
     start: f64,
@@ -496,7 +553,7 @@ pub unsafe extern "C" fn lapis_geomspace(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_geomspace";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let num = count_arg(R, "num", num)?;
         let dtype = dtype_arg(R, dtype)?;
@@ -515,6 +572,10 @@ pub unsafe extern "C" fn lapis_geomspace(
 ///
 /// Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE), allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros_like(
     proto: *const lapis_array,
@@ -527,6 +588,10 @@ pub unsafe extern "C" fn lapis_zeros_like(
 
 /// Ones shaped and laid out like `proto`; arguments and errors as
 /// `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones_like(
     proto: *const lapis_array,
@@ -540,6 +605,10 @@ pub unsafe extern "C" fn lapis_ones_like(
 
 /// An array shaped and laid out like `proto` with unspecified contents
 /// (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty_like(
     proto: *const lapis_array,
@@ -553,6 +622,10 @@ pub unsafe extern "C" fn lapis_empty_like(
 /// `value` shaped and laid out like `proto`; a real result dtype needs
 /// `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
 /// `lapis_zeros_like`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full_like(
     proto: *const lapis_array,
@@ -576,7 +649,7 @@ unsafe fn like_call(
     value: Option<Complex64>,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let p = unsafe { array_ref(routine, "proto", proto) }?;
@@ -598,13 +671,17 @@ unsafe fn like_call(
 /// A new C-order array of values uniform on [low, high) (complex dtypes:
 /// both parts), from stream `key` of `seed` of lapis's counter-based
 /// generator. Reproducible: the same (seed, key, shape, dtype) gives the
-/// same numbers on every machine, thread count and call; element i (in C
-/// order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+/// same numbers in every call and with any number of threads; element i (in C
+/// order) is the i-th draw of the stream, so `lapis_random_fill_uniform`
 /// on an array of the same shape and dtype, in any layout, gives the same
 /// values at the same indices. Use different keys for independent streams.
 ///
 /// Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
 /// distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_uniform(
     seed: u64,
@@ -630,6 +707,10 @@ pub unsafe extern "C" fn lapis_random_uniform(
 /// A new C-order array of normal values `mean + std·z` (complex dtypes:
 /// `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
 /// reproducibility and errors as `lapis_random_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_normal(
     seed: u64,
@@ -654,6 +735,10 @@ pub unsafe extern "C" fn lapis_random_normal(
 
 /// A new C-order array of standard normal values (complex: CN(0, 1)).
 /// Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_standard_normal(
     seed: u64,
@@ -684,7 +769,7 @@ unsafe fn random_new_call(
     out: *mut *mut lapis_array,
     fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let shape = unsafe { shape_i64(routine, ndim, shape) }?;
@@ -705,6 +790,10 @@ unsafe fn random_new_call(
 /// (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
 /// `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
 /// Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_uniform(
     seed: u64,
@@ -726,6 +815,10 @@ pub unsafe extern "C" fn lapis_random_fill_uniform(
 
 /// Overwrites `a` with `normal(mean, std)` values, as
 /// `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_normal(
     seed: u64,
@@ -747,6 +840,10 @@ pub unsafe extern "C" fn lapis_random_fill_normal(
 
 /// Overwrites `a` with standard normal values, as
 /// `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_standard_normal(
     seed: u64,
@@ -771,7 +868,7 @@ unsafe fn random_fill_call(
     a: *mut lapis_array,
     fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(routine, "a", a) }?;
         fill(&mut v)?;
@@ -815,6 +912,10 @@ unsafe fn random_fill_call(
 /// entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
 /// (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
 /// (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap(
     base: *mut c_void,
@@ -828,7 +929,7 @@ pub unsafe extern "C" fn lapis_array_wrap(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_wrap";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         // SAFETY: caller contract.
@@ -871,6 +972,10 @@ pub unsafe extern "C" fn lapis_array_wrap(
 /// `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
 /// `data` must be aligned for the dtype. Ownership, `readonly`, and errors
 /// as `lapis_array_wrap` (with the extent implied by the shape).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap_contiguous(
     data: *mut c_void,
@@ -882,7 +987,7 @@ pub unsafe extern "C" fn lapis_array_wrap_contiguous(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_wrap_contiguous";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         let dtype = dtype_arg(R, dtype)?;
         // SAFETY: caller contract.
@@ -918,7 +1023,7 @@ unsafe fn query_call<T>(
     out: *mut T,
     get: impl FnOnce(&NdArray) -> T,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
         check_out(routine, "out", out)?;
@@ -930,6 +1035,10 @@ unsafe fn query_call<T>(
 
 /// `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
 /// (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_dtype(
     a: *const lapis_array,
@@ -940,6 +1049,10 @@ pub unsafe extern "C" fn lapis_array_dtype(
 }
 
 /// `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -947,6 +1060,10 @@ pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) 
 }
 
 /// `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -955,6 +1072,10 @@ pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) 
 
 /// `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
 /// complex64, complex128). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_itemsize(
     a: *const lapis_array,
@@ -967,6 +1088,10 @@ pub unsafe extern "C" fn lapis_array_itemsize(
 /// `*out` = size · itemsize: the bytes the elements take (what
 /// `lapis_array_read` writes), not the size of the underlying buffer.
 /// Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_nbytes(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -976,6 +1101,10 @@ pub unsafe extern "C" fn lapis_array_nbytes(a: *const lapis_array, out: *mut i64
 /// `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
 /// LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
 /// (NumPy's flags). Errors as `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32) -> lapis_status {
     // SAFETY: forwarded caller contract.
@@ -996,6 +1125,10 @@ pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32)
 /// The memory belongs to the array: valid while any handle on its buffer
 /// lives. For an empty array the address must not be read. Errors as
 /// `lapis_array_dtype`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data(
     a: *const lapis_array,
@@ -1013,13 +1146,17 @@ pub unsafe extern "C" fn lapis_array_data(
 /// The caller must not write through it while a lapis call uses the same
 /// memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
 /// array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data_mut(
     a: *mut lapis_array,
     out: *mut *mut c_void,
 ) -> lapis_status {
     const R: &str = "lapis_array_data_mut";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         check_out(R, "out", out)?;
@@ -1046,7 +1183,7 @@ unsafe fn dims_call(
     n: i64,
     strides: bool,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
         let n = count_arg(routine, "n", n)?;
@@ -1079,6 +1216,10 @@ unsafe fn dims_call(
 /// ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
 /// `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
 /// `out` untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shape(
     a: *const lapis_array,
@@ -1091,6 +1232,10 @@ pub unsafe extern "C" fn lapis_array_shape(
 
 /// Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
 /// `lapis_array_shape`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_strides(
     a: *const lapis_array,
@@ -1106,6 +1251,10 @@ pub unsafe extern "C" fn lapis_array_strides(
 /// `may_share_memory` test: true even when the elements they use are
 /// disjoint). Two separate wraps of the same caller memory are different
 /// buffers (false). Errors: NULL `a`, `b` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shares_buffer(
     a: *const lapis_array,
@@ -1113,7 +1262,7 @@ pub unsafe extern "C" fn lapis_array_shares_buffer(
     out: *mut bool,
 ) -> lapis_status {
     const R: &str = "lapis_array_shares_buffer";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         // SAFETY: caller contract.
@@ -1140,7 +1289,7 @@ unsafe fn view_call(
     out: *mut *mut lapis_array,
     f: impl FnOnce(&NdArray) -> FfiResult<NdArray>,
 ) -> lapis_status {
-    call(|| {
+    named_call(routine, || {
         check_out(routine, "out", out)?;
         // SAFETY: caller contract.
         let a = unsafe { array_ref(routine, "a", a) }?;
@@ -1155,6 +1304,10 @@ unsafe fn view_call(
 /// same dtype, shape, strides and writability; no copy. The new handle
 /// keeps the buffer alive and is the caller's to free (in any order with
 /// `a`). Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_view(
     a: *const lapis_array,
@@ -1177,6 +1330,10 @@ pub unsafe extern "C" fn lapis_array_view(
 ///
 /// Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
 /// ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_slice(
     a: *const lapis_array,
@@ -1235,6 +1392,10 @@ pub unsafe extern "C" fn lapis_array_slice(
 /// and `index` count from the end.
 ///
 /// Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_index(
     a: *const lapis_array,
@@ -1252,6 +1413,10 @@ pub unsafe extern "C" fn lapis_array_index(
 }
 
 /// The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_transpose(
     a: *const lapis_array,
@@ -1267,6 +1432,10 @@ pub unsafe extern "C" fn lapis_array_transpose(
 /// Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
 /// repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
 /// (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_permute(
     a: *const lapis_array,
@@ -1286,6 +1455,10 @@ pub unsafe extern "C" fn lapis_array_permute(
 
 /// Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
 /// Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_swapaxes(
     a: *const lapis_array,
@@ -1304,6 +1477,10 @@ pub unsafe extern "C" fn lapis_array_swapaxes(
 
 /// Axis `source` moved to position `destination`, the others keeping
 /// their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_moveaxis(
     a: *const lapis_array,
@@ -1334,6 +1511,10 @@ pub unsafe extern "C" fn lapis_array_moveaxis(
 /// Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
 /// (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
 /// > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_reshape(
     a: *const lapis_array,
@@ -1359,6 +1540,10 @@ pub unsafe extern "C" fn lapis_array_reshape(
 /// C-contiguous, else C; K: memory order, a view when contiguous in some
 /// axis order with positive strides), else a copy. Errors: NULL `a` or
 /// `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ravel(
     a: *const lapis_array,
@@ -1375,6 +1560,10 @@ pub unsafe extern "C" fn lapis_array_ravel(
 /// broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
 /// `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
 /// or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_broadcast_to(
     a: *const lapis_array,
@@ -1396,6 +1585,10 @@ pub unsafe extern "C" fn lapis_array_broadcast_to(
 /// same memory with the same byte strides, writable when `a` is (writes
 /// change the real parts); for a real array a view of `a` itself. Errors:
 /// NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_real(
     a: *const lapis_array,
@@ -1409,6 +1602,10 @@ pub unsafe extern "C" fn lapis_array_real(
 /// offset by one real element (writable when `a` is); for a real array a
 /// read-only array of zeros of `a`'s shape and dtype (NumPy's; no
 /// allocation). Errors: NULL `a` or `out`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_imag(
     a: *const lapis_array,
@@ -1423,6 +1620,10 @@ pub unsafe extern "C" fn lapis_array_imag(
 /// the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
 /// a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
 /// of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_squeeze(
     a: *const lapis_array,
@@ -1448,6 +1649,10 @@ pub unsafe extern "C" fn lapis_array_squeeze(
 /// result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
 /// out of range (LAPIS_ERR_INDEX); a repeated position
 /// (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_expand_dims(
     a: *const lapis_array,
@@ -1471,6 +1676,10 @@ pub unsafe extern "C" fn lapis_array_expand_dims(
 /// edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
 /// axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
 /// equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_diagonal(
     a: *const lapis_array,
@@ -1503,6 +1712,10 @@ pub unsafe extern "C" fn lapis_array_diagonal(
 ///
 /// Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
 /// `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copy(
     a: *const lapis_array,
@@ -1522,6 +1735,10 @@ pub unsafe extern "C" fn lapis_array_copy(
 ///
 /// Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
 /// forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_astype(
     a: *const lapis_array,
@@ -1536,6 +1753,10 @@ pub unsafe extern "C" fn lapis_array_astype(
 /// A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
 /// when `a` is already C-contiguous, else a C-order copy (NumPy's
 /// `ascontiguousarray`). Errors as `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ascontiguousarray(
     a: *const lapis_array,
@@ -1552,6 +1773,10 @@ pub unsafe extern "C" fn lapis_array_ascontiguousarray(
 /// A Fortran-contiguous array with `a`'s elements: a view when `a` already
 /// is, else an F-order copy (NumPy's `asfortranarray`). Errors as
 /// `lapis_array_copy`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_asfortranarray(
     a: *const lapis_array,
@@ -1576,13 +1801,17 @@ pub unsafe extern "C" fn lapis_array_asfortranarray(
 /// not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
 /// (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
 /// (LAPIS_ERR_BUSY). Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copyto(
     dst: *mut lapis_array,
     src: *const lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_array_copyto";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut d = unsafe { out_view(R, "dst", dst) }?;
         // SAFETY: caller contract.
@@ -1595,13 +1824,17 @@ pub unsafe extern "C" fn lapis_array_copyto(
 /// Sets every element of `a` to `value` (rounded to the dtype); a real
 /// array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
 /// as `lapis_array_copyto` for `dst`. Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_fill(
     a: *mut lapis_array,
     value: lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_fill";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         v.fill(value.into())?;
@@ -1620,6 +1853,10 @@ pub unsafe extern "C" fn lapis_array_fill(
 /// (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
 /// (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
 /// (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_concatenate(
     n: i64,
@@ -1628,7 +1865,7 @@ pub unsafe extern "C" fn lapis_concatenate(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_concatenate";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         // SAFETY: caller contract.
         let list = unsafe { array_list(R, n, arrays) }?;
@@ -1643,6 +1880,10 @@ pub unsafe extern "C" fn lapis_concatenate(
 /// result (NumPy's `stack`; negative counts from the end of the result,
 /// which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
 /// (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_stack(
     n: i64,
@@ -1651,7 +1892,7 @@ pub unsafe extern "C" fn lapis_stack(
     out: *mut *mut lapis_array,
 ) -> lapis_status {
     const R: &str = "lapis_stack";
-    call(|| {
+    named_call(R, || {
         check_out(R, "out", out)?;
         // SAFETY: caller contract.
         let list = unsafe { array_list(R, n, arrays) }?;
@@ -1672,6 +1913,10 @@ pub unsafe extern "C" fn lapis_stack(
 ///
 /// Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
 /// (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_get(
     a: *const lapis_array,
@@ -1679,7 +1924,7 @@ pub unsafe extern "C" fn lapis_array_get(
     out: *mut lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_get";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         check_out(R, "out", out)?;
@@ -1696,6 +1941,10 @@ pub unsafe extern "C" fn lapis_array_get(
 /// `lapis_array_get` reads it; a real array needs `value.im == 0`
 /// (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
 /// (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_set(
     a: *mut lapis_array,
@@ -1703,7 +1952,7 @@ pub unsafe extern "C" fn lapis_array_set(
     value: lapis_complex128,
 ) -> lapis_status {
     const R: &str = "lapis_array_set";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         // SAFETY: caller contract (ndim values).
@@ -1758,6 +2007,10 @@ unsafe fn transfer_buffer(
 /// another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
 /// (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
 /// (LAPIS_ERR_BUSY). `dst` is untouched on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_read(
     a: *const lapis_array,
@@ -1766,7 +2019,7 @@ pub unsafe extern "C" fn lapis_array_read(
     order: lapis_order,
 ) -> lapis_status {
     const R: &str = "lapis_array_read";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let a = unsafe { array_ref(R, "a", a) }?;
         // SAFETY: caller contract (nbytes writable bytes at dst).
@@ -1784,6 +2037,10 @@ pub unsafe extern "C" fn lapis_array_read(
 /// Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
 /// `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
 /// on error.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_write(
     a: *mut lapis_array,
@@ -1792,7 +2049,7 @@ pub unsafe extern "C" fn lapis_array_write(
     order: lapis_order,
 ) -> lapis_status {
     const R: &str = "lapis_array_write";
-    call(|| {
+    named_call(R, || {
         // SAFETY: caller contract.
         let mut v = unsafe { out_view(R, "a", a) }?;
         // SAFETY: caller contract (nbytes readable bytes at src); the

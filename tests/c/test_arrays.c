@@ -813,6 +813,7 @@ static void test_axes_views(void) {
       for (k = 0; k < 4; ++k) CHECK(AT2(ix, i, k).re == (double)(i * 12 + 8 + k));
     CHECK_STATUS(lapis_array_index(a, 3, 0, &bad), LAPIS_ERR_INDEX);
     CHECK_STATUS(lapis_array_index(a, 0, 2, &bad), LAPIS_ERR_INDEX);
+    CHECK_MESSAGE("lapis_array_index: "); /* Rust errors carry the C name */
 
     CHECK_OK(lapis_array_transpose(a, &tr));
     CHECK_OK(lapis_array_strides(tr, st, 3));
@@ -1331,6 +1332,77 @@ static void test_read_write(void) {
   }
 }
 
+/* Every handle-taking function refuses a NULL handle, and every function
+ * with a new-handle result refuses a NULL out, leaving *out untouched. */
+static void test_null_sweep(void) {
+  lapis_array *a = NULL, *o = NULL;
+  int64_t shape[2], axes[2], one = 1;
+  const lapis_array *list[1];
+  shape[0] = 2;
+  shape[1] = 2;
+  axes[0] = 1;
+  axes[1] = 0;
+  CHECK_OK(lapis_identity(2, LAPIS_FLOAT64, &a));
+  list[0] = a;
+#define NULL_BOTH(call_a, call_o)                                          \
+  do {                                                                     \
+    CHECK_STATUS(call_a, LAPIS_ERR_NULL_ARGUMENT);                         \
+    CHECK_STATUS(call_o, LAPIS_ERR_NULL_ARGUMENT);                         \
+    CHECK(o == NULL);                                                      \
+  } while (0)
+  CHECK_STATUS(lapis_ones(2, shape, LAPIS_FLOAT64, LAPIS_ORDER_C, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_empty(2, shape, LAPIS_FLOAT64, LAPIS_ORDER_C, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_full(2, shape, LAPIS_FLOAT64, cz(1, 0), LAPIS_ORDER_C, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_full(2, NULL, LAPIS_FLOAT64, cz(1, 0), LAPIS_ORDER_C, &o), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_eye(2, 2, 0, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_identity(2, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_arange(0, 2, 1, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_linspace(0, 2, 3, true, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_logspace(0, 2, 3, true, 10, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_geomspace(1, 2, 3, true, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  NULL_BOTH(lapis_zeros_like(NULL, LAPIS_LIKE_DTYPE, &o), lapis_zeros_like(a, LAPIS_LIKE_DTYPE, NULL));
+  NULL_BOTH(lapis_ones_like(NULL, LAPIS_LIKE_DTYPE, &o), lapis_ones_like(a, LAPIS_LIKE_DTYPE, NULL));
+  NULL_BOTH(lapis_empty_like(NULL, LAPIS_LIKE_DTYPE, &o), lapis_empty_like(a, LAPIS_LIKE_DTYPE, NULL));
+  NULL_BOTH(lapis_full_like(NULL, cz(1, 0), LAPIS_LIKE_DTYPE, &o), lapis_full_like(a, cz(1, 0), LAPIS_LIKE_DTYPE, NULL));
+  CHECK_STATUS(lapis_random_uniform(1, 0, 0, 1, 2, shape, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_random_uniform(1, 0, 0, 1, 2, NULL, LAPIS_FLOAT64, &o), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_random_standard_normal(1, 0, 2, shape, LAPIS_FLOAT64, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_random_fill_normal(1, 0, 0, 1, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_random_fill_standard_normal(1, 0, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  CHECK_STATUS(lapis_array_wrap_contiguous(&one, LAPIS_FLOAT64, 0, NULL, LAPIS_ORDER_C, true, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  NULL_BOTH(lapis_array_view(NULL, &o), lapis_array_view(a, NULL));
+  NULL_BOTH(lapis_array_index(NULL, 0, 0, &o), lapis_array_index(a, 0, 0, NULL));
+  NULL_BOTH(lapis_array_permute(NULL, 2, axes, &o), lapis_array_permute(a, 2, axes, NULL));
+  NULL_BOTH(lapis_array_swapaxes(NULL, 0, 1, &o), lapis_array_swapaxes(a, 0, 1, NULL));
+  NULL_BOTH(lapis_array_moveaxis(NULL, 0, 1, &o), lapis_array_moveaxis(a, 0, 1, NULL));
+  NULL_BOTH(lapis_array_reshape(NULL, 2, shape, LAPIS_ORDER_C, &o), lapis_array_reshape(a, 2, shape, LAPIS_ORDER_C, NULL));
+  NULL_BOTH(lapis_array_ravel(NULL, LAPIS_ORDER_C, &o), lapis_array_ravel(a, LAPIS_ORDER_C, NULL));
+  NULL_BOTH(lapis_array_broadcast_to(NULL, 2, shape, &o), lapis_array_broadcast_to(a, 2, shape, NULL));
+  NULL_BOTH(lapis_array_broadcast_to(a, 2, NULL, &o), lapis_array_broadcast_to(a, 2, NULL, NULL));
+  NULL_BOTH(lapis_array_real(NULL, &o), lapis_array_real(a, NULL));
+  NULL_BOTH(lapis_array_imag(NULL, &o), lapis_array_imag(a, NULL));
+  NULL_BOTH(lapis_array_squeeze(NULL, 0, NULL, &o), lapis_array_squeeze(a, 0, NULL, NULL));
+  NULL_BOTH(lapis_array_expand_dims(NULL, 1, axes, &o), lapis_array_expand_dims(a, 1, axes, NULL));
+  NULL_BOTH(lapis_array_expand_dims(a, 1, NULL, &o), lapis_array_expand_dims(a, 1, NULL, NULL));
+  NULL_BOTH(lapis_array_diagonal(NULL, 0, 0, 1, &o), lapis_array_diagonal(a, 0, 0, 1, NULL));
+  NULL_BOTH(lapis_array_copy(NULL, LAPIS_ORDER_C, &o), lapis_array_copy(a, LAPIS_ORDER_C, NULL));
+  NULL_BOTH(lapis_array_astype(NULL, LAPIS_FLOAT32, &o), lapis_array_astype(a, LAPIS_FLOAT32, NULL));
+  NULL_BOTH(lapis_array_ascontiguousarray(NULL, &o), lapis_array_ascontiguousarray(a, NULL));
+  NULL_BOTH(lapis_array_asfortranarray(NULL, &o), lapis_array_asfortranarray(a, NULL));
+  NULL_BOTH(lapis_concatenate(1, NULL, 0, &o), lapis_concatenate(1, list, 0, NULL));
+  NULL_BOTH(lapis_stack(1, NULL, 0, &o), lapis_stack(1, list, 0, NULL));
+  CHECK_STATUS(lapis_array_set(a, NULL, cz(1, 0)), LAPIS_ERR_NULL_ARGUMENT);
+#undef NULL_BOTH
+  CHECK(AT2(a, 0, 0).re == 1.0 && AT2(a, 0, 1).re == 0.0);
+
+  /* Random parameters the distributions reject. */
+  CHECK_STATUS(lapis_random_uniform(1, 0, 1, 1, 2, shape, LAPIS_FLOAT64, &o), LAPIS_ERR_INVALID_ARGUMENT);
+  CHECK_STATUS(lapis_random_normal(1, 0, 0, -1, 2, shape, LAPIS_FLOAT64, &o), LAPIS_ERR_INVALID_ARGUMENT);
+  CHECK_STATUS(lapis_random_fill_uniform(1, 0, 2, 1, a), LAPIS_ERR_INVALID_ARGUMENT);
+  CHECK(o == NULL && AT2(a, 1, 1).re == 1.0);
+  lapis_array_free(a);
+}
+
 int main(void) {
   test_creation();
   test_ranges();
@@ -1349,5 +1421,6 @@ int main(void) {
   test_join();
   test_get_set();
   test_read_write();
+  test_null_sweep();
   return check_summary("test_arrays");
 }
