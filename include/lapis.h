@@ -195,14 +195,14 @@ typedef int32_t lapis_trans;
 typedef int32_t lapis_uplo;
 
 /**
- * Which side a symmetric/triangular matrix multiplies from (symm, trmm, trsm).
- */
-typedef int32_t lapis_side;
-
-/**
  * Whether a triangular matrix has an implicit unit diagonal.
  */
 typedef int32_t lapis_diag;
+
+/**
+ * Which side a symmetric/triangular matrix multiplies from (symm, trmm, trsm).
+ */
+typedef int32_t lapis_side;
 
 /**
  * A complex float passed by value (same layout as C99 `float _Complex`).
@@ -1283,6 +1283,1841 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
 /**
+ * x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
+ * takes alpha.re and requires alpha.im == 0 (a complex factor would make
+ * it complex): LAPIS_ERR_INVALID_ARGUMENT otherwise; use lapis_rscal for a
+ * real factor on any array.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_INVALID_ARGUMENT, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE
+ * (zero stride), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_scal(lapis_complex128 alpha, lapis_array *x);
+
+/**
+ * x := alpha·x with a real alpha on a 1-d array of any dtype
+ * (csscal/zdscal on complex arrays). Otherwise as lapis_scal.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_rscal(double alpha, lapis_array *x);
+
+/**
+ * y := alpha·x + y (BLAS ?axpy) on 1-d arrays of one length and dtype.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT (complex alpha on
+ * real arrays), LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_array *y);
+
+/**
+ * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
+ * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
+ * precision). 0 for empty arrays. `out` is written only on success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
+ * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_dot(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
+
+/**
+ * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
+ * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
+ * precision). 0 for empty arrays. `out` is written only on success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
+ * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_dotc(const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_complex128 *out);
+
+/**
+ * *out := the Euclidean norm sqrt(Σ |x[i]|²) (BLAS ?nrm2) of a 1-d array of any dtype, as a double (computed
+ * in the array's precision); 0 for an empty array. `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_nrm2(const lapis_array *x,
+                        double *out);
+
+/**
+ * *out := Σ (|re x[i]| + |im x[i]|) (BLAS ?asum: for complex arrays the parts' magnitudes) of a 1-d array of any dtype, as a double (computed
+ * in the array's precision); 0 for an empty array. `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_asum(const lapis_array *x,
+                        double *out);
+
+/**
+ * *out := the 0-based index of the first element of largest |re| + |im|
+ * of a 1-d array of any dtype (BLAS i?amax). `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_INVALID_VALUE (empty array), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_iamax(const lapis_array *x, int64_t *out);
+
+/**
+ * y := x (BLAS ?copy) for 1-d arrays of one length and dtype (no
+ * casting: use lapis's copy functions to convert dtypes).
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE,
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_copy(const lapis_array *x, lapis_array *y);
+
+/**
+ * Exchanges the elements of x and y (BLAS ?swap): 1-d arrays of one
+ * length and dtype, both written in place. They may be disjoint views of
+ * one array (two rows of a matrix); views sharing an element give
+ * LAPIS_ERR_INVALID_ARGUMENT. Nothing is written on error.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT,
+ * LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_swap(lapis_array *x, lapis_array *y);
+
+/**
+ * y := alpha·op(A)·x + beta·y (BLAS ?gemv). A is a 2-d m × n array; `trans`
+ * is LAPIS_NO_TRANS (x has n elements, y m), LAPIS_TRANS or
+ * LAPIS_CONJ_TRANS (x has m, y n). beta = 0 overwrites y without reading
+ * it.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gemv(lapis_trans trans,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * A := alpha·x·yᵀ + A (BLAS ?ger, ?geru: no conjugate): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_ger(lapis_complex128 alpha,
+                       const lapis_array *x,
+                       const lapis_array *y,
+                       lapis_array *a);
+
+/**
+ * A := alpha·x·yᴴ + A (BLAS ?gerc; lapis_ger for real arrays): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gerc(lapis_complex128 alpha,
+                        const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_array *a);
+
+/**
+ * y := alpha·A·x + beta·y with A symmetric (complex arrays: Aᵀ = A; BLAS ?symv), only the `uplo` triangle
+ * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_symv(lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * y := alpha·A·x + beta·y with A Hermitian, its diagonal's imaginary part taken as zero (BLAS ?hemv; lapis_symv for real arrays), only the `uplo` triangle
+ * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_hemv(lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * x := op(A)·x (BLAS ?trmv) with A a square 2-d triangular array: only its `uplo`
+ * triangle is read, and its diagonal is taken as ones for `diag` =
+ * LAPIS_UNIT.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trmv(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_diag diag,
+                        const lapis_array *a,
+                        lapis_array *x);
+
+/**
+ * Solves op(A)·z = x and overwrites x with z (BLAS ?trsv; no singularity check, as in BLAS) with A a square 2-d triangular array: only its `uplo`
+ * triangle is read, and its diagonal is taken as ones for `diag` =
+ * LAPIS_UNIT.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trsv(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_diag diag,
+                        const lapis_array *a,
+                        lapis_array *x);
+
+/**
+ * C := alpha·op(A)·op(B) + beta·C (BLAS ?gemm) on 2-d arrays: op(A) is
+ * m × k, op(B) k × n, C m × n; `transa`/`transb` are LAPIS_NO_TRANS,
+ * LAPIS_TRANS or LAPIS_CONJ_TRANS. beta = 0 overwrites C without reading
+ * it; k = 0 gives C := beta·C. C-order, F-order, transposed and sub-matrix
+ * operands are passed to the BLAS without a copy (the order of C picks the
+ * BLAS layout, an operand in the other order is read transposed); only an
+ * operand with non-unit strides on both axes or a negative stride, or a
+ * complex conjugate-transposed operand in the other order, is copied.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gemm(lapis_trans transa,
+                        lapis_trans transb,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
+ * (LAPIS_RIGHT) with A symmetric (BLAS ?symm), only its `uplo` triangle read. B and C are
+ * 2-d m × n; A is m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_symm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
+ * (LAPIS_RIGHT) with A Hermitian (BLAS ?hemm; lapis_symm for real arrays), only its `uplo` triangle read. B and C are
+ * 2-d m × n; A is m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_hemm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * B := alpha·op(A)·B (`side` LAPIS_LEFT) or alpha·B·op(A) (LAPIS_RIGHT) (BLAS ?trmm), with A triangular: only its `uplo` triangle read, its
+ * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
+ * m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trmm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_trans transa,
+                        lapis_diag diag,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_array *b);
+
+/**
+ * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B (LAPIS_RIGHT) and overwrites B with X (BLAS ?trsm; no singularity check, as in BLAS), with A triangular: only its `uplo` triangle read, its
+ * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
+ * m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trsm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_trans transa,
+                        lapis_diag diag,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_array *b);
+
+/**
+ * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle of the square 2-d
+ * array C (BLAS ?syrk); the other triangle is not touched. LAPIS_NO_TRANS:
+ * A is n × k; LAPIS_TRANS: A is k × n (C := alpha·AᵀA + beta·C).
+ * LAPIS_CONJ_TRANS is accepted for real arrays (as LAPIS_TRANS) and gives
+ * LAPIS_ERR_INVALID_ARGUMENT for complex ones (use lapis_herk).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_syrk(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the square 2-d
+ * Hermitian array C, real alpha and beta (BLAS ?herk; lapis_syrk for real
+ * arrays). LAPIS_NO_TRANS: A is n × k; LAPIS_CONJ_TRANS: A is k × n
+ * (C := alpha·AᴴA + beta·C). LAPIS_TRANS gives LAPIS_ERR_INVALID_ARGUMENT
+ * for complex arrays. The diagonal's imaginary part is set to zero; the
+ * other triangle is not touched.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_herk(lapis_uplo uplo,
+                        lapis_trans trans,
+                        double alpha,
+                        const lapis_array *a,
+                        double beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C on the `uplo`
+ * triangle of the square 2-d array C (BLAS ?syr2k). A and B have one
+ * shape: n × k (LAPIS_NO_TRANS) or k × n (LAPIS_TRANS). Triangle and
+ * trans rules as lapis_syrk.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_syr2k(lapis_uplo uplo,
+                         lapis_trans trans,
+                         lapis_complex128 alpha,
+                         const lapis_array *a,
+                         const lapis_array *b,
+                         lapis_complex128 beta,
+                         lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + beta·C on the `uplo`
+ * triangle of the square 2-d Hermitian array C, real beta (BLAS ?her2k;
+ * lapis_syr2k for real arrays). A and B have one shape: n × k
+ * (LAPIS_NO_TRANS) or k × n (LAPIS_CONJ_TRANS). Triangle and trans rules as
+ * lapis_herk.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_her2k(lapis_uplo uplo,
+                         lapis_trans trans,
+                         lapis_complex128 alpha,
+                         const lapis_array *a,
+                         const lapis_array *b,
+                         double beta,
+                         lapis_array *c);
+
+/**
+ * lapis_dgemm for float buffers (float32): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         const float *b,
+                         int64_t ldb,
+                         float beta,
+                         float *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(B) + beta·C on caller buffers of double
+ * (CBLAS `cblas_dgemm` with lapis's codes and int64_t sizes).
+ *
+ * `order` is LAPIS_ORDER_C (row-major) or LAPIS_ORDER_F (column-major) for
+ * all three matrices; `transa`/`transb` are LAPIS_NO_TRANS, LAPIS_TRANS or
+ * LAPIS_CONJ_TRANS (the same as LAPIS_TRANS here). op(A) is m × k, op(B)
+ * k × n, C m × n; A is stored m × k (k × m when transposed) with leading
+ * dimension `lda` ≥ max(1, its columns) in row-major order or ≥ max(1, its
+ * rows) in column-major order, likewise B with `ldb` and C with `ldc` — so a
+ * sub-matrix of a larger array is passed with the larger array's `ld`.
+ * `beta = 0` overwrites C without reading it; k = 0 gives C := beta·C.
+ * No copy: the buffers go to the BLAS in place (an A or B that overlaps C
+ * is copied first). The caller keeps ownership of every buffer.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         const double *b,
+                         int64_t ldb,
+                         double beta,
+                         double *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemm for lapis_complex64 buffers (complex64): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
+ * Complex buffers are arrays of lapis_complex64 (the layout of C99 `float _Complex`), `alpha`/`beta` by value.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         const lapis_complex64 *b,
+                         int64_t ldb,
+                         lapis_complex64 beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemm for lapis_complex128 buffers (complex128): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
+ * Complex buffers are arrays of lapis_complex128 (the layout of C99 `double _Complex`), `alpha`/`beta` by value.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         const lapis_complex128 *b,
+                         int64_t ldb,
+                         lapis_complex128 beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemv for float buffers (float32): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         const float *x,
+                         int64_t incx,
+                         float beta,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·op(A)·x + beta·y on caller buffers of double (CBLAS `cblas_dgemv`).
+ *
+ * A is stored m × n in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F) with leading
+ * dimension `lda` ≥ max(1, n) (row-major) or max(1, m) (column-major); x has
+ * n elements (m for LAPIS_TRANS/LAPIS_CONJ_TRANS) and y the other count.
+ * The increments `incx`, `incy` are non-zero; a negative increment walks
+ * the vector backwards from its end, as in BLAS (element i at
+ * x[(len-1-i)·|incx|]). `beta = 0` overwrites y without reading it; unlike
+ * the reference BLAS, an empty product (n = 0, or m = 0 transposed) still
+ * gives y := beta·y. No copy (an x overlapping y is copied first); the
+ * caller keeps ownership of the buffers.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         const double *x,
+                         int64_t incx,
+                         double beta,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * lapis_dgemv for lapis_complex64 buffers (complex64): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 beta,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * lapis_dgemv for lapis_complex128 buffers (complex128): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 beta,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element float32 vectors (`cblas_saxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_saxpy(int64_t n,
+                         float alpha,
+                         const float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element float64 vectors (`cblas_daxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_daxpy(int64_t n,
+                         double alpha,
+                         const double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element complex64 vectors (`cblas_caxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_caxpy(int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element complex128 vectors (`cblas_zaxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zaxpy(int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * x := alpha·x on an n-element float32 vector (`cblas_sscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sscal(int64_t n,
+                         float alpha,
+                         float *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element float64 vector (`cblas_dscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dscal(int64_t n,
+                         double alpha,
+                         double *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element complex64 vector (`cblas_cscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cscal(int64_t n,
+                         lapis_complex64 alpha,
+                         lapis_complex64 *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element complex128 vector (`cblas_zscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zscal(int64_t n,
+                         lapis_complex128 alpha,
+                         lapis_complex128 *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x with a real `alpha` on an n-element complex64 vector
+ * (`cblas_csscal`); otherwise as lapis_cscal.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_csscal(int64_t n, float alpha, lapis_complex64 *x, int64_t incx);
+
+/**
+ * x := alpha·x with a real `alpha` on an n-element complex128 vector
+ * (`cblas_zdscal`); otherwise as lapis_zscal.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdscal(int64_t n, double alpha, lapis_complex128 *x, int64_t incx);
+
+/**
+ * *out := Σ xᵢ·yᵢ over n-element float32 vectors (`cblas_sdot`), computed
+ * in float; 0 for n = 0. Negative increments start at the end.
+ * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sdot(int64_t n,
+                        const float *x,
+                        int64_t incx,
+                        const float *y,
+                        int64_t incy,
+                        float *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ over n-element float64 vectors (`cblas_ddot`), computed
+ * in double; 0 for n = 0. Negative increments start at the end.
+ * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ddot(int64_t n,
+                        const double *x,
+                        int64_t incx,
+                        const double *y,
+                        int64_t incy,
+                        double *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex64 vectors
+ * (`cblas_cdotu_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cdotu(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         const lapis_complex64 *y,
+                         int64_t incy,
+                         lapis_complex64 *out);
+
+/**
+ * *out := Σ conj(xᵢ)·yᵢ over n-element complex64 vectors
+ * (`cblas_cdotc_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cdotc(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         const lapis_complex64 *y,
+                         int64_t incy,
+                         lapis_complex64 *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex128 vectors
+ * (`cblas_zdotu_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdotu(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         const lapis_complex128 *y,
+                         int64_t incy,
+                         lapis_complex128 *out);
+
+/**
+ * *out := Σ conj(xᵢ)·yᵢ over n-element complex128 vectors
+ * (`cblas_zdotc_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdotc(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         const lapis_complex128 *y,
+                         int64_t incy,
+                         lapis_complex128 *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element float32 vector (`cblas_snrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_snrm2(int64_t n, const float *x, int64_t incx, float *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element float64 vector (`cblas_dnrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dnrm2(int64_t n, const double *x, int64_t incx, double *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element complex64 vector (`cblas_scnrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_scnrm2(int64_t n, const lapis_complex64 *x, int64_t incx, float *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element complex128 vector (`cblas_dznrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dznrm2(int64_t n, const lapis_complex128 *x, int64_t incx, double *out);
+
+/**
+ * lapis_dsyrk for float32 buffers. Arguments, layout and errors as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ssyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         float beta,
+                         float *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle (LAPIS_UPPER or
+ * LAPIS_LOWER) of the n × n matrix C, double buffers (`cblas_dsyrk`); the
+ * other triangle is not touched. LAPIS_NO_TRANS: A is stored n × k;
+ * LAPIS_TRANS (or LAPIS_CONJ_TRANS, the same here): A is stored k × n and
+ * C := alpha·AᵀA + beta·C. `lda` ≥ max(1, A's columns) row-major or
+ * max(1, A's rows) column-major; `ldc` ≥ max(1, n). No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dsyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         double beta,
+                         double *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dsyrk for complex64 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
+ * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
+ * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_csyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         lapis_complex64 beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dsyrk for complex128 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
+ * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
+ * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zsyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         lapis_complex128 beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
+ * Hermitian matrix C, complex64 buffers, real `alpha` and `beta`
+ * (`cblas_cherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
+ * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
+ * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
+ * zero; the other triangle is not touched. Leading dimensions as
+ * lapis_dsyrk. No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cherk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         float beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
+ * Hermitian matrix C, complex128 buffers, real `alpha` and `beta`
+ * (`cblas_zherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
+ * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
+ * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
+ * zero; the other triangle is not touched. Leading dimensions as
+ * lapis_dsyrk. No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zherk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         double beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dtrsm for float32 buffers. Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_strsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         float *b,
+                         int64_t ldb);
+
+/**
+ * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B
+ * (LAPIS_RIGHT) for X, overwriting the m × n matrix B, with A triangular
+ * (`uplo`; `diag` LAPIS_UNIT takes its diagonal as ones), double buffers
+ * (`cblas_dtrsm`). A is m × m (left) or n × n (right), `lda` ≥ max(1, that
+ * order); `ldb` ≥ max(1, n) row-major or max(1, m) column-major. No
+ * singularity check, as in BLAS (a zero pivot gives inf/NaN). No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dtrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         double *b,
+                         int64_t ldb);
+
+/**
+ * lapis_dtrsm for complex64 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ctrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         lapis_complex64 *b,
+                         int64_t ldb);
+
+/**
+ * lapis_dtrsm for complex128 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ztrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         lapis_complex128 *b,
+                         int64_t ldb);
+
+/**
+ * y := x for n-element float32 vectors (`cblas_scopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_scopy(int64_t n,
+                         const float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element float32 vectors (`cblas_sswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sswap(int64_t n,
+                         float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element float64 vectors (`cblas_dcopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dcopy(int64_t n,
+                         const double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element float64 vectors (`cblas_dswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dswap(int64_t n,
+                         double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element complex64 vectors (`cblas_ccopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ccopy(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element complex64 vectors (`cblas_cswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cswap(int64_t n,
+                         lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element complex128 vectors (`cblas_zcopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zcopy(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element complex128 vectors (`cblas_zswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zswap(int64_t n,
+                         lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
  * Releases a handle. NULL is a no-op. The elements are freed when the
  * last handle using them goes: freeing a base before its views is safe
  * (the views keep the buffer alive). For wrapped caller memory nothing is
@@ -2211,6 +4046,1841 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
+
+/**
+ * x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
+ * takes alpha.re and requires alpha.im == 0 (a complex factor would make
+ * it complex): LAPIS_ERR_INVALID_ARGUMENT otherwise; use lapis_rscal for a
+ * real factor on any array.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_INVALID_ARGUMENT, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE
+ * (zero stride), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_scal(lapis_complex128 alpha, lapis_array *x);
+
+/**
+ * x := alpha·x with a real alpha on a 1-d array of any dtype
+ * (csscal/zdscal on complex arrays). Otherwise as lapis_scal.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_rscal(double alpha, lapis_array *x);
+
+/**
+ * y := alpha·x + y (BLAS ?axpy) on 1-d arrays of one length and dtype.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT (complex alpha on
+ * real arrays), LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_array *y);
+
+/**
+ * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
+ * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
+ * precision). 0 for empty arrays. `out` is written only on success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
+ * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_dot(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
+
+/**
+ * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
+ * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
+ * precision). 0 for empty arrays. `out` is written only on success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
+ * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_dotc(const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_complex128 *out);
+
+/**
+ * *out := the Euclidean norm sqrt(Σ |x[i]|²) (BLAS ?nrm2) of a 1-d array of any dtype, as a double (computed
+ * in the array's precision); 0 for an empty array. `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_nrm2(const lapis_array *x,
+                        double *out);
+
+/**
+ * *out := Σ (|re x[i]| + |im x[i]|) (BLAS ?asum: for complex arrays the parts' magnitudes) of a 1-d array of any dtype, as a double (computed
+ * in the array's precision); 0 for an empty array. `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_asum(const lapis_array *x,
+                        double *out);
+
+/**
+ * *out := the 0-based index of the first element of largest |re| + |im|
+ * of a 1-d array of any dtype (BLAS i?amax). `out` is written only on
+ * success.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
+ * LAPIS_ERR_INVALID_VALUE (empty array), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_iamax(const lapis_array *x, int64_t *out);
+
+/**
+ * y := x (BLAS ?copy) for 1-d arrays of one length and dtype (no
+ * casting: use lapis's copy functions to convert dtypes).
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE,
+ * LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_copy(const lapis_array *x, lapis_array *y);
+
+/**
+ * Exchanges the elements of x and y (BLAS ?swap): 1-d arrays of one
+ * length and dtype, both written in place. They may be disjoint views of
+ * one array (two rows of a matrix); views sharing an element give
+ * LAPIS_ERR_INVALID_ARGUMENT. Nothing is written on error.
+ *
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
+ * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT,
+ * LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_swap(lapis_array *x, lapis_array *y);
+
+/**
+ * y := alpha·op(A)·x + beta·y (BLAS ?gemv). A is a 2-d m × n array; `trans`
+ * is LAPIS_NO_TRANS (x has n elements, y m), LAPIS_TRANS or
+ * LAPIS_CONJ_TRANS (x has m, y n). beta = 0 overwrites y without reading
+ * it.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gemv(lapis_trans trans,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * A := alpha·x·yᵀ + A (BLAS ?ger, ?geru: no conjugate): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_ger(lapis_complex128 alpha,
+                       const lapis_array *x,
+                       const lapis_array *y,
+                       lapis_array *a);
+
+/**
+ * A := alpha·x·yᴴ + A (BLAS ?gerc; lapis_ger for real arrays): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gerc(lapis_complex128 alpha,
+                        const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_array *a);
+
+/**
+ * y := alpha·A·x + beta·y with A symmetric (complex arrays: Aᵀ = A; BLAS ?symv), only the `uplo` triangle
+ * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_symv(lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * y := alpha·A·x + beta·y with A Hermitian, its diagonal's imaginary part taken as zero (BLAS ?hemv; lapis_symv for real arrays), only the `uplo` triangle
+ * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_hemv(lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *x,
+                        lapis_complex128 beta,
+                        lapis_array *y);
+
+/**
+ * x := op(A)·x (BLAS ?trmv) with A a square 2-d triangular array: only its `uplo`
+ * triangle is read, and its diagonal is taken as ones for `diag` =
+ * LAPIS_UNIT.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trmv(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_diag diag,
+                        const lapis_array *a,
+                        lapis_array *x);
+
+/**
+ * Solves op(A)·z = x and overwrites x with z (BLAS ?trsv; no singularity check, as in BLAS) with A a square 2-d triangular array: only its `uplo`
+ * triangle is read, and its diagonal is taken as ones for `diag` =
+ * LAPIS_UNIT.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trsv(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_diag diag,
+                        const lapis_array *a,
+                        lapis_array *x);
+
+/**
+ * C := alpha·op(A)·op(B) + beta·C (BLAS ?gemm) on 2-d arrays: op(A) is
+ * m × k, op(B) k × n, C m × n; `transa`/`transb` are LAPIS_NO_TRANS,
+ * LAPIS_TRANS or LAPIS_CONJ_TRANS. beta = 0 overwrites C without reading
+ * it; k = 0 gives C := beta·C. C-order, F-order, transposed and sub-matrix
+ * operands are passed to the BLAS without a copy (the order of C picks the
+ * BLAS layout, an operand in the other order is read transposed); only an
+ * operand with non-unit strides on both axes or a negative stride, or a
+ * complex conjugate-transposed operand in the other order, is copied.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_gemm(lapis_trans transa,
+                        lapis_trans transb,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
+ * (LAPIS_RIGHT) with A symmetric (BLAS ?symm), only its `uplo` triangle read. B and C are
+ * 2-d m × n; A is m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_symm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
+ * (LAPIS_RIGHT) with A Hermitian (BLAS ?hemm; lapis_symm for real arrays), only its `uplo` triangle read. B and C are
+ * 2-d m × n; A is m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_hemm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        const lapis_array *b,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * B := alpha·op(A)·B (`side` LAPIS_LEFT) or alpha·B·op(A) (LAPIS_RIGHT) (BLAS ?trmm), with A triangular: only its `uplo` triangle read, its
+ * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
+ * m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trmm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_trans transa,
+                        lapis_diag diag,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_array *b);
+
+/**
+ * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B (LAPIS_RIGHT) and overwrites B with X (BLAS ?trsm; no singularity check, as in BLAS), with A triangular: only its `uplo` triangle read, its
+ * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
+ * m × m (left) or n × n (right).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_trsm(lapis_side side,
+                        lapis_uplo uplo,
+                        lapis_trans transa,
+                        lapis_diag diag,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_array *b);
+
+/**
+ * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle of the square 2-d
+ * array C (BLAS ?syrk); the other triangle is not touched. LAPIS_NO_TRANS:
+ * A is n × k; LAPIS_TRANS: A is k × n (C := alpha·AᵀA + beta·C).
+ * LAPIS_CONJ_TRANS is accepted for real arrays (as LAPIS_TRANS) and gives
+ * LAPIS_ERR_INVALID_ARGUMENT for complex ones (use lapis_herk).
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_syrk(lapis_uplo uplo,
+                        lapis_trans trans,
+                        lapis_complex128 alpha,
+                        const lapis_array *a,
+                        lapis_complex128 beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the square 2-d
+ * Hermitian array C, real alpha and beta (BLAS ?herk; lapis_syrk for real
+ * arrays). LAPIS_NO_TRANS: A is n × k; LAPIS_CONJ_TRANS: A is k × n
+ * (C := alpha·AᴴA + beta·C). LAPIS_TRANS gives LAPIS_ERR_INVALID_ARGUMENT
+ * for complex arrays. The diagonal's imaginary part is set to zero; the
+ * other triangle is not touched.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_herk(lapis_uplo uplo,
+                        lapis_trans trans,
+                        double alpha,
+                        const lapis_array *a,
+                        double beta,
+                        lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C on the `uplo`
+ * triangle of the square 2-d array C (BLAS ?syr2k). A and B have one
+ * shape: n × k (LAPIS_NO_TRANS) or k × n (LAPIS_TRANS). Triangle and
+ * trans rules as lapis_syrk.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_syr2k(lapis_uplo uplo,
+                         lapis_trans trans,
+                         lapis_complex128 alpha,
+                         const lapis_array *a,
+                         const lapis_array *b,
+                         lapis_complex128 beta,
+                         lapis_array *c);
+
+/**
+ * C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + beta·C on the `uplo`
+ * triangle of the square 2-d Hermitian array C, real beta (BLAS ?her2k;
+ * lapis_syr2k for real arrays). A and B have one shape: n × k
+ * (LAPIS_NO_TRANS) or k × n (LAPIS_CONJ_TRANS). Triangle and trans rules as
+ * lapis_herk.
+ *
+ * Operands are handles of one dtype (float32, float64, complex64 or
+ * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
+ * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
+ * C or F order, transposed, sliced, strided and negative-stride views go to
+ * the BLAS in place where it can address them (else the BLAS layer copies
+ * the operand, never the output's result). Complex scalars are
+ * lapis_complex128; a real array takes `re` and requires `im == 0`
+ * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
+ * the scalar to single precision.
+ *
+ * The output is written in place through its handle (visible in every
+ * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
+ * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
+ * output's memory: one overlapping it is read as if copied first. The same
+ * handle may be passed as input and output. On any error nothing is
+ * written. No handle changes owner.
+ * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
+ * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
+ * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
+ * non-square where square is needed), LAPIS_ERR_READ_ONLY,
+ * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
+ * integer), LAPIS_ERR_BUSY.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; a scalar `out`
+ * pointer is NULL or valid for one write.
+ */
+lapis_status lapis_her2k(lapis_uplo uplo,
+                         lapis_trans trans,
+                         lapis_complex128 alpha,
+                         const lapis_array *a,
+                         const lapis_array *b,
+                         double beta,
+                         lapis_array *c);
+
+/**
+ * lapis_dgemm for float buffers (float32): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         const float *b,
+                         int64_t ldb,
+                         float beta,
+                         float *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(B) + beta·C on caller buffers of double
+ * (CBLAS `cblas_dgemm` with lapis's codes and int64_t sizes).
+ *
+ * `order` is LAPIS_ORDER_C (row-major) or LAPIS_ORDER_F (column-major) for
+ * all three matrices; `transa`/`transb` are LAPIS_NO_TRANS, LAPIS_TRANS or
+ * LAPIS_CONJ_TRANS (the same as LAPIS_TRANS here). op(A) is m × k, op(B)
+ * k × n, C m × n; A is stored m × k (k × m when transposed) with leading
+ * dimension `lda` ≥ max(1, its columns) in row-major order or ≥ max(1, its
+ * rows) in column-major order, likewise B with `ldb` and C with `ldc` — so a
+ * sub-matrix of a larger array is passed with the larger array's `ld`.
+ * `beta = 0` overwrites C without reading it; k = 0 gives C := beta·C.
+ * No copy: the buffers go to the BLAS in place (an A or B that overlaps C
+ * is copied first). The caller keeps ownership of every buffer.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         const double *b,
+                         int64_t ldb,
+                         double beta,
+                         double *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemm for lapis_complex64 buffers (complex64): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
+ * Complex buffers are arrays of lapis_complex64 (the layout of C99 `float _Complex`), `alpha`/`beta` by value.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         const lapis_complex64 *b,
+                         int64_t ldb,
+                         lapis_complex64 beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemm for lapis_complex128 buffers (complex128): C := alpha·op(A)·op(B) + beta·C.
+ * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
+ * Complex buffers are arrays of lapis_complex128 (the layout of C99 `double _Complex`), `alpha`/`beta` by value.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zgemm(lapis_order order,
+                         lapis_trans transa,
+                         lapis_trans transb,
+                         int64_t m,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         const lapis_complex128 *b,
+                         int64_t ldb,
+                         lapis_complex128 beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dgemv for float buffers (float32): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         const float *x,
+                         int64_t incx,
+                         float beta,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·op(A)·x + beta·y on caller buffers of double (CBLAS `cblas_dgemv`).
+ *
+ * A is stored m × n in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F) with leading
+ * dimension `lda` ≥ max(1, n) (row-major) or max(1, m) (column-major); x has
+ * n elements (m for LAPIS_TRANS/LAPIS_CONJ_TRANS) and y the other count.
+ * The increments `incx`, `incy` are non-zero; a negative increment walks
+ * the vector backwards from its end, as in BLAS (element i at
+ * x[(len-1-i)·|incx|]). `beta = 0` overwrites y without reading it; unlike
+ * the reference BLAS, an empty product (n = 0, or m = 0 transposed) still
+ * gives y := beta·y. No copy (an x overlapping y is copied first); the
+ * caller keeps ownership of the buffers.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         const double *x,
+                         int64_t incx,
+                         double beta,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * lapis_dgemv for lapis_complex64 buffers (complex64): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 beta,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * lapis_dgemv for lapis_complex128 buffers (complex128): y := alpha·op(A)·x + beta·y.
+ * Arguments, layout rules and errors as lapis_dgemv.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zgemv(lapis_order order,
+                         lapis_trans trans,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 beta,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element float32 vectors (`cblas_saxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_saxpy(int64_t n,
+                         float alpha,
+                         const float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element float64 vectors (`cblas_daxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_daxpy(int64_t n,
+                         double alpha,
+                         const double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element complex64 vectors (`cblas_caxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_caxpy(int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * y := alpha·x + y on n-element complex128 vectors (`cblas_zaxpy`).
+ * Non-zero increments; a negative one starts at the end, as in BLAS. An x
+ * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zaxpy(int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * x := alpha·x on an n-element float32 vector (`cblas_sscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sscal(int64_t n,
+                         float alpha,
+                         float *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element float64 vector (`cblas_dscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dscal(int64_t n,
+                         double alpha,
+                         double *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element complex64 vector (`cblas_cscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cscal(int64_t n,
+                         lapis_complex64 alpha,
+                         lapis_complex64 *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x on an n-element complex128 vector (`cblas_zscal`). A
+ * negative increment scales the same elements as its magnitude (the
+ * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zscal(int64_t n,
+                         lapis_complex128 alpha,
+                         lapis_complex128 *x,
+                         int64_t incx);
+
+/**
+ * x := alpha·x with a real `alpha` on an n-element complex64 vector
+ * (`cblas_csscal`); otherwise as lapis_cscal.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_csscal(int64_t n, float alpha, lapis_complex64 *x, int64_t incx);
+
+/**
+ * x := alpha·x with a real `alpha` on an n-element complex128 vector
+ * (`cblas_zdscal`); otherwise as lapis_zscal.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdscal(int64_t n, double alpha, lapis_complex128 *x, int64_t incx);
+
+/**
+ * *out := Σ xᵢ·yᵢ over n-element float32 vectors (`cblas_sdot`), computed
+ * in float; 0 for n = 0. Negative increments start at the end.
+ * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sdot(int64_t n,
+                        const float *x,
+                        int64_t incx,
+                        const float *y,
+                        int64_t incy,
+                        float *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ over n-element float64 vectors (`cblas_ddot`), computed
+ * in double; 0 for n = 0. Negative increments start at the end.
+ * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ddot(int64_t n,
+                        const double *x,
+                        int64_t incx,
+                        const double *y,
+                        int64_t incy,
+                        double *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex64 vectors
+ * (`cblas_cdotu_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cdotu(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         const lapis_complex64 *y,
+                         int64_t incy,
+                         lapis_complex64 *out);
+
+/**
+ * *out := Σ conj(xᵢ)·yᵢ over n-element complex64 vectors
+ * (`cblas_cdotc_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cdotc(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         const lapis_complex64 *y,
+                         int64_t incy,
+                         lapis_complex64 *out);
+
+/**
+ * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex128 vectors
+ * (`cblas_zdotu_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdotu(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         const lapis_complex128 *y,
+                         int64_t incy,
+                         lapis_complex128 *out);
+
+/**
+ * *out := Σ conj(xᵢ)·yᵢ over n-element complex128 vectors
+ * (`cblas_zdotc_sub`); 0 for n = 0. Negative increments start at the
+ * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zdotc(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         const lapis_complex128 *y,
+                         int64_t incy,
+                         lapis_complex128 *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element float32 vector (`cblas_snrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_snrm2(int64_t n, const float *x, int64_t incx, float *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element float64 vector (`cblas_dnrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dnrm2(int64_t n, const double *x, int64_t incx, double *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element complex64 vector (`cblas_scnrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_scnrm2(int64_t n, const lapis_complex64 *x, int64_t incx, float *out);
+
+/**
+ * *out := sqrt(Σ |xᵢ|²) of an n-element complex128 vector (`cblas_dznrm2`),
+ * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
+ * reads the same elements as its magnitude. `out` is written only on
+ * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dznrm2(int64_t n, const lapis_complex128 *x, int64_t incx, double *out);
+
+/**
+ * lapis_dsyrk for float32 buffers. Arguments, layout and errors as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ssyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         float beta,
+                         float *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle (LAPIS_UPPER or
+ * LAPIS_LOWER) of the n × n matrix C, double buffers (`cblas_dsyrk`); the
+ * other triangle is not touched. LAPIS_NO_TRANS: A is stored n × k;
+ * LAPIS_TRANS (or LAPIS_CONJ_TRANS, the same here): A is stored k × n and
+ * C := alpha·AᵀA + beta·C. `lda` ≥ max(1, A's columns) row-major or
+ * max(1, A's rows) column-major; `ldc` ≥ max(1, n). No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dsyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         double beta,
+                         double *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dsyrk for complex64 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
+ * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
+ * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_csyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         lapis_complex64 beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dsyrk for complex128 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
+ * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
+ * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zsyrk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         lapis_complex128 beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
+ * Hermitian matrix C, complex64 buffers, real `alpha` and `beta`
+ * (`cblas_cherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
+ * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
+ * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
+ * zero; the other triangle is not touched. Leading dimensions as
+ * lapis_dsyrk. No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cherk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         float alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         float beta,
+                         lapis_complex64 *c,
+                         int64_t ldc);
+
+/**
+ * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
+ * Hermitian matrix C, complex128 buffers, real `alpha` and `beta`
+ * (`cblas_zherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
+ * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
+ * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
+ * zero; the other triangle is not touched. Leading dimensions as
+ * lapis_dsyrk. No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zherk(lapis_order order,
+                         lapis_uplo uplo,
+                         lapis_trans trans,
+                         int64_t n,
+                         int64_t k,
+                         double alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         double beta,
+                         lapis_complex128 *c,
+                         int64_t ldc);
+
+/**
+ * lapis_dtrsm for float32 buffers. Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_strsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         float alpha,
+                         const float *a,
+                         int64_t lda,
+                         float *b,
+                         int64_t ldb);
+
+/**
+ * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B
+ * (LAPIS_RIGHT) for X, overwriting the m × n matrix B, with A triangular
+ * (`uplo`; `diag` LAPIS_UNIT takes its diagonal as ones), double buffers
+ * (`cblas_dtrsm`). A is m × m (left) or n × n (right), `lda` ≥ max(1, that
+ * order); `ldb` ≥ max(1, n) row-major or max(1, m) column-major. No
+ * singularity check, as in BLAS (a zero pivot gives inf/NaN). No copy.
+ *
+ * Errors (checked in parameter order before anything is read or written;
+ * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
+ * code, a negative size, a leading dimension below its minimum or a zero
+ * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
+ * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
+ * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dtrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         double alpha,
+                         const double *a,
+                         int64_t lda,
+                         double *b,
+                         int64_t ldb);
+
+/**
+ * lapis_dtrsm for complex64 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ctrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex64 alpha,
+                         const lapis_complex64 *a,
+                         int64_t lda,
+                         lapis_complex64 *b,
+                         int64_t ldb);
+
+/**
+ * lapis_dtrsm for complex128 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
+ * layout and errors as lapis_dtrsm.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ztrsm(lapis_order order,
+                         lapis_side side,
+                         lapis_uplo uplo,
+                         lapis_trans transa,
+                         lapis_diag diag,
+                         int64_t m,
+                         int64_t n,
+                         lapis_complex128 alpha,
+                         const lapis_complex128 *a,
+                         int64_t lda,
+                         lapis_complex128 *b,
+                         int64_t ldb);
+
+/**
+ * y := x for n-element float32 vectors (`cblas_scopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_scopy(int64_t n,
+                         const float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element float32 vectors (`cblas_sswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_sswap(int64_t n,
+                         float *x,
+                         int64_t incx,
+                         float *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element float64 vectors (`cblas_dcopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dcopy(int64_t n,
+                         const double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element float64 vectors (`cblas_dswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_dswap(int64_t n,
+                         double *x,
+                         int64_t incx,
+                         double *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element complex64 vectors (`cblas_ccopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_ccopy(int64_t n,
+                         const lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element complex64 vectors (`cblas_cswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_cswap(int64_t n,
+                         lapis_complex64 *x,
+                         int64_t incx,
+                         lapis_complex64 *y,
+                         int64_t incy);
+
+/**
+ * y := x for n-element complex128 vectors (`cblas_zcopy`); negative
+ * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zcopy(int64_t n,
+                         const lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
+
+/**
+ * Exchanges x and y for n-element complex128 vectors (`cblas_zswap`); negative
+ * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
+ * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
+ * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
+ * misaligned buffer; nothing is written on error.
+ *
+ * # Safety
+ * Each non-NULL buffer holds every element that its sizes and leading
+ * dimension or increment address (readable; writable for outputs), and no
+ * other thread writes it during the call; `out` is NULL or valid for one
+ * write.
+ */
+lapis_status lapis_zswap(int64_t n,
+                         lapis_complex128 *x,
+                         int64_t incx,
+                         lapis_complex128 *y,
+                         int64_t incy);
 
 #ifdef __cplusplus
 }  // extern "C"
