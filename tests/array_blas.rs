@@ -882,7 +882,12 @@ fn operands_sharing_the_output_buffer() {
             t,
             &format!("disjoint blocks {dt}"),
         );
-        close2(&vals2(&a), &av.mapv(|z| vals_round(z, dt)), 0.0, "A unchanged");
+        close2(
+            &vals2(&a),
+            &av.mapv(|z| vals_round(z, dt)),
+            0.0,
+            "A unchanged",
+        );
 
         // C := A·C with the same array as input and output: as if copied first.
         let m = nd(av.iter().copied().collect(), &[3, 3], dt);
