@@ -10,6 +10,7 @@
 #   make install PREFIX=/usr/local        header, shared+static libraries, lapis.pc
 #   make header              regenerate include/lapis.h from src/ffi (cbindgen)
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
+#   make bench-c             per-call overhead through the C ABI vs direct cblas calls
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
@@ -20,7 +21,7 @@ PREFIX ?= /usr/local
 # Where the C tests install lapis (a debug build) before building against it.
 C_STAGE := $(CURDIR)/target/c-stage
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c bench-c
 
 setup:
 	@scripts/setup.sh
@@ -52,6 +53,7 @@ test-c: setup
 	rm -rf $(C_STAGE) $(CURDIR)/target/c-tests
 	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
 	$(MAKE) -C tests/c check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/c-tests
+	PKG_CONFIG_PATH=$(C_STAGE)/lib/pkgconfig $(MAKE) -C examples/c run BUILD=$(CURDIR)/target/c-examples
 
 # MKL's results depend on buffer alignment unless its conditional bitwise
 # reproducibility is on; the tests compare layouts bit for bit.
@@ -77,3 +79,12 @@ bench-ufunc: setup
 bench-linalg: setup
 	$(CARGO) bench --bench linalg -- $(SIZES)
 	python3 benches/numpy/linalg_bench.py $(SIZES)
+
+# Per-call overhead of the C ABI (benches/c/overhead.c) against the same
+# cblas calls made directly, built against a staged release install.
+bench-c: setup
+	PREFIX=$(CURDIR)/target/bench-stage PROFILE=release scripts/install.sh
+	cc -std=c99 -O2 -Wall -Wextra -I$(CURDIR)/target/bench-stage/include benches/c/overhead.c \
+	  -o target/bench-stage/overhead \
+	  $$(PKG_CONFIG_PATH=$(CURDIR)/target/bench-stage/lib/pkgconfig pkg-config --libs --static lapis)
+	target/bench-stage/overhead
