@@ -10,6 +10,7 @@
 #   make install PREFIX=/usr/local        header, shared+static libraries, lapis.pc
 #   make header              regenerate include/lapis.h from src/ffi (cbindgen)
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
+#   make test-fortran        Fortran module tests (tests/fortran) against the same staged install
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
@@ -20,7 +21,7 @@ PREFIX ?= /usr/local
 # Where the C tests install lapis (a debug build) before building against it.
 C_STAGE := $(CURDIR)/target/c-stage
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +39,7 @@ lint:
 test: setup lint
 	LAPIS_BACKEND=openblas $(CARGO) test
 	LAPIS_BACKEND=openblas $(MAKE) test-c
+	LAPIS_BACKEND=openblas $(MAKE) test-fortran
 	LAPIS_BACKEND=reference $(CARGO) test
 
 install: setup
@@ -52,6 +54,12 @@ test-c: setup
 	rm -rf $(C_STAGE) $(CURDIR)/target/c-tests
 	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
 	$(MAKE) -C tests/c check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/c-tests
+
+# Reuses test-c's stage (install.sh only copies when the build is current).
+test-fortran: setup
+	rm -rf $(CURDIR)/target/fortran-tests
+	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
+	$(MAKE) -C tests/fortran check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/fortran-tests
 
 # MKL's results depend on buffer alignment unless its conditional bitwise
 # reproducibility is on; the tests compare layouts bit for bit.
