@@ -219,6 +219,35 @@ typedef struct {
 } lapis_complex64;
 
 /**
+ * QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
+ */
+typedef int32_t lapis_qr_mode;
+
+/**
+ * Norm order codes for `lapis_linalg_norm`, `lapis_linalg_norm_axis` and
+ * `lapis_linalg_cond` (numpy.linalg.norm's `ord`). A numeric order is
+ * `LAPIS_NORM_P` with the value in the `p` argument (`p` is ignored for
+ * the other codes).
+ *
+ * | code                  | vector            | matrix                 |
+ * |-----------------------|-------------------|------------------------|
+ * | `LAPIS_NORM_DEFAULT`  | 2-norm            | Frobenius              |
+ * | `LAPIS_NORM_FRO`      | —                 | Frobenius              |
+ * | `LAPIS_NORM_NUC`      | —                 | sum of singular values |
+ * | `LAPIS_NORM_INF`      | max \|x\|         | max row sum            |
+ * | `LAPIS_NORM_NEG_INF`  | min \|x\|         | min row sum            |
+ * | `LAPIS_NORM_P`, p=0   | non-zero count    | —                      |
+ * | `LAPIS_NORM_P`, p=1   | sum \|x\|         | max column sum         |
+ * | `LAPIS_NORM_P`, p=-1  | harmonic          | min column sum         |
+ * | `LAPIS_NORM_P`, p=2   | 2-norm            | largest singular value |
+ * | `LAPIS_NORM_P`, p=-2  | (Σ\|x\|⁻²)^(-1/2) | smallest singular value|
+ * | `LAPIS_NORM_P`, other | (Σ\|x\|ᵖ)^(1/p)   | —                      |
+ *
+ * "—" entries, a NaN `p` and unknown codes are `LAPIS_ERR_INVALID_ARGUMENT`.
+ */
+typedef int32_t lapis_norm_ord;
+
+/**
  * 32-bit IEEE float (BLAS prefix s).
  */
 #define LAPIS_FLOAT32 1
@@ -309,6 +338,52 @@ typedef struct {
  * (NumPy's `dtype=None`). Not a dtype code anywhere else.
  */
 #define LAPIS_LIKE_DTYPE 0
+
+/**
+ * `Q (…, M, K)` with orthonormal columns and `R (…, K, N)`, `K = min(M, N)`
+ * (NumPy's default 'reduced').
+ */
+#define LAPIS_QR_REDUCED 0
+
+/**
+ * `Q (…, M, M)` unitary and `R (…, M, N)` ('complete').
+ */
+#define LAPIS_QR_COMPLETE 1
+
+/**
+ * `R (…, K, N)` only; `Q` is not formed ('r').
+ */
+#define LAPIS_QR_R 2
+
+/**
+ * NumPy's `ord=None`: vector 2-norm / Frobenius.
+ */
+#define LAPIS_NORM_DEFAULT 0
+
+/**
+ * `ord='fro'` (matrices).
+ */
+#define LAPIS_NORM_FRO 1
+
+/**
+ * `ord='nuc'` (matrices).
+ */
+#define LAPIS_NORM_NUC 2
+
+/**
+ * `ord=inf`.
+ */
+#define LAPIS_NORM_INF 3
+
+/**
+ * `ord=-inf`.
+ */
+#define LAPIS_NORM_NEG_INF 4
+
+/**
+ * A numeric `ord` given by the `p` argument.
+ */
+#define LAPIS_NORM_P 5
 
 #ifdef __cplusplus
 extern "C" {
@@ -2874,6 +2949,400 @@ lapis_status lapis_zswap(int64_t n,
                          int64_t incy);
 
 /**
+ * Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
+ *
+ * `a`: `(…, N, N)`; `b`: `(N,)` (the same right-hand side for every
+ * matrix) or `(…, N, K)`, whose leading axes broadcast with `a`'s. `*out`
+ * gets `x` with the broadcast shape of `b` and the common dtype. Any
+ * layout; inputs are copied to Fortran order internally and not modified.
+ * The caller frees `*out`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE` (a and b
+ * differ); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes, non-square,
+ * sizes or leading axes that do not fit); `LAPIS_ERR_SINGULAR` (exactly
+ * singular: the message names the zero pivot); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_solve(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * Least-squares solution of `A x ≈ b` with the minimum norm
+ * (numpy.linalg.lstsq, LAPACK `?gelsd`), for one matrix.
+ *
+ * `a`: `(M, N)`; `b`: `(M,)` or `(M, K)`, the same dtype. Singular values
+ * `≤ rcond · s_max` count as zero; `rcond < 0` selects NumPy's default
+ * `eps · max(M, N)`. Results (each out-pointer may be NULL to skip it):
+ * `*x` `(N,)` or `(N, K)`; `*residuals` the real squared residual norms
+ * per column, `(K,)` (`(1,)` for 1-D b) when rank == N and M > N, else
+ * `(0,)`; `*rank` the effective rank; `*s` the `min(M, N)` singular values
+ * (real, descending). New arrays, freed by the caller; all outputs are
+ * written only on success.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a or b); `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_SHAPE_MISMATCH` (a not 2-D, rows of b ≠ M);
+ * `LAPIS_ERR_INVALID_ARGUMENT` (b not 1-D/2-D, NaN rcond);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_lstsq(const lapis_array *a,
+                                const lapis_array *b,
+                                double rcond,
+                                lapis_array **x,
+                                lapis_array **residuals,
+                                int64_t *rank,
+                                lapis_array **s);
+
+/**
+ * Inverse of each `(…, N, N)` matrix (numpy.linalg.inv): `*out` has `a`'s
+ * shape and dtype (new array, freed by the caller).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes, non-square); `LAPIS_ERR_SINGULAR`; `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_inv(const lapis_array *a, lapis_array **out);
+
+/**
+ * Moore–Penrose pseudo-inverse of each `(…, M, N)` matrix
+ * (numpy.linalg.pinv), by the SVD: `*out` is `(…, N, M)`, `a`'s dtype.
+ * Singular values `≤ rtol · s_max` are dropped; `rtol < 0` selects the
+ * default `eps · max(M, N)`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN rtol);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_pinv(const lapis_array *a, double rtol, lapis_array **out);
+
+/**
+ * Determinant of each `(…, N, N)` matrix (numpy.linalg.det), by LU:
+ * `*out` is a new array of shape `(…)` (0-d for a single matrix) and `a`'s
+ * dtype. A singular matrix gives 0 (not an error).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_det(const lapis_array *a, lapis_array **out);
+
+/**
+ * Determinant of one `(N, N)` matrix as a complex double in `*out`
+ * (imaginary part 0 for real dtypes; float32/complex64 results widened).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
+ * exactly 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_det_scalar(const lapis_array *a, lapis_complex128 *out);
+
+/**
+ * Sign and natural log of |det| of each `(…, N, N)` matrix
+ * (numpy.linalg.slogdet), so `det = sign · exp(logabsdet)` without
+ * overflow. `*sign`: shape `(…)`, `a`'s dtype (±1, a unit-modulus complex,
+ * or 0 if singular); `*logabsdet`: shape `(…)`, real dtype of `a`'s
+ * precision (`-inf` if singular). Either out-pointer may be NULL to skip
+ * it; new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_slogdet(const lapis_array *a,
+                                  lapis_array **sign,
+                                  lapis_array **logabsdet);
+
+/**
+ * LU factorization with partial pivoting `A = P L U` of each `(…, M, N)`
+ * matrix (scipy.linalg.lu): `*p` `(…, M, M)` permutation matrix, `*l`
+ * `(…, M, K)` unit lower trapezoidal, `*u` `(…, K, N)` upper trapezoidal,
+ * `K = min(M, N)`, all of `a`'s dtype. Singular matrices factor without
+ * error. Any out-pointer may be NULL to skip it; new arrays, freed by the
+ * caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_lu(const lapis_array *a,
+                             lapis_array **p,
+                             lapis_array **l,
+                             lapis_array **u);
+
+/**
+ * Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
+ * `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
+ * `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
+ * read; the other triangle of the result is zero. `*out`: `a`'s shape and
+ * dtype, new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
+ * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE`
+ * (the message gives the order of the failing leading minor);
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_cholesky(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
+
+/**
+ * QR factorization `A = Q R` of each `(…, M, N)` matrix
+ * (numpy.linalg.qr), `mode` a `LAPIS_QR_*` code: REDUCED gives `Q (…, M,
+ * K)`, `R (…, K, N)`; COMPLETE gives `Q (…, M, M)`, `R (…, M, N)`; R
+ * gives only `R (…, K, N)` and writes NULL to a non-NULL `q`. `K = min(M,
+ * N)`; `a`'s dtype. Either out-pointer may be NULL to skip it; new arrays,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
+ * (mode code); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes);
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_qr(const lapis_array *a,
+                             lapis_qr_mode mode,
+                             lapis_array **q,
+                             lapis_array **r);
+
+/**
+ * Singular value decomposition `A = U diag(s) Vh` of each `(…, M, N)`
+ * matrix (numpy.linalg.svd). `*s`: `(…, K)`, `K = min(M, N)`, real dtype
+ * of `a`'s precision, descending. With `compute_uv`: `*u` `(…, M, M)` and
+ * `*vh` `(…, N, N)` if `full_matrices`, else `(…, M, K)` and `(…, K, N)`,
+ * `a`'s dtype; without it only `s` is computed and NULL is written to
+ * non-NULL `u`/`vh`. Any out-pointer may be NULL to skip it; new arrays,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_svd(const lapis_array *a,
+                              bool full_matrices,
+                              bool compute_uv,
+                              lapis_array **u,
+                              lapis_array **s,
+                              lapis_array **vh);
+
+/**
+ * Singular values of each `(…, M, N)` matrix (numpy.linalg.svdvals):
+ * `*out` `(…, min(M, N))`, real dtype of `a`'s precision, descending; new,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_svdvals(const lapis_array *a, lapis_array **out);
+
+/**
+ * Eigenvalues and right eigenvectors of each general `(…, N, N)` matrix
+ * (numpy.linalg.eig, LAPACK `?geev`): `*w` `(…, N)` and `*v` `(…, N, N)`
+ * (eigenvectors as columns, unit 2-norm, `A v = v diag(w)`), both complex
+ * of `a`'s precision (complex64 for float32, complex128 for float64).
+ * Either out-pointer may be NULL to skip it (NULL `v`: eigenvectors are
+ * not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eig(const lapis_array *a, lapis_array **w, lapis_array **v);
+
+/**
+ * Eigenvalues of each general `(…, N, N)` matrix (numpy.linalg.eigvals):
+ * `*out` `(…, N)`, complex of `a`'s precision; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_eigvals(const lapis_array *a, lapis_array **out);
+
+/**
+ * Eigen-decomposition of each symmetric/Hermitian `(…, N, N)` matrix
+ * (numpy.linalg.eigh, LAPACK `?syevd`/`?heevd`), reading only its `uplo`
+ * triangle: `*w` `(…, N)` eigenvalues ascending, real dtype of `a`'s
+ * precision; `*v` `(…, N, N)` orthonormal eigenvectors (columns), `a`'s
+ * dtype. Either out-pointer may be NULL to skip it (NULL `v`:
+ * eigenvectors are not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
+ * (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eigh(const lapis_array *a,
+                               lapis_uplo uplo,
+                               lapis_array **w,
+                               lapis_array **v);
+
+/**
+ * Eigenvalues of each symmetric/Hermitian `(…, N, N)` matrix
+ * (numpy.linalg.eigvalsh), reading its `uplo` triangle: `*out` `(…, N)`
+ * ascending, real dtype of `a`'s precision; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
+ * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_eigvalsh(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
+
+/**
+ * The generalized symmetric-definite eigenproblem `H x = e S x` for each
+ * pair of `(…, N, N)` matrices (scipy.linalg.eigh(h, s), LAPACK
+ * `?sygvd`/`?hegvd`): `H` symmetric/Hermitian, `S` symmetric/Hermitian
+ * positive definite (an overlap matrix), both read only in their `uplo`
+ * triangle, the same dtype; leading axes broadcast. `*w` `(…, N)`:
+ * eigenvalues ascending, real dtype of the input's precision; `*x`
+ * `(…, N, N)`: eigenvectors (columns), input dtype, S-orthonormal
+ * (`Xᴴ S X = I`). Either out-pointer may be NULL to skip it (NULL `x`:
+ * eigenvectors are not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (h, s); `LAPIS_ERR_BAD_DTYPE` (h and s
+ * differ); `LAPIS_ERR_INVALID_ARGUMENT` (uplo code);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (S is
+ * not; the message gives the failing leading minor);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eigh_generalized(const lapis_array *h,
+                                           const lapis_array *s,
+                                           lapis_uplo uplo,
+                                           lapis_array **w,
+                                           lapis_array **x);
+
+/**
+ * The norm of a whole array (numpy.linalg.norm without `axis`) in
+ * `*out`: `ord` a `LAPIS_NORM_*` code with the numeric order in `p` for
+ * `LAPIS_NORM_P` (see `lapis_norm_ord`). `LAPIS_NORM_DEFAULT` is the
+ * 2-norm of all elements for any number of axes; other orders need 1-D
+ * (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
+ * code, NaN p, an order not defined for the number of axes);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `x` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_norm(const lapis_array *x, lapis_norm_ord ord, double p, double *out);
+
+/**
+ * Norms along axes (numpy.linalg.norm(x, ord, axis, keepdims)): `naxes`
+ * = 1 gives vector norms along `axes[0]`, `naxes` = 2 matrix norms over
+ * the two axes (rows `axes[0]`, columns `axes[1]`); negative axes count
+ * from the end. `*out`: the remaining axes (kept with length 1 if
+ * `keepdims`), real dtype of `x`'s precision; new, freed by the caller.
+ * `ord`/`p` as `lapis_linalg_norm`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
+ * naxes not 1 or 2, axis out of range, repeated axis, order not defined);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
+ * values; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_norm_axis(const lapis_array *x,
+                                    lapis_norm_ord ord,
+                                    double p,
+                                    const int64_t *axes,
+                                    int64_t naxes,
+                                    bool keepdims,
+                                    lapis_array **out);
+
+/**
+ * Condition number of each `(…, M, N)` matrix (numpy.linalg.cond) in the
+ * norm `ord`/`p` (codes as `lapis_linalg_norm`; `LAPIS_NORM_DEFAULT` is
+ * `s_max / s_min`, any shape; orders other than default and ±2 need square
+ * matrices): `*out` `(…)` (0-d for one matrix), real dtype of `a`'s
+ * precision; new, freed by the caller. A singular matrix gives a huge or
+ * infinite value, not an error.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_cond(const lapis_array *a,
+                               lapis_norm_ord ord,
+                               double p,
+                               lapis_array **out);
+
+/**
+ * Numerical rank of one `(M, N)` matrix (numpy.linalg.matrix_rank) in
+ * `*out`: the number of singular values above `tol`; `tol < 0` selects
+ * NumPy's default `s_max · max(M, N) · eps`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
+ * exactly 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN tol);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_matrix_rank(const lapis_array *a, double tol, int64_t *out);
+
+/**
+ * Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
+ * LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
+ * read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
+ * `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
+ * broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
+ * `b`; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (uplo, trans, diag codes);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_SINGULAR` (a zero on the
+ * diagonal); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
+                                           const lapis_array *b,
+                                           lapis_uplo uplo,
+                                           lapis_trans trans,
+                                           lapis_diag diag,
+                                           lapis_array **out);
+
+/**
  * Releases a handle. NULL is a no-op. The elements are freed when the
  * last handle using them goes: freeing a base before its views is safe
  * (the views keep the buffer alive). For wrapped caller memory nothing is
@@ -5393,6 +5862,400 @@ lapis_status lapis_zswap(int64_t n,
                          int64_t incx,
                          lapis_complex128 *y,
                          int64_t incy);
+
+/**
+ * Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
+ *
+ * `a`: `(…, N, N)`; `b`: `(N,)` (the same right-hand side for every
+ * matrix) or `(…, N, K)`, whose leading axes broadcast with `a`'s. `*out`
+ * gets `x` with the broadcast shape of `b` and the common dtype. Any
+ * layout; inputs are copied to Fortran order internally and not modified.
+ * The caller frees `*out`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE` (a and b
+ * differ); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes, non-square,
+ * sizes or leading axes that do not fit); `LAPIS_ERR_SINGULAR` (exactly
+ * singular: the message names the zero pivot); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_solve(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * Least-squares solution of `A x ≈ b` with the minimum norm
+ * (numpy.linalg.lstsq, LAPACK `?gelsd`), for one matrix.
+ *
+ * `a`: `(M, N)`; `b`: `(M,)` or `(M, K)`, the same dtype. Singular values
+ * `≤ rcond · s_max` count as zero; `rcond < 0` selects NumPy's default
+ * `eps · max(M, N)`. Results (each out-pointer may be NULL to skip it):
+ * `*x` `(N,)` or `(N, K)`; `*residuals` the real squared residual norms
+ * per column, `(K,)` (`(1,)` for 1-D b) when rank == N and M > N, else
+ * `(0,)`; `*rank` the effective rank; `*s` the `min(M, N)` singular values
+ * (real, descending). New arrays, freed by the caller; all outputs are
+ * written only on success.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a or b); `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_SHAPE_MISMATCH` (a not 2-D, rows of b ≠ M);
+ * `LAPIS_ERR_INVALID_ARGUMENT` (b not 1-D/2-D, NaN rcond);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_lstsq(const lapis_array *a,
+                                const lapis_array *b,
+                                double rcond,
+                                lapis_array **x,
+                                lapis_array **residuals,
+                                int64_t *rank,
+                                lapis_array **s);
+
+/**
+ * Inverse of each `(…, N, N)` matrix (numpy.linalg.inv): `*out` has `a`'s
+ * shape and dtype (new array, freed by the caller).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes, non-square); `LAPIS_ERR_SINGULAR`; `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_inv(const lapis_array *a, lapis_array **out);
+
+/**
+ * Moore–Penrose pseudo-inverse of each `(…, M, N)` matrix
+ * (numpy.linalg.pinv), by the SVD: `*out` is `(…, N, M)`, `a`'s dtype.
+ * Singular values `≤ rtol · s_max` are dropped; `rtol < 0` selects the
+ * default `eps · max(M, N)`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN rtol);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_pinv(const lapis_array *a, double rtol, lapis_array **out);
+
+/**
+ * Determinant of each `(…, N, N)` matrix (numpy.linalg.det), by LU:
+ * `*out` is a new array of shape `(…)` (0-d for a single matrix) and `a`'s
+ * dtype. A singular matrix gives 0 (not an error).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_det(const lapis_array *a, lapis_array **out);
+
+/**
+ * Determinant of one `(N, N)` matrix as a complex double in `*out`
+ * (imaginary part 0 for real dtypes; float32/complex64 results widened).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
+ * exactly 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_det_scalar(const lapis_array *a, lapis_complex128 *out);
+
+/**
+ * Sign and natural log of |det| of each `(…, N, N)` matrix
+ * (numpy.linalg.slogdet), so `det = sign · exp(logabsdet)` without
+ * overflow. `*sign`: shape `(…)`, `a`'s dtype (±1, a unit-modulus complex,
+ * or 0 if singular); `*logabsdet`: shape `(…)`, real dtype of `a`'s
+ * precision (`-inf` if singular). Either out-pointer may be NULL to skip
+ * it; new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_slogdet(const lapis_array *a,
+                                  lapis_array **sign,
+                                  lapis_array **logabsdet);
+
+/**
+ * LU factorization with partial pivoting `A = P L U` of each `(…, M, N)`
+ * matrix (scipy.linalg.lu): `*p` `(…, M, M)` permutation matrix, `*l`
+ * `(…, M, K)` unit lower trapezoidal, `*u` `(…, K, N)` upper trapezoidal,
+ * `K = min(M, N)`, all of `a`'s dtype. Singular matrices factor without
+ * error. Any out-pointer may be NULL to skip it; new arrays, freed by the
+ * caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_lu(const lapis_array *a,
+                             lapis_array **p,
+                             lapis_array **l,
+                             lapis_array **u);
+
+/**
+ * Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
+ * `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
+ * `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
+ * read; the other triangle of the result is zero. `*out`: `a`'s shape and
+ * dtype, new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
+ * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE`
+ * (the message gives the order of the failing leading minor);
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_cholesky(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
+
+/**
+ * QR factorization `A = Q R` of each `(…, M, N)` matrix
+ * (numpy.linalg.qr), `mode` a `LAPIS_QR_*` code: REDUCED gives `Q (…, M,
+ * K)`, `R (…, K, N)`; COMPLETE gives `Q (…, M, M)`, `R (…, M, N)`; R
+ * gives only `R (…, K, N)` and writes NULL to a non-NULL `q`. `K = min(M,
+ * N)`; `a`'s dtype. Either out-pointer may be NULL to skip it; new arrays,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
+ * (mode code); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes);
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_qr(const lapis_array *a,
+                             lapis_qr_mode mode,
+                             lapis_array **q,
+                             lapis_array **r);
+
+/**
+ * Singular value decomposition `A = U diag(s) Vh` of each `(…, M, N)`
+ * matrix (numpy.linalg.svd). `*s`: `(…, K)`, `K = min(M, N)`, real dtype
+ * of `a`'s precision, descending. With `compute_uv`: `*u` `(…, M, M)` and
+ * `*vh` `(…, N, N)` if `full_matrices`, else `(…, M, K)` and `(…, K, N)`,
+ * `a`'s dtype; without it only `s` is computed and NULL is written to
+ * non-NULL `u`/`vh`. Any out-pointer may be NULL to skip it; new arrays,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_svd(const lapis_array *a,
+                              bool full_matrices,
+                              bool compute_uv,
+                              lapis_array **u,
+                              lapis_array **s,
+                              lapis_array **vh);
+
+/**
+ * Singular values of each `(…, M, N)` matrix (numpy.linalg.svdvals):
+ * `*out` `(…, min(M, N))`, real dtype of `a`'s precision, descending; new,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
+ * than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_svdvals(const lapis_array *a, lapis_array **out);
+
+/**
+ * Eigenvalues and right eigenvectors of each general `(…, N, N)` matrix
+ * (numpy.linalg.eig, LAPACK `?geev`): `*w` `(…, N)` and `*v` `(…, N, N)`
+ * (eigenvectors as columns, unit 2-norm, `A v = v diag(w)`), both complex
+ * of `a`'s precision (complex64 for float32, complex128 for float64).
+ * Either out-pointer may be NULL to skip it (NULL `v`: eigenvectors are
+ * not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eig(const lapis_array *a, lapis_array **w, lapis_array **v);
+
+/**
+ * Eigenvalues of each general `(…, N, N)` matrix (numpy.linalg.eigvals):
+ * `*out` `(…, N)`, complex of `a`'s precision; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_eigvals(const lapis_array *a, lapis_array **out);
+
+/**
+ * Eigen-decomposition of each symmetric/Hermitian `(…, N, N)` matrix
+ * (numpy.linalg.eigh, LAPACK `?syevd`/`?heevd`), reading only its `uplo`
+ * triangle: `*w` `(…, N)` eigenvalues ascending, real dtype of `a`'s
+ * precision; `*v` `(…, N, N)` orthonormal eigenvectors (columns), `a`'s
+ * dtype. Either out-pointer may be NULL to skip it (NULL `v`:
+ * eigenvectors are not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
+ * (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eigh(const lapis_array *a,
+                               lapis_uplo uplo,
+                               lapis_array **w,
+                               lapis_array **v);
+
+/**
+ * Eigenvalues of each symmetric/Hermitian `(…, N, N)` matrix
+ * (numpy.linalg.eigvalsh), reading its `uplo` triangle: `*out` `(…, N)`
+ * ascending, real dtype of `a`'s precision; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
+ * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_eigvalsh(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
+
+/**
+ * The generalized symmetric-definite eigenproblem `H x = e S x` for each
+ * pair of `(…, N, N)` matrices (scipy.linalg.eigh(h, s), LAPACK
+ * `?sygvd`/`?hegvd`): `H` symmetric/Hermitian, `S` symmetric/Hermitian
+ * positive definite (an overlap matrix), both read only in their `uplo`
+ * triangle, the same dtype; leading axes broadcast. `*w` `(…, N)`:
+ * eigenvalues ascending, real dtype of the input's precision; `*x`
+ * `(…, N, N)`: eigenvectors (columns), input dtype, S-orthonormal
+ * (`Xᴴ S X = I`). Either out-pointer may be NULL to skip it (NULL `x`:
+ * eigenvectors are not computed); new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (h, s); `LAPIS_ERR_BAD_DTYPE` (h and s
+ * differ); `LAPIS_ERR_INVALID_ARGUMENT` (uplo code);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (S is
+ * not; the message gives the failing leading minor);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eigh_generalized(const lapis_array *h,
+                                           const lapis_array *s,
+                                           lapis_uplo uplo,
+                                           lapis_array **w,
+                                           lapis_array **x);
+
+/**
+ * The norm of a whole array (numpy.linalg.norm without `axis`) in
+ * `*out`: `ord` a `LAPIS_NORM_*` code with the numeric order in `p` for
+ * `LAPIS_NORM_P` (see `lapis_norm_ord`). `LAPIS_NORM_DEFAULT` is the
+ * 2-norm of all elements for any number of axes; other orders need 1-D
+ * (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
+ * code, NaN p, an order not defined for the number of axes);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `x` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_norm(const lapis_array *x, lapis_norm_ord ord, double p, double *out);
+
+/**
+ * Norms along axes (numpy.linalg.norm(x, ord, axis, keepdims)): `naxes`
+ * = 1 gives vector norms along `axes[0]`, `naxes` = 2 matrix norms over
+ * the two axes (rows `axes[0]`, columns `axes[1]`); negative axes count
+ * from the end. `*out`: the remaining axes (kept with length 1 if
+ * `keepdims`), real dtype of `x`'s precision; new, freed by the caller.
+ * `ord`/`p` as `lapis_linalg_norm`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
+ * naxes not 1 or 2, axis out of range, repeated axis, order not defined);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
+ * values; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_norm_axis(const lapis_array *x,
+                                    lapis_norm_ord ord,
+                                    double p,
+                                    const int64_t *axes,
+                                    int64_t naxes,
+                                    bool keepdims,
+                                    lapis_array **out);
+
+/**
+ * Condition number of each `(…, M, N)` matrix (numpy.linalg.cond) in the
+ * norm `ord`/`p` (codes as `lapis_linalg_norm`; `LAPIS_NORM_DEFAULT` is
+ * `s_max / s_min`, any shape; orders other than default and ±2 need square
+ * matrices): `*out` `(…)` (0-d for one matrix), real dtype of `a`'s
+ * precision; new, freed by the caller. A singular matrix gives a huge or
+ * infinite value, not an error.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_cond(const lapis_array *a,
+                               lapis_norm_ord ord,
+                               double p,
+                               lapis_array **out);
+
+/**
+ * Numerical rank of one `(M, N)` matrix (numpy.linalg.matrix_rank) in
+ * `*out`: the number of singular values above `tol`; `tol < 0` selects
+ * NumPy's default `s_max · max(M, N) · eps`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
+ * exactly 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN tol);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_matrix_rank(const lapis_array *a, double tol, int64_t *out);
+
+/**
+ * Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
+ * LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
+ * read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
+ * `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
+ * broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
+ * `b`; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (uplo, trans, diag codes);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_SINGULAR` (a zero on the
+ * diagonal); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
+                                           const lapis_array *b,
+                                           lapis_uplo uplo,
+                                           lapis_trans trans,
+                                           lapis_diag diag,
+                                           lapis_array **out);
 
 #ifdef __cplusplus
 }  // extern "C"

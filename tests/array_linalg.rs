@@ -70,7 +70,11 @@ fn vec1<T: Scalar>(a: &NdArray) -> Array1<T> {
 
 /// A well-conditioned general matrix: random plus `n` on the diagonal.
 fn general<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    rng.matrix::<T>(n, n) + &(eye::<T>(n) * T::from_f64(n as f64))
+    let mut a = rng.matrix::<T>(n, n);
+    for i in 0..n {
+        a[[i, i]] += T::from_f64(n as f64);
+    }
+    a
 }
 
 fn hermitian<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
@@ -80,7 +84,11 @@ fn hermitian<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
 
 fn hpd<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
     let b = rng.matrix::<T>(n, n);
-    mm(&b, &ct(&b)) + &(eye::<T>(n) * T::from_f64(n as f64))
+    let mut a = mm(&b, &ct(&b));
+    for i in 0..n {
+        a[[i, i]] += T::from_f64(n as f64);
+    }
+    a
 }
 
 /// The same logical matrix in five layouts, as NdArrays.

@@ -328,7 +328,7 @@ pub fn norm(a: &NdArray, ord: Option<NormOrd>) -> Result<f64> {
 /// precision.
 ///
 /// # Errors
-/// As [`norm`]; `AxisOutOfRange`, `RepeatedAxis`, `InvalidArgument` for
+/// As [`norm`]; `InvalidArgument` for an axis out of range, a repeated axis, or
 /// other than 1 or 2 axes.
 pub fn norm_axis(
     a: &NdArray,

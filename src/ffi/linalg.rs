@@ -749,8 +749,8 @@ pub unsafe extern "C" fn lapis_linalg_norm(
 /// `ord`/`p` as `lapis_linalg_norm`.
 ///
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
-/// naxes not 1 or 2, repeated axis, order not defined); `LAPIS_ERR_INDEX`
-/// (axis out of range); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+/// naxes not 1 or 2, axis out of range, repeated axis, order not defined);
+/// `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
 ///
 /// # Safety
 /// `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
