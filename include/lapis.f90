@@ -408,6 +408,7 @@ contains
     if (present(errmsg)) errmsg = msg
     if (.not. present(stat)) then
       write (error_unit, '(a)') where // ': ' // msg
+      flush (error_unit)
       error stop 1
     end if
   end subroutine check
