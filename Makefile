@@ -11,6 +11,7 @@
 #   make header              regenerate include/lapis.h from src/ffi (cbindgen)
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
 #   make bench-c             per-call overhead through the C ABI vs direct cblas calls
+#   make test-fortran        Fortran module tests (tests/fortran) against the same staged install
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
 
@@ -21,7 +22,7 @@ PREFIX ?= /usr/local
 # Where the C tests install lapis (a debug build) before building against it.
 C_STAGE := $(CURDIR)/target/c-stage
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c bench-c
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +40,7 @@ lint:
 test: setup lint
 	LAPIS_BACKEND=openblas $(CARGO) test
 	LAPIS_BACKEND=openblas $(MAKE) test-c
+	LAPIS_BACKEND=openblas $(MAKE) test-fortran
 	LAPIS_BACKEND=reference $(CARGO) test
 
 install: setup
@@ -54,6 +56,12 @@ test-c: setup
 	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
 	$(MAKE) -C tests/c check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/c-tests
 	PKG_CONFIG_PATH=$(C_STAGE)/lib/pkgconfig $(MAKE) -C examples/c run BUILD=$(CURDIR)/target/c-examples
+
+# Reuses test-c's stage (install.sh only copies when the build is current).
+test-fortran: setup
+	rm -rf $(CURDIR)/target/fortran-tests
+	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
+	$(MAKE) -C tests/fortran check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/fortran-tests
 
 # MKL's results depend on buffer alignment unless its conditional bitwise
 # reproducibility is on; the tests compare layouts bit for bit.
