@@ -152,6 +152,86 @@ module lapis
   interface lapis_svd
     module procedure lapis_svd_s, lapis_svd_d, lapis_svd_c, lapis_svd_z
   end interface lapis_svd
+  public :: lapis_add
+  interface lapis_add
+    module procedure lapis_add_s1, lapis_add_s2, lapis_add_s3, lapis_add_s4
+    module procedure lapis_add_d1, lapis_add_d2, lapis_add_d3, lapis_add_d4
+    module procedure lapis_add_c1, lapis_add_c2, lapis_add_c3, lapis_add_c4
+    module procedure lapis_add_z1, lapis_add_z2, lapis_add_z3, lapis_add_z4
+  end interface lapis_add
+  public :: lapis_subtract
+  interface lapis_subtract
+    module procedure lapis_subtract_s1, lapis_subtract_s2, lapis_subtract_s3, lapis_subtract_s4
+    module procedure lapis_subtract_d1, lapis_subtract_d2, lapis_subtract_d3, lapis_subtract_d4
+    module procedure lapis_subtract_c1, lapis_subtract_c2, lapis_subtract_c3, lapis_subtract_c4
+    module procedure lapis_subtract_z1, lapis_subtract_z2, lapis_subtract_z3, lapis_subtract_z4
+  end interface lapis_subtract
+  public :: lapis_multiply
+  interface lapis_multiply
+    module procedure lapis_multiply_s1, lapis_multiply_s2, lapis_multiply_s3, lapis_multiply_s4
+    module procedure lapis_multiply_d1, lapis_multiply_d2, lapis_multiply_d3, lapis_multiply_d4
+    module procedure lapis_multiply_c1, lapis_multiply_c2, lapis_multiply_c3, lapis_multiply_c4
+    module procedure lapis_multiply_z1, lapis_multiply_z2, lapis_multiply_z3, lapis_multiply_z4
+  end interface lapis_multiply
+  public :: lapis_divide
+  interface lapis_divide
+    module procedure lapis_divide_s1, lapis_divide_s2, lapis_divide_s3, lapis_divide_s4
+    module procedure lapis_divide_d1, lapis_divide_d2, lapis_divide_d3, lapis_divide_d4
+    module procedure lapis_divide_c1, lapis_divide_c2, lapis_divide_c3, lapis_divide_c4
+    module procedure lapis_divide_z1, lapis_divide_z2, lapis_divide_z3, lapis_divide_z4
+  end interface lapis_divide
+  public :: lapis_exp
+  interface lapis_exp
+    module procedure lapis_exp_s1, lapis_exp_s2, lapis_exp_s3, lapis_exp_s4
+    module procedure lapis_exp_d1, lapis_exp_d2, lapis_exp_d3, lapis_exp_d4
+    module procedure lapis_exp_c1, lapis_exp_c2, lapis_exp_c3, lapis_exp_c4
+    module procedure lapis_exp_z1, lapis_exp_z2, lapis_exp_z3, lapis_exp_z4
+  end interface lapis_exp
+  public :: lapis_sqrt
+  interface lapis_sqrt
+    module procedure lapis_sqrt_s1, lapis_sqrt_s2, lapis_sqrt_s3, lapis_sqrt_s4
+    module procedure lapis_sqrt_d1, lapis_sqrt_d2, lapis_sqrt_d3, lapis_sqrt_d4
+    module procedure lapis_sqrt_c1, lapis_sqrt_c2, lapis_sqrt_c3, lapis_sqrt_c4
+    module procedure lapis_sqrt_z1, lapis_sqrt_z2, lapis_sqrt_z3, lapis_sqrt_z4
+  end interface lapis_sqrt
+  public :: lapis_abs
+  interface lapis_abs
+    module procedure lapis_abs_s1, lapis_abs_s2, lapis_abs_s3, lapis_abs_s4
+    module procedure lapis_abs_d1, lapis_abs_d2, lapis_abs_d3, lapis_abs_d4
+    module procedure lapis_abs_c1, lapis_abs_c2, lapis_abs_c3, lapis_abs_c4
+    module procedure lapis_abs_z1, lapis_abs_z2, lapis_abs_z3, lapis_abs_z4
+  end interface lapis_abs
+  public :: lapis_sum
+  interface lapis_sum
+    module procedure lapis_sum_s1, lapis_sum_s2, lapis_sum_s3, lapis_sum_s4
+    module procedure lapis_sum_d1, lapis_sum_d2, lapis_sum_d3, lapis_sum_d4
+    module procedure lapis_sum_c1, lapis_sum_c2, lapis_sum_c3, lapis_sum_c4
+    module procedure lapis_sum_z1, lapis_sum_z2, lapis_sum_z3, lapis_sum_z4
+  end interface lapis_sum
+  public :: lapis_mean
+  interface lapis_mean
+    module procedure lapis_mean_s1, lapis_mean_s2, lapis_mean_s3, lapis_mean_s4
+    module procedure lapis_mean_d1, lapis_mean_d2, lapis_mean_d3, lapis_mean_d4
+    module procedure lapis_mean_c1, lapis_mean_c2, lapis_mean_c3, lapis_mean_c4
+    module procedure lapis_mean_z1, lapis_mean_z2, lapis_mean_z3, lapis_mean_z4
+  end interface lapis_mean
+  public :: lapis_max
+  interface lapis_max
+    module procedure lapis_max_s1, lapis_max_s2, lapis_max_s3, lapis_max_s4
+    module procedure lapis_max_d1, lapis_max_d2, lapis_max_d3, lapis_max_d4
+  end interface lapis_max
+  public :: lapis_min
+  interface lapis_min
+    module procedure lapis_min_s1, lapis_min_s2, lapis_min_s3, lapis_min_s4
+    module procedure lapis_min_d1, lapis_min_d2, lapis_min_d3, lapis_min_d4
+  end interface lapis_min
+  public :: lapis_norm
+  interface lapis_norm
+    module procedure lapis_norm_s1, lapis_norm_s2, lapis_norm_s3, lapis_norm_s4
+    module procedure lapis_norm_d1, lapis_norm_d2, lapis_norm_d3, lapis_norm_d4
+    module procedure lapis_norm_c1, lapis_norm_c2, lapis_norm_c3, lapis_norm_c4
+    module procedure lapis_norm_z1, lapis_norm_z2, lapis_norm_z3, lapis_norm_z4
+  end interface lapis_norm
 
   interface
     function c_last_error() bind(c, name='lapis_last_error') result(r)
@@ -229,7 +309,7 @@ module lapis
       type(c_ptr), value :: x
       integer(c_int32_t) :: r
     end function c_scal
-    function c_dot(x, y, out) bind(c, name='lapis_dot') result(r)
+    function c_dot(x, y, out) bind(c, name='lapis_dotu') result(r)
       import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
       type(c_ptr), value :: x
       type(c_ptr), value :: y
@@ -327,6 +407,84 @@ module lapis
       type(c_ptr), intent(out) :: vh
       integer(c_int32_t) :: r
     end function c_svd
+    function c_add_out(x, y, out) bind(c, name='lapis_add_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: y
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_add_out
+    function c_subtract_out(x, y, out) bind(c, name='lapis_subtract_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: y
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_subtract_out
+    function c_multiply_out(x, y, out) bind(c, name='lapis_multiply_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: y
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_multiply_out
+    function c_divide_out(x, y, out) bind(c, name='lapis_divide_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: y
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_divide_out
+    function c_exp_out(x, out) bind(c, name='lapis_exp_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_exp_out
+    function c_sqrt_out(x, out) bind(c, name='lapis_sqrt_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_sqrt_out
+    function c_absolute_out(x, out) bind(c, name='lapis_absolute_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_absolute_out
+    function c_sum_all(x, out) bind(c, name='lapis_sum_all') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(lapis_complex128), intent(out) :: out
+      integer(c_int32_t) :: r
+    end function c_sum_all
+    function c_mean_all(x, out) bind(c, name='lapis_mean_all') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(lapis_complex128), intent(out) :: out
+      integer(c_int32_t) :: r
+    end function c_mean_all
+    function c_max_all(x, out) bind(c, name='lapis_max_all') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(lapis_complex128), intent(out) :: out
+      integer(c_int32_t) :: r
+    end function c_max_all
+    function c_min_all(x, out) bind(c, name='lapis_min_all') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      type(lapis_complex128), intent(out) :: out
+      integer(c_int32_t) :: r
+    end function c_min_all
+    function c_norm(x, ord, p, out) bind(c, name='lapis_linalg_norm') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int32_t), value :: ord
+      real(c_double), value :: p
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: r
+    end function c_norm
     subroutine c_free(a) bind(c, name='lapis_array_free')
       import :: c_ptr
       type(c_ptr), value :: a
@@ -2995,5 +3153,3125 @@ contains
     call release(hxv)
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_z
+
+  subroutine lapis_add_s1(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:), y(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(y, .true., hy)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_s1
+
+  subroutine lapis_subtract_s1(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:), y(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(y, .true., hy)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_s1
+
+  subroutine lapis_multiply_s1(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:), y(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(y, .true., hy)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_s1
+
+  subroutine lapis_divide_s1(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:), y(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(y, .true., hy)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_s1
+
+  subroutine lapis_exp_s1(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_s1
+
+  subroutine lapis_sqrt_s1(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_s1
+
+  subroutine lapis_abs_s1(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_s1
+
+  subroutine lapis_sum_s1(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_s1
+
+  subroutine lapis_mean_s1(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_s1
+
+  subroutine lapis_max_s1(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_s1
+
+  subroutine lapis_min_s1(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_s1
+
+  subroutine lapis_norm_s1(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s1(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_s1
+
+  subroutine lapis_add_s2(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:), y(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(y, .true., hy)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_s2
+
+  subroutine lapis_subtract_s2(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:), y(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(y, .true., hy)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_s2
+
+  subroutine lapis_multiply_s2(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:), y(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(y, .true., hy)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_s2
+
+  subroutine lapis_divide_s2(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:), y(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(y, .true., hy)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_s2
+
+  subroutine lapis_exp_s2(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_s2
+
+  subroutine lapis_sqrt_s2(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_s2
+
+  subroutine lapis_abs_s2(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_s2
+
+  subroutine lapis_sum_s2(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_s2
+
+  subroutine lapis_mean_s2(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_s2
+
+  subroutine lapis_max_s2(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_s2
+
+  subroutine lapis_min_s2(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_s2
+
+  subroutine lapis_norm_s2(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s2(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_s2
+
+  subroutine lapis_add_s3(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(y, .true., hy)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_s3
+
+  subroutine lapis_subtract_s3(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(y, .true., hy)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_s3
+
+  subroutine lapis_multiply_s3(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(y, .true., hy)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_s3
+
+  subroutine lapis_divide_s3(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(y, .true., hy)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_s3
+
+  subroutine lapis_exp_s3(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_s3
+
+  subroutine lapis_sqrt_s3(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_s3
+
+  subroutine lapis_abs_s3(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_s3
+
+  subroutine lapis_sum_s3(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_s3
+
+  subroutine lapis_mean_s3(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_s3
+
+  subroutine lapis_max_s3(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_s3
+
+  subroutine lapis_min_s3(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_s3
+
+  subroutine lapis_norm_s3(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s3(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_s3
+
+  subroutine lapis_add_s4(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(y, .true., hy)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_s4
+
+  subroutine lapis_subtract_s4(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(y, .true., hy)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_s4
+
+  subroutine lapis_multiply_s4(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(y, .true., hy)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_s4
+
+  subroutine lapis_divide_s4(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(y, .true., hy)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_s4
+
+  subroutine lapis_exp_s4(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_s4
+
+  subroutine lapis_sqrt_s4(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_s4
+
+  subroutine lapis_abs_s4(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_s4
+
+  subroutine lapis_sum_s4(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_s4
+
+  subroutine lapis_mean_s4(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_s4
+
+  subroutine lapis_max_s4(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_s4
+
+  subroutine lapis_min_s4(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_float)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_s4
+
+  subroutine lapis_norm_s4(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_s4(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_s4
+
+  subroutine lapis_add_d1(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:), y(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(y, .true., hy)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_d1
+
+  subroutine lapis_subtract_d1(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:), y(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(y, .true., hy)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_d1
+
+  subroutine lapis_multiply_d1(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:), y(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(y, .true., hy)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_d1
+
+  subroutine lapis_divide_d1(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:), y(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(y, .true., hy)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_d1
+
+  subroutine lapis_exp_d1(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_d1
+
+  subroutine lapis_sqrt_d1(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_d1
+
+  subroutine lapis_abs_d1(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_d1
+
+  subroutine lapis_sum_d1(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_d1
+
+  subroutine lapis_mean_d1(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_d1
+
+  subroutine lapis_max_d1(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_d1
+
+  subroutine lapis_min_d1(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_d1
+
+  subroutine lapis_norm_d1(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d1(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_d1
+
+  subroutine lapis_add_d2(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:), y(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(y, .true., hy)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_d2
+
+  subroutine lapis_subtract_d2(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:), y(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(y, .true., hy)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_d2
+
+  subroutine lapis_multiply_d2(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:), y(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(y, .true., hy)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_d2
+
+  subroutine lapis_divide_d2(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:), y(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(y, .true., hy)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_d2
+
+  subroutine lapis_exp_d2(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_d2
+
+  subroutine lapis_sqrt_d2(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_d2
+
+  subroutine lapis_abs_d2(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_d2
+
+  subroutine lapis_sum_d2(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_d2
+
+  subroutine lapis_mean_d2(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_d2
+
+  subroutine lapis_max_d2(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_d2
+
+  subroutine lapis_min_d2(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_d2
+
+  subroutine lapis_norm_d2(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d2(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_d2
+
+  subroutine lapis_add_d3(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(y, .true., hy)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_d3
+
+  subroutine lapis_subtract_d3(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(y, .true., hy)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_d3
+
+  subroutine lapis_multiply_d3(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(y, .true., hy)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_d3
+
+  subroutine lapis_divide_d3(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(y, .true., hy)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_d3
+
+  subroutine lapis_exp_d3(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_d3
+
+  subroutine lapis_sqrt_d3(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_d3
+
+  subroutine lapis_abs_d3(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_d3
+
+  subroutine lapis_sum_d3(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_d3
+
+  subroutine lapis_mean_d3(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_d3
+
+  subroutine lapis_max_d3(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_d3
+
+  subroutine lapis_min_d3(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_d3
+
+  subroutine lapis_norm_d3(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d3(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_d3
+
+  subroutine lapis_add_d4(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(y, .true., hy)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_d4
+
+  subroutine lapis_subtract_d4(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(y, .true., hy)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_d4
+
+  subroutine lapis_multiply_d4(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(y, .true., hy)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_d4
+
+  subroutine lapis_divide_d4(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(y, .true., hy)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_d4
+
+  subroutine lapis_exp_d4(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_d4
+
+  subroutine lapis_sqrt_d4(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_d4
+
+  subroutine lapis_abs_d4(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_d4
+
+  subroutine lapis_sum_d4(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_d4
+
+  subroutine lapis_mean_d4(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_d4
+
+  subroutine lapis_max_d4(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = c_max_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_max', stat, errmsg)
+  end subroutine lapis_max_d4
+
+  subroutine lapis_min_d4(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = c_min_all(hx, v)
+    if (st == 0) res = real(v%re, c_double)
+    call release(hx)
+    call check(st, 'lapis_min', stat, errmsg)
+  end subroutine lapis_min_d4
+
+  subroutine lapis_norm_d4(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_d4(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_d4
+
+  subroutine lapis_add_c1(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:), y(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .true., hy)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_c1
+
+  subroutine lapis_subtract_c1(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:), y(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .true., hy)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_c1
+
+  subroutine lapis_multiply_c1(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:), y(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .true., hy)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_c1
+
+  subroutine lapis_divide_c1(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:), y(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .true., hy)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_c1
+
+  subroutine lapis_exp_c1(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_c1
+
+  subroutine lapis_sqrt_c1(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_c1
+
+  subroutine lapis_abs_c1(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    real(c_float), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_s1(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_c1
+
+  subroutine lapis_sum_c1(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_c1
+
+  subroutine lapis_mean_c1(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_c1
+
+  subroutine lapis_norm_c1(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c1(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_c1
+
+  subroutine lapis_add_c2(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .true., hy)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_c2
+
+  subroutine lapis_subtract_c2(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .true., hy)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_c2
+
+  subroutine lapis_multiply_c2(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .true., hy)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_c2
+
+  subroutine lapis_divide_c2(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .true., hy)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_c2
+
+  subroutine lapis_exp_c2(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_c2
+
+  subroutine lapis_sqrt_c2(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_c2
+
+  subroutine lapis_abs_c2(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    real(c_float), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_s2(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_c2
+
+  subroutine lapis_sum_c2(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_c2
+
+  subroutine lapis_mean_c2(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_c2
+
+  subroutine lapis_norm_c2(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c2(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_c2
+
+  subroutine lapis_add_c3(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .true., hy)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_c3
+
+  subroutine lapis_subtract_c3(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .true., hy)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_c3
+
+  subroutine lapis_multiply_c3(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .true., hy)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_c3
+
+  subroutine lapis_divide_c3(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .true., hy)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_c3
+
+  subroutine lapis_exp_c3(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_c3
+
+  subroutine lapis_sqrt_c3(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_c3
+
+  subroutine lapis_abs_c3(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_s3(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_c3
+
+  subroutine lapis_sum_c3(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_c3
+
+  subroutine lapis_mean_c3(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_c3
+
+  subroutine lapis_norm_c3(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c3(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_c3
+
+  subroutine lapis_add_c4(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(y, .true., hy)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_c4
+
+  subroutine lapis_subtract_c4(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(y, .true., hy)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_c4
+
+  subroutine lapis_multiply_c4(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(y, .true., hy)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_c4
+
+  subroutine lapis_divide_c4(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(y, .true., hy)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_c4
+
+  subroutine lapis_exp_c4(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_c4
+
+  subroutine lapis_sqrt_c4(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_c4(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_c4
+
+  subroutine lapis_abs_c4(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = wrap_s4(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_c4
+
+  subroutine lapis_sum_c4(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_c4
+
+  subroutine lapis_mean_c4(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_float_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_float_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_c4
+
+  subroutine lapis_norm_c4(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
+    real(c_float), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_c4(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_float)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_c4
+
+  subroutine lapis_add_z1(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:), y(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .true., hy)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_z1
+
+  subroutine lapis_subtract_z1(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:), y(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .true., hy)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_z1
+
+  subroutine lapis_multiply_z1(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:), y(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .true., hy)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_z1
+
+  subroutine lapis_divide_z1(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:), y(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .true., hy)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_z1
+
+  subroutine lapis_exp_z1(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_z1
+
+  subroutine lapis_sqrt_z1(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_z1
+
+  subroutine lapis_abs_z1(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    real(c_double), intent(inout), target :: out(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_d1(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_z1
+
+  subroutine lapis_sum_z1(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_z1
+
+  subroutine lapis_mean_z1(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_z1
+
+  subroutine lapis_norm_z1(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z1(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_z1
+
+  subroutine lapis_add_z2(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .true., hy)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_z2
+
+  subroutine lapis_subtract_z2(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .true., hy)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_z2
+
+  subroutine lapis_multiply_z2(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .true., hy)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_z2
+
+  subroutine lapis_divide_z2(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .true., hy)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_z2
+
+  subroutine lapis_exp_z2(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_z2
+
+  subroutine lapis_sqrt_z2(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_z2
+
+  subroutine lapis_abs_z2(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    real(c_double), intent(inout), target :: out(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_d2(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_z2
+
+  subroutine lapis_sum_z2(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_z2
+
+  subroutine lapis_mean_z2(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_z2
+
+  subroutine lapis_norm_z2(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z2(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_z2
+
+  subroutine lapis_add_z3(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .true., hy)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_z3
+
+  subroutine lapis_subtract_z3(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .true., hy)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_z3
+
+  subroutine lapis_multiply_z3(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .true., hy)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_z3
+
+  subroutine lapis_divide_z3(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .true., hy)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_z3
+
+  subroutine lapis_exp_z3(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_z3
+
+  subroutine lapis_sqrt_z3(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_z3
+
+  subroutine lapis_abs_z3(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_d3(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_z3
+
+  subroutine lapis_sum_z3(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_z3
+
+  subroutine lapis_mean_z3(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_z3
+
+  subroutine lapis_norm_z3(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z3(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_z3
+
+  subroutine lapis_add_z4(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(y, .true., hy)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_add_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_add', stat, errmsg)
+  end subroutine lapis_add_z4
+
+  subroutine lapis_subtract_z4(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(y, .true., hy)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_subtract_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_subtract', stat, errmsg)
+  end subroutine lapis_subtract_z4
+
+  subroutine lapis_multiply_z4(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(y, .true., hy)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_multiply_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_multiply', stat, errmsg)
+  end subroutine lapis_multiply_z4
+
+  subroutine lapis_divide_z4(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(y, .true., hy)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_divide_out(hx, hy, ho)
+    call release(hx)
+    call release(hy)
+    call release(ho)
+    call check(st, 'lapis_divide', stat, errmsg)
+  end subroutine lapis_divide_z4
+
+  subroutine lapis_exp_z4(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_exp_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_exp', stat, errmsg)
+  end subroutine lapis_exp_z4
+
+  subroutine lapis_sqrt_z4(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_z4(out, .false., ho)
+    if (st == 0) st = c_sqrt_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_sqrt', stat, errmsg)
+  end subroutine lapis_sqrt_z4
+
+  subroutine lapis_abs_z4(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout), target :: out(:,:,:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, ho
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    ho = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = wrap_d4(out, .false., ho)
+    if (st == 0) st = c_absolute_out(hx, ho)
+    call release(hx)
+    call release(ho)
+    call check(st, 'lapis_abs', stat, errmsg)
+  end subroutine lapis_abs_z4
+
+  subroutine lapis_sum_z4(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = c_sum_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_sum', stat, errmsg)
+  end subroutine lapis_sum_z4
+
+  subroutine lapis_mean_z4(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    complex(c_double_complex), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    type(lapis_complex128) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = c_mean_all(hx, v)
+    if (st == 0) res = cmplx(v%re, v%im, kind=c_double_complex)
+    call release(hx)
+    call check(st, 'lapis_mean', stat, errmsg)
+  end subroutine lapis_mean_z4
+
+  subroutine lapis_norm_z4(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
+    real(c_double), intent(inout) :: res
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx
+    real(c_double) :: v
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    st = wrap_z4(x, .true., hx)
+    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
+    if (st == 0) res = real(v, c_double)
+    call release(hx)
+    call check(st, 'lapis_norm', stat, errmsg)
+  end subroutine lapis_norm_z4
 
 end module lapis

@@ -57,6 +57,16 @@
 #define LAPIS_SLICE_NONE INT64_MIN
 
 /**
+ * Pass as `n`, `ns` or `naxes` to use NumPy's default.
+ */
+#define LAPIS_FFT_DEFAULT -1
+
+/**
+ * Pass as `naxes` to reduce over every axis (NumPy's `axis=None`).
+ */
+#define LAPIS_ALL_AXES -1
+
+/**
  * The result of every fallible lapis function. `LAPIS_OK` is zero; the
  * other values are stable and never reused. `lapis_last_error()` gives the
  * message of the latest failure on the calling thread.
@@ -219,6 +229,11 @@ typedef struct {
 } lapis_complex64;
 
 /**
+ * Where the `1/n` of a transform pair goes (NumPy's `norm=`).
+ */
+typedef int32_t lapis_fft_norm;
+
+/**
  * QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
  */
 typedef int32_t lapis_qr_mode;
@@ -246,6 +261,20 @@ typedef int32_t lapis_qr_mode;
  * "—" entries, a NaN `p` and unknown codes are `LAPIS_ERR_INVALID_ARGUMENT`.
  */
 typedef int32_t lapis_norm_ord;
+
+/**
+ * A one-operand ufunc code (`LAPIS_UFUNC_NEGATIVE` ... `LAPIS_UFUNC_SIGN`).
+ * Any other value gives `LAPIS_ERR_INVALID_ARGUMENT`.
+ */
+typedef int32_t lapis_unary_op;
+
+/**
+ * A two-operand ufunc code (`LAPIS_UFUNC_ADD` ... `LAPIS_UFUNC_COPYSIGN`).
+ * The codes are distinct from the unary ones, so passing one kind where
+ * the other is expected is an error. Any other value gives
+ * `LAPIS_ERR_INVALID_ARGUMENT`.
+ */
+typedef int32_t lapis_binary_op;
 
 /**
  * 32-bit IEEE float (BLAS prefix s).
@@ -340,6 +369,22 @@ typedef int32_t lapis_norm_ord;
 #define LAPIS_LIKE_DTYPE 0
 
 /**
+ * Forward transforms unscaled, inverse ones scaled by `1/n` (NumPy's
+ * default, "backward").
+ */
+#define LAPIS_FFT_NORM_BACKWARD 0
+
+/**
+ * Both directions scaled by `1/sqrt(n)` (unitary transforms).
+ */
+#define LAPIS_FFT_NORM_ORTHO 1
+
+/**
+ * Forward transforms scaled by `1/n`, inverse ones unscaled.
+ */
+#define LAPIS_FFT_NORM_FORWARD 2
+
+/**
  * `Q (…, M, K)` with orthonormal columns and `R (…, K, N)`, `K = min(M, N)`
  * (NumPy's default 'reduced').
  */
@@ -384,6 +429,206 @@ typedef int32_t lapis_norm_ord;
  * A numeric `ord` given by the `p` argument.
  */
 #define LAPIS_NORM_P 5
+
+/**
+ * Unary ufunc `negative`: numerical negative, -x.
+ */
+#define LAPIS_UFUNC_NEGATIVE 1
+
+/**
+ * Unary ufunc `absolute`: absolute value |x| (complex input gives a real result).
+ */
+#define LAPIS_UFUNC_ABSOLUTE 2
+
+/**
+ * Unary ufunc `sqrt`: square root (principal branch for complex; NaN for negative reals).
+ */
+#define LAPIS_UFUNC_SQRT 3
+
+/**
+ * Unary ufunc `square`: x*x.
+ */
+#define LAPIS_UFUNC_SQUARE 4
+
+/**
+ * Unary ufunc `reciprocal`: 1/x.
+ */
+#define LAPIS_UFUNC_RECIPROCAL 5
+
+/**
+ * Unary ufunc `exp`: exponential e^x.
+ */
+#define LAPIS_UFUNC_EXP 6
+
+/**
+ * Unary ufunc `expm1`: e^x - 1, accurate near 0.
+ */
+#define LAPIS_UFUNC_EXPM1 7
+
+/**
+ * Unary ufunc `log`: natural logarithm.
+ */
+#define LAPIS_UFUNC_LOG 8
+
+/**
+ * Unary ufunc `log1p`: log(1 + x), accurate near 0.
+ */
+#define LAPIS_UFUNC_LOG1P 9
+
+/**
+ * Unary ufunc `log10`: base-10 logarithm.
+ */
+#define LAPIS_UFUNC_LOG10 10
+
+/**
+ * Unary ufunc `log2`: base-2 logarithm.
+ */
+#define LAPIS_UFUNC_LOG2 11
+
+/**
+ * Unary ufunc `sin`: sine.
+ */
+#define LAPIS_UFUNC_SIN 12
+
+/**
+ * Unary ufunc `cos`: cosine.
+ */
+#define LAPIS_UFUNC_COS 13
+
+/**
+ * Unary ufunc `tan`: tangent.
+ */
+#define LAPIS_UFUNC_TAN 14
+
+/**
+ * Unary ufunc `arcsin`: inverse sine.
+ */
+#define LAPIS_UFUNC_ARCSIN 15
+
+/**
+ * Unary ufunc `arccos`: inverse cosine.
+ */
+#define LAPIS_UFUNC_ARCCOS 16
+
+/**
+ * Unary ufunc `arctan`: inverse tangent.
+ */
+#define LAPIS_UFUNC_ARCTAN 17
+
+/**
+ * Unary ufunc `sinh`: hyperbolic sine.
+ */
+#define LAPIS_UFUNC_SINH 18
+
+/**
+ * Unary ufunc `cosh`: hyperbolic cosine.
+ */
+#define LAPIS_UFUNC_COSH 19
+
+/**
+ * Unary ufunc `tanh`: hyperbolic tangent.
+ */
+#define LAPIS_UFUNC_TANH 20
+
+/**
+ * Unary ufunc `conjugate`: complex conjugate (a copy for real input).
+ */
+#define LAPIS_UFUNC_CONJUGATE 21
+
+/**
+ * Unary ufunc `real`: real part (complex input gives a real result).
+ */
+#define LAPIS_UFUNC_REAL 22
+
+/**
+ * Unary ufunc `imag`: imaginary part (complex input gives a real result; zeros for real input).
+ */
+#define LAPIS_UFUNC_IMAG 23
+
+/**
+ * Unary ufunc `angle`: phase angle in radians (real result; 0 or pi for real input).
+ */
+#define LAPIS_UFUNC_ANGLE 24
+
+/**
+ * Unary ufunc `floor`: floor; real dtypes only.
+ */
+#define LAPIS_UFUNC_FLOOR 25
+
+/**
+ * Unary ufunc `ceil`: ceiling; real dtypes only.
+ */
+#define LAPIS_UFUNC_CEIL 26
+
+/**
+ * Unary ufunc `round`: round half to even (NumPy's round/rint); real dtypes only.
+ */
+#define LAPIS_UFUNC_ROUND 27
+
+/**
+ * Unary ufunc `sign`: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex.
+ */
+#define LAPIS_UFUNC_SIGN 28
+
+/**
+ * Binary ufunc `add`: x + y.
+ */
+#define LAPIS_UFUNC_ADD 101
+
+/**
+ * Binary ufunc `subtract`: x - y.
+ */
+#define LAPIS_UFUNC_SUBTRACT 102
+
+/**
+ * Binary ufunc `multiply`: x * y.
+ */
+#define LAPIS_UFUNC_MULTIPLY 103
+
+/**
+ * Binary ufunc `divide`: x / y.
+ */
+#define LAPIS_UFUNC_DIVIDE 104
+
+/**
+ * Binary ufunc `power`: x raised to y.
+ */
+#define LAPIS_UFUNC_POWER 105
+
+/**
+ * Binary ufunc `maximum`: elementwise maximum, NaN-propagating (complex ordered lexicographically).
+ */
+#define LAPIS_UFUNC_MAXIMUM 106
+
+/**
+ * Binary ufunc `minimum`: elementwise minimum, NaN-propagating (complex ordered lexicographically).
+ */
+#define LAPIS_UFUNC_MINIMUM 107
+
+/**
+ * Binary ufunc `fmax`: elementwise maximum ignoring NaNs.
+ */
+#define LAPIS_UFUNC_FMAX 108
+
+/**
+ * Binary ufunc `fmin`: elementwise minimum ignoring NaNs.
+ */
+#define LAPIS_UFUNC_FMIN 109
+
+/**
+ * Binary ufunc `arctan2`: arctan(x/y) by quadrant; real dtypes only.
+ */
+#define LAPIS_UFUNC_ARCTAN2 110
+
+/**
+ * Binary ufunc `hypot`: sqrt(x*x + y*y); real dtypes only.
+ */
+#define LAPIS_UFUNC_HYPOT 111
+
+/**
+ * Binary ufunc `copysign`: |x| with the sign of y; real dtypes only.
+ */
+#define LAPIS_UFUNC_COPYSIGN 112
 
 #ifdef __cplusplus
 extern "C" {
@@ -434,6 +679,10 @@ const char *lapis_backend_info(void);
  * freed (the caller owns it; it must stay valid until every handle made
  * from the wrap, views included, is freed). Freeing a handle twice, or
  * one not from lapis, is undefined behaviour.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 void lapis_array_free(lapis_array *a);
 
@@ -447,6 +696,10 @@ void lapis_array_free(lapis_array *a);
  * negative ndim or shape entry, ndim > 32, another order
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
  * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -456,6 +709,10 @@ lapis_status lapis_zeros(int64_t ndim,
 
 /**
  * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -467,6 +724,10 @@ lapis_status lapis_ones(int64_t ndim,
  * A new array whose contents are unspecified (NumPy's `empty`; lapis
  * zeroes it, which costs nothing extra for large arrays). Arguments,
  * ownership and errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -479,6 +740,10 @@ lapis_status lapis_empty(int64_t ndim,
  * complex64 round each part). A real dtype needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
  * errors as `lapis_zeros`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -495,12 +760,20 @@ lapis_status lapis_full(int64_t ndim,
  *
  * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
 /**
  * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
  * `lapis_eye`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -512,6 +785,10 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
  * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -527,6 +804,10 @@ lapis_status lapis_arange(double start,
  *
  * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
  * NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -538,6 +819,10 @@ lapis_status lapis_linspace(double start,
 /**
  * `base` raised to the values of `lapis_linspace(start, stop, num,
  * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -554,6 +839,10 @@ lapis_status lapis_logspace(double start,
  *
  * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
  * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -571,18 +860,30 @@ lapis_status lapis_geomspace(double start,
  *
  * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
  * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * Ones shaped and laid out like `proto`; arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
 /**
  * An array shaped and laid out like `proto` with unspecified contents
  * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -590,6 +891,10 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  * `value` shaped and laid out like `proto`; a real result dtype needs
  * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
  * `lapis_zeros_like`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -600,13 +905,17 @@ lapis_status lapis_full_like(const lapis_array *proto,
  * A new C-order array of values uniform on [low, high) (complex dtypes:
  * both parts), from stream `key` of `seed` of lapis's counter-based
  * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
+ * same numbers in every call and with any number of threads; element i (in C
+ * order) is the i-th draw of the stream, so `lapis_random_fill_uniform`
  * on an array of the same shape and dtype, in any layout, gives the same
  * values at the same indices. Use different keys for independent streams.
  *
  * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
  * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -621,6 +930,10 @@ lapis_status lapis_random_uniform(uint64_t seed,
  * A new C-order array of normal values `mean + std·z` (complex dtypes:
  * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
  * reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -634,6 +947,10 @@ lapis_status lapis_random_normal(uint64_t seed,
 /**
  * A new C-order array of standard normal values (complex: CN(0, 1)).
  * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -651,6 +968,10 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
  * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
  * Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -661,6 +982,10 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
 /**
  * Overwrites `a` with `normal(mean, std)` values, as
  * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -671,6 +996,10 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
 /**
  * Overwrites `a` with standard normal values, as
  * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -707,6 +1036,10 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
  * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
  * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -724,6 +1057,10 @@ lapis_status lapis_array_wrap(void *base,
  * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
  * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
  * as `lapis_array_wrap` (with the extent implied by the shape).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -736,22 +1073,38 @@ lapis_status lapis_array_wrap_contiguous(void *data,
 /**
  * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
  * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
 /**
  * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
 /**
  * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
  * complex64, complex128). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -759,6 +1112,10 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  * `*out` = size · itemsize: the bytes the elements take (what
  * `lapis_array_read` writes), not the size of the underlying buffer.
  * Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -766,6 +1123,10 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
  * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
  * (NumPy's flags). Errors as `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -775,6 +1136,10 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  * The memory belongs to the array: valid while any handle on its buffer
  * lives. For an empty array the address must not be read. Errors as
  * `lapis_array_dtype`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -783,6 +1148,10 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  * The caller must not write through it while a lapis call uses the same
  * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
  * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -791,12 +1160,20 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
  * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
  * `out` untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
 /**
  * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
  * `lapis_array_shape`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -806,6 +1183,10 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  * `may_share_memory` test: true even when the elements they use are
  * disjoint). Two separate wraps of the same caller memory are different
  * buffers (false). Errors: NULL `a`, `b` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -814,6 +1195,10 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  * same dtype, shape, strides and writability; no copy. The new handle
  * keeps the buffer alive and is the caller's to free (in any order with
  * `a`). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -831,6 +1216,10 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
  * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -845,6 +1234,10 @@ lapis_status lapis_array_slice(const lapis_array *a,
  * and `index` count from the end.
  *
  * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -853,6 +1246,10 @@ lapis_status lapis_array_index(const lapis_array *a,
 
 /**
  * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -863,6 +1260,10 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
  * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
  * (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -872,6 +1273,10 @@ lapis_status lapis_array_permute(const lapis_array *a,
 /**
  * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
  * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -881,6 +1286,10 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
 /**
  * Axis `source` moved to position `destination`, the others keeping
  * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -899,6 +1308,10 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
  * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
  * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -912,6 +1325,10 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  * C-contiguous, else C; K: memory order, a view when contiguous in some
  * axis order with positive strides), else a copy. Errors: NULL `a` or
  * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -921,6 +1338,10 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
  * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
  * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -932,6 +1353,10 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  * same memory with the same byte strides, writable when `a` is (writes
  * change the real parts); for a real array a view of `a` itself. Errors:
  * NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -940,6 +1365,10 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  * offset by one real element (writable when `a` is); for a real array a
  * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
  * allocation). Errors: NULL `a` or `out`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -949,6 +1378,10 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
  * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
  * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -961,6 +1394,10 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
  * out of range (LAPIS_ERR_INDEX); a repeated position
  * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -974,6 +1411,10 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
  * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
  * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -989,6 +1430,10 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
  * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1001,6 +1446,10 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
  * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -1008,6 +1457,10 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
  * when `a` is already C-contiguous, else a C-order copy (NumPy's
  * `ascontiguousarray`). Errors as `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -1015,6 +1468,10 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  * A Fortran-contiguous array with `a`'s elements: a view when `a` already
  * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
  * `lapis_array_copy`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -1030,6 +1487,10 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
  * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
  * (LAPIS_ERR_BUSY). Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -1037,6 +1498,10 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  * Sets every element of `a` to `value` (rounded to the dtype); a real
  * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
  * as `lapis_array_copyto` for `dst`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -1052,6 +1517,10 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
  * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
  * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -1063,6 +1532,10 @@ lapis_status lapis_concatenate(int64_t n,
  * result (NumPy's `stack`; negative counts from the end of the result,
  * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
  * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1076,6 +1549,10 @@ lapis_status lapis_stack(int64_t n,
  *
  * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
  * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1084,6 +1561,10 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  * `lapis_array_get` reads it; a real array needs `value.im == 0`
  * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
  * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1098,6 +1579,10 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
  * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
  * (LAPIS_ERR_BUSY). `dst` is untouched on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1110,6 +1595,10 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
  * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
  * on error.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
@@ -1175,7 +1664,8 @@ lapis_status lapis_rscal(double alpha, lapis_array *x);
 lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_array *y);
 
 /**
- * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
+ * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu; named dotu because
+ * `lapis_dot` is NumPy's `dot` on arrays of any rank) of 1-d arrays of one length and dtype, as a
  * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
  * precision). 0 for empty arrays. `out` is written only on success.
  *
@@ -1187,10 +1677,10 @@ lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_arra
  * Every handle argument is NULL or a live lapis handle; a scalar `out`
  * pointer is NULL or valid for one write.
  */
-lapis_status lapis_dot(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
+lapis_status lapis_dotu(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
 
 /**
- * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
+ * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; the same as lapis_dotu for real arrays) of 1-d arrays of one length and dtype, as a
  * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
  * precision). 0 for empty arrays. `out` is written only on success.
  *
@@ -2949,2919 +3439,297 @@ lapis_status lapis_zswap(int64_t n,
                          int64_t incy);
 
 /**
- * Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
- *
- * `a`: `(…, N, N)`; `b`: `(N,)` (the same right-hand side for every
- * matrix) or `(…, N, K)`, whose leading axes broadcast with `a`'s. `*out`
- * gets `x` with the broadcast shape of `b` and the common dtype. Any
- * layout; inputs are copied to Fortran order internally and not modified.
- * The caller frees `*out`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE` (a and b
- * differ); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes, non-square,
- * sizes or leading axes that do not fit); `LAPIS_ERR_SINGULAR` (exactly
- * singular: the message names the zero pivot); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ * NumPy's `fft.fft(x, n, axis, norm)`: the 1-D discrete Fourier transform
+ * along `axis`, `y[k] = sum_j x[j] exp(-2 pi i jk/n)`, scaled as `norm`
+ * says. `n` (-1: the axis length) crops or zero-pads the input along
+ * `axis`; the result has length `n` there and `x`'s other lengths.
+ * Dtypes: real input is promoted; float32/complex64 give complex64,
+ * float64/complex128 give complex128. Layout: any input strides; the
+ * result is a new C-order array owned by the caller.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INDEX` for a bad axis
+ * (including a 0-d `x`); `LAPIS_ERR_INVALID_ARGUMENT` for `n` = 0 or
+ * < -1, an empty axis without `n`, or an unknown norm code;
+ * `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
+ * success.
  */
-lapis_status lapis_linalg_solve(const lapis_array *a, const lapis_array *b, lapis_array **out);
+lapis_status lapis_fft_fft(const lapis_array *x,
+                           int64_t n,
+                           int64_t axis,
+                           lapis_fft_norm norm,
+                           lapis_array **out);
 
 /**
- * Least-squares solution of `A x ≈ b` with the minimum norm
- * (numpy.linalg.lstsq, LAPACK `?gelsd`), for one matrix.
- *
- * `a`: `(M, N)`; `b`: `(M,)` or `(M, K)`, the same dtype. Singular values
- * `≤ rcond · s_max` count as zero; `rcond < 0` selects NumPy's default
- * `eps · max(M, N)`. Results (each out-pointer may be NULL to skip it):
- * `*x` `(N,)` or `(N, K)`; `*residuals` the real squared residual norms
- * per column, `(K,)` (`(1,)` for 1-D b) when rank == N and M > N, else
- * `(0,)`; `*rank` the effective rank; `*s` the `min(M, N)` singular values
- * (real, descending). New arrays, freed by the caller; all outputs are
- * written only on success.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a or b); `LAPIS_ERR_BAD_DTYPE`;
- * `LAPIS_ERR_SHAPE_MISMATCH` (a not 2-D, rows of b ≠ M);
- * `LAPIS_ERR_INVALID_ARGUMENT` (b not 1-D/2-D, NaN rcond);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ * NumPy's `fft.ifft`: the inverse of `lapis_fft_fft`, `y[j] = (1/n)
+ * sum_k x[k] exp(+2 pi i jk/n)` for the default norm. Arguments, dtypes
+ * and errors as `lapis_fft_fft`.
  */
-lapis_status lapis_linalg_lstsq(const lapis_array *a,
-                                const lapis_array *b,
-                                double rcond,
-                                lapis_array **x,
-                                lapis_array **residuals,
-                                int64_t *rank,
-                                lapis_array **s);
-
-/**
- * Inverse of each `(…, N, N)` matrix (numpy.linalg.inv): `*out` has `a`'s
- * shape and dtype (new array, freed by the caller).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes, non-square); `LAPIS_ERR_SINGULAR`; `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_inv(const lapis_array *a, lapis_array **out);
-
-/**
- * Moore–Penrose pseudo-inverse of each `(…, M, N)` matrix
- * (numpy.linalg.pinv), by the SVD: `*out` is `(…, N, M)`, `a`'s dtype.
- * Singular values `≤ rtol · s_max` are dropped; `rtol < 0` selects the
- * default `eps · max(M, N)`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN rtol);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_pinv(const lapis_array *a, double rtol, lapis_array **out);
-
-/**
- * Determinant of each `(…, N, N)` matrix (numpy.linalg.det), by LU:
- * `*out` is a new array of shape `(…)` (0-d for a single matrix) and `a`'s
- * dtype. A singular matrix gives 0 (not an error).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_det(const lapis_array *a, lapis_array **out);
-
-/**
- * Determinant of one `(N, N)` matrix as a complex double in `*out`
- * (imaginary part 0 for real dtypes; float32/complex64 results widened).
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
- * exactly 2 axes, non-square); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_det_scalar(const lapis_array *a, lapis_complex128 *out);
-
-/**
- * Sign and natural log of |det| of each `(…, N, N)` matrix
- * (numpy.linalg.slogdet), so `det = sign · exp(logabsdet)` without
- * overflow. `*sign`: shape `(…)`, `a`'s dtype (±1, a unit-modulus complex,
- * or 0 if singular); `*logabsdet`: shape `(…)`, real dtype of `a`'s
- * precision (`-inf` if singular). Either out-pointer may be NULL to skip
- * it; new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_slogdet(const lapis_array *a,
-                                  lapis_array **sign,
-                                  lapis_array **logabsdet);
-
-/**
- * LU factorization with partial pivoting `A = P L U` of each `(…, M, N)`
- * matrix (scipy.linalg.lu): `*p` `(…, M, M)` permutation matrix, `*l`
- * `(…, M, K)` unit lower trapezoidal, `*u` `(…, K, N)` upper trapezoidal,
- * `K = min(M, N)`, all of `a`'s dtype. Singular matrices factor without
- * error. Any out-pointer may be NULL to skip it; new arrays, freed by the
- * caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
- * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_lu(const lapis_array *a,
-                             lapis_array **p,
-                             lapis_array **l,
-                             lapis_array **u);
-
-/**
- * Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
- * `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
- * `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
- * read; the other triangle of the result is zero. `*out`: `a`'s shape and
- * dtype, new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
- * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE`
- * (the message gives the order of the failing leading minor);
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_cholesky(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
-
-/**
- * QR factorization `A = Q R` of each `(…, M, N)` matrix
- * (numpy.linalg.qr), `mode` a `LAPIS_QR_*` code: REDUCED gives `Q (…, M,
- * K)`, `R (…, K, N)`; COMPLETE gives `Q (…, M, M)`, `R (…, M, N)`; R
- * gives only `R (…, K, N)` and writes NULL to a non-NULL `q`. `K = min(M,
- * N)`; `a`'s dtype. Either out-pointer may be NULL to skip it; new arrays,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
- * (mode code); `LAPIS_ERR_SHAPE_MISMATCH` (fewer than 2 axes);
- * `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_qr(const lapis_array *a,
-                             lapis_qr_mode mode,
-                             lapis_array **q,
-                             lapis_array **r);
-
-/**
- * Singular value decomposition `A = U diag(s) Vh` of each `(…, M, N)`
- * matrix (numpy.linalg.svd). `*s`: `(…, K)`, `K = min(M, N)`, real dtype
- * of `a`'s precision, descending. With `compute_uv`: `*u` `(…, M, M)` and
- * `*vh` `(…, N, N)` if `full_matrices`, else `(…, M, K)` and `(…, K, N)`,
- * `a`'s dtype; without it only `s` is computed and NULL is written to
- * non-NULL `u`/`vh`. Any out-pointer may be NULL to skip it; new arrays,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
- * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_svd(const lapis_array *a,
-                              bool full_matrices,
-                              bool compute_uv,
-                              lapis_array **u,
-                              lapis_array **s,
-                              lapis_array **vh);
-
-/**
- * Singular values of each `(…, M, N)` matrix (numpy.linalg.svdvals):
- * `*out` `(…, min(M, N))`, real dtype of `a`'s precision, descending; new,
- * freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (fewer
- * than 2 axes); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_svdvals(const lapis_array *a, lapis_array **out);
-
-/**
- * Eigenvalues and right eigenvectors of each general `(…, N, N)` matrix
- * (numpy.linalg.eig, LAPACK `?geev`): `*w` `(…, N)` and `*v` `(…, N, N)`
- * (eigenvectors as columns, unit 2-norm, `A v = v diag(w)`), both complex
- * of `a`'s precision (complex64 for float32, complex128 for float64).
- * Either out-pointer may be NULL to skip it (NULL `v`: eigenvectors are
- * not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eig(const lapis_array *a, lapis_array **w, lapis_array **v);
-
-/**
- * Eigenvalues of each general `(…, N, N)` matrix (numpy.linalg.eigvals):
- * `*out` `(…, N)`, complex of `a`'s precision; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH`;
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_eigvals(const lapis_array *a, lapis_array **out);
-
-/**
- * Eigen-decomposition of each symmetric/Hermitian `(…, N, N)` matrix
- * (numpy.linalg.eigh, LAPACK `?syevd`/`?heevd`), reading only its `uplo`
- * triangle: `*w` `(…, N)` eigenvalues ascending, real dtype of `a`'s
- * precision; `*v` `(…, N, N)` orthonormal eigenvectors (columns), `a`'s
- * dtype. Either out-pointer may be NULL to skip it (NULL `v`:
- * eigenvectors are not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_INVALID_ARGUMENT`
- * (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eigh(const lapis_array *a,
-                               lapis_uplo uplo,
-                               lapis_array **w,
-                               lapis_array **v);
-
-/**
- * Eigenvalues of each symmetric/Hermitian `(…, N, N)` matrix
- * (numpy.linalg.eigvalsh), reading its `uplo` triangle: `*out` `(…, N)`
- * ascending, real dtype of `a`'s precision; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
- * code); `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_eigvalsh(const lapis_array *a, lapis_uplo uplo, lapis_array **out);
-
-/**
- * The generalized symmetric-definite eigenproblem `H x = e S x` for each
- * pair of `(…, N, N)` matrices (scipy.linalg.eigh(h, s), LAPACK
- * `?sygvd`/`?hegvd`): `H` symmetric/Hermitian, `S` symmetric/Hermitian
- * positive definite (an overlap matrix), both read only in their `uplo`
- * triangle, the same dtype; leading axes broadcast. `*w` `(…, N)`:
- * eigenvalues ascending, real dtype of the input's precision; `*x`
- * `(…, N, N)`: eigenvectors (columns), input dtype, S-orthonormal
- * (`Xᴴ S X = I`). Either out-pointer may be NULL to skip it (NULL `x`:
- * eigenvectors are not computed); new arrays, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT` (h, s); `LAPIS_ERR_BAD_DTYPE` (h and s
- * differ); `LAPIS_ERR_INVALID_ARGUMENT` (uplo code);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (S is
- * not; the message gives the failing leading minor);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
- */
-lapis_status lapis_linalg_eigh_generalized(const lapis_array *h,
-                                           const lapis_array *s,
-                                           lapis_uplo uplo,
-                                           lapis_array **w,
-                                           lapis_array **x);
-
-/**
- * The norm of a whole array (numpy.linalg.norm without `axis`) in
- * `*out`: `ord` a `LAPIS_NORM_*` code with the numeric order in `p` for
- * `LAPIS_NORM_P` (see `lapis_norm_ord`). `LAPIS_NORM_DEFAULT` is the
- * 2-norm of all elements for any number of axes; other orders need 1-D
- * (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
- * code, NaN p, an order not defined for the number of axes);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `x` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_norm(const lapis_array *x, lapis_norm_ord ord, double p, double *out);
-
-/**
- * Norms along axes (numpy.linalg.norm(x, ord, axis, keepdims)): `naxes`
- * = 1 gives vector norms along `axes[0]`, `naxes` = 2 matrix norms over
- * the two axes (rows `axes[0]`, columns `axes[1]`); negative axes count
- * from the end. `*out`: the remaining axes (kept with length 1 if
- * `keepdims`), real dtype of `x`'s precision; new, freed by the caller.
- * `ord`/`p` as `lapis_linalg_norm`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
- * naxes not 1 or 2, axis out of range, repeated axis, order not defined);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
- * values; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_norm_axis(const lapis_array *x,
-                                    lapis_norm_ord ord,
-                                    double p,
-                                    const int64_t *axes,
-                                    int64_t naxes,
-                                    bool keepdims,
-                                    lapis_array **out);
-
-/**
- * Condition number of each `(…, M, N)` matrix (numpy.linalg.cond) in the
- * norm `ord`/`p` (codes as `lapis_linalg_norm`; `LAPIS_NORM_DEFAULT` is
- * `s_max / s_min`, any shape; orders other than default and ±2 need square
- * matrices): `*out` `(…)` (0-d for one matrix), real dtype of `a`'s
- * precision; new, freed by the caller. A singular matrix gives a huge or
- * infinite value, not an error.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_cond(const lapis_array *a,
-                               lapis_norm_ord ord,
-                               double p,
-                               lapis_array **out);
-
-/**
- * Numerical rank of one `(M, N)` matrix (numpy.linalg.matrix_rank) in
- * `*out`: the number of singular values above `tol`; `tol < 0` selects
- * NumPy's default `s_max · max(M, N) · eps`.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` (not
- * exactly 2 axes); `LAPIS_ERR_INVALID_ARGUMENT` (NaN tol);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
- *
- * # Safety
- * `a` is NULL or a live handle; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_matrix_rank(const lapis_array *a, double tol, int64_t *out);
-
-/**
- * Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
- * LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
- * read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
- * `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
- * broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
- * `b`; new, freed by the caller.
- *
- * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
- * `LAPIS_ERR_INVALID_ARGUMENT` (uplo, trans, diag codes);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_SINGULAR` (a zero on the
- * diagonal); `LAPIS_ERR_NON_FINITE`.
- *
- * # Safety
- * Handles are NULL or live lapis handles; `out` is NULL or writable.
- */
-lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
-                                           const lapis_array *b,
-                                           lapis_uplo uplo,
-                                           lapis_trans trans,
-                                           lapis_diag diag,
-                                           lapis_array **out);
-
-/**
- * Releases a handle. NULL is a no-op. The elements are freed when the
- * last handle using them goes: freeing a base before its views is safe
- * (the views keep the buffer alive). For wrapped caller memory nothing is
- * freed (the caller owns it; it must stay valid until every handle made
- * from the wrap, views included, is freed). Freeing a handle twice, or
- * one not from lapis, is undefined behaviour.
- */
-void lapis_array_free(lapis_array *a);
-
-/**
- * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
- * (NULL allowed when `ndim` is 0: a 0-d array of one element). `order` is
- * LAPIS_ORDER_C or LAPIS_ORDER_F. The handle owns its buffer; free it with
- * `lapis_array_free`.
- *
- * Errors: NULL `shape` (with ndim > 0) or `out` (LAPIS_ERR_NULL_ARGUMENT);
- * negative ndim or shape entry, ndim > 32, another order
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype (LAPIS_ERR_BAD_DTYPE); a size
- * whose byte count overflows (LAPIS_ERR_OVERFLOW); allocation failure.
- */
-lapis_status lapis_zeros(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array of ones; arguments, ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_ones(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new array whose contents are unspecified (NumPy's `empty`; lapis
- * zeroes it, which costs nothing extra for large arrays). Arguments,
- * ownership and errors as `lapis_zeros`.
- */
-lapis_status lapis_empty(int64_t ndim,
-                         const int64_t *shape,
-                         lapis_dtype dtype,
-                         lapis_order order,
-                         lapis_array **out);
-
-/**
- * A new array with every element `value` (rounded to `dtype`; float32 and
- * complex64 round each part). A real dtype needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE otherwise). Other arguments, ownership and
- * errors as `lapis_zeros`.
- */
-lapis_status lapis_full(int64_t ndim,
-                        const int64_t *shape,
-                        lapis_dtype dtype,
-                        lapis_complex128 value,
-                        lapis_order order,
-                        lapis_array **out);
-
-/**
- * A new `n × m` C-order matrix with ones on diagonal `k` (0 the main
- * diagonal, k > 0 above it, k < 0 below) and zeros elsewhere (NumPy's
- * `eye`). Diagonals outside the matrix give all zeros. The handle is the
- * caller's to free.
- *
- * Errors: negative `n` or `m` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), NULL `out`, overflowing size.
- */
-lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
-
-/**
- * The `n × n` identity matrix, C order (NumPy's `identity`). Errors as
- * `lapis_eye`.
- */
-lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A new 1-d array of the values `start, start + step, …` below `stop`
- * (above it for a negative step): `ceil((stop - start) / step)` elements,
- * none if that is ≤ 0 (NumPy's `arange`, computed as NumPy does in the
- * dtype). Complex dtypes get zero imaginary parts.
- *
- * Errors: `step == 0` or non-finite arguments (LAPIS_ERR_INVALID_ARGUMENT),
- * a length that overflows (LAPIS_ERR_OVERFLOW), unknown dtype, NULL `out`.
- */
-lapis_status lapis_arange(double start,
-                          double stop,
-                          double step,
-                          lapis_dtype dtype,
-                          lapis_array **out);
-
-/**
- * A new 1-d array of `num` evenly spaced values from `start` to `stop`
- * (NumPy's `linspace`): step `(stop - start) / (num - 1)` and the last
- * value exactly `stop` when `endpoint`, step `(stop - start) / num`
- * otherwise. Computed in double, then rounded to `dtype`.
- *
- * Errors: negative `num` (LAPIS_ERR_INVALID_ARGUMENT), unknown dtype,
- * NULL `out`.
- */
-lapis_status lapis_linspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            lapis_dtype dtype,
+lapis_status lapis_fft_ifft(const lapis_array *x,
+                            int64_t n,
+                            int64_t axis,
+                            lapis_fft_norm norm,
                             lapis_array **out);
 
 /**
- * `base` raised to the values of `lapis_linspace(start, stop, num,
- * endpoint)` (NumPy's `logspace`). Errors as `lapis_linspace`.
+ * NumPy's `fft.rfft`: the transform of real input, only the `n/2 + 1`
+ * non-negative frequencies. `x` must be float32 or float64 (complex input
+ * is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
+ * length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
  */
-lapis_status lapis_logspace(double start,
-                            double stop,
-                            int64_t num,
-                            bool endpoint,
-                            double base,
-                            lapis_dtype dtype,
+lapis_status lapis_fft_rfft(const lapis_array *x,
+                            int64_t n,
+                            int64_t axis,
+                            lapis_fft_norm norm,
                             lapis_array **out);
 
 /**
- * `num` values in geometric progression from `start` to `stop` (NumPy's
- * `geomspace`; the first value is `start` and, with `endpoint`, the last
- * is `stop` exactly). Both may be negative.
- *
- * Errors: a zero, non-finite or mixed-sign `start`/`stop`, negative `num`
- * (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype; NULL `out`.
+ * NumPy's `fft.irfft`: the inverse of `lapis_fft_rfft`, a real result of
+ * length `n` along `axis` (default `2*(m - 1)` for an input length `m`;
+ * the input is cropped or zero-padded to `n/2 + 1` values). Real input is
+ * taken as complex. float32/complex64 give float32, else float64.
+ * Otherwise as `lapis_fft_fft`.
  */
-lapis_status lapis_geomspace(double start,
-                             double stop,
-                             int64_t num,
-                             bool endpoint,
-                             lapis_dtype dtype,
+lapis_status lapis_fft_irfft(const lapis_array *x,
+                             int64_t n,
+                             int64_t axis,
+                             lapis_fft_norm norm,
                              lapis_array **out);
 
 /**
- * A new array of zeros with `proto`'s shape, of `dtype` (or `proto`'s when
- * `dtype` is LAPIS_LIKE_DTYPE), laid out in `proto`'s memory order
- * (NumPy's `zeros_like`, order K: C for C-contiguous, F for
- * F-contiguous, else axes by decreasing stride; strides are positive and
- * without gaps). Never a view; the caller frees the new handle.
- *
- * Errors: NULL `proto` or `out` (LAPIS_ERR_NULL_ARGUMENT), unknown dtype
- * (LAPIS_ERR_BAD_DTYPE), allocation failure.
+ * NumPy's `fft.hfft`: the transform of a Hermitian-symmetric signal given
+ * by its first half, a real result of length `n` (default `2*(m - 1)`).
+ * Dtypes as `lapis_fft_irfft`; otherwise as `lapis_fft_fft`.
  */
-lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
+lapis_status lapis_fft_hfft(const lapis_array *x,
+                            int64_t n,
+                            int64_t axis,
+                            lapis_fft_norm norm,
+                            lapis_array **out);
 
 /**
- * Ones shaped and laid out like `proto`; arguments and errors as
- * `lapis_zeros_like`.
+ * NumPy's `fft.ihfft`: the inverse of `lapis_fft_hfft` for real input
+ * (the conjugate of `rfft` scaled by `1/n` for the default norm), length
+ * `n/2 + 1` along `axis`. Dtypes as `lapis_fft_rfft`.
  */
-lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * An array shaped and laid out like `proto` with unspecified contents
- * (zeros in lapis); arguments and errors as `lapis_zeros_like`.
- */
-lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
-
-/**
- * `value` shaped and laid out like `proto`; a real result dtype needs
- * `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Other arguments and errors as
- * `lapis_zeros_like`.
- */
-lapis_status lapis_full_like(const lapis_array *proto,
-                             lapis_complex128 value,
-                             lapis_dtype dtype,
+lapis_status lapis_fft_ihfft(const lapis_array *x,
+                             int64_t n,
+                             int64_t axis,
+                             lapis_fft_norm norm,
                              lapis_array **out);
 
 /**
- * A new C-order array of values uniform on [low, high) (complex dtypes:
- * both parts), from stream `key` of `seed` of lapis's counter-based
- * generator. Reproducible: the same (seed, key, shape, dtype) gives the
- * same numbers on every machine, thread count and call; element i (in C
- * order) is the i-th value of the stream, so `lapis_random_fill_uniform`
- * on an array of the same shape and dtype, in any layout, gives the same
- * values at the same indices. Use different keys for independent streams.
- *
- * Errors: as `lapis_zeros` (shape, dtype, NULL `out`); parameters the
- * distribution rejects (LAPIS_ERR_INVALID_ARGUMENT).
+ * `lapis_fft_fft` written into the existing array `out`, which must have
+ * the result's shape (length `n` along `axis`), be writable, and have a
+ * dtype the result casts to under `same_kind` (complex64 or complex128).
+ * Any non-overlapping strides (F order, sliced, negative). `out` may be
+ * `x` itself (then transformed as if `x` had been copied first).
+ * Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
+ * shape, `LAPIS_ERR_INVALID_VALUE` for a real `out`,
+ * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
+ * modified.
  */
-lapis_status lapis_random_uniform(uint64_t seed,
-                                  uint64_t key,
-                                  double low,
-                                  double high,
-                                  int64_t ndim,
-                                  const int64_t *shape,
-                                  lapis_dtype dtype,
-                                  lapis_array **out);
+lapis_status lapis_fft_fft_out(const lapis_array *x,
+                               int64_t n,
+                               int64_t axis,
+                               lapis_fft_norm norm,
+                               lapis_array *out);
 
 /**
- * A new C-order array of normal values `mean + std·z` (complex dtypes:
- * `mean + std·z` with z complex standard normal, E|z|² = 1). Seeds, keys,
- * reproducibility and errors as `lapis_random_uniform`.
+ * `lapis_fft_ifft` into `out`, as `lapis_fft_fft_out`.
  */
-lapis_status lapis_random_normal(uint64_t seed,
-                                 uint64_t key,
-                                 double mean,
-                                 double std,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_dtype dtype,
-                                 lapis_array **out);
+lapis_status lapis_fft_ifft_out(const lapis_array *x,
+                                int64_t n,
+                                int64_t axis,
+                                lapis_fft_norm norm,
+                                lapis_array *out);
 
 /**
- * A new C-order array of standard normal values (complex: CN(0, 1)).
- * Seeds, keys, reproducibility and errors as `lapis_random_uniform`.
+ * `lapis_fft_rfft` into `out` (complex, length `n/2 + 1` along `axis`),
+ * as `lapis_fft_fft_out`.
  */
-lapis_status lapis_random_standard_normal(uint64_t seed,
-                                          uint64_t key,
-                                          int64_t ndim,
-                                          const int64_t *shape,
-                                          lapis_dtype dtype,
-                                          lapis_array **out);
+lapis_status lapis_fft_rfft_out(const lapis_array *x,
+                                int64_t n,
+                                int64_t axis,
+                                lapis_fft_norm norm,
+                                lapis_array *out);
 
 /**
- * Overwrites every element of `a` with uniform values on [low, high), the
- * same values `lapis_random_uniform` gives for `a`'s shape and dtype
- * (element i in C order of the indices, whatever `a`'s strides).
- *
- * Errors: NULL `a` (LAPIS_ERR_NULL_ARGUMENT), read-only `a`
- * (LAPIS_ERR_READ_ONLY), overlapping elements (LAPIS_ERR_BAD_STRIDE),
- * `a`'s buffer in use by another call (LAPIS_ERR_BUSY), bad parameters.
- * Nothing is written on error.
+ * `lapis_fft_irfft` into `out` (real or complex, length `n` along
+ * `axis`), as `lapis_fft_fft_out`.
  */
-lapis_status lapis_random_fill_uniform(uint64_t seed,
-                                       uint64_t key,
-                                       double low,
-                                       double high,
-                                       lapis_array *a);
+lapis_status lapis_fft_irfft_out(const lapis_array *x,
+                                 int64_t n,
+                                 int64_t axis,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
 
 /**
- * Overwrites `a` with `normal(mean, std)` values, as
- * `lapis_random_normal`. Errors as `lapis_random_fill_uniform`.
+ * `lapis_fft_hfft` into `out`, as `lapis_fft_irfft_out`.
  */
-lapis_status lapis_random_fill_normal(uint64_t seed,
-                                      uint64_t key,
-                                      double mean,
-                                      double std,
-                                      lapis_array *a);
+lapis_status lapis_fft_hfft_out(const lapis_array *x,
+                                int64_t n,
+                                int64_t axis,
+                                lapis_fft_norm norm,
+                                lapis_array *out);
 
 /**
- * Overwrites `a` with standard normal values, as
- * `lapis_random_standard_normal`. Errors as `lapis_random_fill_uniform`.
+ * `lapis_fft_ihfft` into `out`, as `lapis_fft_rfft_out`.
  */
-lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
+lapis_status lapis_fft_ihfft_out(const lapis_array *x,
+                                 int64_t n,
+                                 int64_t axis,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
 
 /**
- * Wraps caller memory as an array without copying. The buffer is the
- * `nbytes` bytes at `base`; element 0 (index [0, …, 0]) is at byte
- * `offset` from `base`, and element i at `offset + Σ i[k]·strides[k]`
- * (byte strides as NumPy's: negative and zero allowed; NULL `strides`
- * means C-contiguous). `shape` has `ndim` (0 ..= 32) entries ≥ 0.
- *
- * Every element must lie inside `[base, base + nbytes)`: strides that step
- * outside are rejected (LAPIS_ERR_BAD_STRIDE, the message naming the
- * axis), which is why a negative-stride wrap gives the buffer's start and
- * an offset rather than a pointer to element 0. Strides of axes longer
- * than 1 must be multiples of the itemsize, and `base + offset` aligned
- * for the dtype (4 bytes for float32/complex64, 8 for
- * float64/complex128; LAPIS_ERR_BAD_STRIDE). An empty array (a zero in
- * `shape`) addresses nothing and may have `base` NULL.
- *
- * Ownership: the caller keeps the memory, and must keep it valid (and not
- * free or reuse it) until this handle and every view made from it are
- * freed; lapis never frees it. With `readonly`, lapis never writes it
- * (writes fail with LAPIS_ERR_READ_ONLY) and it may be const memory cast
- * to `void *`. Without, lapis functions write it when asked; the caller
- * must not access it concurrently with such a call.
- *
- * Overlapping strides (zero strides, or strides that make two indices
- * share bytes) are accepted, as NumPy's `as_strided`: such an array can
- * be read, but writing into it (`lapis_array_fill`, `lapis_array_copyto`,
- * random fills, ufunc and linalg outputs) fails with LAPIS_ERR_BAD_STRIDE.
- *
- * Errors: NULL `out`, `shape` (ndim > 0) or `base` (nbytes > 0 and a
- * non-empty array) (LAPIS_ERR_NULL_ARGUMENT); negative ndim or shape
- * entries, ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT); unknown dtype
- * (LAPIS_ERR_BAD_DTYPE); extent or alignment violations
- * (LAPIS_ERR_BAD_STRIDE); sizes overflowing (LAPIS_ERR_OVERFLOW).
+ * `lapis_fft_fft` of a complex array in place along `axis` (the length is
+ * kept: no `n`). Any non-overlapping strides. Errors:
+ * `LAPIS_ERR_INVALID_ARGUMENT` for a real array or an unknown norm,
+ * `LAPIS_ERR_INDEX`, `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`,
+ * `LAPIS_ERR_BUSY`; on error `x` is not modified.
  */
-lapis_status lapis_array_wrap(void *base,
-                              size_t nbytes,
-                              int64_t offset,
-                              lapis_dtype dtype,
-                              int64_t ndim,
-                              const int64_t *shape,
-                              const int64_t *strides,
-                              bool readonly,
+lapis_status lapis_fft_fft_inplace(lapis_array *x, int64_t axis, lapis_fft_norm norm);
+
+/**
+ * `lapis_fft_ifft` in place, as `lapis_fft_fft_inplace`.
+ */
+lapis_status lapis_fft_ifft_inplace(lapis_array *x, int64_t axis, lapis_fft_norm norm);
+
+/**
+ * NumPy's `fft.fftn(x, s, axes, norm)`: the n-d transform over `axes`
+ * (`naxes` = -1: the last `ns` axes when `s` is given, else all axes),
+ * with `s[i]` (`ns` = -1: the input lengths) cropping or zero-padding
+ * axis `axes[i]`. `s` and `axes` must have the same length when both are
+ * given. Dtypes, layout and ownership as `lapis_fft_fft`.
+ * Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_INVALID_ARGUMENT` for no
+ * axes, a repeated axis, lengths that differ, an entry of `s` that is 0
+ * or negative; `LAPIS_ERR_NULL_ARGUMENT` for a NULL list with a positive
+ * count.
+ */
+lapis_status lapis_fft_fftn(const lapis_array *x,
+                            int64_t ns,
+                            const int64_t *s,
+                            int64_t naxes,
+                            const int64_t *axes,
+                            lapis_fft_norm norm,
+                            lapis_array **out);
+
+/**
+ * NumPy's `fft.ifftn`: the inverse of `lapis_fft_fftn` (same arguments).
+ */
+lapis_status lapis_fft_ifftn(const lapis_array *x,
+                             int64_t ns,
+                             const int64_t *s,
+                             int64_t naxes,
+                             const int64_t *axes,
+                             lapis_fft_norm norm,
+                             lapis_array **out);
+
+/**
+ * NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
+ * others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
+ * as `lapis_fft_fftn`.
+ */
+lapis_status lapis_fft_rfftn(const lapis_array *x,
+                             int64_t ns,
+                             const int64_t *s,
+                             int64_t naxes,
+                             const int64_t *axes,
+                             lapis_fft_norm norm,
+                             lapis_array **out);
+
+/**
+ * NumPy's `fft.irfftn`: the inverse of `lapis_fft_rfftn`, a real result;
+ * the last transformed length defaults to `2*(m - 1)`. Arguments as
+ * `lapis_fft_fftn`.
+ */
+lapis_status lapis_fft_irfftn(const lapis_array *x,
+                              int64_t ns,
+                              const int64_t *s,
+                              int64_t naxes,
+                              const int64_t *axes,
+                              lapis_fft_norm norm,
                               lapis_array **out);
 
 /**
- * Wraps a contiguous caller buffer without copying: `size · itemsize`
- * bytes at `data` (size the product of `shape`) holding the elements in
- * `order` (LAPIS_ORDER_C: row-major, LAPIS_ORDER_F: column-major).
- * `data` must be aligned for the dtype. Ownership, `readonly`, and errors
- * as `lapis_array_wrap` (with the extent implied by the shape).
+ * NumPy's `fft.fft2`: `lapis_fft_fftn` whose default axes are the last
+ * two (`naxes` = -1) instead of all.
  */
-lapis_status lapis_array_wrap_contiguous(void *data,
-                                         lapis_dtype dtype,
-                                         int64_t ndim,
-                                         const int64_t *shape,
-                                         lapis_order order,
-                                         bool readonly,
-                                         lapis_array **out);
+lapis_status lapis_fft_fft2(const lapis_array *x,
+                            int64_t ns,
+                            const int64_t *s,
+                            int64_t naxes,
+                            const int64_t *axes,
+                            lapis_fft_norm norm,
+                            lapis_array **out);
 
 /**
- * `*out` = the dtype code of `a`. Errors: NULL `a` or `out`
- * (LAPIS_ERR_NULL_ARGUMENT; `*out` untouched).
+ * NumPy's `fft.ifft2`: `lapis_fft_ifftn` with the last two axes by default.
  */
-lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
+lapis_status lapis_fft_ifft2(const lapis_array *x,
+                             int64_t ns,
+                             const int64_t *s,
+                             int64_t naxes,
+                             const int64_t *axes,
+                             lapis_fft_norm norm,
+                             lapis_array **out);
 
 /**
- * `*out` = the number of axes of `a` (0 ..= 32). Errors as `lapis_array_dtype`.
+ * NumPy's `fft.rfft2`: `lapis_fft_rfftn` with the last two axes by default.
  */
-lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
+lapis_status lapis_fft_rfft2(const lapis_array *x,
+                             int64_t ns,
+                             const int64_t *s,
+                             int64_t naxes,
+                             const int64_t *axes,
+                             lapis_fft_norm norm,
+                             lapis_array **out);
 
 /**
- * `*out` = the number of elements of `a` (1 for 0-d). Errors as `lapis_array_dtype`.
+ * NumPy's `fft.irfft2`: `lapis_fft_irfftn` with the last two axes by default.
  */
-lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
+lapis_status lapis_fft_irfft2(const lapis_array *x,
+                              int64_t ns,
+                              const int64_t *s,
+                              int64_t naxes,
+                              const int64_t *axes,
+                              lapis_fft_norm norm,
+                              lapis_array **out);
 
 /**
- * `*out` = the bytes of one element (4, 8, 8, 16 for float32, float64,
- * complex64, complex128). Errors as `lapis_array_dtype`.
+ * NumPy's `fft.fftfreq(n, d)`: the sample frequencies `[0, 1, ...,
+ * ceil(n/2) - 1, -floor(n/2), ..., -1] / (n*d)` of a length-`n` transform
+ * with sample spacing `d`, as a new float64 array of length `n` (owned by
+ * the caller). Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or a `d`
+ * that makes `1/(n*d)` infinite or NaN; `LAPIS_ERR_NULL_ARGUMENT`.
  */
-lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
+lapis_status lapis_fft_fftfreq(int64_t n, double d, lapis_array **out);
 
 /**
- * `*out` = size · itemsize: the bytes the elements take (what
- * `lapis_array_read` writes), not the size of the underlying buffer.
- * Errors as `lapis_array_dtype`.
+ * NumPy's `fft.rfftfreq(n, d)`: `[0, 1, ..., n/2] / (n*d)`, a new float64
+ * array of length `n/2 + 1`. Errors as `lapis_fft_fftfreq`.
  */
-lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
+lapis_status lapis_fft_rfftfreq(int64_t n, double d, lapis_array **out);
 
 /**
- * `*out` = the flags of `a`: a bit set of LAPIS_FLAG_C_CONTIGUOUS,
- * LAPIS_FLAG_F_CONTIGUOUS, LAPIS_FLAG_WRITABLE, LAPIS_FLAG_OWNS_DATA
- * (NumPy's flags). Errors as `lapis_array_dtype`.
+ * NumPy's `fft.fftshift(x, axes)`: rolls each axis in `axes` (`naxes` =
+ * -1: all axes) by `floor(len/2)` so the zero frequency moves to the
+ * centre. A new array of `x`'s dtype and shape, owned by the caller.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INDEX` for an axis out of
+ * range; `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < -1; `LAPIS_ERR_BUSY`.
  */
-lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
+lapis_status lapis_fft_fftshift(const lapis_array *x,
+                                int64_t naxes,
+                                const int64_t *axes,
+                                lapis_array **out);
 
 /**
- * `*out` = the address of element 0 (index [0, …, 0]) for reading;
- * element i is at `*out + Σ i[k]·strides[k]` (`lapis_array_strides`).
- * The memory belongs to the array: valid while any handle on its buffer
- * lives. For an empty array the address must not be read. Errors as
- * `lapis_array_dtype`.
+ * NumPy's `fft.ifftshift`: the inverse of `lapis_fft_fftshift` (rolls by
+ * `-floor(len/2)`), same arguments and errors.
  */
-lapis_status lapis_array_data(const lapis_array *a, const void **out);
-
-/**
- * `*out` = the address of element 0 for writing, as `lapis_array_data`.
- * The caller must not write through it while a lapis call uses the same
- * memory. Errors: NULL `a` or `out` (LAPIS_ERR_NULL_ARGUMENT), a read-only
- * array (LAPIS_ERR_READ_ONLY); `*out` untouched on error.
- */
-lapis_status lapis_array_data_mut(lapis_array *a, void **out);
-
-/**
- * Copies the shape of `a` (ndim entries) into `out`, which holds `n` ≥
- * ndim values (`out` may be NULL for a 0-d array). Errors: NULL `a` or
- * `out` (LAPIS_ERR_NULL_ARGUMENT), `n` < ndim (LAPIS_ERR_INVALID_ARGUMENT);
- * `out` untouched on error.
- */
-lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * Copies the byte strides of `a` (ndim entries, any sign) into `out`, as
- * `lapis_array_shape`.
- */
-lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
-
-/**
- * `*out` = whether `a` and `b` view the same lapis buffer (one made from
- * the other by views, or both from a common base; NumPy's cheap
- * `may_share_memory` test: true even when the elements they use are
- * disjoint). Two separate wraps of the same caller memory are different
- * buffers (false). Errors: NULL `a`, `b` or `out`.
- */
-lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
-
-/**
- * A new handle viewing the same elements as `a` (NumPy's `a.view()`):
- * same dtype, shape, strides and writability; no copy. The new handle
- * keeps the buffer alive and is the caller's to free (in any order with
- * `a`). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
-
-/**
- * Basic slicing, NumPy's `a[start[0]:stop[0]:step[0], …]` over the first
- * `n` axes (n ≤ ndim; later axes are kept whole): a view, no copy.
- *
- * Python's rules per axis: negative start/stop count from the end, values
- * past either end are clipped, LAPIS_SLICE_NONE is an omitted value (the
- * end the step walks from, for start, or to, for stop); step may be
- * negative (reversing), not zero. A NULL `start` or `stop` means
- * LAPIS_SLICE_NONE for every axis, a NULL `step` means 1 for every axis.
- * The result's stride on axis k is `strides[k]·step[k]`; it is writable
- * when `a` is, and keeps the buffer alive (free it in any order).
- *
- * Errors: NULL `a` or `out`; `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` >
- * ndim (LAPIS_ERR_INDEX); a zero step (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_slice(const lapis_array *a,
-                               int64_t n,
-                               const int64_t *start,
-                               const int64_t *stop,
-                               const int64_t *step,
-                               lapis_array **out);
-
-/**
- * The sub-array at position `index` of axis `axis` (NumPy's
- * `a[..., index, ...]`): a view with that axis removed. Negative `axis`
- * and `index` count from the end.
- *
- * Errors: NULL `a` or `out`; axis or index out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_index(const lapis_array *a,
-                               int64_t axis,
-                               int64_t index,
-                               lapis_array **out);
-
-/**
- * The axes in reverse order (NumPy's `a.T`): a view. Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
-
-/**
- * Axis k of the result is axis `axes[k]` of `a` (NumPy's
- * `transpose(a, axes)`; negative axes count from the end): a view.
- *
- * Errors: NULL `a`, `axes` (naxes > 0) or `out`; `naxes` ≠ ndim or a
- * repeated axis (LAPIS_ERR_INVALID_ARGUMENT); an axis out of range
- * (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_permute(const lapis_array *a,
+lapis_status lapis_fft_ifftshift(const lapis_array *x,
                                  int64_t naxes,
                                  const int64_t *axes,
                                  lapis_array **out);
-
-/**
- * Axes `axis1` and `axis2` exchanged (NumPy's `swapaxes`): a view.
- * Errors: NULL `a` or `out`; an axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_array_swapaxes(const lapis_array *a,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * Axis `source` moved to position `destination`, the others keeping
- * their order (NumPy's `moveaxis`): a view. Errors as `lapis_array_swapaxes`.
- */
-lapis_status lapis_array_moveaxis(const lapis_array *a,
-                                  int64_t source,
-                                  int64_t destination,
-                                  lapis_array **out);
-
-/**
- * The elements of `a` read in `order` (LAPIS_ORDER_C: last index
- * fastest; LAPIS_ORDER_F: first index fastest) arranged into `shape`
- * (`ndim` entries; one may be -1, inferred from the size). A view exactly
- * when NumPy's `reshape` gives one (always for an array contiguous in
- * `order`, and for strided arrays whose merged axes are contiguous among
- * themselves), else a copy in `order` (check with
- * `lapis_array_shares_buffer`). Either way a new handle the caller frees.
- *
- * Errors: NULL `a`, `shape` (ndim > 0) or `out`; sizes that differ
- * (LAPIS_ERR_SHAPE_MISMATCH); two -1s, another negative entry, ndim < 0 or
- * > 32, an order other than C or F (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_reshape(const lapis_array *a,
-                                 int64_t ndim,
-                                 const int64_t *shape,
-                                 lapis_order order,
-                                 lapis_array **out);
-
-/**
- * The elements as a 1-d array in `order` (NumPy's `ravel`): a view when
- * the memory allows (C: C-contiguous; F: F-contiguous; A: F if F- and not
- * C-contiguous, else C; K: memory order, a view when contiguous in some
- * axis order with positive strides), else a copy. Errors: NULL `a` or
- * `out`, bad order code (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A read-only view of `a` with shape `shape` (`ndim` entries) by NumPy's
- * broadcasting rule (trailing axes equal or 1 in `a`, new leading axes);
- * broadcast axes get stride 0. Errors: NULL `a`, `shape` (ndim > 0) or
- * `out`; incompatible shapes (LAPIS_ERR_SHAPE_MISMATCH); negative entries
- * or ndim > 32 (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_broadcast_to(const lapis_array *a,
-                                      int64_t ndim,
-                                      const int64_t *shape,
-                                      lapis_array **out);
-
-/**
- * The real part: for complex64/complex128 a float32/float64 view of the
- * same memory with the same byte strides, writable when `a` is (writes
- * change the real parts); for a real array a view of `a` itself. Errors:
- * NULL `a` or `out`.
- */
-lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
-
-/**
- * The imaginary part: for a complex array a view like `lapis_array_real`
- * offset by one real element (writable when `a` is); for a real array a
- * read-only array of zeros of `a`'s shape and dtype (NumPy's; no
- * allocation). Errors: NULL `a` or `out`.
- */
-lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
-
-/**
- * Length-1 axes removed: all of them when `axes` is NULL (and `naxes` 0),
- * else exactly the `naxes` listed (each of length 1; negative counts from
- * the end). A view. Errors: NULL `a`, `out`, or `axes` with naxes > 0;
- * a listed axis whose length is not 1 (LAPIS_ERR_SHAPE_MISMATCH); axis out
- * of range (LAPIS_ERR_INDEX); a repeated axis (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_squeeze(const lapis_array *a,
-                                 int64_t naxes,
-                                 const int64_t *axes,
-                                 lapis_array **out);
-
-/**
- * New length-1 axes at the `naxes` positions `axes` of the result
- * (NumPy's `expand_dims`; negative positions count from the end of the
- * result): a view. Errors: NULL `a`, `axes` (naxes > 0) or `out`; position
- * out of range (LAPIS_ERR_INDEX); a repeated position
- * (LAPIS_ERR_INVALID_ARGUMENT); more than 32 axes.
- */
-lapis_status lapis_array_expand_dims(const lapis_array *a,
-                                     int64_t naxes,
-                                     const int64_t *axes,
-                                     lapis_array **out);
-
-/**
- * The diagonal `a[…, i, …, i + offset, …]` of the plane of `axis1` and
- * `axis2` (NumPy's `diagonal`): a read-only view whose last axis runs
- * along the diagonal, after the remaining axes in order. Offsets past the
- * edge give an empty diagonal. Errors: NULL `a` or `out`; fewer than 2
- * axes (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX);
- * equal axes (LAPIS_ERR_INVALID_ARGUMENT).
- */
-lapis_status lapis_array_diagonal(const lapis_array *a,
-                                  int64_t offset,
-                                  int64_t axis1,
-                                  int64_t axis2,
-                                  lapis_array **out);
-
-/**
- * A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
- * LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
- * C) or LAPIS_ORDER_K (`a`'s axis order; negative strides become
- * positive). Always copies; the new handle owns its buffer.
- *
- * Errors: NULL `a` or `out`; bad order code (LAPIS_ERR_INVALID_ARGUMENT);
- * `a` being written by another call (LAPIS_ERR_BUSY); allocation failure.
- */
-lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
-
-/**
- * A copy of `a` converted to `dtype` (order K), under NumPy's `same_kind`
- * rule: real → real or complex, complex → complex (float64 → float32
- * rounds). Complex → real is refused (LAPIS_ERR_INVALID_VALUE): take
- * `lapis_array_real` first to drop the imaginary parts explicitly. Always
- * copies, even to the same dtype.
- *
- * Errors: NULL `a` or `out`; unknown dtype (LAPIS_ERR_BAD_DTYPE); a
- * forbidden cast (LAPIS_ERR_INVALID_VALUE); as `lapis_array_copy`.
- */
-lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
-
-/**
- * A C-contiguous array with `a`'s elements: a new view of `a` (no copy)
- * when `a` is already C-contiguous, else a C-order copy (NumPy's
- * `ascontiguousarray`). Errors as `lapis_array_copy`.
- */
-lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
-
-/**
- * A Fortran-contiguous array with `a`'s elements: a view when `a` already
- * is, else an F-order copy (NumPy's `asfortranarray`). Errors as
- * `lapis_array_copy`.
- */
-lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
-
-/**
- * Writes `src`'s elements into `dst` (NumPy's `copyto(dst, src)` /
- * `dst[...] = src`): `src` is broadcast to `dst`'s shape and converted to
- * `dst`'s dtype under the `same_kind` rule (complex → real refused). A
- * `src` sharing `dst`'s buffer is read completely before anything is
- * written. `dst` and `src` may be the same handle.
- *
- * Errors: NULL `dst` or `src`; read-only `dst` (LAPIS_ERR_READ_ONLY);
- * `dst` with overlapping elements (LAPIS_ERR_BAD_STRIDE); shapes that do
- * not broadcast (LAPIS_ERR_SHAPE_MISMATCH); a forbidden cast
- * (LAPIS_ERR_INVALID_VALUE); a buffer busy in another call
- * (LAPIS_ERR_BUSY). Nothing is written on error.
- */
-lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
-
-/**
- * Sets every element of `a` to `value` (rounded to the dtype); a real
- * array needs `value.im == 0` (LAPIS_ERR_INVALID_VALUE). Errors otherwise
- * as `lapis_array_copyto` for `dst`. Nothing is written on error.
- */
-lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
-
-/**
- * Joins the `n` arrays `arrays[0..n]` along existing axis `axis`
- * (negative counts from the end) into a new array (NumPy's
- * `concatenate`): same number of axes, equal lengths off the axis; the
- * dtype is the promotion of the inputs' (float32 + complex64 → complex64,
- * float32 + float64 → float64, …); the layout follows the inputs' (C
- * unless all agree on another). The new handle owns its buffer.
- *
- * Errors: NULL `arrays` (n > 0), an entry, or `out`
- * (LAPIS_ERR_NULL_ARGUMENT); `n` < 0 (LAPIS_ERR_INVALID_ARGUMENT); `n` == 0
- * (LAPIS_ERR_INVALID_VALUE); 0-d inputs or mismatched shapes
- * (LAPIS_ERR_SHAPE_MISMATCH); axis out of range (LAPIS_ERR_INDEX).
- */
-lapis_status lapis_concatenate(int64_t n,
-                               const lapis_array *const *arrays,
-                               int64_t axis,
-                               lapis_array **out);
-
-/**
- * Joins `n` arrays of one shape along a new axis at position `axis` of the
- * result (NumPy's `stack`; negative counts from the end of the result,
- * which has ndim + 1 axes). Dtype and errors as `lapis_concatenate`
- * (arrays of different shapes: LAPIS_ERR_SHAPE_MISMATCH).
- */
-lapis_status lapis_stack(int64_t n,
-                         const lapis_array *const *arrays,
-                         int64_t axis,
-                         lapis_array **out);
-
-/**
- * `*out` = the element of `a` at `index` (ndim entries, negative counting
- * from the end; NULL allowed for a 0-d array), widened exactly to
- * complex128 (real dtypes give `im == 0`).
- *
- * Errors: NULL `a`, `index` (ndim > 0) or `out`; an index out of range
- * (LAPIS_ERR_INDEX); `a` being written by another call (LAPIS_ERR_BUSY).
- */
-lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
-
-/**
- * Writes `value` (rounded to the dtype) at `index` of `a`, as
- * `lapis_array_get` reads it; a real array needs `value.im == 0`
- * (LAPIS_ERR_INVALID_VALUE). Errors also: read-only `a`
- * (LAPIS_ERR_READ_ONLY), as `lapis_array_get`. Nothing is written on error.
- */
-lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
-
-/**
- * Copies `a`'s elements into the caller's buffer `dst` (`nbytes` ≥
- * `lapis_array_nbytes(a)`; only that many bytes are written), contiguous
- * in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F), in `a`'s dtype (complex as
- * interleaved re, im pairs). `dst` must be aligned for the dtype and must
- * not overlap `a`'s memory. Works for any strides of `a`.
- *
- * Errors: NULL `a` or `dst` (non-empty `a`); `nbytes` too small or
- * another order (LAPIS_ERR_INVALID_ARGUMENT); misaligned `dst`
- * (LAPIS_ERR_BAD_STRIDE); `a` being written by another call
- * (LAPIS_ERR_BUSY). `dst` is untouched on error.
- */
-lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
-
-/**
- * Copies the caller's buffer `src` (`nbytes` ≥ `lapis_array_nbytes(a)`,
- * elements of `a`'s dtype contiguous in `order`, C or F) into `a`, which
- * may have any strides. `src` must be aligned for the dtype and must not
- * overlap `a`'s memory.
- *
- * Errors: as `lapis_array_read`, and read-only `a` (LAPIS_ERR_READ_ONLY),
- * `a` with overlapping elements (LAPIS_ERR_BAD_STRIDE). `a` is untouched
- * on error.
- */
-lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
-
-/**
- * x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
- * takes alpha.re and requires alpha.im == 0 (a complex factor would make
- * it complex): LAPIS_ERR_INVALID_ARGUMENT otherwise; use lapis_rscal for a
- * real factor on any array.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_INVALID_ARGUMENT, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE
- * (zero stride), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_scal(lapis_complex128 alpha, lapis_array *x);
-
-/**
- * x := alpha·x with a real alpha on a 1-d array of any dtype
- * (csscal/zdscal on complex arrays). Otherwise as lapis_scal.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_rscal(double alpha, lapis_array *x);
-
-/**
- * y := alpha·x + y (BLAS ?axpy) on 1-d arrays of one length and dtype.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT (complex alpha on
- * real arrays), LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_axpy(lapis_complex128 alpha, const lapis_array *x, lapis_array *y);
-
-/**
- * *out := Σ x[i]·y[i] (unconjugated; BLAS ?dot/?dotu) of 1-d arrays of one length and dtype, as a
- * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
- * precision). 0 for empty arrays. `out` is written only on success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
- * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_dot(const lapis_array *x, const lapis_array *y, lapis_complex128 *out);
-
-/**
- * *out := Σ conj(x[i])·y[i] (BLAS ?dotc; lapis_dot for real arrays) of 1-d arrays of one length and dtype, as a
- * lapis_complex128 (im = 0 for real arrays; computed in the arrays'
- * precision). 0 for empty arrays. `out` is written only on success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT (a handle or `out`), LAPIS_ERR_BAD_DTYPE
- * (different dtypes), LAPIS_ERR_SHAPE_MISMATCH (not 1-d, other lengths),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_dotc(const lapis_array *x,
-                        const lapis_array *y,
-                        lapis_complex128 *out);
-
-/**
- * *out := the Euclidean norm sqrt(Σ |x[i]|²) (BLAS ?nrm2) of a 1-d array of any dtype, as a double (computed
- * in the array's precision); 0 for an empty array. `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_nrm2(const lapis_array *x,
-                        double *out);
-
-/**
- * *out := Σ (|re x[i]| + |im x[i]|) (BLAS ?asum: for complex arrays the parts' magnitudes) of a 1-d array of any dtype, as a double (computed
- * in the array's precision); 0 for an empty array. `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_asum(const lapis_array *x,
-                        double *out);
-
-/**
- * *out := the 0-based index of the first element of largest |re| + |im|
- * of a 1-d array of any dtype (BLAS i?amax). `out` is written only on
- * success.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_SHAPE_MISMATCH (not 1-d),
- * LAPIS_ERR_INVALID_VALUE (empty array), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_iamax(const lapis_array *x, int64_t *out);
-
-/**
- * y := x (BLAS ?copy) for 1-d arrays of one length and dtype (no
- * casting: use lapis's copy functions to convert dtypes).
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE,
- * LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_copy(const lapis_array *x, lapis_array *y);
-
-/**
- * Exchanges the elements of x and y (BLAS ?swap): 1-d arrays of one
- * length and dtype, both written in place. They may be disjoint views of
- * one array (two rows of a matrix); views sharing an element give
- * LAPIS_ERR_INVALID_ARGUMENT. Nothing is written on error.
- *
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_BAD_DTYPE,
- * LAPIS_ERR_SHAPE_MISMATCH, LAPIS_ERR_INVALID_ARGUMENT,
- * LAPIS_ERR_READ_ONLY, LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_swap(lapis_array *x, lapis_array *y);
-
-/**
- * y := alpha·op(A)·x + beta·y (BLAS ?gemv). A is a 2-d m × n array; `trans`
- * is LAPIS_NO_TRANS (x has n elements, y m), LAPIS_TRANS or
- * LAPIS_CONJ_TRANS (x has m, y n). beta = 0 overwrites y without reading
- * it.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gemv(lapis_trans trans,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * A := alpha·x·yᵀ + A (BLAS ?ger, ?geru: no conjugate): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_ger(lapis_complex128 alpha,
-                       const lapis_array *x,
-                       const lapis_array *y,
-                       lapis_array *a);
-
-/**
- * A := alpha·x·yᴴ + A (BLAS ?gerc; lapis_ger for real arrays): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gerc(lapis_complex128 alpha,
-                        const lapis_array *x,
-                        const lapis_array *y,
-                        lapis_array *a);
-
-/**
- * y := alpha·A·x + beta·y with A symmetric (complex arrays: Aᵀ = A; BLAS ?symv), only the `uplo` triangle
- * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_symv(lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * y := alpha·A·x + beta·y with A Hermitian, its diagonal's imaginary part taken as zero (BLAS ?hemv; lapis_symv for real arrays), only the `uplo` triangle
- * (LAPIS_UPPER or LAPIS_LOWER) of the square 2-d A read.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_hemv(lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *x,
-                        lapis_complex128 beta,
-                        lapis_array *y);
-
-/**
- * x := op(A)·x (BLAS ?trmv) with A a square 2-d triangular array: only its `uplo`
- * triangle is read, and its diagonal is taken as ones for `diag` =
- * LAPIS_UNIT.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trmv(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_diag diag,
-                        const lapis_array *a,
-                        lapis_array *x);
-
-/**
- * Solves op(A)·z = x and overwrites x with z (BLAS ?trsv; no singularity check, as in BLAS) with A a square 2-d triangular array: only its `uplo`
- * triangle is read, and its diagonal is taken as ones for `diag` =
- * LAPIS_UNIT.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trsv(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_diag diag,
-                        const lapis_array *a,
-                        lapis_array *x);
-
-/**
- * C := alpha·op(A)·op(B) + beta·C (BLAS ?gemm) on 2-d arrays: op(A) is
- * m × k, op(B) k × n, C m × n; `transa`/`transb` are LAPIS_NO_TRANS,
- * LAPIS_TRANS or LAPIS_CONJ_TRANS. beta = 0 overwrites C without reading
- * it; k = 0 gives C := beta·C. C-order, F-order, transposed and sub-matrix
- * operands are passed to the BLAS without a copy (the order of C picks the
- * BLAS layout, an operand in the other order is read transposed); only an
- * operand with non-unit strides on both axes or a negative stride, or a
- * complex conjugate-transposed operand in the other order, is copied.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_gemm(lapis_trans transa,
-                        lapis_trans transb,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
- * (LAPIS_RIGHT) with A symmetric (BLAS ?symm), only its `uplo` triangle read. B and C are
- * 2-d m × n; A is m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_symm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
- * (LAPIS_RIGHT) with A Hermitian (BLAS ?hemm; lapis_symm for real arrays), only its `uplo` triangle read. B and C are
- * 2-d m × n; A is m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_hemm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        const lapis_array *b,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * B := alpha·op(A)·B (`side` LAPIS_LEFT) or alpha·B·op(A) (LAPIS_RIGHT) (BLAS ?trmm), with A triangular: only its `uplo` triangle read, its
- * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
- * m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trmm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_trans transa,
-                        lapis_diag diag,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_array *b);
-
-/**
- * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B (LAPIS_RIGHT) and overwrites B with X (BLAS ?trsm; no singularity check, as in BLAS), with A triangular: only its `uplo` triangle read, its
- * diagonal taken as ones for `diag` = LAPIS_UNIT. B is 2-d m × n; A is
- * m × m (left) or n × n (right).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_trsm(lapis_side side,
-                        lapis_uplo uplo,
-                        lapis_trans transa,
-                        lapis_diag diag,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_array *b);
-
-/**
- * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle of the square 2-d
- * array C (BLAS ?syrk); the other triangle is not touched. LAPIS_NO_TRANS:
- * A is n × k; LAPIS_TRANS: A is k × n (C := alpha·AᵀA + beta·C).
- * LAPIS_CONJ_TRANS is accepted for real arrays (as LAPIS_TRANS) and gives
- * LAPIS_ERR_INVALID_ARGUMENT for complex ones (use lapis_herk).
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_syrk(lapis_uplo uplo,
-                        lapis_trans trans,
-                        lapis_complex128 alpha,
-                        const lapis_array *a,
-                        lapis_complex128 beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the square 2-d
- * Hermitian array C, real alpha and beta (BLAS ?herk; lapis_syrk for real
- * arrays). LAPIS_NO_TRANS: A is n × k; LAPIS_CONJ_TRANS: A is k × n
- * (C := alpha·AᴴA + beta·C). LAPIS_TRANS gives LAPIS_ERR_INVALID_ARGUMENT
- * for complex arrays. The diagonal's imaginary part is set to zero; the
- * other triangle is not touched.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_herk(lapis_uplo uplo,
-                        lapis_trans trans,
-                        double alpha,
-                        const lapis_array *a,
-                        double beta,
-                        lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(B)ᵀ + alpha·op(B)·op(A)ᵀ + beta·C on the `uplo`
- * triangle of the square 2-d array C (BLAS ?syr2k). A and B have one
- * shape: n × k (LAPIS_NO_TRANS) or k × n (LAPIS_TRANS). Triangle and
- * trans rules as lapis_syrk.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_syr2k(lapis_uplo uplo,
-                         lapis_trans trans,
-                         lapis_complex128 alpha,
-                         const lapis_array *a,
-                         const lapis_array *b,
-                         lapis_complex128 beta,
-                         lapis_array *c);
-
-/**
- * C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + beta·C on the `uplo`
- * triangle of the square 2-d Hermitian array C, real beta (BLAS ?her2k;
- * lapis_syr2k for real arrays). A and B have one shape: n × k
- * (LAPIS_NO_TRANS) or k × n (LAPIS_CONJ_TRANS). Triangle and trans rules as
- * lapis_herk.
- *
- * Operands are handles of one dtype (float32, float64, complex64 or
- * complex128; otherwise LAPIS_ERR_BAD_DTYPE naming the operand), vectors
- * 1-d and matrices 2-d (otherwise LAPIS_ERR_SHAPE_MISMATCH), of any layout:
- * C or F order, transposed, sliced, strided and negative-stride views go to
- * the BLAS in place where it can address them (else the BLAS layer copies
- * the operand, never the output's result). Complex scalars are
- * lapis_complex128; a real array takes `re` and requires `im == 0`
- * (LAPIS_ERR_INVALID_ARGUMENT otherwise); float32/complex64 arrays round
- * the scalar to single precision.
- *
- * The output is written in place through its handle (visible in every
- * view of its memory); it must be writable (LAPIS_ERR_READ_ONLY) without
- * overlapping elements (LAPIS_ERR_BAD_STRIDE). Inputs may be views of the
- * output's memory: one overlapping it is read as if copied first. The same
- * handle may be passed as input and output. On any error nothing is
- * written. No handle changes owner.
- * Errors: LAPIS_ERR_NULL_ARGUMENT, LAPIS_ERR_INVALID_ARGUMENT (bad option
- * code, complex scalar on real arrays), LAPIS_ERR_BAD_DTYPE (operands of
- * different dtypes), LAPIS_ERR_SHAPE_MISMATCH (wrong ndim or shapes,
- * non-square where square is needed), LAPIS_ERR_READ_ONLY,
- * LAPIS_ERR_BAD_STRIDE, LAPIS_ERR_OVERFLOW (a dimension beyond the BLAS
- * integer), LAPIS_ERR_BUSY.
- *
- * # Safety
- * Every handle argument is NULL or a live lapis handle; a scalar `out`
- * pointer is NULL or valid for one write.
- */
-lapis_status lapis_her2k(lapis_uplo uplo,
-                         lapis_trans trans,
-                         lapis_complex128 alpha,
-                         const lapis_array *a,
-                         const lapis_array *b,
-                         double beta,
-                         lapis_array *c);
-
-/**
- * lapis_dgemm for float buffers (float32): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         const float *b,
-                         int64_t ldb,
-                         float beta,
-                         float *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(B) + beta·C on caller buffers of double
- * (CBLAS `cblas_dgemm` with lapis's codes and int64_t sizes).
- *
- * `order` is LAPIS_ORDER_C (row-major) or LAPIS_ORDER_F (column-major) for
- * all three matrices; `transa`/`transb` are LAPIS_NO_TRANS, LAPIS_TRANS or
- * LAPIS_CONJ_TRANS (the same as LAPIS_TRANS here). op(A) is m × k, op(B)
- * k × n, C m × n; A is stored m × k (k × m when transposed) with leading
- * dimension `lda` ≥ max(1, its columns) in row-major order or ≥ max(1, its
- * rows) in column-major order, likewise B with `ldb` and C with `ldc` — so a
- * sub-matrix of a larger array is passed with the larger array's `ld`.
- * `beta = 0` overwrites C without reading it; k = 0 gives C := beta·C.
- * No copy: the buffers go to the BLAS in place (an A or B that overlaps C
- * is copied first). The caller keeps ownership of every buffer.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         const double *b,
-                         int64_t ldb,
-                         double beta,
-                         double *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemm for lapis_complex64 buffers (complex64): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
- * Complex buffers are arrays of lapis_complex64 (the layout of C99 `float _Complex`), `alpha`/`beta` by value.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         const lapis_complex64 *b,
-                         int64_t ldb,
-                         lapis_complex64 beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemm for lapis_complex128 buffers (complex128): C := alpha·op(A)·op(B) + beta·C.
- * Arguments, layout rules and errors as lapis_dgemm; LAPIS_CONJ_TRANS conjugates.
- * Complex buffers are arrays of lapis_complex128 (the layout of C99 `double _Complex`), `alpha`/`beta` by value.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zgemm(lapis_order order,
-                         lapis_trans transa,
-                         lapis_trans transb,
-                         int64_t m,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         const lapis_complex128 *b,
-                         int64_t ldb,
-                         lapis_complex128 beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dgemv for float buffers (float32): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         const float *x,
-                         int64_t incx,
-                         float beta,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := alpha·op(A)·x + beta·y on caller buffers of double (CBLAS `cblas_dgemv`).
- *
- * A is stored m × n in `order` (LAPIS_ORDER_C or LAPIS_ORDER_F) with leading
- * dimension `lda` ≥ max(1, n) (row-major) or max(1, m) (column-major); x has
- * n elements (m for LAPIS_TRANS/LAPIS_CONJ_TRANS) and y the other count.
- * The increments `incx`, `incy` are non-zero; a negative increment walks
- * the vector backwards from its end, as in BLAS (element i at
- * x[(len-1-i)·|incx|]). `beta = 0` overwrites y without reading it; unlike
- * the reference BLAS, an empty product (n = 0, or m = 0 transposed) still
- * gives y := beta·y. No copy (an x overlapping y is copied first); the
- * caller keeps ownership of the buffers.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         const double *x,
-                         int64_t incx,
-                         double beta,
-                         double *y,
-                         int64_t incy);
-
-/**
- * lapis_dgemv for lapis_complex64 buffers (complex64): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 beta,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * lapis_dgemv for lapis_complex128 buffers (complex128): y := alpha·op(A)·x + beta·y.
- * Arguments, layout rules and errors as lapis_dgemv.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zgemv(lapis_order order,
-                         lapis_trans trans,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 beta,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element float32 vectors (`cblas_saxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_saxpy(int64_t n,
-                         float alpha,
-                         const float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element float64 vectors (`cblas_daxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_daxpy(int64_t n,
-                         double alpha,
-                         const double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element complex64 vectors (`cblas_caxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_caxpy(int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * y := alpha·x + y on n-element complex128 vectors (`cblas_zaxpy`).
- * Non-zero increments; a negative one starts at the end, as in BLAS. An x
- * overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zaxpy(int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * x := alpha·x on an n-element float32 vector (`cblas_sscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sscal(int64_t n,
-                         float alpha,
-                         float *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element float64 vector (`cblas_dscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dscal(int64_t n,
-                         double alpha,
-                         double *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element complex64 vector (`cblas_cscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cscal(int64_t n,
-                         lapis_complex64 alpha,
-                         lapis_complex64 *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x on an n-element complex128 vector (`cblas_zscal`). A
- * negative increment scales the same elements as its magnitude (the
- * reference BLAS does nothing for incx < 0). Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zscal(int64_t n,
-                         lapis_complex128 alpha,
-                         lapis_complex128 *x,
-                         int64_t incx);
-
-/**
- * x := alpha·x with a real `alpha` on an n-element complex64 vector
- * (`cblas_csscal`); otherwise as lapis_cscal.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_csscal(int64_t n, float alpha, lapis_complex64 *x, int64_t incx);
-
-/**
- * x := alpha·x with a real `alpha` on an n-element complex128 vector
- * (`cblas_zdscal`); otherwise as lapis_zscal.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdscal(int64_t n, double alpha, lapis_complex128 *x, int64_t incx);
-
-/**
- * *out := Σ xᵢ·yᵢ over n-element float32 vectors (`cblas_sdot`), computed
- * in float; 0 for n = 0. Negative increments start at the end.
- * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sdot(int64_t n,
-                        const float *x,
-                        int64_t incx,
-                        const float *y,
-                        int64_t incy,
-                        float *out);
-
-/**
- * *out := Σ xᵢ·yᵢ over n-element float64 vectors (`cblas_ddot`), computed
- * in double; 0 for n = 0. Negative increments start at the end.
- * `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ddot(int64_t n,
-                        const double *x,
-                        int64_t incx,
-                        const double *y,
-                        int64_t incy,
-                        double *out);
-
-/**
- * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex64 vectors
- * (`cblas_cdotu_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cdotu(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         const lapis_complex64 *y,
-                         int64_t incy,
-                         lapis_complex64 *out);
-
-/**
- * *out := Σ conj(xᵢ)·yᵢ over n-element complex64 vectors
- * (`cblas_cdotc_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cdotc(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         const lapis_complex64 *y,
-                         int64_t incy,
-                         lapis_complex64 *out);
-
-/**
- * *out := Σ xᵢ·yᵢ (unconjugated) over n-element complex128 vectors
- * (`cblas_zdotu_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdotu(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         const lapis_complex128 *y,
-                         int64_t incy,
-                         lapis_complex128 *out);
-
-/**
- * *out := Σ conj(xᵢ)·yᵢ over n-element complex128 vectors
- * (`cblas_zdotc_sub`); 0 for n = 0. Negative increments start at the
- * end. `out` is written only on success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zdotc(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         const lapis_complex128 *y,
-                         int64_t incy,
-                         lapis_complex128 *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element float32 vector (`cblas_snrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_snrm2(int64_t n, const float *x, int64_t incx, float *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element float64 vector (`cblas_dnrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dnrm2(int64_t n, const double *x, int64_t incx, double *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element complex64 vector (`cblas_scnrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_scnrm2(int64_t n, const lapis_complex64 *x, int64_t incx, float *out);
-
-/**
- * *out := sqrt(Σ |xᵢ|²) of an n-element complex128 vector (`cblas_dznrm2`),
- * scaled against overflow by the BLAS; 0 for n = 0. A negative increment
- * reads the same elements as its magnitude. `out` is written only on
- * success. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dznrm2(int64_t n, const lapis_complex128 *x, int64_t incx, double *out);
-
-/**
- * lapis_dsyrk for float32 buffers. Arguments, layout and errors as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ssyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         float beta,
-                         float *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle (LAPIS_UPPER or
- * LAPIS_LOWER) of the n × n matrix C, double buffers (`cblas_dsyrk`); the
- * other triangle is not touched. LAPIS_NO_TRANS: A is stored n × k;
- * LAPIS_TRANS (or LAPIS_CONJ_TRANS, the same here): A is stored k × n and
- * C := alpha·AᵀA + beta·C. `lda` ≥ max(1, A's columns) row-major or
- * max(1, A's rows) column-major; `ldc` ≥ max(1, n). No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dsyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         double beta,
-                         double *c,
-                         int64_t ldc);
-
-/**
- * lapis_dsyrk for complex64 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
- * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
- * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_csyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         lapis_complex64 beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dsyrk for complex128 buffers: C := alpha·op(A)·op(A)ᵀ + beta·C
- * (transpose without conjugate; `trans` is LAPIS_NO_TRANS or LAPIS_TRANS,
- * LAPIS_CONJ_TRANS gives LAPIS_ERR_INVALID_ARGUMENT). Otherwise as lapis_dsyrk.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zsyrk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         lapis_complex128 beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
- * Hermitian matrix C, complex64 buffers, real `alpha` and `beta`
- * (`cblas_cherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
- * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
- * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
- * zero; the other triangle is not touched. Leading dimensions as
- * lapis_dsyrk. No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cherk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         float alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         float beta,
-                         lapis_complex64 *c,
-                         int64_t ldc);
-
-/**
- * C := alpha·op(A)·op(A)ᴴ + beta·C on the `uplo` triangle of the n × n
- * Hermitian matrix C, complex128 buffers, real `alpha` and `beta`
- * (`cblas_zherk`). LAPIS_NO_TRANS: A is stored n × k; LAPIS_CONJ_TRANS: A
- * is stored k × n and C := alpha·AᴴA + beta·C (LAPIS_TRANS gives
- * LAPIS_ERR_INVALID_ARGUMENT). The diagonal's imaginary part is set to
- * zero; the other triangle is not touched. Leading dimensions as
- * lapis_dsyrk. No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zherk(lapis_order order,
-                         lapis_uplo uplo,
-                         lapis_trans trans,
-                         int64_t n,
-                         int64_t k,
-                         double alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         double beta,
-                         lapis_complex128 *c,
-                         int64_t ldc);
-
-/**
- * lapis_dtrsm for float32 buffers. Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_strsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         float alpha,
-                         const float *a,
-                         int64_t lda,
-                         float *b,
-                         int64_t ldb);
-
-/**
- * Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B
- * (LAPIS_RIGHT) for X, overwriting the m × n matrix B, with A triangular
- * (`uplo`; `diag` LAPIS_UNIT takes its diagonal as ones), double buffers
- * (`cblas_dtrsm`). A is m × m (left) or n × n (right), `lda` ≥ max(1, that
- * order); `ldb` ≥ max(1, n) row-major or max(1, m) column-major. No
- * singularity check, as in BLAS (a zero pivot gives inf/NaN). No copy.
- *
- * Errors (checked in parameter order before anything is read or written;
- * the message names the parameter): LAPIS_ERR_INVALID_ARGUMENT for a bad
- * code, a negative size, a leading dimension below its minimum or a zero
- * increment; LAPIS_ERR_OVERFLOW for a value beyond INT32_MAX;
- * LAPIS_ERR_NULL_ARGUMENT for a NULL buffer that has elements;
- * LAPIS_ERR_BAD_STRIDE for a misaligned buffer.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dtrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         double alpha,
-                         const double *a,
-                         int64_t lda,
-                         double *b,
-                         int64_t ldb);
-
-/**
- * lapis_dtrsm for complex64 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ctrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex64 alpha,
-                         const lapis_complex64 *a,
-                         int64_t lda,
-                         lapis_complex64 *b,
-                         int64_t ldb);
-
-/**
- * lapis_dtrsm for complex128 buffers (LAPIS_CONJ_TRANS solves with Aᴴ). Arguments,
- * layout and errors as lapis_dtrsm.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ztrsm(lapis_order order,
-                         lapis_side side,
-                         lapis_uplo uplo,
-                         lapis_trans transa,
-                         lapis_diag diag,
-                         int64_t m,
-                         int64_t n,
-                         lapis_complex128 alpha,
-                         const lapis_complex128 *a,
-                         int64_t lda,
-                         lapis_complex128 *b,
-                         int64_t ldb);
-
-/**
- * y := x for n-element float32 vectors (`cblas_scopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_scopy(int64_t n,
-                         const float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element float32 vectors (`cblas_sswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_sswap(int64_t n,
-                         float *x,
-                         int64_t incx,
-                         float *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element float64 vectors (`cblas_dcopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dcopy(int64_t n,
-                         const double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element float64 vectors (`cblas_dswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_dswap(int64_t n,
-                         double *x,
-                         int64_t incx,
-                         double *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element complex64 vectors (`cblas_ccopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_ccopy(int64_t n,
-                         const lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element complex64 vectors (`cblas_cswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_cswap(int64_t n,
-                         lapis_complex64 *x,
-                         int64_t incx,
-                         lapis_complex64 *y,
-                         int64_t incy);
-
-/**
- * y := x for n-element complex128 vectors (`cblas_zcopy`); negative
- * increments start at the end. An x overlapping y is read as if copied first. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zcopy(int64_t n,
-                         const lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
-
-/**
- * Exchanges x and y for n-element complex128 vectors (`cblas_zswap`); negative
- * increments start at the end. Vectors that share an element give LAPIS_ERR_INVALID_ARGUMENT. Errors: LAPIS_ERR_INVALID_ARGUMENT for n < 0 or a zero increment,
- * LAPIS_ERR_OVERFLOW beyond INT32_MAX, LAPIS_ERR_NULL_ARGUMENT for a NULL
- * buffer when n > 0 (or a NULL `out`), LAPIS_ERR_BAD_STRIDE for a
- * misaligned buffer; nothing is written on error.
- *
- * # Safety
- * Each non-NULL buffer holds every element that its sizes and leading
- * dimension or increment address (readable; writable for outputs), and no
- * other thread writes it during the call; `out` is NULL or valid for one
- * write.
- */
-lapis_status lapis_zswap(int64_t n,
-                         lapis_complex128 *x,
-                         int64_t incx,
-                         lapis_complex128 *y,
-                         int64_t incy);
 
 /**
  * Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
@@ -6256,6 +4124,1172 @@ lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
                                            lapis_trans trans,
                                            lapis_diag diag,
                                            lapis_array **out);
+
+/**
+ * NumPy's `matmul(a, b)` (the `@` operator) in a new array: the matrix
+ * product of the last two axes, broadcast over the leading axes. A 1-d
+ * `a` acts as a row and a 1-d `b` as a column (that axis is removed from
+ * the result); 1-d @ 1-d is a 0-d array.
+ * Dtype: the promotion of both (float32 with float64 -> float64, real
+ * with complex -> complex); no conjugation.
+ * Layout: C-order, Fortran-order, transposed and sub-matrix operands go
+ * to BLAS without a copy; matrices with no unit stride, negative or zero
+ * strides are copied first. The result is a new C-order array.
+ * Ownership: `*out` receives a new handle owned by the caller.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for a 0-d
+ * operand, contraction lengths that differ (NumPy's "Input operand 1 has
+ * a mismatch in its core dimension 0, ...") or leading axes that do not
+ * broadcast; `LAPIS_ERR_OVERFLOW`; `LAPIS_ERR_BUSY`;
+ * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ */
+lapis_status lapis_matmul(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * `matmul(a, b)` written into the existing array `out` (NumPy's `out=`):
+ * `out` must have the result's shape, be writable, and have a dtype the
+ * result casts to under `same_kind` (complex into real is an error). Any
+ * non-overlapping strides. When `out` shares memory with `a` or `b`, or
+ * its dtype differs from the result's, the product goes through a
+ * temporary (so `lapis_matmul_out(a, b, a)` is correct).
+ * Errors: as `lapis_matmul`, plus `LAPIS_ERR_SHAPE_MISMATCH` for an `out`
+ * of the wrong shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
+ * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE` (overlapping `out`
+ * elements). On error `out` is not modified.
+ */
+lapis_status lapis_matmul_out(const lapis_array *a, const lapis_array *b, lapis_array *out);
+
+/**
+ * NumPy's `dot(a, b)` in a new array: the product with a scalar for a 0-d
+ * operand; the inner product for two 1-d arrays (a 0-d result); matrix
+ * product for 2-d; for n-d `a` and m-d `b` (m >= 2) the sum over the last
+ * axis of `a` and the second-to-last of `b`, shape `a.shape[:-1] +
+ * b.shape[:-2] + b.shape[-1:]`. Dtype: the promotion; no conjugation.
+ * Layout and ownership as `lapis_matmul` (n-d cases may copy to reshape).
+ * Errors: `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of different lengths
+ * (NumPy's "shapes (2,3) and (4,5) not aligned: ..."); as `lapis_matmul`.
+ */
+lapis_status lapis_dot(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * NumPy's `vdot(a, b)`: `sum conj(a_i) * b_i` over both arrays flattened
+ * in C order (they need the same size, not the same shape), computed in
+ * the promoted dtype and stored in `*out` as a complex double (`im` = 0
+ * for real dtypes). Only `a` is conjugated. Contiguous operands are read
+ * in place; others are flattened into a copy.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for
+ * different sizes; `LAPIS_ERR_BUSY`. `*out` is written only on success.
+ */
+lapis_status lapis_vdot(const lapis_array *a, const lapis_array *b, lapis_complex128 *out);
+
+/**
+ * NumPy's `inner(a, b)` in a new array: the sum over the last axes of
+ * both, shape `a.shape[:-1] + b.shape[:-1]` (a product with the scalar for
+ * a 0-d operand). No conjugation. Errors: `LAPIS_ERR_SHAPE_MISMATCH` for
+ * last axes of different lengths; as `lapis_matmul`.
+ */
+lapis_status lapis_inner(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * NumPy's `outer(a, b)` in a new array: `out[i, j] = a.flat[i] *
+ * b.flat[j]` (C-order flattening, no conjugation), shape `(a.size,
+ * b.size)`, the promoted dtype. Errors: as `lapis_matmul`.
+ */
+lapis_status lapis_outer(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * NumPy's `tensordot(a, b, axes=n)` in a new array: the sum over the last
+ * `n` axes of `a` and the first `n` of `b`, in order; the result has `a`'s
+ * remaining axes then `b`'s. `n = 0` is the outer product.
+ * Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 0 or greater than either
+ * operand's number of axes; `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of
+ * different lengths; as `lapis_matmul`.
+ */
+lapis_status lapis_tensordot(const lapis_array *a,
+                             const lapis_array *b,
+                             int64_t n,
+                             lapis_array **out);
+
+/**
+ * NumPy's `tensordot(a, b, axes=(a_axes, b_axes))` in a new array: sums
+ * `a`'s axis `a_axes[i]` against `b`'s axis `b_axes[i]` for `i < naxes`
+ * (negative axes count from the end); the result has `a`'s remaining
+ * axes then `b`'s, in order. Operands are permuted and reshaped to
+ * matrices (a copy when that cannot be a view) and multiplied by BLAS.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (NULL axis lists with `naxes` > 0);
+ * `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < 0 or a repeated axis;
+ * `LAPIS_ERR_INDEX` for an axis out of range; `LAPIS_ERR_SHAPE_MISMATCH`
+ * for summed axes of different lengths; as `lapis_matmul`.
+ */
+lapis_status lapis_tensordot_axes(const lapis_array *a,
+                                  const lapis_array *b,
+                                  int64_t naxes,
+                                  const int64_t *a_axes,
+                                  const int64_t *b_axes,
+                                  lapis_array **out);
+
+/**
+ * NumPy's `einsum(subscripts, *operands)` in a new array, e.g. "ij,jk->ik"
+ * (matrix product), "ii->i" (diagonal), "ij->" (sum), "...ij,...jk" with
+ * ellipsis broadcasting; implicit output (no "->") as NumPy: the labels
+ * appearing once, in alphabetical order. Contractions run pairwise left
+ * to right through BLAS or a direct kernel.
+ * Arguments: `subscripts` a NUL-terminated string; `operands` an array
+ * of `n` >= 1 handles (all read only).
+ * Dtype: the promotion of all operands. The result is always a new
+ * C-order array (never a view); operands are copied when a transpose
+ * cannot be reshaped as a view.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (NULL `subscripts`, `operands`, an
+ * operand or `out`); `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or
+ * subscripts that do not parse or do not fit the operands;
+ * `LAPIS_ERR_UNSUPPORTED`; as `lapis_matmul`.
+ */
+lapis_status lapis_einsum(const char *subscripts,
+                          int64_t n,
+                          const lapis_array *const *operands,
+                          lapis_array **out);
+
+/**
+ * NumPy's `kron(a, b)`, the Kronecker product, in a new C-order array:
+ * with both shapes padded to the same number of axes by leading 1s, the
+ * result has shape `a.shape * b.shape` (elementwise) and `out[i*bs + j] =
+ * a[i] * b[j]` along every axis. Dtype: the promotion.
+ * Errors: `LAPIS_ERR_OVERFLOW` for more than 16 axes; as `lapis_matmul`.
+ */
+lapis_status lapis_kron(const lapis_array *a, const lapis_array *b, lapis_array **out);
+
+/**
+ * NumPy's `trace(a, offset, axis1, axis2)` in a new array: the sum of the
+ * diagonal `a[..., i, i + offset]` in the plane of `axis1` and `axis2`
+ * (negative axes count from the end; a negative `offset` is below the
+ * main diagonal), for every index of the other axes; a 0-d array for a
+ * 2-d `a` (NumPy's `trace(a)` is `offset = 0, axis1 = 0, axis2 = 1`).
+ * Dtype: `a`'s. `a` is read in place (the diagonal is a view).
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for fewer
+ * than 2 axes; `LAPIS_ERR_INDEX` for an axis out of range;
+ * `LAPIS_ERR_INVALID_ARGUMENT` for equal axes; `LAPIS_ERR_BUSY`.
+ */
+lapis_status lapis_trace(const lapis_array *a,
+                         int64_t offset,
+                         int64_t axis1,
+                         int64_t axis2,
+                         lapis_array **out);
+
+/**
+ * NumPy's `sum(x, axis=axes, keepdims=keepdims)`: the sum over the given
+ * axes (see `LAPIS_ALL_AXES` for the `naxes`/`axes` convention).
+ *
+ * Shapes: any `x`, including 0-d and empty (the sum of nothing is 0).
+ * The result has `x`'s shape without the reduced axes (kept as length 1
+ * when `keepdims`); reducing every axis without `keepdims` gives a 0-d
+ * array. Dtype: `x`'s. Layout: `x` of any strides is read in place
+ * (pairwise summation in memory order, O(eps log n) error, results
+ * bit-identical for any thread count); the result is a new C-order array.
+ * Ownership: `*out` receives a new handle owned by the caller.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (NULL `x` or `out`, or NULL `axes`
+ * with `naxes` > 0); `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < -1 or a
+ * repeated axis; `LAPIS_ERR_INDEX` for an axis out of range;
+ * `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
+ * success.
+ */
+lapis_status lapis_sum(const lapis_array *x,
+                       int64_t naxes,
+                       const int64_t *axes,
+                       bool keepdims,
+                       lapis_array **out);
+
+/**
+ * NumPy's `prod`: the product over the given axes (1 for an empty
+ * reduction). Shapes, dtype, layout, ownership and errors as `lapis_sum`.
+ */
+lapis_status lapis_prod(const lapis_array *x,
+                        int64_t naxes,
+                        const int64_t *axes,
+                        bool keepdims,
+                        lapis_array **out);
+
+/**
+ * NumPy's `mean`: the sum over the given axes divided by the number of
+ * elements reduced, in `x`'s dtype (NaN for an empty reduction). Shapes,
+ * layout, ownership and errors as `lapis_sum`.
+ */
+lapis_status lapis_mean(const lapis_array *x,
+                        int64_t naxes,
+                        const int64_t *axes,
+                        bool keepdims,
+                        lapis_array **out);
+
+/**
+ * NumPy's `var(x, axis, ddof=ddof, keepdims)`: `sum |x - mean|^2 / (N -
+ * ddof)` over the given axes, in the REAL dtype of `x` (float32 for
+ * float32/complex64, float64 for float64/complex128). `N - ddof <= 0`
+ * divides by zero (inf or NaN, as NumPy); an empty reduction is NaN.
+ * Builds one real temporary of `x`'s size. Errors: as `lapis_sum`, plus
+ * `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+ */
+lapis_status lapis_var(const lapis_array *x,
+                       int64_t naxes,
+                       const int64_t *axes,
+                       int64_t ddof,
+                       bool keepdims,
+                       lapis_array **out);
+
+/**
+ * NumPy's `std`: the square root of `lapis_var` (same arguments, real
+ * dtype, errors).
+ */
+lapis_status lapis_std(const lapis_array *x,
+                       int64_t naxes,
+                       const int64_t *axes,
+                       int64_t ddof,
+                       bool keepdims,
+                       lapis_array **out);
+
+/**
+ * NumPy's `min` (`amin`): the minimum over the given axes, NaN-propagating
+ * (a NaN in a lane gives NaN); complex values compare lexicographically
+ * (real part, then imaginary part), as NumPy. Dtype: `x`'s. Errors: as
+ * `lapis_sum`, plus `LAPIS_ERR_INVALID_VALUE` when a reduced axis has
+ * length 0 (no identity).
+ */
+lapis_status lapis_min(const lapis_array *x,
+                       int64_t naxes,
+                       const int64_t *axes,
+                       bool keepdims,
+                       lapis_array **out);
+
+/**
+ * NumPy's `max` (`amax`): as `lapis_min` with the maximum.
+ */
+lapis_status lapis_max(const lapis_array *x,
+                       int64_t naxes,
+                       const int64_t *axes,
+                       bool keepdims,
+                       lapis_array **out);
+
+/**
+ * NumPy's `linalg.vector_norm(x, ord, axis, keepdims)`: `(sum |x|^ord)^(1/ord)`
+ * over the given axes, with `ord` = 2 (Euclidean, scaled against overflow
+ * and underflow), 1, `INFINITY` (max |x|), `-INFINITY` (min |x|), 0 (count
+ * of non-zeros) or any other real p. Result in the REAL dtype of `x`.
+ * An empty reduction gives 0 for finite `ord` >= 0, infinity for `ord` < 0.
+ * Errors: as `lapis_sum`, plus `LAPIS_ERR_INVALID_ARGUMENT` for a NaN
+ * `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = +-infinity over an empty
+ * reduction.
+ */
+lapis_status lapis_vector_norm(const lapis_array *x,
+                               int64_t naxes,
+                               const int64_t *axes,
+                               double ord,
+                               bool keepdims,
+                               lapis_array **out);
+
+/**
+ * NumPy's `argmin(x, axis)`: for each lane along `axis` (negative counts
+ * from the end), the index of its first minimum (a NaN counts as the
+ * minimum; complex values compare lexicographically). Indices are int64
+ * values written to the caller's buffer `out` of `out_len` elements, in C
+ * order of the remaining axes; `out_len` must be exactly `x`'s size
+ * divided by `x.shape[axis]` (1 for a 1-d `x`). Use `lapis_argmin_all`
+ * for the flat index over the whole array.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INDEX` for a bad axis
+ * (including a 0-d `x`); `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
+ * `out_len`; `LAPIS_ERR_INVALID_VALUE` when `x.shape[axis]` is 0;
+ * `LAPIS_ERR_BUSY`. `out` is written only on success.
+ */
+lapis_status lapis_argmin(const lapis_array *x, int64_t axis, int64_t *out, int64_t out_len);
+
+/**
+ * NumPy's `argmax(x, axis)`: as `lapis_argmin` with the first maximum.
+ */
+lapis_status lapis_argmax(const lapis_array *x, int64_t axis, int64_t *out, int64_t out_len);
+
+/**
+ * Whether every element is finite (no infinity or NaN in either part),
+ * per lane over the given axes (the `LAPIS_ALL_AXES` convention), written
+ * as `bool` values to the caller's buffer `out` of `out_len` elements in
+ * C order of the remaining axes; `out_len` must equal the number of lanes
+ * (the product of the kept axes' lengths; 1 for `LAPIS_ALL_AXES`). An
+ * empty lane is finite. Use `lapis_all_finite_all` for one answer.
+ * Errors: as `lapis_sum`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
+ * `out_len`. `out` is written only on success.
+ */
+lapis_status lapis_all_finite(const lapis_array *x,
+                              int64_t naxes,
+                              const int64_t *axes,
+                              bool *out,
+                              int64_t out_len);
+
+/**
+ * Whether any element is infinite or NaN, per lane: the negation of
+ * `lapis_all_finite` (same arguments and errors).
+ */
+lapis_status lapis_any_nonfinite(const lapis_array *x,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 bool *out,
+                                 int64_t out_len);
+
+/**
+ * The sum of every element of `x` as a complex double (`im` = 0 for real
+ * dtypes), computed in `x`'s dtype as `lapis_sum` with `LAPIS_ALL_AXES`
+ * and then widened. Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
+ * `*out` is written only on success.
+ */
+lapis_status lapis_sum_all(const lapis_array *x, lapis_complex128 *out);
+
+/**
+ * The product of every element (1 for an empty array), as `lapis_sum_all`.
+ */
+lapis_status lapis_prod_all(const lapis_array *x, lapis_complex128 *out);
+
+/**
+ * The mean of every element (NaN for an empty array), as `lapis_sum_all`.
+ */
+lapis_status lapis_mean_all(const lapis_array *x, lapis_complex128 *out);
+
+/**
+ * The minimum of every element (NaN-propagating, complex lexicographic),
+ * as `lapis_sum_all`; `LAPIS_ERR_INVALID_VALUE` for an empty array.
+ */
+lapis_status lapis_min_all(const lapis_array *x, lapis_complex128 *out);
+
+/**
+ * The maximum of every element, as `lapis_min_all`.
+ */
+lapis_status lapis_max_all(const lapis_array *x, lapis_complex128 *out);
+
+/**
+ * The variance of every element with `ddof` (as `lapis_var` over all
+ * axes), a real value widened to double. Errors: as `lapis_sum_all`, plus
+ * `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+ */
+lapis_status lapis_var_all(const lapis_array *x, int64_t ddof, double *out);
+
+/**
+ * The standard deviation of every element with `ddof`, as `lapis_var_all`.
+ */
+lapis_status lapis_std_all(const lapis_array *x, int64_t ddof, double *out);
+
+/**
+ * The vector norm of order `ord` of all elements (as `lapis_vector_norm`
+ * over all axes), widened to double. Errors: as `lapis_vector_norm`.
+ */
+lapis_status lapis_vector_norm_all(const lapis_array *x, double ord, double *out);
+
+/**
+ * The flat index (C order) of the first minimum of all of `x`'s elements
+ * (NumPy's `argmin` without an axis). Errors: `LAPIS_ERR_NULL_ARGUMENT`;
+ * `LAPIS_ERR_INVALID_VALUE` for an empty array; `LAPIS_ERR_BUSY`.
+ */
+lapis_status lapis_argmin_all(const lapis_array *x, int64_t *out);
+
+/**
+ * The flat index of the first maximum, as `lapis_argmin_all`.
+ */
+lapis_status lapis_argmax_all(const lapis_array *x, int64_t *out);
+
+/**
+ * Whether every element of `x` is finite (true for an empty array).
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
+ */
+lapis_status lapis_all_finite_all(const lapis_array *x, bool *out);
+
+/**
+ * Whether any element of `x` is infinite or NaN, as `lapis_all_finite_all`.
+ */
+lapis_status lapis_any_nonfinite_all(const lapis_array *x, bool *out);
+
+/**
+ * `op(x)` elementwise in a new array (NumPy's unary ufuncs; `op` is a
+ * `LAPIS_UFUNC_*` unary code).
+ *
+ * Shapes: any, including 0-d and empty; the result has `x`'s shape.
+ * Dtypes: the result has `x`'s dtype, except `absolute`, `real`, `imag`
+ * and `angle` of complex input, which are real of the same precision.
+ * `floor`, `ceil` and `round` are defined for real dtypes only.
+ * Layout: `x` may have any strides (sliced, transposed, negative, zero);
+ * it is read in place, never copied. The result takes `x`'s layout when
+ * `x` is contiguous in some order (C or Fortran), else C order.
+ * Ownership: `*out` receives a new handle owned by the caller (free it
+ * with `lapis_array_free`); `x` is only read.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` for a NULL `x` or `out`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` for an unknown op code;
+ * `LAPIS_ERR_BAD_DTYPE` for a real-only op on complex input;
+ * `LAPIS_ERR_BUSY` while `x` is being written by another call;
+ * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ */
+lapis_status lapis_unary(lapis_unary_op op, const lapis_array *x, lapis_array **out);
+
+/**
+ * `op(x)` written into the existing array `out` (NumPy's `out=`).
+ *
+ * `out` must have exactly `x`'s shape, be writable, and have a dtype the
+ * result casts to under NumPy's `same_kind` rule (float32 -> float64,
+ * real -> complex and the reverse precisions are fine; complex -> real
+ * is not); a dtype other than the result's goes through a temporary.
+ * `out` may have any strides (F order, sliced, negative) except
+ * overlapping ones (zero strides). `out` may be `x` itself or overlap
+ * it: the result is as if `x` had been copied first (exact overlap is
+ * computed in place without a copy).
+ * Ownership: nothing is allocated for the caller; both handles stay the
+ * caller's.
+ * Errors: as `lapis_unary`, plus `LAPIS_ERR_SHAPE_MISMATCH` for an `out`
+ * of another shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
+ * `LAPIS_ERR_READ_ONLY` for a read-only `out`, `LAPIS_ERR_BAD_STRIDE`
+ * for an `out` whose elements overlap. On error `out` is not modified.
+ */
+lapis_status lapis_unary_out(lapis_unary_op op, const lapis_array *x, lapis_array *out);
+
+/**
+ * `x = op(x)` in place. The result is cast back to `x`'s dtype under
+ * `same_kind` (so `absolute` of a complex array stores |x| as complex
+ * values with zero imaginary part). Any strides except overlapping ones.
+ * Errors: as `lapis_unary_out`; on error `x` is not modified.
+ */
+lapis_status lapis_unary_inplace(lapis_unary_op op, lapis_array *x);
+
+/**
+ * `op(x, y)` elementwise with NumPy broadcasting, in a new array (`op` is
+ * a `LAPIS_UFUNC_*` binary code).
+ *
+ * Shapes: NumPy's rule (aligned from the last axis, each pair of lengths
+ * equal or one of them 1); the result has the broadcast shape. A failure
+ * gives `LAPIS_ERR_SHAPE_MISMATCH` with NumPy's message, e.g. "operands
+ * could not be broadcast together with shapes (2,3) (4,)".
+ * Dtypes: the inputs promote as in NumPy (float32 with float64 ->
+ * float64, float32 with complex64 -> complex64, float64 with complex64 ->
+ * complex128); an input of another dtype than the promoted one is
+ * converted through a copy. `arctan2`, `hypot` and `copysign` are defined
+ * for real dtypes only.
+ * Layout: inputs of any strides, read in place (zero strides broadcast).
+ * The result takes the layout of the first input that has the full
+ * shape when it is contiguous, else C order.
+ * Ownership: `*out` receives a new handle owned by the caller.
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_INVALID_ARGUMENT` (unknown
+ * op code), `LAPIS_ERR_SHAPE_MISMATCH`, `LAPIS_ERR_BAD_DTYPE` (real-only
+ * op on complex input), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
+ * `*out` is written only on success.
+ */
+lapis_status lapis_binary(lapis_binary_op op,
+                          const lapis_array *x,
+                          const lapis_array *y,
+                          lapis_array **out);
+
+/**
+ * `op(x, y)` with broadcasting, written into the existing array `out`.
+ *
+ * `out` must have exactly the broadcast shape of `x` and `y` (it is not
+ * itself broadcast), be writable, and have a dtype the promoted result
+ * casts to under `same_kind`. Any strides except overlapping ones. `out`
+ * may be `x` or `y` or overlap them: the result is as if the inputs had
+ * been copied first.
+ * Errors: as `lapis_binary` and `lapis_unary_out`; on error `out` is not
+ * modified.
+ */
+lapis_status lapis_binary_out(lapis_binary_op op,
+                              const lapis_array *x,
+                              const lapis_array *y,
+                              lapis_array *out);
+
+/**
+ * `x = op(x, y)` in place (`x += y` for `LAPIS_UFUNC_ADD`): `y` must
+ * broadcast to `x`'s shape (`x` itself is never broadcast) and the result
+ * must cast to `x`'s dtype under `same_kind` (a complex `y` into a real
+ * `x` is `LAPIS_ERR_INVALID_VALUE`).
+ * Errors: as `lapis_binary_out`; on error `x` is not modified.
+ */
+lapis_status lapis_binary_inplace(lapis_binary_op op, lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `negative` in a new array: numerical negative, -x. Contract as `lapis_unary`.
+ */
+lapis_status lapis_negative(const lapis_array *x, lapis_array **out);
+
+/**
+ * `negative` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_negative_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `negative` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_negative_inplace(lapis_array *x);
+
+/**
+ * NumPy's `absolute` in a new array: absolute value |x| (complex input gives a real result). Contract as `lapis_unary`.
+ */
+lapis_status lapis_absolute(const lapis_array *x,
+                            lapis_array **out);
+
+/**
+ * `absolute` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_absolute_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `absolute` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_absolute_inplace(lapis_array *x);
+
+/**
+ * NumPy's `sqrt` in a new array: square root (principal branch for complex; NaN for negative reals). Contract as `lapis_unary`.
+ */
+lapis_status lapis_sqrt(const lapis_array *x,
+                        lapis_array **out);
+
+/**
+ * `sqrt` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_sqrt_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `sqrt` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_sqrt_inplace(lapis_array *x);
+
+/**
+ * NumPy's `square` in a new array: x*x. Contract as `lapis_unary`.
+ */
+lapis_status lapis_square(const lapis_array *x, lapis_array **out);
+
+/**
+ * `square` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_square_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `square` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_square_inplace(lapis_array *x);
+
+/**
+ * NumPy's `reciprocal` in a new array: 1/x. Contract as `lapis_unary`.
+ */
+lapis_status lapis_reciprocal(const lapis_array *x, lapis_array **out);
+
+/**
+ * `reciprocal` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_reciprocal_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `reciprocal` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_reciprocal_inplace(lapis_array *x);
+
+/**
+ * NumPy's `exp` in a new array: exponential e^x. Contract as `lapis_unary`.
+ */
+lapis_status lapis_exp(const lapis_array *x, lapis_array **out);
+
+/**
+ * `exp` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_exp_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `exp` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_exp_inplace(lapis_array *x);
+
+/**
+ * NumPy's `expm1` in a new array: e^x - 1, accurate near 0. Contract as `lapis_unary`.
+ */
+lapis_status lapis_expm1(const lapis_array *x, lapis_array **out);
+
+/**
+ * `expm1` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_expm1_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `expm1` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_expm1_inplace(lapis_array *x);
+
+/**
+ * NumPy's `log` in a new array: natural logarithm. Contract as `lapis_unary`.
+ */
+lapis_status lapis_log(const lapis_array *x, lapis_array **out);
+
+/**
+ * `log` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_log_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `log` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_log_inplace(lapis_array *x);
+
+/**
+ * NumPy's `log1p` in a new array: log(1 + x), accurate near 0. Contract as `lapis_unary`.
+ */
+lapis_status lapis_log1p(const lapis_array *x, lapis_array **out);
+
+/**
+ * `log1p` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_log1p_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `log1p` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_log1p_inplace(lapis_array *x);
+
+/**
+ * NumPy's `log10` in a new array: base-10 logarithm. Contract as `lapis_unary`.
+ */
+lapis_status lapis_log10(const lapis_array *x, lapis_array **out);
+
+/**
+ * `log10` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_log10_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `log10` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_log10_inplace(lapis_array *x);
+
+/**
+ * NumPy's `log2` in a new array: base-2 logarithm. Contract as `lapis_unary`.
+ */
+lapis_status lapis_log2(const lapis_array *x, lapis_array **out);
+
+/**
+ * `log2` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_log2_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `log2` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_log2_inplace(lapis_array *x);
+
+/**
+ * NumPy's `sin` in a new array: sine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_sin(const lapis_array *x, lapis_array **out);
+
+/**
+ * `sin` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_sin_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `sin` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_sin_inplace(lapis_array *x);
+
+/**
+ * NumPy's `cos` in a new array: cosine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_cos(const lapis_array *x, lapis_array **out);
+
+/**
+ * `cos` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_cos_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `cos` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_cos_inplace(lapis_array *x);
+
+/**
+ * NumPy's `tan` in a new array: tangent. Contract as `lapis_unary`.
+ */
+lapis_status lapis_tan(const lapis_array *x, lapis_array **out);
+
+/**
+ * `tan` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_tan_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `tan` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_tan_inplace(lapis_array *x);
+
+/**
+ * NumPy's `arcsin` in a new array: inverse sine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_arcsin(const lapis_array *x, lapis_array **out);
+
+/**
+ * `arcsin` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_arcsin_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `arcsin` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_arcsin_inplace(lapis_array *x);
+
+/**
+ * NumPy's `arccos` in a new array: inverse cosine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_arccos(const lapis_array *x, lapis_array **out);
+
+/**
+ * `arccos` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_arccos_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `arccos` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_arccos_inplace(lapis_array *x);
+
+/**
+ * NumPy's `arctan` in a new array: inverse tangent. Contract as `lapis_unary`.
+ */
+lapis_status lapis_arctan(const lapis_array *x, lapis_array **out);
+
+/**
+ * `arctan` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_arctan_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `arctan` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_arctan_inplace(lapis_array *x);
+
+/**
+ * NumPy's `sinh` in a new array: hyperbolic sine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_sinh(const lapis_array *x, lapis_array **out);
+
+/**
+ * `sinh` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_sinh_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `sinh` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_sinh_inplace(lapis_array *x);
+
+/**
+ * NumPy's `cosh` in a new array: hyperbolic cosine. Contract as `lapis_unary`.
+ */
+lapis_status lapis_cosh(const lapis_array *x, lapis_array **out);
+
+/**
+ * `cosh` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_cosh_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `cosh` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_cosh_inplace(lapis_array *x);
+
+/**
+ * NumPy's `tanh` in a new array: hyperbolic tangent. Contract as `lapis_unary`.
+ */
+lapis_status lapis_tanh(const lapis_array *x, lapis_array **out);
+
+/**
+ * `tanh` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_tanh_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `tanh` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_tanh_inplace(lapis_array *x);
+
+/**
+ * NumPy's `conjugate` in a new array: complex conjugate (a copy for real input). Contract as `lapis_unary`.
+ */
+lapis_status lapis_conjugate(const lapis_array *x,
+                             lapis_array **out);
+
+/**
+ * `conjugate` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_conjugate_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `conjugate` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_conjugate_inplace(lapis_array *x);
+
+/**
+ * NumPy's `real` in a new array: real part (complex input gives a real result). Contract as `lapis_unary`.
+ */
+lapis_status lapis_real(const lapis_array *x,
+                        lapis_array **out);
+
+/**
+ * `real` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_real_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `real` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_real_inplace(lapis_array *x);
+
+/**
+ * NumPy's `imag` in a new array: imaginary part (complex input gives a real result; zeros for real input). Contract as `lapis_unary`.
+ */
+lapis_status lapis_imag(const lapis_array *x,
+                        lapis_array **out);
+
+/**
+ * `imag` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_imag_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `imag` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_imag_inplace(lapis_array *x);
+
+/**
+ * NumPy's `angle` in a new array: phase angle in radians (real result; 0 or pi for real input). Contract as `lapis_unary`.
+ */
+lapis_status lapis_angle(const lapis_array *x,
+                         lapis_array **out);
+
+/**
+ * `angle` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_angle_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `angle` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_angle_inplace(lapis_array *x);
+
+/**
+ * NumPy's `floor` in a new array: floor; real dtypes only. Contract as `lapis_unary`.
+ */
+lapis_status lapis_floor(const lapis_array *x, lapis_array **out);
+
+/**
+ * `floor` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_floor_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `floor` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_floor_inplace(lapis_array *x);
+
+/**
+ * NumPy's `ceil` in a new array: ceiling; real dtypes only. Contract as `lapis_unary`.
+ */
+lapis_status lapis_ceil(const lapis_array *x, lapis_array **out);
+
+/**
+ * `ceil` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_ceil_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `ceil` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_ceil_inplace(lapis_array *x);
+
+/**
+ * NumPy's `round` in a new array: round half to even (NumPy's round/rint); real dtypes only. Contract as `lapis_unary`.
+ */
+lapis_status lapis_round(const lapis_array *x,
+                         lapis_array **out);
+
+/**
+ * `round` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_round_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `round` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_round_inplace(lapis_array *x);
+
+/**
+ * NumPy's `sign` in a new array: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex. Contract as `lapis_unary`.
+ */
+lapis_status lapis_sign(const lapis_array *x,
+                        lapis_array **out);
+
+/**
+ * `sign` into the existing array `out`. Contract as `lapis_unary_out`.
+ */
+lapis_status lapis_sign_out(const lapis_array *x, lapis_array *out);
+
+/**
+ * `sign` in place on `x`. Contract as `lapis_unary_inplace`.
+ */
+lapis_status lapis_sign_inplace(lapis_array *x);
+
+/**
+ * NumPy's `add` with broadcasting, in a new array: x + y. Contract as `lapis_binary`.
+ */
+lapis_status lapis_add(const lapis_array *x, const lapis_array *y, lapis_array **out);
+
+/**
+ * `add` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_add_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = add(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_add_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `subtract` with broadcasting, in a new array: x - y. Contract as `lapis_binary`.
+ */
+lapis_status lapis_subtract(const lapis_array *x, const lapis_array *y, lapis_array **out);
+
+/**
+ * `subtract` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_subtract_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = subtract(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_subtract_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `multiply` with broadcasting, in a new array: x * y. Contract as `lapis_binary`.
+ */
+lapis_status lapis_multiply(const lapis_array *x, const lapis_array *y, lapis_array **out);
+
+/**
+ * `multiply` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_multiply_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = multiply(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_multiply_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `divide` with broadcasting, in a new array: x / y. Contract as `lapis_binary`.
+ */
+lapis_status lapis_divide(const lapis_array *x, const lapis_array *y, lapis_array **out);
+
+/**
+ * `divide` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_divide_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = divide(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_divide_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `power` with broadcasting, in a new array: x raised to y. Contract as `lapis_binary`.
+ */
+lapis_status lapis_power(const lapis_array *x, const lapis_array *y, lapis_array **out);
+
+/**
+ * `power` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_power_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = power(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_power_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `maximum` with broadcasting, in a new array: elementwise maximum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+ */
+lapis_status lapis_maximum(const lapis_array *x,
+                           const lapis_array *y,
+                           lapis_array **out);
+
+/**
+ * `maximum` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_maximum_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = maximum(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_maximum_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `minimum` with broadcasting, in a new array: elementwise minimum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+ */
+lapis_status lapis_minimum(const lapis_array *x,
+                           const lapis_array *y,
+                           lapis_array **out);
+
+/**
+ * `minimum` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_minimum_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = minimum(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_minimum_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `fmax` with broadcasting, in a new array: elementwise maximum ignoring NaNs. Contract as `lapis_binary`.
+ */
+lapis_status lapis_fmax(const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_array **out);
+
+/**
+ * `fmax` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_fmax_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = fmax(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_fmax_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `fmin` with broadcasting, in a new array: elementwise minimum ignoring NaNs. Contract as `lapis_binary`.
+ */
+lapis_status lapis_fmin(const lapis_array *x,
+                        const lapis_array *y,
+                        lapis_array **out);
+
+/**
+ * `fmin` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_fmin_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = fmin(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_fmin_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `arctan2` with broadcasting, in a new array: arctan(x/y) by quadrant; real dtypes only. Contract as `lapis_binary`.
+ */
+lapis_status lapis_arctan2(const lapis_array *x,
+                           const lapis_array *y,
+                           lapis_array **out);
+
+/**
+ * `arctan2` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_arctan2_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = arctan2(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_arctan2_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `hypot` with broadcasting, in a new array: sqrt(x*x + y*y); real dtypes only. Contract as `lapis_binary`.
+ */
+lapis_status lapis_hypot(const lapis_array *x,
+                         const lapis_array *y,
+                         lapis_array **out);
+
+/**
+ * `hypot` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_hypot_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = hypot(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_hypot_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * NumPy's `copysign` with broadcasting, in a new array: |x| with the sign of y; real dtypes only. Contract as `lapis_binary`.
+ */
+lapis_status lapis_copysign(const lapis_array *x,
+                            const lapis_array *y,
+                            lapis_array **out);
+
+/**
+ * `copysign` into the existing array `out`. Contract as `lapis_binary_out`.
+ */
+lapis_status lapis_copysign_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
+
+/**
+ * `x = copysign(x, y)` in place. Contract as `lapis_binary_inplace`.
+ */
+lapis_status lapis_copysign_inplace(lapis_array *x, const lapis_array *y);
+
+/**
+ * `a*b + c` with three-way NumPy broadcasting, in one pass and a new
+ * array (rounded as NumPy's `a*b + c`: the product, then the sum).
+ * Dtype: the promotion of the three inputs. Layout and ownership as
+ * `lapis_binary` (`*out` is a new handle owned by the caller).
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` when the
+ * shapes do not broadcast (the message names all three); `LAPIS_ERR_BUSY`;
+ * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ */
+lapis_status lapis_multiply_add(const lapis_array *a,
+                                const lapis_array *b,
+                                const lapis_array *c,
+                                lapis_array **out);
+
+/**
+ * `a*b + c` written into the existing array `out`, which must have the
+ * broadcast shape (`out=` rules of `lapis_binary_out`: writable, a dtype
+ * the result casts to under `same_kind`, any non-overlapping strides,
+ * may alias the inputs). Errors: as `lapis_multiply_add` and
+ * `lapis_binary_out`; on error `out` is not modified.
+ */
+lapis_status lapis_multiply_add_out(const lapis_array *a,
+                                    const lapis_array *b,
+                                    const lapis_array *c,
+                                    lapis_array *out);
+
+/**
+ * `c += a*b` in place: `a` and `b` must broadcast to `c`'s shape, and the
+ * result cast to `c`'s dtype under `same_kind`. Errors: as
+ * `lapis_multiply_add_out`; on error `c` is not modified.
+ */
+lapis_status lapis_multiply_add_inplace(const lapis_array *a, const lapis_array *b, lapis_array *c);
+
+/**
+ * `alpha*x + beta*y` with broadcasting, in one pass and a new array.
+ * Dtype: the promotion of `x` and `y`, made complex when `alpha` or
+ * `beta` has a non-zero imaginary part. Layout and ownership as
+ * `lapis_binary` (`*out` is a new handle owned by the caller).
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_SHAPE_MISMATCH` (NumPy's
+ * broadcast message), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
+ */
+lapis_status lapis_axpby(lapis_complex128 alpha,
+                         const lapis_array *x,
+                         lapis_complex128 beta,
+                         const lapis_array *y,
+                         lapis_array **out);
+
+/**
+ * `alpha*x + beta*y` written into the existing array `out` of the
+ * broadcast shape (`out=` rules of `lapis_binary_out`). Errors: as
+ * `lapis_axpby` and `lapis_binary_out`; on error `out` is not modified.
+ */
+lapis_status lapis_axpby_out(lapis_complex128 alpha,
+                             const lapis_array *x,
+                             lapis_complex128 beta,
+                             const lapis_array *y,
+                             lapis_array *out);
+
+/**
+ * `y = alpha*x + beta*y` in place (BLAS's axpby, with `x` broadcast to
+ * `y`'s shape). A complex result into a real `y` (complex `x`, `alpha` or
+ * `beta`) is `LAPIS_ERR_INVALID_VALUE`. Errors: as `lapis_axpby_out`; on
+ * error `y` is not modified.
+ */
+lapis_status lapis_axpby_inplace(lapis_complex128 alpha,
+                                 const lapis_array *x,
+                                 lapis_complex128 beta,
+                                 lapis_array *y);
 
 #ifdef __cplusplus
 }  // extern "C"

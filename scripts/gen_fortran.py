@@ -30,7 +30,7 @@ REALOF = {"s": "s", "d": "d", "c": "s", "z": "d"}
 # The ufunc and reduction wrappers call lapis_add_out, lapis_sum_all, ...
 # (branch ffi-ufunc), which are not in this branch's library yet (the
 # module would not link): switch this on once they are merged.
-UFUNCS = False
+UFUNCS = True
 
 
 def dims(r):
@@ -367,7 +367,7 @@ CIFACES = [
       ("beta", "type(lapis_complex128), value"), ("y", H)], None),
     ("c_axpy", "lapis_axpy", [("alpha", "type(lapis_complex128), value"), ("x", H), ("y", H)], None),
     ("c_scal", "lapis_scal", [("alpha", "type(lapis_complex128), value"), ("x", H)], None),
-    ("c_dot", "lapis_dot", [("x", H), ("y", H), ("out", "type(lapis_complex128), intent(out)")], None),
+    ("c_dot", "lapis_dotu", [("x", H), ("y", H), ("out", "type(lapis_complex128), intent(out)")], None),
     ("c_dotc", "lapis_dotc", [("x", H), ("y", H), ("out", "type(lapis_complex128), intent(out)")], None),
     ("c_syrk", "lapis_syrk",
      [("ul", "integer(c_int32_t), value"), ("ta", "integer(c_int32_t), value"),

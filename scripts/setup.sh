@@ -8,7 +8,7 @@
 #   scripts/setup.sh mkl        also Intel MKL from PyPI (pip install mkl)
 set -euo pipefail
 
-packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config make gcc g++ gfortran valgrind)
+packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config make gcc g++ gfortran valgrind python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
