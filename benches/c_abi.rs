@@ -10,9 +10,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lapis::array::{self, ufunc};
-use lapis::ffi::{
-    LAPIS_FLOAT64, LAPIS_NO_TRANS, LAPIS_ORDER_C, lapis_array, lapis_complex128,
-};
+use lapis::ffi::{LAPIS_FLOAT64, LAPIS_NO_TRANS, LAPIS_ORDER_C, lapis_array, lapis_complex128};
 
 fn wrap(data: &mut [f64], shape: &[i64], readonly: bool) -> *mut lapis_array {
     let mut h: *mut lapis_array = std::ptr::null_mut();
@@ -49,24 +47,58 @@ fn overhead(c: &mut Criterion) {
                 cblas_sys::CBLAS_LAYOUT::CblasRowMajor,
                 cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
                 cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
-                4, 4, 4, 1.0, black_box(a.as_ptr()), 4, b.as_ptr(), 4, 0.0, cm.as_mut_ptr(), 4,
+                4,
+                4,
+                4,
+                1.0,
+                black_box(a.as_ptr()),
+                4,
+                b.as_ptr(),
+                4,
+                0.0,
+                cm.as_mut_ptr(),
+                4,
             )
         })
     });
     g.bench_function("dgemm 4x4: lapis_dgemm (pointers)", |bch| {
         bch.iter(|| unsafe {
             lapis::ffi::blas_raw::lapis_dgemm(
-                LAPIS_ORDER_C, LAPIS_NO_TRANS, LAPIS_NO_TRANS, 4, 4, 4, 1.0,
-                black_box(a.as_ptr()), 4, b.as_ptr(), 4, 0.0, cm.as_mut_ptr(), 4,
+                LAPIS_ORDER_C,
+                LAPIS_NO_TRANS,
+                LAPIS_NO_TRANS,
+                4,
+                4,
+                4,
+                1.0,
+                black_box(a.as_ptr()),
+                4,
+                b.as_ptr(),
+                4,
+                0.0,
+                cm.as_mut_ptr(),
+                4,
             )
         })
     });
-    let (ha, hb, hc) = (wrap(&mut a, &[4, 4], true), wrap(&mut b, &[4, 4], true), wrap(&mut cm, &[4, 4], false));
+    let (ha, hb, hc) = (
+        wrap(&mut a, &[4, 4], true),
+        wrap(&mut b, &[4, 4], true),
+        wrap(&mut cm, &[4, 4], false),
+    );
     let one = lapis_complex128 { re: 1.0, im: 0.0 };
     let zero = lapis_complex128 { re: 0.0, im: 0.0 };
     g.bench_function("dgemm 4x4: lapis_gemm (handles)", |bch| {
         bch.iter(|| unsafe {
-            lapis::ffi::blas::lapis_gemm(LAPIS_NO_TRANS, LAPIS_NO_TRANS, one, black_box(ha), hb, zero, hc)
+            lapis::ffi::blas::lapis_gemm(
+                LAPIS_NO_TRANS,
+                LAPIS_NO_TRANS,
+                one,
+                black_box(ha),
+                hb,
+                zero,
+                hc,
+            )
         })
     });
 
@@ -74,10 +106,21 @@ fn overhead(c: &mut Criterion) {
     let mut x: Vec<f64> = (0..100).map(|i| i as f64).collect();
     let mut y = vec![0.0f64; 100];
     g.bench_function("daxpy 100: cblas_daxpy direct", |bch| {
-        bch.iter(|| unsafe { cblas_sys::cblas_daxpy(100, 1e-9, black_box(x.as_ptr()), 1, y.as_mut_ptr(), 1) })
+        bch.iter(|| unsafe {
+            cblas_sys::cblas_daxpy(100, 1e-9, black_box(x.as_ptr()), 1, y.as_mut_ptr(), 1)
+        })
     });
     g.bench_function("daxpy 100: lapis_daxpy (pointers)", |bch| {
-        bch.iter(|| unsafe { lapis::ffi::blas_raw::lapis_daxpy(100, 1e-9, black_box(x.as_ptr()), 1, y.as_mut_ptr(), 1) })
+        bch.iter(|| unsafe {
+            lapis::ffi::blas_raw::lapis_daxpy(
+                100,
+                1e-9,
+                black_box(x.as_ptr()),
+                1,
+                y.as_mut_ptr(),
+                1,
+            )
+        })
     });
     let (hx, hy) = (wrap(&mut x, &[100], true), wrap(&mut y, &[100], false));
     let tiny = lapis_complex128 { re: 1e-9, im: 0.0 };
