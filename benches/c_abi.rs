@@ -81,6 +81,26 @@ fn overhead(c: &mut Criterion) {
             )
         })
     });
+    {
+        // The Rust typed call the C functions end in: what lies below the C layer.
+        let av = ndarray::ArrayView2::from_shape((4, 4), &a[..]).unwrap();
+        let bv = ndarray::ArrayView2::from_shape((4, 4), &b[..]).unwrap();
+        let mut cv = ndarray::Array2::<f64>::zeros((4, 4));
+        g.bench_function("dgemm 4x4: Rust lapis::blas::gemm", |bch| {
+            bch.iter(|| {
+                lapis::blas::gemm(
+                    lapis::blas::Transpose::NoTrans,
+                    lapis::blas::Transpose::NoTrans,
+                    1.0,
+                    black_box(&av),
+                    &bv,
+                    0.0,
+                    &mut cv,
+                )
+                .unwrap()
+            })
+        });
+    }
     let (ha, hb, hc) = (
         wrap(&mut a, &[4, 4], true),
         wrap(&mut b, &[4, 4], true),
