@@ -149,15 +149,35 @@ pub(crate) fn may_self_overlap(shape: &[usize], strides: &[isize]) -> bool {
         // No element, nothing to overlap.
         return false;
     }
-    let mut axes: Vec<(usize, usize)> = shape
+    if let ([len], [stride]) = (shape, strides) {
+        return *len > 1 && *stride == 0;
+    }
+    // (|stride|, extent) of the axes longer than 1, on the stack for the
+    // common ranks (this runs on every BLAS call's output).
+    const STACK_RANK: usize = 8;
+    let axes = shape
         .iter()
         .zip(strides)
         .filter(|&(&len, _)| len > 1)
-        .map(|(&len, &s)| (s.unsigned_abs(), len))
-        .collect();
+        .map(|(&len, &s)| (s.unsigned_abs(), len));
+    if shape.len() <= STACK_RANK {
+        let mut buf = [(0usize, 0usize); STACK_RANK];
+        let mut k = 0;
+        for axis in axes {
+            buf[k] = axis;
+            k += 1;
+        }
+        sorted_axes_overlap(&mut buf[..k])
+    } else {
+        sorted_axes_overlap(&mut axes.collect::<Vec<_>>())
+    }
+}
+
+/// [`may_self_overlap`] on its `(|stride|, extent)` pairs.
+fn sorted_axes_overlap(axes: &mut [(usize, usize)]) -> bool {
     axes.sort_unstable();
     let mut span = 0usize;
-    for (stride, len) in axes {
+    for &(stride, len) in axes.iter() {
         if stride == 0 || stride <= span {
             return true;
         }

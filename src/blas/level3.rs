@@ -15,6 +15,8 @@
 //! (it has no op to flip). An output BLAS cannot address is computed in a
 //! temporary and written back.
 
+use std::os::raw::c_int;
+
 use ndarray::ArrayRef2;
 
 use super::{Diag, Side, Transpose, Uplo, expect_shape, expect_square, scale_by_beta};
@@ -36,6 +38,22 @@ pub(crate) fn place<T: Scalar>(
     }
     let flipped = op.flipped()?;
     input.arg(layout.flip()).map(|arg| (arg, flipped))
+}
+
+/// Leading dimension and op with which BLAS reads `op(a)` in `layout` with
+/// no copy and no wrapper: as stored, or transposed with the flipped op.
+/// (Overlap with the output is the caller's check.)
+fn place_as_is<T: Scalar>(
+    a: &ArrayRef2<T>,
+    layout: Order,
+    op: Transpose,
+) -> Option<(c_int, Transpose)> {
+    if let Some(ld) = mat_ld(a, layout) {
+        // leading_dim checked the bound.
+        return Some((ld as c_int, op));
+    }
+    let flipped = op.flipped()?;
+    mat_ld(a, layout.flip()).map(|ld| (ld as c_int, flipped))
 }
 
 /// An input placed in `layout`, copying it into `layout`'s order if needed.
@@ -101,8 +119,10 @@ pub fn gemm<T: Scalar>(
     let (transa, transb) = (transa.normalize::<T>(), transb.normalize::<T>());
     let (m, k) = transa.apply(a.dim());
     let (kb, n) = transb.apply(b.dim());
-    expect_shape(R, "op(b)", &[kb, n], &[k, n])?;
-    expect_shape(R, "c", c.shape(), &[m, n])?;
+    if kb != k || c.dim() != (m, n) {
+        expect_shape(R, "op(b)", &[kb, n], &[k, n])?;
+        expect_shape(R, "c", c.shape(), &[m, n])?;
+    }
     let (mi, ni, ki) = (
         blas_int(R, "m", m)?,
         blas_int(R, "n", n)?,
@@ -116,6 +136,44 @@ pub fn gemm<T: Scalar>(
         check_output(R, "c", c)?;
         scale_by_beta(c, beta);
         return Ok(());
+    }
+    // The common case first: every operand reaches BLAS as it is, so no
+    // temporary and no allocation (this is most of a small call's cost).
+    // The layout chosen is the one the general path below would choose.
+    let out = byte_range(&*c);
+    if !ranges_overlap(byte_range(a), out) && !ranges_overlap(byte_range(b), out) {
+        for layout in [Order::Col, Order::Row] {
+            let Some(ldc) = mat_ld(c, layout) else {
+                continue;
+            };
+            let (Some((lda, ta)), Some((ldb, tb))) = (
+                place_as_is(a, layout, transa),
+                place_as_is(b, layout, transb),
+            ) else {
+                continue;
+            };
+            // SAFETY: A and B are readable in `layout` with their leading
+            // dimensions, C writable with its own; A and B do not overlap C.
+            unsafe {
+                T::gemm(
+                    layout.cblas(),
+                    ta.cblas(),
+                    tb.cblas(),
+                    mi,
+                    ni,
+                    ki,
+                    alpha,
+                    a.as_ptr(),
+                    lda,
+                    b.as_ptr(),
+                    ldb,
+                    beta,
+                    c.as_mut_ptr(),
+                    ldc as c_int,
+                )
+            };
+            return Ok(());
+        }
     }
     let mut co = MatOut::new(R, "c", c, Order::Col)?;
     let out = co.range();
