@@ -1,0 +1,4 @@
+//! TODO: PNG plots with plotters.
+
+/// Placeholder.
+pub const NAME: &str = "plots";
