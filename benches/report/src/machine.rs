@@ -168,6 +168,31 @@ pub fn utc(secs: u64) -> String {
     )
 }
 
+/// A warning when OpenBLAS runs its generic SSE3 ("Prescott") kernels on
+/// a CPU with AVX2 or AVX-512 (an OpenBLAS too old to know the CPU model):
+/// its GFLOP/s are then far below the peak for a reason outside lapis.
+pub fn kernel_note(cpu: &Cpu, version: &str) -> Option<String> {
+    let generic = version.contains("(core: Prescott)") || version.contains("(core: Core2)");
+    let wide = if cpu.has("avx512f") {
+        "SkylakeX"
+    } else if cpu.has("avx2") {
+        "Haswell"
+    } else {
+        return None;
+    };
+    generic.then(|| {
+        format!(
+            "OpenBLAS runs generic SSE3 kernels on this {} CPU; OPENBLAS_CORETYPE={wide} selects \
+             matching ones (lapis leaves the variable to the user)",
+            if wide == "SkylakeX" {
+                "AVX-512"
+            } else {
+                "AVX2"
+            }
+        )
+    })
+}
+
 /// The header text for this machine and backend: `key: value` lines.
 pub fn describe(cfg: &Config) -> String {
     let cpu = cpu();
@@ -227,6 +252,9 @@ pub fn describe(cfg: &Config) -> String {
     if let Ok(core) = std::env::var("OPENBLAS_CORETYPE") {
         line("OPENBLAS_CORETYPE", core);
     }
+    if let Some(note) = kernel_note(&cpu, info.version.as_deref().unwrap_or("")) {
+        line("note", note);
+    }
     s
 }
 
@@ -273,6 +301,20 @@ flags\t\t: fpu sse2
         let old = Cpu::parse("processor : 0\nflags : sse2\n");
         assert_eq!(old.flops_per_cycle(), 8.0);
         assert_eq!(old.model, "unknown");
+    }
+
+    #[test]
+    fn prescott_note() {
+        let c = Cpu::parse(SAMPLE);
+        let v = "OpenBLAS 0.3.21 DYNAMIC_ARCH (core: Prescott)";
+        assert!(
+            kernel_note(&c, v)
+                .unwrap()
+                .contains("OPENBLAS_CORETYPE=SkylakeX")
+        );
+        assert_eq!(kernel_note(&c, "OpenBLAS 0.3.21 (core: SkylakeX)"), None);
+        let old = Cpu::parse("processor : 0\nflags : sse2\n");
+        assert_eq!(kernel_note(&old, v), None);
     }
 
     #[test]
