@@ -92,7 +92,9 @@ for b in "${backends[@]}"; do
   LAPIS_COMMIT=$commit "$bin" run --out "$out" --threads "$threads" "${quick[@]}" "${sections[@]}"
 done
 
-if [ -f benches/report/numpy_report.py ] && python3 -c 'import numpy, scipy' 2>/dev/null; then
+if [ ! -f benches/report/numpy_report.py ]; then
+  echo "bench_report: no NumPy column (benches/report/numpy_report.py is missing)"
+elif python3 -c 'import numpy, scipy' 2>/dev/null; then
   # This invocation owns the NumPy column: start it afresh.
   rm -f "$out/numpy.csv"
   for t in ${threads//,/ }; do
