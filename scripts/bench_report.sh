@@ -79,7 +79,7 @@ if [ -z "$threads" ]; then
   cores=$(nproc)
   if [ "$cores" -gt 1 ]; then threads="1,$cores"; else threads=1; fi
 fi
-command_line="scripts/bench_report.sh --backend $backend ${quick[*]} --threads $threads ${sections[*]}"
+command_line="scripts/bench_report.sh --backend $backend${quick:+ --quick} --threads $threads${sections:+ ${sections[*]}}"
 echo "bench_report: backends ${backends[*]}; threads $threads; results in $out"
 
 bin=
