@@ -138,7 +138,9 @@ fn chart(
     for (i, s) in series.iter().enumerate() {
         let color = color(i);
         let line: Vec<(f64, f64)> = s.points.iter().map(|p| (tx(p.0), ty(p.1))).collect();
-        c.draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
+        // The direct calls thin, lapis and NumPy thick: pairs stay apart.
+        let width = if s.label.contains(" direct ") { 1 } else { 3 };
+        c.draw_series(LineSeries::new(line.clone(), color.stroke_width(width)))
             .map_err(|x| e(&x))?
             .label(s.label.clone())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
