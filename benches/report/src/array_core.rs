@@ -428,6 +428,40 @@ mod tests {
         assert!(pi_plausible(n as u64, n).is_err());
     }
 
+    /// Rows as numpy_report.py writes them (Python's `repr` of floats)
+    /// must be read by `record::read_csv`, keys intact.
+    #[test]
+    fn numpy_report_rows_are_readable() {
+        let text = format!(
+            "{}\n{}\n{}\n{}\n",
+            crate::record::HEADER,
+            "numpy,blas,gemm,f64,4x4,4,1,numpy,1.0549374565016478e-06,128.0,0.0",
+            "numpy,array,add_broadcast,c128,2000x2000+2000,2000,2,numpy,0.0245,0.0,128032000.0",
+            "numpy,blas,gemm,c128,2048x2048,2048,2,numpy,1.5,6.8719476736e+10,0.0",
+        );
+        let dir = std::env::temp_dir().join(format!("lapis-report-np-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("numpy.csv");
+        std::fs::write(&p, text).unwrap();
+        let r = crate::record::read_csv(&p);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let r = r.unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            (
+                r[0].backend.as_str(),
+                r[0].imp.as_str(),
+                r[0].n,
+                r[0].threads
+            ),
+            ("numpy", "numpy", 4, 1)
+        );
+        assert_eq!(r[0].seconds, 1.0549374565016478e-06);
+        assert_eq!(r[1].shape, "2000x2000+2000");
+        assert_eq!(r[1].bytes, 128032000.0);
+        assert_eq!(r[2].flops, 6.8719476736e10);
+    }
+
     #[test]
     fn check_finds_wrong_elements_and_shapes() {
         let a = array::from_vec(vec![1.0f64, 2.0, 3.0], &[3]).unwrap();
