@@ -13,9 +13,6 @@
 //! `DIR/report.md`, `DIR/report.csv` and PNG plots. `make bench-report`
 //! (scripts/bench_report.sh) drives both, for one backend or all.
 
-// Skeleton stage: the sections are being filled in; remove when they are.
-#![allow(dead_code)]
-
 mod array_core;
 mod blas;
 mod c_abi;

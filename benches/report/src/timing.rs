@@ -35,16 +35,19 @@ impl Budget {
 
 /// Calls per timed batch so that one batch takes about 20 µs or more: tiny
 /// calls are timed in batches (the clock's cost amortised), the result is
-/// per call.
-fn batch_size(mut f: impl FnMut()) -> usize {
+/// per call. Also returns the seconds per call of the last (accepted) probe
+/// batch, which is a valid timing of `k` calls: long calls (k = 1) then
+/// need no extra repetition for the probe.
+fn batch_size(mut f: impl FnMut()) -> (usize, f64) {
     let mut k = 1usize;
     loop {
         let t = Instant::now();
         for _ in 0..k {
             f();
         }
-        if t.elapsed().as_secs_f64() > 20e-6 || k >= 1 << 20 {
-            return k;
+        let s = t.elapsed().as_secs_f64();
+        if s > 20e-6 || k >= 1 << 20 {
+            return (k, s / k as f64);
         }
         k *= 2;
     }
@@ -53,10 +56,10 @@ fn batch_size(mut f: impl FnMut()) -> usize {
 /// Best seconds per call of `f`.
 pub fn best(budget: Budget, mut f: impl FnMut()) -> f64 {
     f();
-    let k = batch_size(&mut f);
+    let (k, probe) = batch_size(&mut f);
     let start = Instant::now();
-    let mut best = f64::INFINITY;
-    let mut reps = 0;
+    let mut best = probe;
+    let mut reps = 1;
     while reps < budget.max_reps
         && (reps < budget.min_reps || start.elapsed().as_secs_f64() < budget.min_seconds)
     {
@@ -74,12 +77,16 @@ pub fn best(budget: Budget, mut f: impl FnMut()) -> f64 {
 pub fn best_pair(budget: Budget, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64) {
     a();
     b();
-    let ka = batch_size(&mut a);
-    let kb = batch_size(&mut b);
+    let (ka, pa) = batch_size(&mut a);
+    let (kb, pb) = batch_size(&mut b);
     let k = ka.max(kb);
     let start = Instant::now();
-    let (mut ta, mut tb) = (f64::INFINITY, f64::INFINITY);
-    let mut reps = 0;
+    // The probes count as one timed repetition when both used batch size k.
+    let (mut ta, mut tb, mut reps) = if ka == kb {
+        (pa, pb, 1)
+    } else {
+        (f64::INFINITY, f64::INFINITY, 0)
+    };
     while reps < budget.max_reps
         && (reps < budget.min_reps || start.elapsed().as_secs_f64() < 2.0 * budget.min_seconds)
     {
