@@ -9,6 +9,7 @@ Times, on the sizes and kinds of data the Rust sections use, the BLAS ops
 
     python3 benches/report/numpy_report.py --out DIR --threads T [--quick]
                                           [--sections blas,lapack,array]
+                                          [--self-test]
 
 * Threads: OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, MKL_NUM_THREADS (and
   BLIS_NUM_THREADS) are set to T before numpy is imported, and threadpoolctl
@@ -37,6 +38,9 @@ import time
 
 HEADER = "backend,section,op,dtype,shape,n,threads,impl,seconds,flops,bytes"
 SECTIONS = ("blas", "lapack", "array")
+# The report's other sections, accepted (so the driver can pass its own
+# --sections list through) and skipped: NumPy has nothing to say there.
+OTHER_SECTIONS = ("machine", "c_abi")
 THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
                "BLIS_NUM_THREADS")
 
@@ -49,14 +53,16 @@ def parse_args(argv):
     p.add_argument("--self-test", action="store_true",
                    help="check the checker and the CSV writer, time nothing")
     p.add_argument("--sections", default=",".join(SECTIONS),
-                   help="comma-separated subset of " + ",".join(SECTIONS))
+                   help="comma-separated subset of " + ",".join(SECTIONS)
+                   + " (" + ",".join(OTHER_SECTIONS) + " are accepted and skipped)")
     args = p.parse_args(argv)
     if args.threads < 1:
         p.error("--threads must be at least 1")
     args.sections = [s.strip() for s in args.sections.split(",") if s.strip()]
-    bad = [s for s in args.sections if s not in SECTIONS]
+    bad = [s for s in args.sections if s not in SECTIONS + OTHER_SECTIONS]
     if bad:
-        p.error(f"unknown section(s) {bad}; known: {','.join(SECTIONS)}")
+        p.error(f"unknown section(s) {bad}; known: {','.join(SECTIONS + OTHER_SECTIONS)}")
+    args.sections = [s for s in args.sections if s in SECTIONS]
     return args
 
 
@@ -446,6 +452,9 @@ def main():
     os.makedirs(ARGS.out, exist_ok=True)
     if ARGS.self_test:
         return self_test()
+    if not ARGS.sections:
+        progress("no NumPy section asked for (blas, lapack, array); nothing to do")
+        return None
     budget = Budget(ARGS.quick)
     rows = Rows(ARGS.threads)
     limiter = threadpool_limits(ARGS.threads) if threadpool_limits else None
