@@ -395,6 +395,24 @@ def blas_info():
         return "unknown"
 
 
+def blas_threads_reported():
+    """The thread count NumPy's bundled OpenBLAS reports, or "unknown"."""
+    import ctypes
+    import glob
+    libdir = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
+    for lib in glob.glob(os.path.join(libdir, "*openblas*")):
+        try:
+            handle = ctypes.CDLL(lib)
+        except OSError:
+            continue
+        for name in ("scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads",
+                     "openblas_get_num_threads64_", "openblas_get_num_threads"):
+            f = getattr(handle, name, None)
+            if f is not None:
+                return str(f())
+    return "unknown"
+
+
 def write_csv(path, rows, threads, sections):
     """Creates path with HEADER if missing; replaces the rows of `threads`
     in `sections` (those this run measured), keeps the rest."""
@@ -475,6 +493,8 @@ def main():
         f.write(f"numpy {np.__version__}, scipy {scipy.__version__}, "
                 f"python {sys.version.split()[0]}\n"
                 f"numpy BLAS/LAPACK: {blas_info()}\n"
+                f"BLAS threads reported by numpy's OpenBLAS (last run, --threads "
+                f"{ARGS.threads}): {blas_threads_reported()}\n"
                 f"threads measured: {', '.join(map(str, threads_seen))} "
                 f"(set by {', '.join(THREAD_VARS)}"
                 f"{' and threadpoolctl' if threadpool_limits else ''}; "

@@ -25,7 +25,8 @@
 //! π is computed as examples/pi.rs computes it: chunks of 2¹⁴ points, each
 //! filled by `Generator::fill_random_pairs` (two f32 coordinates from one
 //! 64-bit Philox word) and counted by a branch-free loop, the chunks shared
-//! among `lapis::parallel::threads()` threads. Its dtype key is `f64` to
+//! among the row's number of threads (examples/pi.rs uses
+//! `lapis::parallel::threads()`, the same number after `set_num_threads`). Its dtype key is `f64` to
 //! match the NumPy row (which draws f64 coordinates); the f32 coordinates'
 //! 2⁻²⁴ resolution is far below the statistical error at 10⁷ samples.
 
@@ -75,7 +76,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
         progress(&format!(
             "array: Monte Carlo pi, {PI_SAMPLES} samples, {t} thread(s)"
         ));
-        let pi = pi_case(cfg);
+        let pi = pi_case(cfg, t);
         keep(out, "pi", pi, |s| {
             record(
                 cfg,
@@ -397,9 +398,9 @@ fn pi_plausible(hits: u64, n: usize) -> Result<f64, String> {
     }
 }
 
-/// Monte Carlo π on lapis's thread count, checked once, then timed.
-fn pi_case(cfg: &Config) -> Result<f64, String> {
-    let threads = lapis::parallel::threads();
+/// Monte Carlo π on `threads` threads (the row's thread count, which
+/// `set_num_threads` also gave lapis's pool), checked once, then timed.
+fn pi_case(cfg: &Config, threads: usize) -> Result<f64, String> {
     let hits = pi_hits(PI_SEED, PI_SAMPLES, threads).map_err(|e| e.to_string())?;
     pi_plausible(hits, PI_SAMPLES)?;
     let mut changed = false;
