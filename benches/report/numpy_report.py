@@ -16,8 +16,9 @@ Times, on the sizes and kinds of data the Rust sections use, the BLAS ops
   limits the BLAS to T when it is importable. NumPy's ufuncs and reductions
   are single-threaded whatever T is; their rows at T > 1 say exactly that.
 * Timing mirrors benches/report/src/timing.rs: one warm-up call, tiny calls
-  batched so a batch takes at least 20 us, then the best (minimum) seconds
-  per call over at least min_reps batches and min_seconds of wall time
+  batched so a batch takes at least 20 us (the last probe batch counts as
+  the first repetition), then the best (minimum) seconds per call over at
+  least min_reps batches and min_seconds of wall time
   (quick: 2 and 0.05 s; full: 3 and 0.3 s; LAPACK at n >= 1000: 2 and 0).
 * Each case's result is checked once against a plain computation before it
   is timed; a case that raises or gives a wrong answer is reported on stderr
@@ -120,8 +121,9 @@ def best(budget, f):
         if s > 20e-6 or k >= 1 << 20:
             break
         k *= 2
+    # The probe batch counts as the first timed repetition (as in timing.rs).
     best_s = s / k
-    reps = 0
+    reps = 1
     start = clock()
     while reps < budget.max_reps and (reps < budget.min_reps
                                       or clock() - start < budget.min_seconds):
