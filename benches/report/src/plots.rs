@@ -105,9 +105,16 @@ fn chart(
             String::new()
         }
     };
+    let decimals = if y1 >= 10.0 {
+        0
+    } else if y1 >= 1.0 {
+        1
+    } else {
+        3
+    };
     let yfmt = |y: &f64| {
         if !log_y {
-            format!("{y:.3}")
+            format!("{y:.decimals$}")
         } else if (y - y.round()).abs() < 1e-6 {
             format!("1e{}", y.round() as i32)
         } else {
@@ -129,7 +136,7 @@ fn chart(
         .draw()
         .map_err(|x| e(&x))?;
     for (i, s) in series.iter().enumerate() {
-        let color = Palette99::pick(i).to_rgba();
+        let color = color(i);
         let line: Vec<(f64, f64)> = s.points.iter().map(|p| (tx(p.0), ty(p.1))).collect();
         c.draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
             .map_err(|x| e(&x))?
@@ -147,6 +154,30 @@ fn chart(
         .map_err(|x| e(&x))?;
     root.present().map_err(|x| e(&x))?;
     Ok(())
+}
+
+/// Line colours (Tableau 10, then darker and lighter variants): distinct
+/// on white, no pale yellow.
+fn color(i: usize) -> RGBAColor {
+    const TAB10: [(u8, u8, u8); 10] = [
+        (31, 119, 180),
+        (255, 127, 14),
+        (44, 160, 44),
+        (214, 39, 40),
+        (148, 103, 189),
+        (140, 86, 75),
+        (227, 119, 194),
+        (127, 127, 127),
+        (188, 189, 34),
+        (23, 190, 207),
+    ];
+    let (r, g, b) = TAB10[i % 10];
+    let c = RGBColor(r, g, b);
+    match (i / 10) % 3 {
+        0 => c.to_rgba(),
+        1 => RGBColor(r / 2, g / 2, b / 2).to_rgba(),
+        _ => c.mix(0.55),
+    }
 }
 
 fn label(backend: &str, imp: &str, threads: usize) -> String {

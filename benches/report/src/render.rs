@@ -105,7 +105,7 @@ impl Data {
             .map(key)
             .collect();
         let mut v: Vec<Key> = set.into_iter().collect();
-        v.sort_by_key(|k| (op_rank(&k.op), k.dtype.clone(), k.threads, k.n));
+        v.sort_by_key(|k| (op_rank(&k.op), dtype_rank(&k.dtype), k.threads, k.n));
         v
     }
 
@@ -143,6 +143,15 @@ fn op_rank(op: &str) -> (usize, String) {
     (
         ORDER.iter().position(|o| *o == op).unwrap_or(ORDER.len()),
         op.to_string(),
+    )
+}
+
+/// The order dtypes appear in tables: real before complex, narrow first.
+fn dtype_rank(d: &str) -> (usize, String) {
+    const ORDER: [&str; 4] = ["f32", "f64", "c64", "c128"];
+    (
+        ORDER.iter().position(|o| *o == d).unwrap_or(ORDER.len()),
+        d.to_string(),
     )
 }
 
