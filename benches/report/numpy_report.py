@@ -19,7 +19,8 @@ Times, on the sizes and kinds of data the Rust sections use, the BLAS ops
   batched so a batch takes at least 20 us (the last probe batch counts as
   the first repetition), then the best (minimum) seconds per call over at
   least min_reps batches and min_seconds of wall time
-  (quick: 2 and 0.05 s; full: 3 and 0.3 s; LAPACK at n >= 1000: 2 and 0).
+  (quick: 2 and 0.05 s; full: 3 and 0.3 s; LAPACK at n >= 1000: 2 and 0,
+  at n >= 2000: 1 and 0), as lapack.rs does.
 * Each case's result is checked once against a plain computation before it
   is timed; a case that raises or gives a wrong answer is reported on stderr
   and not written (a time for a wrong answer is not a result).
@@ -101,10 +102,12 @@ class Budget:
         else:
             self.min_reps, self.min_seconds, self.max_reps = 3, 0.3, 100_000
 
-    def long_calls(self):
-        """For calls that take seconds (LAPACK at n >= 1000), as lapack.rs."""
+    def long_calls(self, n):
+        """For calls that take seconds (LAPACK at n >= 1000), as lapack.rs:
+        best of 2 (of 1 at n >= 2000) after the warm-up."""
         b = Budget(False)
-        b.min_reps, b.min_seconds, b.max_reps = 2, 0.0, self.max_reps
+        b.min_reps = 1 if n >= 2000 else 2
+        b.min_seconds, b.max_reps = 0.0, self.max_reps
         return b
 
 
@@ -283,7 +286,7 @@ def lapack_section(rows, budget, quick):
         for n in lapack_sizes(quick):
             progress(f"lapack {dtype} n={n}")
             a, h, s, b = lapack_data(n, cplx)
-            bud = budget.long_calls() if n >= 1000 else budget
+            bud = budget.long_calls(n) if n >= 1000 else budget
             sq = f"{n}x{n}"
             # Residual checks, scaled with n, epsilon and the matrix norms.
             hn, sn, an = (np.linalg.norm(m, 1) for m in (h, s, a))
