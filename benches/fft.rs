@@ -155,6 +155,12 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("{name} lapis"), |b| {
             b.iter(|| fft::fft(&a, None, -1, Norm::Backward).unwrap())
         });
+        // The same into a preallocated out (no allocation per call), as
+        // FFTW's out-of-place execute does.
+        let mut out = array::zeros(&[n], DType::C128).unwrap();
+        g.bench_function(format!("{name} lapis fft_out"), |b| {
+            b.iter(|| fft::fft_out(&a, None, -1, Norm::Backward, &mut out).unwrap())
+        });
         time_fftw(&mut g, &name, &complex_values(n), n, |i, o| {
             // SAFETY: buffers of n complex values.
             unsafe { fftw::fftw_plan_dft_1d(n as c_int, i, o, fftw::FORWARD, fftw::ESTIMATE) }
