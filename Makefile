@@ -11,6 +11,7 @@
 #   make header              regenerate include/lapis.h from src/ffi (cbindgen)
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
 #   make bench-c             per-call overhead through the C ABI vs direct cblas calls
+#   make bench-report [BACKEND=all] [QUICK=1] [OUT=dir]   the benchmark report (results/<date>-<commit>/report.md)
 #   make test-fortran        Fortran module tests (tests/fortran) against the same staged install
 #
 # Set-up installs the missing Debian packages (scripts/setup.sh); run as root.
@@ -22,7 +23,7 @@ PREFIX ?= /usr/local
 # Where the C tests install lapis (a debug build) before building against it.
 C_STAGE := $(CURDIR)/target/c-stage
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc install header test-c bench-c test-fortran
+.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -96,3 +97,9 @@ bench-c: setup
 	  -o target/bench-stage/overhead \
 	  $$(PKG_CONFIG_PATH=$(CURDIR)/target/bench-stage/lib/pkgconfig pkg-config --libs --static lapis)
 	target/bench-stage/overhead
+
+# The benchmark report (scripts/bench_report.sh): BACKEND=openblas (default),
+# blis, mkl, reference or all (the installed ones); QUICK=1 for a fast look.
+bench-report: setup
+	@if [ "$(BACKEND)" = mkl ]; then scripts/setup.sh mkl; fi
+	scripts/bench_report.sh --backend $(BACKEND) $(if $(QUICK),--quick) $(if $(OUT),--out $(OUT))

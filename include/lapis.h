@@ -3696,6 +3696,107 @@ lapis_status lapis_fft_irfft2(const lapis_array *x,
                               lapis_array **out);
 
 /**
+ * `lapis_fft_fftn` written into the existing array `out`, which must have
+ * exactly the result's shape and dtype (complex64 for float32/complex64
+ * input, else complex128), be writable and have no self-overlapping
+ * elements; any strides otherwise (F order, sliced, negative). `out` may
+ * share `x`'s buffer (even be `x`): the result is then computed in a
+ * temporary and copied. With `s` at the input lengths no temporary is
+ * made: the first step writes `out` and the others run in place there.
+ * Errors: as `lapis_fft_fftn`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a
+ * wrong shape (the message names the expected and the given shape),
+ * `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both named),
+ * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
+ * modified.
+ */
+lapis_status lapis_fft_fftn_out(const lapis_array *x,
+                                int64_t ns,
+                                const int64_t *s,
+                                int64_t naxes,
+                                const int64_t *axes,
+                                lapis_fft_norm norm,
+                                lapis_array *out);
+
+/**
+ * `lapis_fft_ifftn` into `out`, as `lapis_fft_fftn_out`.
+ */
+lapis_status lapis_fft_ifftn_out(const lapis_array *x,
+                                 int64_t ns,
+                                 const int64_t *s,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
+
+/**
+ * `lapis_fft_rfftn` into `out` (complex; `s[-1]/2 + 1` along the last
+ * transformed axis), as `lapis_fft_fftn_out`.
+ */
+lapis_status lapis_fft_rfftn_out(const lapis_array *x,
+                                 int64_t ns,
+                                 const int64_t *s,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
+
+/**
+ * `lapis_fft_irfftn` into `out` (float32 or float64), as
+ * `lapis_fft_fftn_out`.
+ */
+lapis_status lapis_fft_irfftn_out(const lapis_array *x,
+                                  int64_t ns,
+                                  const int64_t *s,
+                                  int64_t naxes,
+                                  const int64_t *axes,
+                                  lapis_fft_norm norm,
+                                  lapis_array *out);
+
+/**
+ * `lapis_fft_fft2` into `out`, as `lapis_fft_fftn_out`.
+ */
+lapis_status lapis_fft_fft2_out(const lapis_array *x,
+                                int64_t ns,
+                                const int64_t *s,
+                                int64_t naxes,
+                                const int64_t *axes,
+                                lapis_fft_norm norm,
+                                lapis_array *out);
+
+/**
+ * `lapis_fft_ifft2` into `out`, as `lapis_fft_fftn_out`.
+ */
+lapis_status lapis_fft_ifft2_out(const lapis_array *x,
+                                 int64_t ns,
+                                 const int64_t *s,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
+
+/**
+ * `lapis_fft_rfft2` into `out`, as `lapis_fft_rfftn_out`.
+ */
+lapis_status lapis_fft_rfft2_out(const lapis_array *x,
+                                 int64_t ns,
+                                 const int64_t *s,
+                                 int64_t naxes,
+                                 const int64_t *axes,
+                                 lapis_fft_norm norm,
+                                 lapis_array *out);
+
+/**
+ * `lapis_fft_irfft2` into `out`, as `lapis_fft_irfftn_out`.
+ */
+lapis_status lapis_fft_irfft2_out(const lapis_array *x,
+                                  int64_t ns,
+                                  const int64_t *s,
+                                  int64_t naxes,
+                                  const int64_t *axes,
+                                  lapis_fft_norm norm,
+                                  lapis_array *out);
+
+/**
  * NumPy's `fft.fftfreq(n, d)`: the sample frequencies `[0, 1, ...,
  * ceil(n/2) - 1, -floor(n/2), ..., -1] / (n*d)` of a length-`n` transform
  * with sample spacing `d`, as a new float64 array of length `n` (owned by

@@ -36,7 +36,7 @@ def complex_data(shape):
 def main():
     print(f"numpy {np.__version__} on {platform.processor() or platform.machine()}")
     cases = []
-    for n in [1 << 10, 1 << 16, 1 << 20, 65537]:
+    for n in [1 << k for k in range(10, 21, 2)] + [65537]:
         a = complex_data((n,))
         cases.append((f"fft c128 n={n}", lambda a=a: np.fft.fft(a)))
     a2 = complex_data((1024, 1024))

@@ -93,6 +93,9 @@ type OneD = fn(&NdArray, Option<usize>, isize, Norm) -> crate::Result<NdArray>;
 type OneDOut = fn(&NdArray, Option<usize>, isize, Norm, &mut NdArray) -> crate::Result<()>;
 /// The signature of the n-d transforms.
 type ND = fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm) -> crate::Result<NdArray>;
+/// The signature of the n-d `_out` forms.
+type NDOut =
+    fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm, &mut NdArray) -> crate::Result<()>;
 
 /// The shared body of the 1-D transforms into new arrays.
 unsafe fn one_d_call(
@@ -176,6 +179,40 @@ unsafe fn n_d_call(
         let r = f(a, s.as_deref(), axes.as_deref(), norm)?;
         // SAFETY: `out` checked non-null above.
         unsafe { put_array(out, r) };
+        Ok(())
+    })
+}
+
+/// The shared body of the n-d `_out` transforms.
+#[allow(clippy::too_many_arguments)]
+unsafe fn n_d_out_call(
+    routine: &str,
+    f: NDOut,
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    call(|| {
+        let norm = norm_arg(routine, norm)?;
+        let s = match opt_len(routine, "ns", ns)? {
+            // SAFETY: caller contract (`s` holds `ns` values).
+            Some(k) => Some(unsafe { shape_arg(routine, k, s) }?),
+            None => None,
+        };
+        let axes = match opt_len(routine, "naxes", naxes)? {
+            // SAFETY: caller contract (`axes` holds `naxes` values).
+            Some(k) => Some(unsafe { isize_list(routine, "axes", axes, k) }?),
+            None => None,
+        };
+        // SAFETY: caller contract.
+        let a = unsafe { array_ref(routine, "x", x) }?;
+        // SAFETY: caller contract.
+        let mut o = unsafe { out_view(routine, "out", out) }?;
+        f(a, s.as_deref(), axes.as_deref(), norm, &mut o)?;
         Ok(())
     })
 }
@@ -642,6 +679,235 @@ pub unsafe extern "C" fn lapis_fft_irfft2(
         n_d_call(
             "lapis_fft_irfft2",
             fft::irfft2,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_fftn` written into the existing array `out`, which must have
+/// exactly the result's shape and dtype (complex64 for float32/complex64
+/// input, else complex128), be writable and have no self-overlapping
+/// elements; any strides otherwise (F order, sliced, negative). `out` may
+/// share `x`'s buffer (even be `x`): the result is then computed in a
+/// temporary and copied. With `s` at the input lengths no temporary is
+/// made: the first step writes `out` and the others run in place there.
+/// Errors: as `lapis_fft_fftn`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a
+/// wrong shape (the message names the expected and the given shape),
+/// `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both named),
+/// `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
+/// modified.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_fftn_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_fftn_out",
+            fft::fftn_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_ifftn` into `out`, as `lapis_fft_fftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_ifftn_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_ifftn_out",
+            fft::ifftn_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_rfftn` into `out` (complex; `s[-1]/2 + 1` along the last
+/// transformed axis), as `lapis_fft_fftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_rfftn_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_rfftn_out",
+            fft::rfftn_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_irfftn` into `out` (float32 or float64), as
+/// `lapis_fft_fftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_irfftn_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_irfftn_out",
+            fft::irfftn_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_fft2` into `out`, as `lapis_fft_fftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_fft2_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_fft2_out",
+            fft::fft2_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_ifft2` into `out`, as `lapis_fft_fftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_ifft2_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_ifft2_out",
+            fft::ifft2_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_rfft2` into `out`, as `lapis_fft_rfftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_rfft2_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_rfft2_out",
+            fft::rfft2_out,
+            x,
+            ns,
+            s,
+            naxes,
+            axes,
+            norm,
+            out,
+        )
+    }
+}
+
+/// `lapis_fft_irfft2` into `out`, as `lapis_fft_irfftn_out`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_fft_irfft2_out(
+    x: *const lapis_array,
+    ns: i64,
+    s: *const i64,
+    naxes: i64,
+    axes: *const i64,
+    norm: lapis_fft_norm,
+    out: *mut lapis_array,
+) -> lapis_status {
+    // SAFETY: caller contract.
+    unsafe {
+        n_d_out_call(
+            "lapis_fft_irfft2_out",
+            fft::irfft2_out,
             x,
             ns,
             s,

@@ -223,17 +223,32 @@ pub(crate) fn run(routine: &'static str, a: &NdArray, steps: &[Step]) -> Result<
     })
 }
 
-/// Runs the single step `st` on `a` into the caller's `out`, after checking
-/// `out`'s dtype, shape, writability and overlap; nothing is written on
-/// error. An `out` sharing `a`'s buffer gets the result through a temporary.
+/// The dtype and shape `steps` produce from `a`.
+pub(crate) fn result_of(a: &NdArray, steps: &[Step]) -> (DType, Vec<usize>) {
+    let (mut dtype, mut shape) = (a.dtype(), a.shape().to_vec());
+    for st in steps {
+        dtype = st.out_dtype(dtype);
+        shape = st.out_shape(&shape);
+    }
+    (dtype, shape)
+}
+
+/// Runs `steps` (at least one, validated) on `a` into the caller's `out`,
+/// after checking `out`'s dtype, shape, writability and overlap; nothing is
+/// written on error.
+///
+/// The steps before the first one that already gives the final shape run
+/// into a temporary (none for a single step or when `s` keeps the input
+/// lengths); that step writes into `out`, and the complex steps after it
+/// run in place on `out`, whatever its strides. An `out` sharing `a`'s
+/// buffer gets the whole result through a temporary (then one copy).
 pub(crate) fn run_out(
     routine: &'static str,
     a: &NdArray,
-    st: &Step,
+    steps: &[Step],
     out: &mut NdArray,
 ) -> Result<()> {
-    let dtype = st.out_dtype(a.dtype());
-    let shape = st.out_shape(a.shape());
+    let (dtype, shape) = result_of(a, steps);
     if out.dtype() != dtype {
         return Err(Error::InvalidArgument {
             routine,
@@ -258,9 +273,33 @@ pub(crate) fn run_out(
             strides: out.strides().to_vec(),
         });
     }
+    if steps.is_empty() {
+        return Err(Error::InvalidArgument {
+            routine,
+            what: "axes",
+            reason: "no axis to transform".into(),
+        });
+    }
     if out.shares_buffer(a) {
-        let r = run(routine, a, std::slice::from_ref(st))?;
+        let r = run(routine, a, steps)?;
         return out.copyto(&r, crate::array::Casting::No);
     }
-    step_into(routine, a, out, st)
+    // `j`: the step that writes into `out`; it moves earlier while the
+    // step at `j` is a complex one whose input already has the final shape
+    // (that step then runs in place on `out`).
+    let mut j = steps.len() - 1;
+    while j > 0 && matches!(steps[j].kind, Kind::C2C { .. }) && result_of(a, &steps[..j]).1 == shape
+    {
+        j -= 1;
+    }
+    let tmp = if j > 0 {
+        Some(run(routine, a, &steps[..j])?)
+    } else {
+        None
+    };
+    step_into(routine, tmp.as_ref().unwrap_or(a), out, &steps[j])?;
+    for st in &steps[j + 1..] {
+        step_inplace(out, st)?;
+    }
+    Ok(())
 }

@@ -49,7 +49,10 @@ use crate::error::{Error, Result};
 
 use exec::{Kind, Step, real_input_error, run, run_out, step_inplace};
 pub use freq::{fftfreq, fftshift, ifftshift, rfftfreq};
-pub use nd::{fft2, fftn, fftn_inplace, ifft2, ifftn, ifftn_inplace, irfft2, irfftn, rfft2, rfftn};
+pub use nd::{
+    fft2, fft2_out, fftn, fftn_inplace, fftn_out, ifft2, ifft2_out, ifftn, ifftn_inplace,
+    ifftn_out, irfft2, irfft2_out, irfftn, irfftn_out, rfft2, rfft2_out, rfftn, rfftn_out,
+};
 
 /// Where the `1/n` of a transform pair goes (NumPy's `norm=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -201,7 +204,7 @@ impl OneD {
         out: &mut NdArray,
     ) -> Result<()> {
         let st = self.step(a, n, axis, norm)?;
-        run_out(self.name(), a, &st, out)
+        run_out(self.name(), a, std::slice::from_ref(&st), out)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The n-d transforms: NumPy's `_cook_nd_args` for `s` and `axes`, and
 //! the chains of 1-D steps behind [`fftn`] and friends.
 
-use super::exec::{Kind, Step, run};
+use super::exec::{Kind, Step, run, run_out};
 use super::{Norm, bad_points, inplace, normalize_axis, require_real};
 use crate::array::NdArray;
 use crate::error::{Error, Result};
@@ -109,6 +109,71 @@ fn c2c_steps(a: &NdArray, s: &[usize], axes: &[usize], inverse: bool, norm: Norm
         .collect()
 }
 
+/// The steps of [`fftn`] (`inverse`: [`ifftn`]).
+fn complex_steps(
+    routine: &'static str,
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    inverse: bool,
+    norm: Norm,
+) -> Result<Vec<Step>> {
+    let (s, axes) = cook(routine, a, s, axes, false)?;
+    Ok(c2c_steps(a, &s, &axes, inverse, norm))
+}
+
+/// The steps of [`rfftn`]: rfft over the last axis, then fft over the
+/// others, last to first.
+fn rfftn_steps(
+    routine: &'static str,
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+) -> Result<Vec<Step>> {
+    require_real(routine, a)?;
+    let (s, axes) = cook(routine, a, s, axes, false)?;
+    let k = axes.len() - 1;
+    let mut steps = vec![Step::new(
+        axes[k],
+        s[k],
+        Kind::R2C { conj: false },
+        norm,
+        false,
+    )];
+    steps.extend(
+        (0..k)
+            .rev()
+            .map(|i| Step::new(axes[i], s[i], Kind::C2C { inverse: false }, norm, false)),
+    );
+    Ok(steps)
+}
+
+/// The steps of [`irfftn`]: ifft over all but the last axis, then irfft
+/// over the last.
+fn irfftn_steps(
+    routine: &'static str,
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+) -> Result<Vec<Step>> {
+    let (s, axes) = cook(routine, a, s, axes, true)?;
+    let k = axes.len() - 1;
+    let mut steps: Vec<Step> = (0..k)
+        .rev()
+        .map(|i| Step::new(axes[i], s[i], Kind::C2C { inverse: true }, norm, true))
+        .collect();
+    steps.push(Step::new(
+        axes[k],
+        s[k],
+        Kind::C2R { conj: false },
+        norm,
+        true,
+    ));
+    Ok(steps)
+}
+
 /// The n-d discrete Fourier transform over `axes` (NumPy's `fft.fftn`):
 /// 1-D [`fft`](super::fft)s along each axis. `s` gives the length along each axis
 /// (crop / zero-pad; default the input's); without `axes`, the last
@@ -124,8 +189,7 @@ pub fn fftn(
     axes: Option<&[isize]>,
     norm: Norm,
 ) -> Result<NdArray> {
-    let (s, axes) = cook("fftn", a, s, axes, false)?;
-    run("fftn", a, &c2c_steps(a, &s, &axes, false, norm))
+    run("fftn", a, &complex_steps("fftn", a, s, axes, false, norm)?)
 }
 
 /// The inverse of [`fftn`] (NumPy's `fft.ifftn`); arguments and errors as
@@ -136,8 +200,7 @@ pub fn ifftn(
     axes: Option<&[isize]>,
     norm: Norm,
 ) -> Result<NdArray> {
-    let (s, axes) = cook("ifftn", a, s, axes, false)?;
-    run("ifftn", a, &c2c_steps(a, &s, &axes, true, norm))
+    run("ifftn", a, &complex_steps("ifftn", a, s, axes, true, norm)?)
 }
 
 /// The n-d transform of real input (NumPy's `fft.rfftn`): [`rfft`](super::rfft) over
@@ -149,22 +212,7 @@ pub fn rfftn(
     axes: Option<&[isize]>,
     norm: Norm,
 ) -> Result<NdArray> {
-    require_real("rfftn", a)?;
-    let (s, axes) = cook("rfftn", a, s, axes, false)?;
-    let k = axes.len() - 1;
-    let mut steps = vec![Step::new(
-        axes[k],
-        s[k],
-        Kind::R2C { conj: false },
-        norm,
-        false,
-    )];
-    steps.extend(
-        (0..k)
-            .rev()
-            .map(|i| Step::new(axes[i], s[i], Kind::C2C { inverse: false }, norm, false)),
-    );
-    run("rfftn", a, &steps)
+    run("rfftn", a, &rfftn_steps("rfftn", a, s, axes, norm)?)
 }
 
 /// The inverse of [`rfftn`] (NumPy's `fft.irfftn`): [`ifft`](super::ifft) over all but
@@ -176,20 +224,7 @@ pub fn irfftn(
     axes: Option<&[isize]>,
     norm: Norm,
 ) -> Result<NdArray> {
-    let (s, axes) = cook("irfftn", a, s, axes, true)?;
-    let k = axes.len() - 1;
-    let mut steps: Vec<Step> = (0..k)
-        .rev()
-        .map(|i| Step::new(axes[i], s[i], Kind::C2C { inverse: true }, norm, true))
-        .collect();
-    steps.push(Step::new(
-        axes[k],
-        s[k],
-        Kind::C2R { conj: false },
-        norm,
-        true,
-    ));
-    run("irfftn", a, &steps)
+    run("irfftn", a, &irfftn_steps("irfftn", a, s, axes, norm)?)
 }
 
 const LAST2: [isize; 2] = [-2, -1];
@@ -232,4 +267,114 @@ pub fn irfft2(
     norm: Norm,
 ) -> Result<NdArray> {
     irfftn(a, s, Some(axes.unwrap_or(&LAST2)), norm)
+}
+
+// ---------------------------------------------------------------------------
+// `_out` forms.
+// ---------------------------------------------------------------------------
+
+/// [`fftn`] into the caller's `out`, which must have exactly the result's
+/// dtype and shape, be writable and have no self-overlapping elements (any
+/// strides otherwise: C or F order, sliced, negative). The first step that
+/// produces the final shape writes into `out` and the remaining complex
+/// steps run in place there, so with `s` left at the input lengths no
+/// temporary is made; cropping or padding steps before it go through a
+/// temporary. An `out` sharing `a`'s buffer gets the result as if `a` had
+/// been copied first (through a temporary).
+///
+/// # Errors
+/// As [`fftn`]; [`Error::InvalidArgument`] naming the expected and the
+/// given dtype of `out`, [`Error::OutputShape`] with both shapes,
+/// [`Error::ReadOnly`], [`Error::OverlappingOutput`],
+/// [`Error::BorrowConflict`]. Nothing is written on error.
+pub fn fftn_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    let steps = complex_steps("fftn_out", a, s, axes, false, norm)?;
+    run_out("fftn_out", a, &steps, out)
+}
+
+/// [`ifftn`] into `out`, as [`fftn_out`].
+pub fn ifftn_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    let steps = complex_steps("ifftn_out", a, s, axes, true, norm)?;
+    run_out("ifftn_out", a, &steps, out)
+}
+
+/// [`rfftn`] into `out` (complex), as [`fftn_out`].
+pub fn rfftn_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    let steps = rfftn_steps("rfftn_out", a, s, axes, norm)?;
+    run_out("rfftn_out", a, &steps, out)
+}
+
+/// [`irfftn`] into `out` (real), as [`fftn_out`]; the complex steps run in
+/// a temporary, the last (complex to real) writes into `out`.
+pub fn irfftn_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    let steps = irfftn_steps("irfftn_out", a, s, axes, norm)?;
+    run_out("irfftn_out", a, &steps, out)
+}
+
+/// [`fft2`] into `out`, as [`fftn_out`].
+pub fn fft2_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    fftn_out(a, s, Some(axes.unwrap_or(&LAST2)), norm, out)
+}
+
+/// [`ifft2`] into `out`, as [`fftn_out`].
+pub fn ifft2_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    ifftn_out(a, s, Some(axes.unwrap_or(&LAST2)), norm, out)
+}
+
+/// [`rfft2`] into `out`, as [`fftn_out`].
+pub fn rfft2_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    rfftn_out(a, s, Some(axes.unwrap_or(&LAST2)), norm, out)
+}
+
+/// [`irfft2`] into `out`, as [`fftn_out`].
+pub fn irfft2_out(
+    a: &NdArray,
+    s: Option<&[usize]>,
+    axes: Option<&[isize]>,
+    norm: Norm,
+    out: &mut NdArray,
+) -> Result<()> {
+    irfftn_out(a, s, Some(axes.unwrap_or(&LAST2)), norm, out)
 }

@@ -201,6 +201,98 @@ static void outs_and_nd(void) {
   lapis_array_free(x);
 }
 
+/* The n-d _out forms: fft2/fftn of a (2,8) float64 array into F-order,
+ * negative-stride and strided complex128 outs vs nested naive DFTs;
+ * rfftn_out / irfftn_out round trip; out = x; wrong dtype and shape
+ * refused with out untouched. */
+static void nd_outs(void) {
+  static const int64_t sh[2] = {2, 8}, sh5[2] = {2, 5};
+  double xr[16], yr[16], yi[16], zr[16], zi[16], zero[16], buf[64], rbuf[16];
+  int64_t nstr[2] = {-128, -16}, sstr[2] = {160, 32};
+  int64_t axes[2] = {-1, 0}, s[2] = {2, 8};
+  lapis_array *x, *o = NULL, *spec = NULL, *back = NULL, *c = NULL;
+  int i, j;
+  for (j = 0; j < 16; ++j) {
+    xr[j] = sin(0.7 * j * j + 0.2) - 0.1 * j;
+    zero[j] = 0;
+  }
+  x = mk(LAPIS_FLOAT64, 2, sh, xr, NULL);
+  for (i = 0; i < 2; ++i) dft(8, xr + 8 * i, zero, -1, yr + 8 * i, yi + 8 * i);
+  for (j = 0; j < 8; ++j) {
+    zr[j] = yr[j] + yr[8 + j];
+    zi[j] = yi[j] + yi[8 + j];
+    zr[8 + j] = yr[j] - yr[8 + j];
+    zi[8 + j] = yi[j] - yi[8 + j];
+  }
+  /* F-order out */
+  for (j = 0; j < 64; ++j) buf[j] = -3;
+  CHECK_OK(lapis_array_wrap_contiguous(buf, LAPIS_COMPLEX128, 2, sh, LAPIS_ORDER_F, false, &o));
+  CHECK_OK(lapis_fft_fft2_out(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, o));
+  for (i = 0; i < 2; ++i)
+    for (j = 0; j < 8; ++j) {
+      CHECK_CLOSE(buf[2 * (i + 2 * j)], zr[8 * i + j], 1e-12);
+      CHECK_CLOSE(buf[2 * (i + 2 * j) + 1], zi[8 * i + j], 1e-12);
+    }
+  /* wrong shape (s = {2, 4}) and wrong dtype: nothing written */
+  {
+    int64_t s4[2] = {2, 4};
+    buf[0] = 1234;
+    CHECK_STATUS(lapis_fft_fftn_out(x, 2, s4, -1, NULL, LAPIS_FFT_NORM_BACKWARD, o), LAPIS_ERR_SHAPE_MISMATCH);
+    CHECK_MESSAGE("(2,4)");
+    CHECK(buf[0] == 1234);
+  }
+  lapis_array_free(o);
+  CHECK_OK(lapis_array_wrap_contiguous(buf, LAPIS_COMPLEX64, 2, sh, LAPIS_ORDER_C, false, &o));
+  CHECK_STATUS(lapis_fft_fftn_out(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, o), LAPIS_ERR_INVALID_ARGUMENT);
+  CHECK_MESSAGE("expected dtype complex128, got complex64");
+  CHECK(buf[0] == 1234);
+  lapis_array_free(o);
+  /* negative strides, axes given in another order, ortho */
+  CHECK_OK(lapis_array_wrap(buf, 16 * 16, 15 * 16, LAPIS_COMPLEX128, 2, sh, nstr, false, &o));
+  CHECK_OK(lapis_fft_fftn_out(x, -1, NULL, 2, axes, LAPIS_FFT_NORM_ORTHO, o));
+  for (j = 0; j < 16; ++j) {
+    CHECK_CLOSE(buf[2 * (15 - j)], zr[j] / 4, 1e-12);
+    CHECK_CLOSE(buf[2 * (15 - j) + 1], zi[j] / 4, 1e-12);
+  }
+  /* ifftn_out from that view into itself brings x back */
+  CHECK_OK(lapis_fft_ifftn_out(o, -1, NULL, -1, NULL, LAPIS_FFT_NORM_ORTHO, o));
+  for (j = 0; j < 16; ++j) {
+    CHECK_CLOSE(buf[2 * (15 - j)], xr[j], 1e-12);
+    CHECK_CLOSE(buf[2 * (15 - j) + 1], 0.0, 1e-12);
+  }
+  lapis_array_free(o);
+  /* rfftn_out into a strided (2,5) view, irfftn_out / irfft2_out back */
+  for (j = 0; j < 64; ++j) buf[j] = -3;
+  CHECK_OK(lapis_array_wrap(buf, sizeof buf, 0, LAPIS_COMPLEX128, 2, sh5, sstr, false, &spec));
+  CHECK_OK(lapis_fft_rfftn_out(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_FORWARD, spec));
+  for (i = 0; i < 2; ++i)
+    for (j = 0; j < 5; ++j) {
+      CHECK_CLOSE(buf[20 * i + 4 * j], zr[8 * i + j] / 16, 1e-12);
+      CHECK_CLOSE(buf[20 * i + 4 * j + 1], zi[8 * i + j] / 16, 1e-12);
+      CHECK(buf[20 * i + 4 * j + 2] == -3);
+    }
+  CHECK_OK(lapis_array_wrap_contiguous(rbuf, LAPIS_FLOAT64, 2, sh, LAPIS_ORDER_F, false, &back));
+  CHECK_OK(lapis_fft_irfftn_out(spec, 2, s, -1, NULL, LAPIS_FFT_NORM_FORWARD, back));
+  for (i = 0; i < 2; ++i)
+    for (j = 0; j < 8; ++j) CHECK_CLOSE(rbuf[i + 2 * j], xr[8 * i + j], 1e-12);
+  for (j = 0; j < 16; ++j) rbuf[j] = 0;
+  CHECK_OK(lapis_fft_irfft2_out(spec, 2, s, -1, NULL, LAPIS_FFT_NORM_FORWARD, back));
+  for (i = 0; i < 2; ++i)
+    for (j = 0; j < 8; ++j) CHECK_CLOSE(rbuf[i + 2 * j], xr[8 * i + j], 1e-12);
+  /* rfft2_out / ifft2_out */
+  CHECK_OK(lapis_fft_rfft2_out(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, spec));
+  CHECK_CLOSE(buf[0], zr[0], 1e-12);
+  CHECK_CLOSE(buf[20 + 4], zr[9], 1e-12);
+  CHECK_OK(lapis_fft_fft2(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, &c));
+  CHECK_OK(lapis_fft_ifft2_out(c, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, c));
+  check_values(c, 16, xr, zero, 1e-12, "ifft2_out into its input");
+  CHECK_STATUS(lapis_fft_fft2_out(x, -1, NULL, -1, NULL, LAPIS_FFT_NORM_BACKWARD, NULL), LAPIS_ERR_NULL_ARGUMENT);
+  lapis_array_free(c);
+  lapis_array_free(back);
+  lapis_array_free(spec);
+  lapis_array_free(x);
+}
+
 static void helpers_and_errors(void) {
   double f6[6] = {0, 1.0 / 3, 2.0 / 3, -1.0, -2.0 / 3, -1.0 / 3};
   double v[5] = {0, 1, 2, 3, 4}, sv[5] = {3, 4, 0, 1, 2};
@@ -245,6 +337,7 @@ int main(void) {
   for (k = 0; k < 4; ++k)
     for (m = 0; m < 4; ++m) one_d(ALL_DTYPES[k], ns[m]);
   outs_and_nd();
+  nd_outs();
   helpers_and_errors();
   return check_summary("test_fft");
 }
