@@ -37,6 +37,7 @@ run: setup
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy -p lapis-bench-report --all-targets -- -D warnings
 
 test: setup lint
 	LAPIS_BACKEND=openblas $(CARGO) test
