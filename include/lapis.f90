@@ -232,6 +232,36 @@ module lapis
     module procedure lapis_norm_c1, lapis_norm_c2, lapis_norm_c3, lapis_norm_c4
     module procedure lapis_norm_z1, lapis_norm_z2, lapis_norm_z3, lapis_norm_z4
   end interface lapis_norm
+  public :: lapis_fft
+  interface lapis_fft
+    module procedure lapis_fft_c1, lapis_fft_c2, lapis_fft_c3, lapis_fft_z1
+    module procedure lapis_fft_z2, lapis_fft_z3
+  end interface lapis_fft
+  public :: lapis_ifft
+  interface lapis_ifft
+    module procedure lapis_ifft_c1, lapis_ifft_c2, lapis_ifft_c3, lapis_ifft_z1
+    module procedure lapis_ifft_z2, lapis_ifft_z3
+  end interface lapis_ifft
+  public :: lapis_rfft
+  interface lapis_rfft
+    module procedure lapis_rfft_c1, lapis_rfft_c2, lapis_rfft_c3, lapis_rfft_z1
+    module procedure lapis_rfft_z2, lapis_rfft_z3
+  end interface lapis_rfft
+  public :: lapis_irfft
+  interface lapis_irfft
+    module procedure lapis_irfft_c1, lapis_irfft_c2, lapis_irfft_c3, lapis_irfft_z1
+    module procedure lapis_irfft_z2, lapis_irfft_z3
+  end interface lapis_irfft
+  public :: lapis_fftn
+  interface lapis_fftn
+    module procedure lapis_fftn_c1, lapis_fftn_c2, lapis_fftn_c3, lapis_fftn_z1
+    module procedure lapis_fftn_z2, lapis_fftn_z3
+  end interface lapis_fftn
+  public :: lapis_ifftn
+  interface lapis_ifftn
+    module procedure lapis_ifftn_c1, lapis_ifftn_c2, lapis_ifftn_c3, lapis_ifftn_z1
+    module procedure lapis_ifftn_z2, lapis_ifftn_z3
+  end interface lapis_ifftn
 
   interface
     function c_last_error() bind(c, name='lapis_last_error') result(r)
@@ -485,6 +515,64 @@ module lapis
       real(c_double), intent(out) :: out
       integer(c_int32_t) :: r
     end function c_norm
+    function c_fft_fft_out(x, n, axis, norm, out) bind(c, name='lapis_fft_fft_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: n
+      integer(c_int64_t), value :: axis
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_fft_out
+    function c_fft_ifft_out(x, n, axis, norm, out) bind(c, name='lapis_fft_ifft_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: n
+      integer(c_int64_t), value :: axis
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_ifft_out
+    function c_fft_rfft_out(x, n, axis, norm, out) bind(c, name='lapis_fft_rfft_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: n
+      integer(c_int64_t), value :: axis
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_rfft_out
+    function c_fft_irfft_out(x, n, axis, norm, out) bind(c, name='lapis_fft_irfft_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: n
+      integer(c_int64_t), value :: axis
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_irfft_out
+    function c_fft_fftn_out(x, ns, s, naxes, axes, norm, out) bind(c, name='lapis_fft_fftn_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: ns
+      type(c_ptr), value :: s
+      integer(c_int64_t), value :: naxes
+      type(c_ptr), value :: axes
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_fftn_out
+    function c_fft_ifftn_out(x, ns, s, naxes, axes, norm, out) bind(c, name='lapis_fft_ifftn_out') result(r)
+      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128
+      type(c_ptr), value :: x
+      integer(c_int64_t), value :: ns
+      type(c_ptr), value :: s
+      integer(c_int64_t), value :: naxes
+      type(c_ptr), value :: axes
+      integer(c_int32_t), value :: norm
+      type(c_ptr), value :: out
+      integer(c_int32_t) :: r
+    end function c_fft_ifftn_out
     subroutine c_free(a) bind(c, name='lapis_array_free')
       import :: c_ptr
       type(c_ptr), value :: a
@@ -589,6 +677,38 @@ contains
       pending = "trans must be 'N', 'T' or 'C', got '" // c // "'"
     end select
   end function trans_code
+
+  function dim_check(d, rank) result(st)
+    integer, intent(in) :: d, rank
+    integer(c_int32_t) :: st
+    character(len=24) :: buf
+    st = 0
+    if (d < 1 .or. d > rank) then
+      st = LAPIS_ERR_INDEX
+      write (buf, '(i0, a, i0)') d, ' for rank ', rank
+      pending = "dim = " // trim(buf) // " is out of range"
+    end if
+  end function dim_check
+
+  function norm_code(norm, code) result(st)
+    character(*), intent(in), optional :: norm
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    if (.not. present(norm)) return
+    select case (norm)
+    case ('backward')
+      code = 0
+    case ('ortho')
+      code = 1
+    case ('forward')
+      code = 2
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      pending = "norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'"
+    end select
+  end function norm_code
 
   function uplo_code(c, code) result(st)
     character, intent(in) :: c
@@ -6273,5 +6393,845 @@ contains
     call release(hx)
     call check(st, 'lapis_norm', stat, errmsg)
   end subroutine lapis_norm_z4
+
+  subroutine lapis_fft_c1(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_c1
+
+  subroutine lapis_ifft_c1(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_c1
+
+  subroutine lapis_rfft_c1(x, y, dim, norm, stat, errmsg)
+    real(c_float), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_s1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_c1
+
+  subroutine lapis_irfft_c1(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    real(c_float), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_s1(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_c1
+
+  subroutine lapis_fftn_c1(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: y(:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_c1
+
+  subroutine lapis_ifftn_c1(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:)
+    complex(c_float_complex), intent(inout), target :: y(:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c1(x, .true., hx)
+    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_c1
+
+  subroutine lapis_fft_c2(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_c2
+
+  subroutine lapis_ifft_c2(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_c2
+
+  subroutine lapis_rfft_c2(x, y, dim, norm, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_s2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_c2
+
+  subroutine lapis_irfft_c2(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    real(c_float), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_s2(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_c2
+
+  subroutine lapis_fftn_c2(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_c2
+
+  subroutine lapis_ifftn_c2(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c2(x, .true., hx)
+    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_c2
+
+  subroutine lapis_fft_c3(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_c3
+
+  subroutine lapis_ifft_c3(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_c3
+
+  subroutine lapis_rfft_c3(x, y, dim, norm, stat, errmsg)
+    real(c_float), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_s3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_c3
+
+  subroutine lapis_irfft_c3(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    real(c_float), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_s3(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_c3
+
+  subroutine lapis_fftn_c3(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_c3
+
+  subroutine lapis_ifftn_c3(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(:,:,:)
+    complex(c_float_complex), intent(inout), target :: y(:,:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_c3(x, .true., hx)
+    if (st == 0) st = wrap_c3(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_c3
+
+  subroutine lapis_fft_z1(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_z1
+
+  subroutine lapis_ifft_z1(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_z1
+
+  subroutine lapis_rfft_z1(x, y, dim, norm, stat, errmsg)
+    real(c_double), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_d1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_z1
+
+  subroutine lapis_irfft_z1(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    real(c_double), intent(inout), target :: y(:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 1)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_d1(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_z1
+
+  subroutine lapis_fftn_z1(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: y(:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_z1
+
+  subroutine lapis_ifftn_z1(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:)
+    complex(c_double_complex), intent(inout), target :: y(:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z1(x, .true., hx)
+    if (st == 0) st = wrap_z1(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_z1
+
+  subroutine lapis_fft_z2(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_z2
+
+  subroutine lapis_ifft_z2(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_z2
+
+  subroutine lapis_rfft_z2(x, y, dim, norm, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_d2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_z2
+
+  subroutine lapis_irfft_z2(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    real(c_double), intent(inout), target :: y(:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 2)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_d2(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_z2
+
+  subroutine lapis_fftn_z2(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_z2
+
+  subroutine lapis_ifftn_z2(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z2(x, .true., hx)
+    if (st == 0) st = wrap_z2(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_z2
+
+  subroutine lapis_fft_z3(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .false., hy)
+    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fft', stat, errmsg)
+  end subroutine lapis_fft_z3
+
+  subroutine lapis_ifft_z3(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .false., hy)
+    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifft', stat, errmsg)
+  end subroutine lapis_ifft_z3
+
+  subroutine lapis_rfft_z3(x, y, dim, norm, stat, errmsg)
+    real(c_double), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_d3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .false., hy)
+    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_rfft', stat, errmsg)
+  end subroutine lapis_rfft_z3
+
+  subroutine lapis_irfft_z3(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    real(c_double), intent(inout), target :: y(:,:,:)
+    integer, intent(in), optional :: dim
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer :: d
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    d = 1
+    if (present(dim)) d = dim
+    st = dim_check(d, 3)
+    if (st == 0) st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_d3(y, .false., hy)
+    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_irfft', stat, errmsg)
+  end subroutine lapis_irfft_z3
+
+  subroutine lapis_fftn_z3(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .false., hy)
+    if (st == 0) st = c_fft_fftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_fftn', stat, errmsg)
+  end subroutine lapis_fftn_z3
+
+  subroutine lapis_ifftn_z3(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(:,:,:)
+    complex(c_double_complex), intent(inout), target :: y(:,:,:)
+    character(*), intent(in), optional :: norm
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hx, hy
+    integer(c_int32_t) :: nc
+    integer(c_int32_t) :: st
+    hx = c_null_ptr
+    hy = c_null_ptr
+    st = norm_code(norm, nc)
+    if (st == 0) st = wrap_z3(x, .true., hx)
+    if (st == 0) st = wrap_z3(y, .false., hy)
+    if (st == 0) st = c_fft_ifftn_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)
+    call release(hx)
+    call release(hy)
+    call check(st, 'lapis_ifftn', stat, errmsg)
+  end subroutine lapis_ifftn_z3
 
 end module lapis

@@ -343,6 +343,40 @@ if UFUNCS:
                 post=[f"if (st == 0) res = real(v, {REALKIND[k]})"],
                 where="lapis_norm", locals_=["real(c_double) :: v"]))
 
+# ---------------------------------------------------------------- FFT
+FFT_RANKS = [1, 2, 3]
+FFT_OPT = ["integer, intent(in), optional :: dim", "character(*), intent(in), optional :: norm"]
+for k in ("c", "z"):
+    t, rk = T(k), REALOF[k]
+    tr = T(rk)
+    for r in FFT_RANKS:
+        # 1-D transforms along `dim`; the length n is the one the output
+        # (fft, ifft, irfft) or the input (rfft) has along `dim`.
+        for op, xt, yt, xk, yk, nsrc in (
+            ("fft", t, t, k, k, "y"), ("ifft", t, t, k, k, "y"),
+            ("rfft", tr, t, rk, k, "x"), ("irfft", t, tr, k, rk, "y"),
+        ):
+            add(f"lapis_{op}", Proc(
+                f"lapis_{op}_{k}{r}", ["x", "y", "dim", "norm"],
+                [f"{xt}, intent(in), target :: x{dims(r)}", f"{yt}, intent(inout), target :: y{dims(r)}"] + FFT_OPT,
+                ["hx", "hy"],
+                [f"st = wrap_{xk}{r}(x, .true., hx)", f"st = wrap_{yk}{r}(y, .false., hy)",
+                 f"st = c_fft_{op}_out(hx, int(size({nsrc}, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)"],
+                pre=["d = 1", "if (present(dim)) d = dim", f"st = dim_check(d, {r})",
+                     "if (st == 0) st = norm_code(norm, nc)"],
+                where=f"lapis_{op}", locals_=["integer :: d", "integer(c_int32_t) :: nc"]))
+        # n-d transforms over every dimension, same shape in and out.
+        for op in ("fftn", "ifftn"):
+            add(f"lapis_{op}", Proc(
+                f"lapis_{op}_{k}{r}", ["x", "y", "norm"],
+                [f"{t}, intent(in), target :: x{dims(r)}", f"{t}, intent(inout), target :: y{dims(r)}",
+                 "character(*), intent(in), optional :: norm"],
+                ["hx", "hy"],
+                [f"st = wrap_{k}{r}(x, .true., hx)", f"st = wrap_{k}{r}(y, .false., hy)",
+                 f"st = c_fft_{op}_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)"],
+                pre=["st = norm_code(norm, nc)"],
+                where=f"lapis_{op}", locals_=["integer(c_int32_t) :: nc"]))
+
 # ---------------------------------------------------------------- C interfaces
 H = "type(c_ptr), value"
 CIFACES = [
@@ -404,6 +438,16 @@ if UFUNCS:
     CIFACES.append(("c_norm", "lapis_linalg_norm",
                     [("x", H), ("ord", "integer(c_int32_t), value"), ("p", "real(c_double), value"),
                      ("out", "real(c_double), intent(out)")], None))
+
+FFT_1D_ARGS = [("x", H), ("n", "integer(c_int64_t), value"), ("axis", "integer(c_int64_t), value"),
+               ("norm", "integer(c_int32_t), value"), ("out", H)]
+for op in ("fft", "ifft", "rfft", "irfft"):
+    CIFACES.append((f"c_fft_{op}_out", f"lapis_fft_{op}_out", FFT_1D_ARGS, None))
+for op in ("fftn", "ifftn"):
+    CIFACES.append((f"c_fft_{op}_out", f"lapis_fft_{op}_out",
+                    [("x", H), ("ns", "integer(c_int64_t), value"), ("s", H),
+                     ("naxes", "integer(c_int64_t), value"), ("axes", H),
+                     ("norm", "integer(c_int32_t), value"), ("out", H)], None))
 
 
 def render_iface(fname, cname, args, ret):
@@ -619,6 +663,38 @@ HELPERS = """\
       pending = "trans must be 'N', 'T' or 'C', got '" // c // "'"
     end select
   end function trans_code
+
+  function dim_check(d, rank) result(st)
+    integer, intent(in) :: d, rank
+    integer(c_int32_t) :: st
+    character(len=24) :: buf
+    st = 0
+    if (d < 1 .or. d > rank) then
+      st = LAPIS_ERR_INDEX
+      write (buf, '(i0, a, i0)') d, ' for rank ', rank
+      pending = "dim = " // trim(buf) // " is out of range"
+    end if
+  end function dim_check
+
+  function norm_code(norm, code) result(st)
+    character(*), intent(in), optional :: norm
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    if (.not. present(norm)) return
+    select case (norm)
+    case ('backward')
+      code = 0
+    case ('ortho')
+      code = 1
+    case ('forward')
+      code = 2
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      pending = "norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'"
+    end select
+  end function norm_code
 
   function uplo_code(c, code) result(st)
     character, intent(in) :: c
