@@ -3518,14 +3518,14 @@ lapis_status lapis_fft_ihfft(const lapis_array *x,
 
 /**
  * `lapis_fft_fft` written into the existing array `out`, which must have
- * the result's shape (length `n` along `axis`), be writable, and have a
- * dtype the result casts to under `same_kind` (complex64 or complex128).
- * Any non-overlapping strides (F order, sliced, negative). `out` may be
- * `x` itself (then transformed as if `x` had been copied first).
- * Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
- * shape, `LAPIS_ERR_INVALID_VALUE` for a real `out`,
- * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
- * modified.
+ * the result's shape (length `n` along `axis`), be writable, and have
+ * exactly the result's dtype (complex64 for float32/complex64 input, else
+ * complex128). Any non-overlapping strides (F order, sliced, negative).
+ * `out` may be `x` itself (then transformed as if `x` had been copied
+ * first). Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_SHAPE_MISMATCH` for
+ * a wrong shape, `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both
+ * named), `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is
+ * not modified.
  */
 lapis_status lapis_fft_fft_out(const lapis_array *x,
                                int64_t n,
@@ -3553,7 +3553,7 @@ lapis_status lapis_fft_rfft_out(const lapis_array *x,
                                 lapis_array *out);
 
 /**
- * `lapis_fft_irfft` into `out` (real or complex, length `n` along
+ * `lapis_fft_irfft` into `out` (float32 or float64: the result's dtype exactly, length `n` along
  * `axis`), as `lapis_fft_fft_out`.
  */
 lapis_status lapis_fft_irfft_out(const lapis_array *x,

@@ -89,7 +89,14 @@ for b in "${backends[@]}"; do
   LAPIS_BACKEND=$b CARGO_TARGET_DIR=$target cargo build -p lapis-bench-report --release --quiet
   bin=$target/release/lapis-bench-report
   echo "bench_report: running $b"
-  LAPIS_COMMIT=$commit "$bin" run --out "$out" --threads "$threads" "${quick[@]}" "${sections[@]}"
+  # build.rs's rpath reaches only lapis's own targets, not this dependent
+  # binary: point the loader at MKL's folder (pip puts it under python3's prefix).
+  ld_path=${LD_LIBRARY_PATH:-}
+  if [ "$b" = mkl ]; then
+    mkl_dir=${LAPIS_MKL_DIR:-$(python3 -c 'import sys; print(sys.prefix + "/lib")')}
+    ld_path=$mkl_dir${ld_path:+:$ld_path}
+  fi
+  LD_LIBRARY_PATH=$ld_path LAPIS_COMMIT=$commit "$bin" run --out "$out" --threads "$threads" "${quick[@]}" "${sections[@]}"
 done
 
 if [ ! -f benches/report/numpy_report.py ]; then

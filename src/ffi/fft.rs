@@ -324,14 +324,14 @@ pub unsafe extern "C" fn lapis_fft_ihfft(
 }
 
 /// `lapis_fft_fft` written into the existing array `out`, which must have
-/// the result's shape (length `n` along `axis`), be writable, and have a
-/// dtype the result casts to under `same_kind` (complex64 or complex128).
-/// Any non-overlapping strides (F order, sliced, negative). `out` may be
-/// `x` itself (then transformed as if `x` had been copied first).
-/// Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
-/// shape, `LAPIS_ERR_INVALID_VALUE` for a real `out`,
-/// `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
-/// modified.
+/// the result's shape (length `n` along `axis`), be writable, and have
+/// exactly the result's dtype (complex64 for float32/complex64 input, else
+/// complex128). Any non-overlapping strides (F order, sliced, negative).
+/// `out` may be `x` itself (then transformed as if `x` had been copied
+/// first). Errors: as `lapis_fft_fft`, plus `LAPIS_ERR_SHAPE_MISMATCH` for
+/// a wrong shape, `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both
+/// named), `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is
+/// not modified.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft_out(
     x: *const lapis_array,
@@ -371,7 +371,7 @@ pub unsafe extern "C" fn lapis_fft_rfft_out(
     unsafe { one_d_out_call("lapis_fft_rfft_out", fft::rfft_out, x, n, axis, norm, out) }
 }
 
-/// `lapis_fft_irfft` into `out` (real or complex, length `n` along
+/// `lapis_fft_irfft` into `out` (float32 or float64: the result's dtype exactly, length `n` along
 /// `axis`), as `lapis_fft_fft_out`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfft_out(
