@@ -1,10 +1,18 @@
-//! Which BLAS/LAPACK is linked, its version and its threads.
+//! Which BLAS/LAPACK is linked, whether it is the one asked for, its
+//! version and its threads.
 //!
-//! The backend is chosen at build time (`LAPIS_BACKEND`, see `build.rs`);
-//! what is reported here is read at run time from the loaded code: the
-//! shared object that answers `cblas_dgemm` (so a Debian alternatives
-//! switch or an `LD_LIBRARY_PATH` override shows), and the version and
-//! thread functions each library exports, looked up by name.
+//! The backend is chosen at build time (a Cargo feature such as
+//! `openblas-system`, or `LAPIS_BACKEND`; see `build.rs`). What is reported
+//! here is read at run time from the loaded code: the object (shared library,
+//! or the program itself for a static link) whose code answers `cblas_dgemm`
+//! and `dgetrf_`, recognised by the identification function each vendor
+//! exports from that same object (`openblas_get_config`,
+//! `bli_info_get_version_str`, `MKL_Get_Version_String`; Netlib has none).
+//!
+//! If that is not the backend lapis was built for, [`backend`] reports
+//! [`BackendStatus::Mismatch`], [`check_backend`] returns
+//! [`Error::BackendMismatch`], and the first BLAS/LAPACK call lapis makes
+//! prints one line saying so on standard error.
 
 use std::ffi::{CStr, CString, c_void};
 use std::fmt;
@@ -14,18 +22,50 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 
+/// Whether the loaded BLAS/LAPACK is the one lapis was built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackendStatus {
+    /// The code answering `cblas_dgemm` and `dgetrf_` is the backend's.
+    Match,
+    /// It is not: another library answers (wrong link, `LD_LIBRARY_PATH`,
+    /// Debian alternatives, a second BLAS loaded first).
+    Mismatch,
+    /// lapis was built without a backend (`default-features = false`): the
+    /// program provides BLAS/LAPACK, and whatever answers is accepted.
+    ProvidedByProgram,
+}
+
+impl BackendStatus {
+    /// `match`, `mismatch` or `provided-by-program`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BackendStatus::Match => "match",
+            BackendStatus::Mismatch => "mismatch",
+            BackendStatus::ProvidedByProgram => "provided-by-program",
+        }
+    }
+}
+
 /// What [`backend`] reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackendInfo {
-    /// The backend lapis was built for: `openblas`, `blis`, `mkl` or `reference`.
+    /// The backend lapis was built for: `openblas`, `reference` (Netlib),
+    /// `blis`, `mkl`, or `none` (provided by the program).
     pub name: &'static str,
-    /// The backend whose code answers `cblas_dgemm` at run time, recognised
-    /// from its exported functions (may differ from `name` if the loader was
-    /// redirected).
+    /// The Cargo feature that chose it (`openblas-system`, ...).
+    pub feature: &'static str,
+    /// The implementation whose code answers `cblas_dgemm`: `openblas`,
+    /// `blis`, `mkl`, or `reference` when no vendor identifies itself.
     pub detected: &'static str,
-    /// Path of the shared object that provides `cblas_dgemm`.
+    /// The implementation whose code answers LAPACK's `dgetrf_` (BLIS
+    /// backends use Netlib's LAPACK: `reference`).
+    pub lapack_detected: &'static str,
+    /// Whether `detected`/`lapack_detected` are what `name` promises.
+    pub status: BackendStatus,
+    /// Path of the object that provides `cblas_dgemm` (the program itself
+    /// when the BLAS is linked statically).
     pub blas_library: String,
-    /// Path of the shared object that provides LAPACK's `dgetrf_`.
+    /// Path of the object that provides LAPACK's `dgetrf_`.
     pub lapack_library: String,
     /// The library's version or configuration string, where it gives one.
     pub version: Option<String>,
@@ -43,11 +83,18 @@ impl fmt::Display for BackendInfo {
         }
         write!(
             f,
-            ", {} thread(s), BLAS {}, LAPACK {}",
-            self.num_threads, self.blas_library, self.lapack_library
+            ", {} thread(s), BLAS {} [{}], LAPACK {} [{}]",
+            self.num_threads,
+            self.blas_library,
+            self.detected,
+            self.lapack_library,
+            self.lapack_detected
         )?;
         if let Some(v) = &self.lapack_version {
             write!(f, " {v}")?;
+        }
+        if self.status != BackendStatus::Match {
+            write!(f, " — {}", self.status.as_str())?;
         }
         Ok(())
     }
@@ -60,6 +107,37 @@ unsafe extern "C" {
     fn ilaver_(major: *mut c_int, minor: *mut c_int, patch: *mut c_int);
 }
 
+// The built-for vendor's identification and thread functions, linked
+// directly: they are then found even in a statically linked program, whose
+// symbols `dlsym` cannot see.
+#[cfg(lapis_backend = "openblas")]
+mod vendor {
+    use std::os::raw::{c_char, c_int};
+    unsafe extern "C" {
+        pub fn openblas_get_config() -> *const c_char;
+        pub fn openblas_get_num_threads() -> c_int;
+        pub fn openblas_set_num_threads(n: c_int);
+    }
+}
+#[cfg(lapis_backend = "blis")]
+mod vendor {
+    use std::os::raw::c_char;
+    unsafe extern "C" {
+        pub fn bli_info_get_version_str() -> *const c_char;
+        pub fn bli_thread_get_num_threads() -> i64;
+        pub fn bli_thread_set_num_threads(n: i64);
+    }
+}
+#[cfg(lapis_backend = "mkl")]
+mod vendor {
+    use std::os::raw::{c_char, c_int};
+    unsafe extern "C" {
+        pub fn MKL_Get_Version_String(buf: *mut c_char, len: c_int);
+        pub fn MKL_Get_Max_Threads() -> c_int;
+        pub fn MKL_Set_Num_Threads(n: c_int);
+    }
+}
+
 fn symbol(name: &str) -> Option<*mut c_void> {
     let cname = CString::new(name).ok()?;
     // SAFETY: dlsym with RTLD_DEFAULT only searches the loaded objects.
@@ -67,18 +145,31 @@ fn symbol(name: &str) -> Option<*mut c_void> {
     (!p.is_null()).then_some(p)
 }
 
-fn library_of(p: *const c_void) -> String {
+/// The loaded object holding address `p`: its load address and path.
+fn object_of(p: *const c_void) -> Option<(usize, String)> {
     // SAFETY: dladdr fills `info` for an address inside a loaded object;
     // dli_fname then points to a NUL-terminated path owned by the loader.
     unsafe {
         let mut info: libc::Dl_info = std::mem::zeroed();
-        if libc::dladdr(p, &mut info) != 0 && !info.dli_fname.is_null() {
-            return CStr::from_ptr(info.dli_fname)
-                .to_string_lossy()
-                .into_owned();
+        if libc::dladdr(p, &mut info) == 0 {
+            return None;
         }
+        let path = if info.dli_fname.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(info.dli_fname)
+                .to_string_lossy()
+                .into_owned()
+        };
+        Some((info.dli_fbase as usize, path))
     }
-    "<unknown>".to_string()
+}
+
+fn library_of(p: *const c_void) -> String {
+    match object_of(p) {
+        Some((_, path)) if !path.is_empty() => path,
+        _ => "<unknown>".to_string(),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -98,35 +189,177 @@ impl Kind {
             Kind::Reference => "reference",
         }
     }
+
+    /// The function each vendor exports to identify itself.
+    fn marker(self) -> Option<&'static str> {
+        match self {
+            Kind::OpenBlas => Some("openblas_get_config"),
+            Kind::Blis => Some("bli_info_get_version_str"),
+            Kind::Mkl => Some("MKL_Get_Version_String"),
+            Kind::Reference => None,
+        }
+    }
+
+    /// The marker's address when this crate links it directly.
+    fn linked_marker(self) -> Option<*const c_void> {
+        #[cfg(lapis_backend = "openblas")]
+        if self == Kind::OpenBlas {
+            return Some(vendor::openblas_get_config as *const c_void);
+        }
+        #[cfg(lapis_backend = "blis")]
+        if self == Kind::Blis {
+            return Some(vendor::bli_info_get_version_str as *const c_void);
+        }
+        #[cfg(lapis_backend = "mkl")]
+        if self == Kind::Mkl {
+            return Some(vendor::MKL_Get_Version_String as *const c_void);
+        }
+        None
+    }
 }
 
-fn detect() -> Kind {
-    static KIND: OnceLock<Kind> = OnceLock::new();
-    *KIND.get_or_init(|| {
-        if symbol("openblas_get_config").is_some() {
-            Kind::OpenBlas
-        } else if symbol("MKL_Get_Version_String").is_some() {
-            Kind::Mkl
-        } else if symbol("bli_info_get_version_str").is_some() {
-            Kind::Blis
-        } else {
-            Kind::Reference
+/// Which implementation's code lives in the object holding `f`: the vendor
+/// whose marker function is in that same object, else Netlib.
+fn kind_of(f: *const c_void) -> Kind {
+    let Some((base, path)) = object_of(f) else {
+        return Kind::Reference;
+    };
+    for kind in [Kind::OpenBlas, Kind::Mkl, Kind::Blis] {
+        let marker = kind.marker().expect("vendors have markers");
+        let mut candidates: Vec<*const c_void> = kind.linked_marker().into_iter().collect();
+        // The object's own export (a second copy of a vendor library loaded
+        // elsewhere would shadow it in a global lookup).
+        if !path.is_empty()
+            && let Ok(cpath) = CString::new(path.as_str())
+        {
+            // SAFETY: RTLD_NOLOAD only returns a handle to an object that is
+            // already loaded; the handle is released right after the lookup.
+            unsafe {
+                let h = libc::dlopen(cpath.as_ptr(), libc::RTLD_LAZY | libc::RTLD_NOLOAD);
+                if !h.is_null() {
+                    let cm = CString::new(marker).expect("no NUL in marker names");
+                    let p = libc::dlsym(h, cm.as_ptr());
+                    if !p.is_null() {
+                        candidates.push(p);
+                    }
+                    libc::dlclose(h);
+                }
+            }
         }
+        candidates.extend(symbol(marker).map(|p| p as *const c_void));
+        if candidates
+            .iter()
+            .any(|p| object_of(*p).is_some_and(|(b, _)| b == base))
+        {
+            return kind;
+        }
+    }
+    Kind::Reference
+}
+
+struct Detected {
+    blas: Kind,
+    lapack: Kind,
+}
+
+fn detect_all() -> &'static Detected {
+    static DETECTED: OnceLock<Detected> = OnceLock::new();
+    DETECTED.get_or_init(|| Detected {
+        blas: kind_of(cblas_sys::cblas_dgemm as *const c_void),
+        lapack: kind_of(dgetrf_ as *const c_void),
     })
 }
 
-/// The backend lapis was built against (`LAPIS_BACKEND` at build time).
+/// The implementation answering BLAS calls (threads and versions follow it).
+fn detect() -> Kind {
+    detect_all().blas
+}
+
+/// The backend lapis was built for (`openblas`, `reference`, `blis`, `mkl`,
+/// or `none` when the program provides BLAS/LAPACK).
 pub const BUILT_FOR: &str = env!("LAPIS_BACKEND_NAME");
 
+/// The Cargo feature (or `LAPIS_BACKEND` value) that chose [`BUILT_FOR`].
+pub const BUILT_FOR_FEATURE: &str = env!("LAPIS_BACKEND_FEATURE");
+
+/// What BLAS and LAPACK implementation the built-for backend promises.
+fn expected() -> Option<(Kind, Kind)> {
+    match BUILT_FOR {
+        "openblas" => Some((Kind::OpenBlas, Kind::OpenBlas)),
+        "reference" => Some((Kind::Reference, Kind::Reference)),
+        "blis" => Some((Kind::Blis, Kind::Reference)),
+        "mkl" => Some((Kind::Mkl, Kind::Mkl)),
+        _ => None,
+    }
+}
+
+fn status() -> BackendStatus {
+    let d = detect_all();
+    match expected() {
+        None => BackendStatus::ProvidedByProgram,
+        Some((blas, lapack)) if blas == d.blas && lapack == d.lapack => BackendStatus::Match,
+        Some(_) => BackendStatus::Mismatch,
+    }
+}
+
+/// Once per process, at the first BLAS/LAPACK call: say so on standard
+/// error when the loaded backend is not the one asked for.
+fn announce_mismatch() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if status() == BackendStatus::Mismatch {
+            let info = backend();
+            eprintln!(
+                "lapis: backend mismatch: built for {} (feature {}), but BLAS is {} ({}) and LAPACK is {} ({})",
+                info.name,
+                info.feature,
+                info.detected,
+                info.blas_library,
+                info.lapack_detected,
+                info.lapack_library
+            );
+        }
+    });
+}
+
+/// The linked backend if it is the one lapis was built for (or any, when
+/// the program provides it).
+///
+/// # Errors
+/// [`Error::BackendMismatch`] naming what was asked for and what runs.
+pub fn check_backend() -> Result<BackendInfo> {
+    let info = backend();
+    if info.status == BackendStatus::Mismatch {
+        return Err(Error::BackendMismatch {
+            requested: info.name,
+            blas: info.detected,
+            lapack: info.lapack_detected,
+            library: info.blas_library.clone(),
+        });
+    }
+    Ok(info)
+}
+
 fn version(kind: Kind) -> Option<String> {
-    // SAFETY (all arms): each symbol is called with the C signature its
+    // SAFETY (all arms): each function is called with the C signature its
     // library documents; the returned strings are static in the library.
     unsafe {
         match kind {
             Kind::OpenBlas => {
-                let f: extern "C" fn() -> *const c_char =
-                    std::mem::transmute(symbol("openblas_get_config")?);
-                let mut v = CStr::from_ptr(f()).to_string_lossy().trim().to_string();
+                let config: unsafe extern "C" fn() -> *const c_char = {
+                    #[cfg(lapis_backend = "openblas")]
+                    {
+                        vendor::openblas_get_config
+                    }
+                    #[cfg(not(lapis_backend = "openblas"))]
+                    {
+                        std::mem::transmute(symbol("openblas_get_config")?)
+                    }
+                };
+                let mut v = CStr::from_ptr(config())
+                    .to_string_lossy()
+                    .trim()
+                    .to_string();
                 // With DYNAMIC_ARCH the config names the build target; the
                 // kernel set chosen for this CPU is the core name.
                 if let Some(p) = symbol("openblas_get_corename") {
@@ -139,13 +372,29 @@ fn version(kind: Kind) -> Option<String> {
                 Some(v)
             }
             Kind::Blis => {
-                let f: extern "C" fn() -> *const c_char =
-                    std::mem::transmute(symbol("bli_info_get_version_str")?);
+                let f: unsafe extern "C" fn() -> *const c_char = {
+                    #[cfg(lapis_backend = "blis")]
+                    {
+                        vendor::bli_info_get_version_str
+                    }
+                    #[cfg(not(lapis_backend = "blis"))]
+                    {
+                        std::mem::transmute(symbol("bli_info_get_version_str")?)
+                    }
+                };
                 Some(format!("BLIS {}", CStr::from_ptr(f()).to_string_lossy()))
             }
             Kind::Mkl => {
-                let f: extern "C" fn(*mut c_char, c_int) =
-                    std::mem::transmute(symbol("MKL_Get_Version_String")?);
+                let f: unsafe extern "C" fn(*mut c_char, c_int) = {
+                    #[cfg(lapis_backend = "mkl")]
+                    {
+                        vendor::MKL_Get_Version_String
+                    }
+                    #[cfg(not(lapis_backend = "mkl"))]
+                    {
+                        std::mem::transmute(symbol("MKL_Get_Version_String")?)
+                    }
+                };
                 let mut buf = [0 as c_char; 256];
                 f(buf.as_mut_ptr(), buf.len() as c_int - 1);
                 Some(
@@ -180,6 +429,7 @@ fn lapack_version() -> Option<String> {
 /// ([`set_num_threads`]) and get no serialization.
 pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    announce_mismatch();
     if OPENBLAS_THREADS.load(Ordering::Relaxed) == 1 || !needs_serial() {
         return None;
     }
@@ -209,28 +459,99 @@ pub fn num_threads() -> usize {
     // SAFETY: each getter takes no argument and returns an integer.
     let n = unsafe {
         match detect() {
-            Kind::OpenBlas => symbol("openblas_get_num_threads").map(|p| {
-                let f: extern "C" fn() -> c_int = std::mem::transmute(p);
-                f() as i64
-            }),
-            Kind::Blis => symbol("bli_thread_get_num_threads").map(|p| {
-                let f: extern "C" fn() -> i64 = std::mem::transmute(p);
-                f()
-            }),
-            Kind::Mkl => symbol("MKL_Get_Max_Threads").map(|p| {
-                let f: extern "C" fn() -> c_int = std::mem::transmute(p);
-                f() as i64
-            }),
+            Kind::OpenBlas => {
+                #[cfg(lapis_backend = "openblas")]
+                {
+                    Some(vendor::openblas_get_num_threads() as i64)
+                }
+                #[cfg(not(lapis_backend = "openblas"))]
+                symbol("openblas_get_num_threads").map(|p| {
+                    let f: extern "C" fn() -> c_int = std::mem::transmute(p);
+                    f() as i64
+                })
+            }
+            Kind::Blis => {
+                #[cfg(lapis_backend = "blis")]
+                {
+                    Some(vendor::bli_thread_get_num_threads())
+                }
+                #[cfg(not(lapis_backend = "blis"))]
+                symbol("bli_thread_get_num_threads").map(|p| {
+                    let f: extern "C" fn() -> i64 = std::mem::transmute(p);
+                    f()
+                })
+            }
+            Kind::Mkl => {
+                #[cfg(lapis_backend = "mkl")]
+                {
+                    Some(vendor::MKL_Get_Max_Threads() as i64)
+                }
+                #[cfg(not(lapis_backend = "mkl"))]
+                symbol("MKL_Get_Max_Threads").map(|p| {
+                    let f: extern "C" fn() -> c_int = std::mem::transmute(p);
+                    f() as i64
+                })
+            }
             Kind::Reference => Some(1),
         }
     };
     n.map(|n| n.max(1) as usize).unwrap_or(1)
 }
 
+/// Calls the BLAS's own thread setter; false if it exports none.
+fn set_blas_threads(kind: Kind, n: usize) -> bool {
+    let ni = c_int::try_from(n).unwrap_or(c_int::MAX);
+    // SAFETY (all arms): each setter takes one integer (BLIS: a 64-bit dim_t).
+    unsafe {
+        match kind {
+            Kind::OpenBlas => {
+                #[cfg(lapis_backend = "openblas")]
+                {
+                    vendor::openblas_set_num_threads(ni);
+                    true
+                }
+                #[cfg(not(lapis_backend = "openblas"))]
+                symbol("openblas_set_num_threads").is_some_and(|p| {
+                    let f: extern "C" fn(c_int) = std::mem::transmute(p);
+                    f(ni);
+                    true
+                })
+            }
+            Kind::Blis => {
+                #[cfg(lapis_backend = "blis")]
+                {
+                    vendor::bli_thread_set_num_threads(n as i64);
+                    true
+                }
+                #[cfg(not(lapis_backend = "blis"))]
+                symbol("bli_thread_set_num_threads").is_some_and(|p| {
+                    let f: extern "C" fn(i64) = std::mem::transmute(p);
+                    f(n as i64);
+                    true
+                })
+            }
+            Kind::Mkl => {
+                #[cfg(lapis_backend = "mkl")]
+                {
+                    vendor::MKL_Set_Num_Threads(ni);
+                    true
+                }
+                #[cfg(not(lapis_backend = "mkl"))]
+                symbol("MKL_Set_Num_Threads").is_some_and(|p| {
+                    let f: extern "C" fn(c_int) = std::mem::transmute(p);
+                    f(ni);
+                    true
+                })
+            }
+            Kind::Reference => true,
+        }
+    }
+}
+
 /// Sets the number of threads lapis uses: the BLAS's threads, where the
-/// backend allows it (OpenBLAS, BLIS, MKL; reference BLAS is
-/// single-threaded and keeps one), and lapis's own pool for elementwise
-/// operations, reductions, random fills and FFTs
+/// backend allows it (OpenBLAS, BLIS, MKL — whichever answers BLAS calls;
+/// reference BLAS is single-threaded and keeps one), and lapis's own pool
+/// for elementwise operations, reductions, random fills and FFTs
 /// ([`parallel::threads`](crate::parallel::threads)). One setting governs
 /// both, so they never oversubscribe the cores.
 ///
@@ -245,29 +566,15 @@ pub fn set_num_threads(n: usize) -> Result<()> {
             reason: "must be at least 1".into(),
         });
     }
-    let ni = c_int::try_from(n).unwrap_or(c_int::MAX);
     let kind = detect();
-    let setter = match kind {
-        Kind::OpenBlas => "openblas_set_num_threads",
-        Kind::Blis => "bli_thread_set_num_threads",
-        Kind::Mkl => "MKL_Set_Num_Threads",
-        Kind::Reference => {
-            crate::parallel::set_threads(n);
-            return Ok(());
-        }
-    };
-    let p = symbol(setter)
-        .ok_or_else(|| Error::Unsupported(format!("{} exports no {setter}", kind.name())))?;
-    // Wait for calls in flight on the old thread count.
-    let _serial = serial();
-    // SAFETY: the setter takes one integer (BLIS: a 64-bit dim_t).
-    unsafe {
-        if kind == Kind::Blis {
-            let f: extern "C" fn(i64) = std::mem::transmute(p);
-            f(n as i64);
-        } else {
-            let f: extern "C" fn(c_int) = std::mem::transmute(p);
-            f(ni);
+    {
+        // Wait for calls in flight on the old thread count.
+        let _serial = serial();
+        if !set_blas_threads(kind, n) {
+            return Err(Error::Unsupported(format!(
+                "{} exports no thread setter",
+                kind.name()
+            )));
         }
     }
     if kind == Kind::OpenBlas {
@@ -277,17 +584,19 @@ pub fn set_num_threads(n: usize) -> Result<()> {
     Ok(())
 }
 
-/// Reports the linked BLAS/LAPACK: name, library paths, version, threads.
+/// Reports the linked BLAS/LAPACK: what lapis was built for, what runs,
+/// whether they agree, library paths, versions, threads.
 pub fn backend() -> BackendInfo {
-    let kind = detect();
-    let blas = library_of(cblas_sys::cblas_dgemm as *const c_void);
-    let lapack = library_of(dgetrf_ as *const c_void);
+    let d = detect_all();
     BackendInfo {
         name: BUILT_FOR,
-        detected: kind.name(),
-        blas_library: blas,
-        lapack_library: lapack,
-        version: version(kind),
+        feature: BUILT_FOR_FEATURE,
+        detected: d.blas.name(),
+        lapack_detected: d.lapack.name(),
+        status: status(),
+        blas_library: library_of(cblas_sys::cblas_dgemm as *const c_void),
+        lapack_library: library_of(dgetrf_ as *const c_void),
+        version: version(d.blas),
         lapack_version: lapack_version(),
         num_threads: num_threads(),
     }

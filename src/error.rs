@@ -157,6 +157,22 @@ pub enum Error {
     #[error("{0}")]
     Unsupported(String),
 
+    /// The BLAS/LAPACK that runs is not the backend lapis was built for
+    /// (see [`crate::backend::check_backend`]).
+    #[error(
+        "backend mismatch: lapis was built for {requested}, but BLAS calls run in {blas} ({library}) and LAPACK calls in {lapack}"
+    )]
+    BackendMismatch {
+        /// The backend lapis was built for.
+        requested: &'static str,
+        /// The implementation answering `cblas_dgemm`.
+        blas: &'static str,
+        /// The implementation answering `dgetrf_`.
+        lapack: &'static str,
+        /// The object providing `cblas_dgemm`.
+        library: String,
+    },
+
     /// The allocator refused a request (the C layer's LAPIS_ERR_OUT_OF_MEMORY).
     #[error("{routine}: unable to allocate {nbytes} bytes for an array")]
     OutOfMemory {

@@ -37,7 +37,6 @@ pub mod blas;
 pub mod cblas;
 pub mod dtype;
 pub mod error;
-pub mod ffi;
 pub mod fft;
 #[doc(hidden)]
 pub mod lapack;
@@ -47,7 +46,7 @@ pub mod parallel;
 pub mod scalar;
 
 pub use array::{Casting, Idx, MemOrder, NdArray};
-pub use backend::{BackendInfo, backend, set_num_threads};
+pub use backend::{BackendInfo, BackendStatus, backend, check_backend, set_num_threads};
 pub use dtype::DType;
 pub use error::{Error, Result};
 pub use num_complex::{Complex32, Complex64};

@@ -24,11 +24,11 @@ use std::hint::black_box;
 
 use lapis::array::{self, ufunc};
 use lapis::blas::Transpose;
-use lapis::ffi::lapis_status::LAPIS_OK;
-use lapis::ffi::{
+use lapis::{DType, NdArray};
+use lapis_capi::lapis_status::LAPIS_OK;
+use lapis_capi::{
     LAPIS_FLOAT64, LAPIS_NO_TRANS, LAPIS_ORDER_C, lapis_array, lapis_complex128, lapis_status,
 };
-use lapis::{DType, NdArray};
 use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::record::Record;
@@ -140,7 +140,7 @@ impl Handle {
         let mut h: *mut lapis_array = std::ptr::null_mut();
         // SAFETY: caller contract; `shape` and `h` are valid for the call.
         let s = unsafe {
-            lapis::ffi::array::lapis_array_wrap_contiguous(
+            lapis_capi::array::lapis_array_wrap_contiguous(
                 data.cast(),
                 LAPIS_FLOAT64,
                 shape.len() as i64,
@@ -161,7 +161,7 @@ impl Handle {
 impl Drop for Handle {
     fn drop(&mut self) {
         // SAFETY: a live handle from lapis_array_wrap_contiguous, freed once.
-        unsafe { lapis::ffi::array::lapis_array_free(self.0) };
+        unsafe { lapis_capi::array::lapis_array_free(self.0) };
     }
 }
 
@@ -267,7 +267,7 @@ fn gemm(cfg: &Config, t: usize, out: &mut Vec<Record>) {
             let call = || {
                 // SAFETY: live handles.
                 let s = unsafe {
-                    lapis::ffi::blas::lapis_gemm(
+                    lapis_capi::blas::lapis_gemm(
                         LAPIS_NO_TRANS,
                         LAPIS_NO_TRANS,
                         ONE,
@@ -281,7 +281,7 @@ fn gemm(cfg: &Config, t: usize, out: &mut Vec<Record>) {
             };
             // SAFETY: the first call's status is checked before reading.
             let checked = status("lapis_gemm", unsafe {
-                lapis::ffi::blas::lapis_gemm(
+                lapis_capi::blas::lapis_gemm(
                     LAPIS_NO_TRANS,
                     LAPIS_NO_TRANS,
                     ONE,
@@ -355,7 +355,7 @@ fn axpy(cfg: &Config, t: usize, out: &mut Vec<Record>) {
         (Ok(hx), Ok(hy)) => {
             // SAFETY: live handles.
             let checked = status("lapis_axpy", unsafe {
-                lapis::ffi::blas::lapis_axpy(alpha, hx.0, hy.0)
+                lapis_capi::blas::lapis_axpy(alpha, hx.0, hy.0)
             })
             .and_then(|()| {
                 // SAFETY: no call is in flight; the buffer holds 100 values.
@@ -364,7 +364,7 @@ fn axpy(cfg: &Config, t: usize, out: &mut Vec<Record>) {
             });
             let call = || {
                 // SAFETY: live handles.
-                unsafe { lapis::ffi::blas::lapis_axpy(alpha, black_box(hx.0), hy.0) == LAPIS_OK }
+                unsafe { lapis_capi::blas::lapis_axpy(alpha, black_box(hx.0), hy.0) == LAPIS_OK }
             };
             op.pair(cfg, "c_abi_handle", checked, &mut direct, call);
         }
@@ -429,7 +429,7 @@ fn add_out(cfg: &Config, t: usize, out: &mut Vec<Record>) {
         (Ok(ha), Ok(hb), Ok(ho)) => {
             // SAFETY: live handles.
             let checked = status("lapis_add_out", unsafe {
-                lapis::ffi::ufunc::lapis_add_out(ha.0, hb.0, ho.0)
+                lapis_capi::ufunc::lapis_add_out(ha.0, hb.0, ho.0)
             })
             .and_then(|()| {
                 // SAFETY: no call is in flight; the buffer holds 16 values.
@@ -438,7 +438,7 @@ fn add_out(cfg: &Config, t: usize, out: &mut Vec<Record>) {
             });
             let call = || {
                 // SAFETY: live handles.
-                unsafe { lapis::ffi::ufunc::lapis_add_out(black_box(ha.0), hb.0, ho.0) == LAPIS_OK }
+                unsafe { lapis_capi::ufunc::lapis_add_out(black_box(ha.0), hb.0, ho.0) == LAPIS_OK }
             };
             op.pair(cfg, "c_abi_handle", checked, &mut direct, call);
         }
@@ -496,7 +496,7 @@ fn lapis_dgemm4(a: &[f64], b: &[f64], c: &mut [f64]) -> lapis_status {
     };
     // SAFETY: non-NULL buffers hold 16 values, leading dimension 4.
     unsafe {
-        lapis::ffi::blas_raw::lapis_dgemm(
+        lapis_capi::blas_raw::lapis_dgemm(
             LAPIS_ORDER_C,
             LAPIS_NO_TRANS,
             LAPIS_NO_TRANS,
@@ -526,5 +526,5 @@ fn cblas_axpy(x: &[f64], y: &mut [f64]) {
 fn lapis_daxpy_n(x: &[f64], y: &mut [f64]) -> lapis_status {
     let n = x.len().min(y.len()) as i64;
     // SAFETY: both buffers hold at least n values; unit increments.
-    unsafe { lapis::ffi::blas_raw::lapis_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
+    unsafe { lapis_capi::blas_raw::lapis_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
 }

@@ -4,7 +4,7 @@
 //! and the fused `lapis_multiply_add` / `lapis_axpby`.
 //!
 //! Each function translates its arguments and calls the NdArray API in
-//! `crate::array::ufunc`; broadcasting, type promotion, `out=` casting and
+//! `lapis::array::ufunc`; broadcasting, type promotion, `out=` casting and
 //! overlap handling are that module's (NumPy's rules).
 //!
 //! # Safety
@@ -18,7 +18,7 @@ use super::{
     Failure, FfiResult, array_ref, call, check_out, lapis_array, lapis_complex128, lapis_status,
     out_view, put_array,
 };
-use crate::array::ufunc::{self, BinaryOp, UnaryOp};
+use lapis::array::ufunc::{self, BinaryOp, UnaryOp};
 
 /// A one-operand ufunc code (`LAPIS_UFUNC_NEGATIVE` ... `LAPIS_UFUNC_SIGN`).
 /// Any other value gives `LAPIS_ERR_INVALID_ARGUMENT`.

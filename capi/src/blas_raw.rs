@@ -27,9 +27,9 @@ use super::{
     LAPIS_TRANS, call, diag_arg, lapis_complex64, lapis_complex128, lapis_diag, lapis_order,
     lapis_side, lapis_status, lapis_trans, lapis_uplo, put, side_arg, trans_arg, uplo_arg,
 };
-use crate::blas::{self as typed, Side, Transpose};
-use crate::layout::Order;
-use crate::scalar::Scalar;
+use lapis::blas::{self as typed, Side, Transpose};
+use lapis::layout::Order;
+use lapis::scalar::Scalar;
 
 // ---------------------------------------------------------------------------
 // Argument checks (translation only).

@@ -29,9 +29,9 @@ use super::{
     lapis_complex128, lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, trans_arg,
     uplo_arg,
 };
-use crate::array::NdArray;
-use crate::array::linalg::{self as la, NormOrd, QrMode};
-use crate::blas::{Diag, Uplo};
+use lapis::array::NdArray;
+use lapis::array::linalg::{self as la, NormOrd, QrMode};
+use lapis::blas::{Diag, Uplo};
 
 /// QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
 #[allow(non_camel_case_types)]

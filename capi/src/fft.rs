@@ -1,6 +1,6 @@
 //! Discrete Fourier transforms over the C ABI (NumPy's `numpy.fft`, with
 //! names prefixed `lapis_fft_`): each function translates its arguments
-//! and calls `crate::fft`.
+//! and calls `lapis::fft`.
 //!
 //! Common arguments: `n` = -1 (`LAPIS_FFT_DEFAULT_N`) takes the default
 //! length; `axis` may be negative (counting from the end); `norm` is a
@@ -21,8 +21,8 @@ use super::{
     Failure, FfiResult, array_ref, call, check_out, isize_list, lapis_array, lapis_status,
     out_view, put_array, shape_arg,
 };
-use crate::array::NdArray;
-use crate::fft::{self, Norm};
+use lapis::array::NdArray;
+use lapis::fft::{self, Norm};
 
 /// Where the `1/n` of a transform pair goes (NumPy's `norm=`).
 #[allow(non_camel_case_types)]
@@ -87,15 +87,15 @@ fn opt_len(routine: &str, name: &str, len: i64) -> FfiResult<Option<usize>> {
     })
 }
 
-/// The signature of the 1-D transforms in `crate::fft`.
-type OneD = fn(&NdArray, Option<usize>, isize, Norm) -> crate::Result<NdArray>;
+/// The signature of the 1-D transforms in `lapis::fft`.
+type OneD = fn(&NdArray, Option<usize>, isize, Norm) -> lapis::Result<NdArray>;
 /// The signature of their `_out` forms.
-type OneDOut = fn(&NdArray, Option<usize>, isize, Norm, &mut NdArray) -> crate::Result<()>;
+type OneDOut = fn(&NdArray, Option<usize>, isize, Norm, &mut NdArray) -> lapis::Result<()>;
 /// The signature of the n-d transforms.
-type ND = fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm) -> crate::Result<NdArray>;
+type ND = fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm) -> lapis::Result<NdArray>;
 /// The signature of the n-d `_out` forms.
 type NDOut =
-    fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm, &mut NdArray) -> crate::Result<()>;
+    fn(&NdArray, Option<&[usize]>, Option<&[isize]>, Norm, &mut NdArray) -> lapis::Result<()>;
 
 /// The shared body of the 1-D transforms into new arrays.
 unsafe fn one_d_call(
@@ -952,7 +952,7 @@ pub unsafe extern "C" fn lapis_fft_rfftfreq(
 
 unsafe fn freq_call(
     routine: &str,
-    f: fn(usize, f64) -> crate::Result<NdArray>,
+    f: fn(usize, f64) -> lapis::Result<NdArray>,
     n: i64,
     d: f64,
     out: *mut *mut lapis_array,
@@ -999,7 +999,7 @@ pub unsafe extern "C" fn lapis_fft_ifftshift(
 
 unsafe fn shift_call(
     routine: &str,
-    f: fn(&NdArray, Option<&[isize]>) -> crate::Result<NdArray>,
+    f: fn(&NdArray, Option<&[isize]>) -> lapis::Result<NdArray>,
     x: *const lapis_array,
     naxes: i64,
     axes: *const i64,

@@ -1,6 +1,6 @@
 //! The matrix-product family over the C ABI (NumPy's `matmul`, `dot`,
 //! `vdot`, `inner`, `outer`, `tensordot`, `einsum`, `kron`, `trace`): each
-//! function translates its arguments and calls `crate::array::matmul`.
+//! function translates its arguments and calls `lapis::array::matmul`.
 //!
 //! # Safety
 //! Every function here has the C ABI's pointer contract (the header's
@@ -13,8 +13,8 @@ use super::{
     Failure, FfiResult, array_ref, call, check_out, isize_list, lapis_array, lapis_complex128,
     lapis_status, out_view, put, put_array, str_arg,
 };
-use crate::array::{self, NdArray, TensorAxes};
-use crate::dtype::DType;
+use lapis::array::{self, NdArray, TensorAxes};
+use lapis::dtype::DType;
 
 /// Runs a two-operand product returning a new array.
 ///

@@ -2,7 +2,7 @@
 //! (`lapis_gemm` multiplies float32, float64, complex64 or complex128
 //! arrays alike), so the same C source serves real and complex data.
 //! Each function reads its handles and option codes and calls
-//! [`crate::array::blas`], which holds the dtype dispatch; scalars arrive
+//! [`lapis::array::blas`], which holds the dtype dispatch; scalars arrive
 //! as `lapis_complex128` (real `double` where BLAS defines a real one).
 
 use super::{
@@ -10,7 +10,7 @@ use super::{
     lapis_side, lapis_status, lapis_trans, lapis_uplo, out_view, put, side_arg, trans_arg,
     uplo_arg,
 };
-use crate::array::blas;
+use lapis::array::blas;
 
 /// x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
 /// takes alpha.re and requires alpha.im == 0 (a complex factor would make

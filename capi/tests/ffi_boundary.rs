@@ -1,5 +1,5 @@
 //! Every exported `extern "C"` function must run its body inside the panic
-//! boundary (`call` / `call_value` in src/ffi/mod.rs), directly or through
+//! boundary (`call` / `call_value` in capi/src/lib.rs), directly or through
 //! a shared body function whose name ends in `_call` (which must itself
 //! start with the boundary). A function that forgets it could unwind into C.
 
@@ -55,7 +55,7 @@ fn functions(src: &str) -> Vec<(String, String, bool)> {
 
 #[test]
 fn every_export_runs_inside_the_panic_boundary() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ffi");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut exported = 0;
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -96,4 +96,39 @@ fn every_export_runs_inside_the_panic_boundary() {
         missing.is_empty(),
         "outside the panic boundary: {missing:#?}"
     );
+}
+
+#[test]
+fn every_error_variant_has_a_status_code() {
+    // lapis::Error is #[non_exhaustive], so the compiler cannot check that
+    // status_of names each variant; this does, from the sources.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let errors = std::fs::read_to_string(root.join("../src/error.rs")).unwrap();
+    let body = errors
+        .split("pub enum Error {")
+        .nth(1)
+        .expect("enum Error in src/error.rs");
+    let body = &body[..body.find("\n}\n").expect("end of enum Error")];
+    let variants: Vec<&str> = body
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.starts_with("     "))
+        .map(str::trim)
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .map(|l| l.split(|c: char| !c.is_alphanumeric()).next().unwrap())
+        .collect();
+    assert!(variants.len() > 20, "found only {variants:?}");
+    let capi = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
+    let status_of = capi
+        .split("fn status_of(")
+        .nth(1)
+        .expect("status_of in capi/src/lib.rs");
+    let status_of = &status_of[..status_of.find("\n}\n").unwrap()];
+    let missing: Vec<&&str> = variants
+        .iter()
+        .filter(|v| {
+            !status_of.contains(&format!("Error::{v} "))
+                && !status_of.contains(&format!("Error::{v}("))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no status code for {missing:?}");
 }

@@ -28,9 +28,9 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::array::NdArray;
-use crate::dtype::DType;
-use crate::error::Error;
+use lapis::array::NdArray;
+use lapis::dtype::DType;
+use lapis::error::Error;
 
 pub mod array;
 pub mod blas;
@@ -93,6 +93,9 @@ pub enum lapis_status {
     /// A bug in lapis (a caught panic, LAPACK rejecting an argument).
     /// The message says what happened; please report it.
     LAPIS_ERR_INTERNAL = 17,
+    /// The BLAS/LAPACK that runs is not the one lapis was built for
+    /// (`lapis_backend_check`).
+    LAPIS_ERR_BACKEND_MISMATCH = 18,
 }
 
 /// Element type codes (NumPy's names): pass these where a function takes a
@@ -248,8 +251,10 @@ impl From<Error> for Failure {
     }
 }
 
-/// The status code for a Rust error. Exhaustive on purpose: a new `Error`
-/// variant does not compile until it has a code.
+/// The status code for a Rust error. `lapis::Error` is `#[non_exhaustive]`,
+/// so a variant added there without a code here reads as
+/// `LAPIS_ERR_INTERNAL`; `tests/ffi_boundary.rs` fails until every variant
+/// of src/error.rs has an arm here.
 pub(crate) fn status_of(e: &Error) -> lapis_status {
     use lapis_status::*;
     match e {
@@ -291,6 +296,8 @@ pub(crate) fn status_of(e: &Error) -> lapis_status {
         Error::LapackArgument { .. } => LAPIS_ERR_INTERNAL,
         Error::ReadOnly { .. } => LAPIS_ERR_READ_ONLY,
         Error::BorrowConflict { .. } => LAPIS_ERR_BUSY,
+        Error::BackendMismatch { .. } => LAPIS_ERR_BACKEND_MISMATCH,
+        _ => LAPIS_ERR_INTERNAL,
     }
 }
 
@@ -432,14 +439,14 @@ pub(crate) unsafe fn slice_arg<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// `ndim` must be at most `crate::array::MAX_DIMS`.
+/// `ndim` must be at most `lapis::array::MAX_DIMS`.
 pub(crate) fn ndim_arg(routine: &str, ndim: usize) -> FfiResult<usize> {
-    if ndim > crate::array::MAX_DIMS {
+    if ndim > lapis::array::MAX_DIMS {
         return Err(Failure::new(
             lapis_status::LAPIS_ERR_INVALID_ARGUMENT,
             format!(
                 "{routine}: ndim = {ndim} exceeds the maximum of {} dimensions",
-                crate::array::MAX_DIMS
+                lapis::array::MAX_DIMS
             ),
         ));
     }
@@ -520,8 +527,8 @@ pub(crate) fn dtype_code(d: DType) -> lapis_dtype {
 }
 
 /// A memory-order code.
-pub(crate) fn order_arg(routine: &str, code: lapis_order) -> FfiResult<crate::array::MemOrder> {
-    use crate::array::MemOrder;
+pub(crate) fn order_arg(routine: &str, code: lapis_order) -> FfiResult<lapis::array::MemOrder> {
+    use lapis::array::MemOrder;
     match code {
         LAPIS_ORDER_C => Ok(MemOrder::C),
         LAPIS_ORDER_F => Ok(MemOrder::F),
@@ -542,8 +549,8 @@ pub(crate) fn trans_arg(
     routine: &str,
     name: &str,
     code: lapis_trans,
-) -> FfiResult<crate::blas::Transpose> {
-    use crate::blas::Transpose;
+) -> FfiResult<lapis::blas::Transpose> {
+    use lapis::blas::Transpose;
     match code {
         LAPIS_NO_TRANS => Ok(Transpose::NoTrans),
         LAPIS_TRANS => Ok(Transpose::Trans),
@@ -559,8 +566,8 @@ pub(crate) fn trans_arg(
 }
 
 /// A triangle code.
-pub(crate) fn uplo_arg(routine: &str, code: lapis_uplo) -> FfiResult<crate::blas::Uplo> {
-    use crate::blas::Uplo;
+pub(crate) fn uplo_arg(routine: &str, code: lapis_uplo) -> FfiResult<lapis::blas::Uplo> {
+    use lapis::blas::Uplo;
     match code {
         LAPIS_UPPER => Ok(Uplo::Upper),
         LAPIS_LOWER => Ok(Uplo::Lower),
@@ -573,8 +580,8 @@ pub(crate) fn uplo_arg(routine: &str, code: lapis_uplo) -> FfiResult<crate::blas
 }
 
 /// A side code.
-pub(crate) fn side_arg(routine: &str, code: lapis_side) -> FfiResult<crate::blas::Side> {
-    use crate::blas::Side;
+pub(crate) fn side_arg(routine: &str, code: lapis_side) -> FfiResult<lapis::blas::Side> {
+    use lapis::blas::Side;
     match code {
         LAPIS_LEFT => Ok(Side::Left),
         LAPIS_RIGHT => Ok(Side::Right),
@@ -587,8 +594,8 @@ pub(crate) fn side_arg(routine: &str, code: lapis_side) -> FfiResult<crate::blas
 }
 
 /// A diagonal code.
-pub(crate) fn diag_arg(routine: &str, code: lapis_diag) -> FfiResult<crate::blas::Diag> {
-    use crate::blas::Diag;
+pub(crate) fn diag_arg(routine: &str, code: lapis_diag) -> FfiResult<lapis::blas::Diag> {
+    use lapis::blas::Diag;
     match code {
         LAPIS_NON_UNIT => Ok(Diag::NonUnit),
         LAPIS_UNIT => Ok(Diag::Unit),
@@ -661,6 +668,7 @@ fn status_name(status: i32) -> &'static CStr {
         LAPIS_ERR_INVALID_VALUE,
         LAPIS_ERR_UNSUPPORTED,
         LAPIS_ERR_INTERNAL,
+        LAPIS_ERR_BACKEND_MISMATCH,
     ];
     let name: &'static CStr = match all.iter().find(|s| **s as i32 == status) {
         Some(LAPIS_OK) => c"LAPIS_OK",
@@ -681,6 +689,7 @@ fn status_name(status: i32) -> &'static CStr {
         Some(LAPIS_ERR_INVALID_VALUE) => c"LAPIS_ERR_INVALID_VALUE",
         Some(LAPIS_ERR_UNSUPPORTED) => c"LAPIS_ERR_UNSUPPORTED",
         Some(LAPIS_ERR_INTERNAL) => c"LAPIS_ERR_INTERNAL",
+        Some(LAPIS_ERR_BACKEND_MISMATCH) => c"LAPIS_ERR_BACKEND_MISMATCH",
         None => c"LAPIS_UNKNOWN_STATUS",
     };
     name
@@ -706,7 +715,7 @@ pub extern "C" fn lapis_set_num_threads(n: i64) -> lapis_status {
     call(|| {
         let n = usize::try_from(n)
             .map_err(|_| Failure::invalid("lapis_set_num_threads", "n", "must be >= 1"))?;
-        crate::backend::set_num_threads(n)?;
+        lapis::backend::set_num_threads(n)?;
         Ok(())
     })
 }
@@ -714,30 +723,50 @@ pub extern "C" fn lapis_set_num_threads(n: i64) -> lapis_status {
 /// The number of threads lapis's parallel loops use (see `lapis_set_num_threads`).
 #[unsafe(no_mangle)]
 pub extern "C" fn lapis_get_num_threads() -> i64 {
-    call_value(1, || crate::parallel::threads() as i64)
+    call_value(1, || lapis::parallel::threads() as i64)
 }
 
-/// A description of the linked BLAS/LAPACK: built-for backend, detected
-/// library, paths, versions and threads, one "key: value" per line
-/// (a string owned by lapis, valid for the life of the process).
+/// A description of the linked BLAS/LAPACK, one "key: value" per line:
+/// `backend` (what lapis was built for: openblas, reference, blis, mkl, or
+/// none when the program provides BLAS/LAPACK), `feature`, `detected` (the
+/// implementation answering `cblas_dgemm`), `lapack_detected` (answering
+/// `dgetrf_`), `status` (`match`, `mismatch` or `provided-by-program`),
+/// `blas_library`, `lapack_library`, `version`, `lapack_version`, `threads`.
+/// A string owned by lapis, valid for the life of the process (`threads`
+/// is the count when it was first asked).
 #[unsafe(no_mangle)]
 pub extern "C" fn lapis_backend_info() -> *const c_char {
     static INFO: std::sync::OnceLock<CString> = std::sync::OnceLock::new();
     call_value(c"".as_ptr(), || {
         INFO.get_or_init(|| {
-            let b = crate::backend::backend();
+            let b = lapis::backend::backend();
             let text = format!(
-                "backend: {}\ndetected: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\n",
+                "backend: {}\nfeature: {}\ndetected: {}\nlapack_detected: {}\nstatus: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\nthreads: {}\n",
                 b.name,
+                b.feature,
                 b.detected,
+                b.lapack_detected,
+                b.status.as_str(),
                 b.blas_library,
                 b.lapack_library,
                 b.version.as_deref().unwrap_or("unknown"),
                 b.lapack_version.as_deref().unwrap_or("unknown"),
+                b.num_threads,
             );
             CString::new(text.replace('\0', " ")).unwrap_or_default()
         })
         .as_ptr()
+    })
+}
+
+/// Checks that the BLAS/LAPACK that runs is the backend lapis was built
+/// for (any, when built without one). Errors: `LAPIS_ERR_BACKEND_MISMATCH`,
+/// with `lapis_last_error()` naming what was asked for and what runs.
+#[unsafe(no_mangle)]
+pub extern "C" fn lapis_backend_check() -> lapis_status {
+    call(|| {
+        lapis::backend::check_backend()?;
+        Ok(())
     })
 }
 
@@ -769,8 +798,8 @@ mod tests {
         let s = call(|| {
             Err(Error::Broadcast {
                 routine: "add",
-                lhs: crate::error::Shape(vec![2, 3]),
-                rhs: crate::error::Shape(vec![4]),
+                lhs: lapis::error::Shape(vec![2, 3]),
+                rhs: lapis::error::Shape(vec![4]),
             }
             .into())
         });

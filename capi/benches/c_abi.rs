@@ -10,13 +10,13 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lapis::array::{self, ufunc};
-use lapis::ffi::{LAPIS_FLOAT64, LAPIS_NO_TRANS, LAPIS_ORDER_C, lapis_array, lapis_complex128};
+use lapis_capi::{LAPIS_FLOAT64, LAPIS_NO_TRANS, LAPIS_ORDER_C, lapis_array, lapis_complex128};
 
 fn wrap(data: &mut [f64], shape: &[i64], readonly: bool) -> *mut lapis_array {
     let mut h: *mut lapis_array = std::ptr::null_mut();
     // SAFETY: `data` outlives the handle (freed at the end of each bench).
     let s = unsafe {
-        lapis::ffi::array::lapis_array_wrap_contiguous(
+        lapis_capi::array::lapis_array_wrap_contiguous(
             data.as_mut_ptr().cast(),
             LAPIS_FLOAT64,
             shape.len() as i64,
@@ -26,7 +26,7 @@ fn wrap(data: &mut [f64], shape: &[i64], readonly: bool) -> *mut lapis_array {
             &mut h,
         )
     };
-    assert_eq!(s, lapis::ffi::lapis_status::LAPIS_OK);
+    assert_eq!(s, lapis_capi::lapis_status::LAPIS_OK);
     h
 }
 
@@ -63,7 +63,7 @@ fn overhead(c: &mut Criterion) {
     });
     g.bench_function("dgemm 4x4: lapis_dgemm (pointers)", |bch| {
         bch.iter(|| unsafe {
-            lapis::ffi::blas_raw::lapis_dgemm(
+            lapis_capi::blas_raw::lapis_dgemm(
                 LAPIS_ORDER_C,
                 LAPIS_NO_TRANS,
                 LAPIS_NO_TRANS,
@@ -110,7 +110,7 @@ fn overhead(c: &mut Criterion) {
     let zero = lapis_complex128 { re: 0.0, im: 0.0 };
     g.bench_function("dgemm 4x4: lapis_gemm (handles)", |bch| {
         bch.iter(|| unsafe {
-            lapis::ffi::blas::lapis_gemm(
+            lapis_capi::blas::lapis_gemm(
                 LAPIS_NO_TRANS,
                 LAPIS_NO_TRANS,
                 one,
@@ -132,7 +132,7 @@ fn overhead(c: &mut Criterion) {
     });
     g.bench_function("daxpy 100: lapis_daxpy (pointers)", |bch| {
         bch.iter(|| unsafe {
-            lapis::ffi::blas_raw::lapis_daxpy(
+            lapis_capi::blas_raw::lapis_daxpy(
                 100,
                 1e-9,
                 black_box(x.as_ptr()),
@@ -145,7 +145,7 @@ fn overhead(c: &mut Criterion) {
     let (hx, hy) = (wrap(&mut x, &[100], true), wrap(&mut y, &[100], false));
     let tiny = lapis_complex128 { re: 1e-9, im: 0.0 };
     g.bench_function("daxpy 100: lapis_axpy (handles)", |bch| {
-        bch.iter(|| unsafe { lapis::ffi::blas::lapis_axpy(tiny, black_box(hx), hy) })
+        bch.iter(|| unsafe { lapis_capi::blas::lapis_axpy(tiny, black_box(hx), hy) })
     });
 
     // 4x4 add into an existing array: the Rust call and the C entry point.
@@ -156,12 +156,12 @@ fn overhead(c: &mut Criterion) {
         bch.iter(|| ufunc::add_out(black_box(&ra), &rb, &mut rc).unwrap())
     });
     g.bench_function("add 4x4: lapis_add_out (handles)", |bch| {
-        bch.iter(|| unsafe { lapis::ffi::ufunc::lapis_add_out(black_box(ha), hb, hc) })
+        bch.iter(|| unsafe { lapis_capi::ufunc::lapis_add_out(black_box(ha), hb, hc) })
     });
     g.finish();
     unsafe {
         for h in [ha, hb, hc, hx, hy] {
-            lapis::ffi::array::lapis_array_free(h);
+            lapis_capi::array::lapis_array_free(h);
         }
     }
 }

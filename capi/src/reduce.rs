@@ -20,8 +20,8 @@ use super::{
     Failure, FfiResult, array_ref, call, check_out, isize_list, lapis_array, lapis_complex128,
     lapis_status, put, put_array,
 };
-use crate::array::{Axes, NdArray};
-use crate::dtype::DType;
+use lapis::array::{Axes, NdArray};
+use lapis::dtype::DType;
 
 /// Pass as `naxes` to reduce over every axis (NumPy's `axis=None`).
 pub const LAPIS_ALL_AXES: i64 = -1;
@@ -90,7 +90,7 @@ unsafe fn reduce_new(
     naxes: i64,
     axes: *const i64,
     out: *mut *mut lapis_array,
-    f: impl FnOnce(&NdArray, Axes) -> crate::Result<NdArray>,
+    f: impl FnOnce(&NdArray, Axes) -> lapis::Result<NdArray>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
     // SAFETY: caller contract.
@@ -130,7 +130,7 @@ unsafe fn reduce_call(
     naxes: i64,
     axes: *const i64,
     out: *mut *mut lapis_array,
-    f: impl FnOnce(&NdArray, Axes) -> crate::Result<NdArray>,
+    f: impl FnOnce(&NdArray, Axes) -> lapis::Result<NdArray>,
 ) -> lapis_status {
     // SAFETY: forwarded caller contract.
     call(|| unsafe { reduce_new(routine, x, naxes, axes, out, f) })
@@ -141,7 +141,7 @@ unsafe fn reduce_all_call(
     routine: &str,
     x: *const lapis_array,
     out: *mut lapis_complex128,
-    f: impl FnOnce(&NdArray) -> crate::Result<NdArray>,
+    f: impl FnOnce(&NdArray) -> lapis::Result<NdArray>,
 ) -> lapis_status {
     // SAFETY: forwarded caller contract.
     call(|| unsafe { reduce_all(routine, x, out, |a| scalar_of(&f(a)?)) })

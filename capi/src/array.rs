@@ -16,9 +16,9 @@ use super::{
     lapis_array, lapis_complex128, lapis_dtype, lapis_order, lapis_status, ndim_arg, order_arg,
     out_view, put, put_array, shape_arg, slice_arg,
 };
-use crate::array::random::Generator;
-use crate::array::{self, Casting, Idx, MAX_DIMS, MemOrder, NdArray};
-use crate::dtype::DType;
+use lapis::array::random::Generator;
+use lapis::array::{self, Casting, Idx, MAX_DIMS, MemOrder, NdArray};
+use lapis::dtype::DType;
 
 // ---------------------------------------------------------------------------
 // Constants.
@@ -767,7 +767,7 @@ unsafe fn random_new_call(
     shape: *const i64,
     dtype: lapis_dtype,
     out: *mut *mut lapis_array,
-    fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
+    fill: impl FnOnce(&mut NdArray) -> lapis::error::Result<()>,
 ) -> lapis_status {
     named_call(routine, || {
         check_out(routine, "out", out)?;
@@ -866,7 +866,7 @@ pub unsafe extern "C" fn lapis_random_fill_standard_normal(
 unsafe fn random_fill_call(
     routine: &str,
     a: *mut lapis_array,
-    fill: impl FnOnce(&mut NdArray) -> crate::error::Result<()>,
+    fill: impl FnOnce(&mut NdArray) -> lapis::error::Result<()>,
 ) -> lapis_status {
     named_call(routine, || {
         // SAFETY: caller contract.
@@ -1349,7 +1349,7 @@ pub unsafe extern "C" fn lapis_array_slice(
         view_call(R, a, out, |a| {
             let n = count_arg(R, "n", n)?;
             if n > a.ndim() {
-                return Err(crate::Error::TooManyIndices {
+                return Err(lapis::Error::TooManyIndices {
                     ndim: a.ndim(),
                     given: n,
                 }
