@@ -49,7 +49,7 @@ install: setup
 	PREFIX=$(PREFIX) scripts/install.sh
 
 header:
-	LAPIS_UPDATE_HEADER=1 $(CARGO) test --test c_header
+	LAPIS_UPDATE_HEADER=1 $(CARGO) test -p lapis-capi --test c_header
 
 # The C programs in tests/c, built against a staged install (shared and
 # static, as C and as C++), the shared builds run under valgrind memcheck.

@@ -153,6 +153,9 @@ struct Plan {
     /// Shared system libraries the backend's code needs (gfortran, m, ...),
     /// kept even under --as-needed where `keep` says so.
     system: Vec<(&'static str, bool)>,
+    /// System libraries only a fully static C link needs (a shared backend
+    /// brings its own).
+    static_only: Vec<&'static str>,
 }
 
 fn main() {
@@ -389,6 +392,21 @@ fn openblas() -> Result<Plan, String> {
         .cloned();
     let mut plan = Plan::default();
     plan.libs.push(Lib::shared("openblas", dir));
+    // What a fully static program needs besides libopenblas.a
+    // (`pkg-config --static openblas`: gfortran, pthread, m).
+    if let Ok(st) = pkg_config::Config::new()
+        .cargo_metadata(false)
+        .env_metadata(false)
+        .statik(true)
+        .probe("openblas")
+    {
+        for lib in st.libs.iter().filter(|l| *l != "openblas") {
+            let name: &'static str = Box::leak(lib.clone().into_boxed_str());
+            if !plan.static_only.contains(&name) {
+                plan.static_only.push(name);
+            }
+        }
+    }
     // OpenBLAS carries LAPACKE unless it was built with NO_LAPACKE=1
     // (Debian's is); its .pc file records the build configuration.
     let config = pkg_variable("openblas", "openblas_config").unwrap_or_default();
@@ -705,6 +723,11 @@ fn emit(backend: Backend, plan: &Plan) {
             c_libs.push(format!("-l{name}"));
         }
         c_static.push(static_system(name));
+    }
+    for name in &plan.static_only {
+        if !plan.system.iter().any(|(n, _)| n == name) {
+            c_static.push(static_system(name));
+        }
     }
     for dir in &search {
         println!("cargo:rustc-link-search=native={}", dir.display());

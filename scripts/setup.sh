@@ -5,12 +5,12 @@
 #
 #   scripts/setup.sh            the default set (OpenBLAS, reference BLAS/LAPACK, BLIS, LAPACKE,
 #                               and the C/Fortran toolchain, pkg-config and valgrind for the C ABI tests,
-#                               FFTW 3 for the FFT bench's comparison, fonts-dejavu-core for the
+#                               cmake for the CMake package test, FFTW 3 for the FFT bench's comparison, fonts-dejavu-core for the
 #                               benchmark report's plots)
 #   scripts/setup.sh mkl        also Intel MKL from PyPI (pip install mkl)
 set -euo pipefail
 
-packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config make gcc g++ gfortran valgrind python3 libfftw3-dev fonts-dejavu-core)
+packages=(libopenblas-dev liblapacke-dev libblas-dev liblapack-dev libblis-dev pkg-config make cmake gcc g++ gfortran valgrind python3 libfftw3-dev fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
