@@ -1,14 +1,19 @@
 # lapis: set-up, the main job, the tests, the benchmarks.
 #
 #   make run                 set up, then run the tour example (the main job)
-#   make test                set up, then fmt + clippy + the whole test suite
-#                            on OpenBLAS and on reference BLAS/LAPACK
+#   make test                set up, then fmt + clippy + docs + the whole test suite
+#                            on OpenBLAS and on reference BLAS/LAPACK, the C library
+#                            (tests/c, tests/fortran, tests/link), the downstream crate
+#                            on every installed backend, and the build-error checks
 #   make test-backend BACKEND=blis|mkl|reference|openblas
+#   make test-downstream     tests/downstream (a crate depending on lapis) per backend feature
+#   make test-link           tests/link: C programs from the installed files (shared, static,
+#                            relocated, CMake, and one liblapis.so on each program's own BLAS)
 #   make bench               criterion benches (lapis vs direct cblas calls; view latency)
 #   make bench-ufunc         ufuncs/reductions/matmul on 2000x2000, and the same in NumPy
 #   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
 #   make install PREFIX=/usr/local        header, shared+static libraries, lapis.pc
-#   make header              regenerate include/lapis.h from src/ffi (cbindgen)
+#   make header              regenerate include/lapis.h from capi/src (cbindgen, in a test)
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
 #   make bench-c             per-call overhead through the C ABI vs direct cblas calls
 #   make bench-report [BACKEND=all] [QUICK=1] [OUT=dir]   the benchmark report (results/<date>-<commit>/report.md)
@@ -22,8 +27,19 @@ BACKEND ?= openblas
 PREFIX ?= /usr/local
 # Where the C tests install lapis (a debug build) before building against it.
 C_STAGE := $(CURDIR)/target/c-stage
+# The same, built without a backend (the program brings BLAS/LAPACK).
+C_STAGE_NONE := $(CURDIR)/target/c-stage-none
 
-.PHONY: setup setup-mkl run test lint test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
+# Backend name -> Cargo feature (LAPIS_BACKEND stays an override, see build.rs).
+FEATURE_openblas := openblas-system
+FEATURE_reference := netlib-system
+FEATURE_blis := blis-system
+FEATURE_mkl := intel-mkl-pypi
+features = --no-default-features --features $(FEATURE_$(1))
+# MKL from PyPI is tested where `make setup-mkl` installed it.
+HAVE_MKL = $(shell python3 -c 'import sys, glob; print(1 if glob.glob(sys.prefix + "/lib/libmkl_rt.so*") else "")' 2>/dev/null)
+
+.PHONY: setup setup-mkl run test lint doc test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -34,16 +50,58 @@ setup-mkl:
 run: setup
 	$(CARGO) run --release --example tour
 
+# clippy reads rust-version from Cargo.toml: `incompatible_msrv` fails on
+# std APIs newer than it; scripts/check_msrv.py checks dependencies and syntax.
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy -p lapis-bench-report --all-targets -- -D warnings
+	$(CARGO) clippy -p lapis-capi -p lapis-bench-report -p lapis-downstream --all-targets -- -D warnings
+	python3 scripts/check_msrv.py
 
-test: setup lint
-	LAPIS_BACKEND=openblas $(CARGO) test
-	LAPIS_BACKEND=openblas $(MAKE) test-c
-	LAPIS_BACKEND=openblas $(MAKE) test-fortran
-	LAPIS_BACKEND=reference $(CARGO) test
+# The API docs as users and docs.rs build them (docs.rs: no BLAS, DOCS_RS set).
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p lapis
+	DOCS_RS=1 RUSTDOCFLAGS="-D warnings --cfg docsrs" CARGO_TARGET_DIR=$(CURDIR)/target/docsrs $(CARGO) doc --no-deps -p lapis --no-default-features
+
+test: setup lint doc
+	$(CARGO) test
+	$(CARGO) test -p lapis-capi
+	$(MAKE) test-c
+	$(MAKE) test-fortran
+	$(MAKE) test-link
+	$(MAKE) test-downstream
+	$(MAKE) test-build-errors
+	$(CARGO) test $(call features,reference)
+
+# A crate that depends on lapis as users do, once per installed backend:
+# the backend its feature asks for must be the one that runs. Then a
+# deliberate mismatch (lapis told "reference" but handed OpenBLAS through
+# LAPIS_BLAS_LIBS) must be reported, not run silently.
+test-downstream: setup
+	for f in openblas-system netlib-system blis-system $(if $(HAVE_MKL),intel-mkl-pypi); do \
+	  echo "== downstream crate, feature $$f"; \
+	  $(CARGO) test -p lapis-downstream --no-default-features --features $$f || exit 1; \
+	  $(CARGO) run -q -p lapis-downstream --no-default-features --features $$f || exit 1; \
+	done
+	$(if $(HAVE_MKL),,@echo "downstream: intel-mkl-pypi not tested (make setup-mkl installs MKL)")
+	@echo "== downstream crate, deliberate mismatch (must fail)"
+	@if LAPIS_BACKEND=reference LAPIS_BLAS_LIBS=openblas,lapacke \
+	    LAPIS_BLAS_LIB_DIR=$$(pkg-config --variable=libdir openblas):$$(pkg-config --variable=libdir lapacke) \
+	    $(CARGO) run -q -p lapis-downstream $(call features,reference) \
+	    > target/mismatch.log 2>&1; then echo "a mismatched backend ran without an error"; cat target/mismatch.log; exit 1; fi
+	@grep -q "status: mismatch" target/mismatch.log && grep -q "lapis: backend mismatch: built for reference" target/mismatch.log \
+	  || { echo "no mismatch report:"; cat target/mismatch.log; exit 1; }
+	@grep "mismatch" target/mismatch.log | head -3
+
+# C programs built only from installed files (tests/link/Makefile says which).
+test-link: setup
+	rm -rf $(C_STAGE_NONE) $(CURDIR)/target/link-tests
+	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
+	LAPIS_BACKEND=none PREFIX=$(C_STAGE_NONE) PROFILE=debug scripts/install.sh
+	$(MAKE) -C tests/link check STAGE=$(C_STAGE) NONE=$(C_STAGE_NONE) BUILD=$(CURDIR)/target/link-tests
+
+test-build-errors:
+	scripts/test_build_errors.sh
 
 install: setup
 	PREFIX=$(PREFIX) scripts/install.sh
@@ -69,10 +127,12 @@ test-fortran: setup
 # reproducibility is on; the tests compare layouts bit for bit.
 test-backend: setup
 	@if [ "$(BACKEND)" = mkl ]; then scripts/setup.sh mkl; fi
-	MKL_CBWR=AUTO,STRICT LAPIS_BACKEND=$(BACKEND) $(CARGO) test
+	MKL_CBWR=AUTO,STRICT $(CARGO) test $(call features,$(BACKEND))
 
 test-all-backends: setup setup-mkl
-	for b in openblas reference blis mkl; do MKL_CBWR=AUTO,STRICT LAPIS_BACKEND=$$b $(CARGO) test || exit 1; done
+	for f in openblas-system netlib-system blis-system intel-mkl-pypi; do \
+	  MKL_CBWR=AUTO,STRICT $(CARGO) test --no-default-features --features $$f || exit 1; done
+	$(MAKE) test-downstream
 
 bench: setup
 	$(CARGO) bench --bench blas

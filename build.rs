@@ -166,6 +166,9 @@ fn main() {
         "LAPIS_BLAS_LIB_DIR",
         "LAPIS_MKL_DIR",
         "PKG_CONFIG_PATH",
+        "PKG_CONFIG_LIBDIR",
+        "PKG_CONFIG_SYSROOT_DIR",
+        "PKG_CONFIG",
         "CC",
         "DOCS_RS",
     ] {
@@ -180,7 +183,7 @@ fn main() {
             // Every line of a failing build script's stderr is shown by cargo;
             // the panic makes the build fail with it.
             eprintln!("\nlapis: {message}\n");
-            panic!("lapis: {message}");
+            panic!("lapis: the BLAS/LAPACK backend cannot be linked (the message above says why)");
         }
     }
 }
@@ -260,8 +263,24 @@ fn pkg(name: &str) -> Result<pkg_config::Library, String> {
         .print_system_libs(true)
         .probe(name)
         .map_err(|e| {
-            let first = e.to_string().lines().next().unwrap_or("").to_string();
-            format!("pkg-config {name}: {first}")
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .map(str::trim)
+                .find(|l| l.contains("not found") || l.contains("No package"))
+                .unwrap_or("not found");
+            let path = env::var("PKG_CONFIG_PATH").unwrap_or_default();
+            let default = Command::new("pkg-config")
+                .args(["--variable", "pc_path", "pkg-config"])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .unwrap_or_default();
+            let libdir = env::var("PKG_CONFIG_LIBDIR").ok();
+            let searched = match libdir {
+                Some(d) => format!("PKG_CONFIG_LIBDIR={d}"),
+                None => format!("PKG_CONFIG_PATH={path:?}, then {default}"),
+            };
+            format!("pkg-config {name} in {searched}: {first}")
         })
 }
 
@@ -315,10 +334,10 @@ fn netlib_archive(
             Err(e) => looked.push(e),
         }
     }
-    if let Some(p) = compiler_finds(&format!("lib{lib}.a")) {
-        if let Some(d) = p.parent() {
-            dirs.push(d.to_path_buf());
-        }
+    if let Some(p) = compiler_finds(&format!("lib{lib}.a"))
+        && let Some(d) = p.parent()
+    {
+        dirs.push(d.to_path_buf());
     }
     for dir in dirs {
         for candidate in [

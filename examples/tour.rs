@@ -13,20 +13,26 @@ use ndarray::{Array1, Array2, ShapeBuilder, s};
 fn main() -> lapis::Result<()> {
     let info = lapis::backend();
     println!(
-        "lapis {} — backend: {}",
+        "lapis {} — backend: {} (feature {}), status: {}",
         env!("CARGO_PKG_VERSION"),
-        info.name
+        info.name,
+        info.feature,
+        info.status.as_str()
     );
     println!(
         "  version : {}",
         info.version.as_deref().unwrap_or("(not reported)")
     );
-    println!("  BLAS    : {}", info.blas_library);
+    println!("  BLAS    : {} [{}]", info.blas_library, info.detected);
     println!(
-        "  LAPACK  : {} {}",
+        "  LAPACK  : {} [{}] {}",
         info.lapack_library,
+        info.lapack_detected,
         info.lapack_version.as_deref().unwrap_or("")
     );
+    if let Err(e) = lapis::check_backend() {
+        println!("  ERROR   : {e}");
+    }
     println!("  threads : {}", info.num_threads);
     warn_generic_kernels(&info);
     println!();

@@ -43,8 +43,8 @@ libdir=/usr/lib/$arch-linux-gnu
 installed() {
   case "$1" in
     openblas) [ -e "$libdir/openblas-pthread/libopenblas.so" ] && [ -e "$libdir/liblapacke.so" ] ;;
-    reference) [ -e "$libdir/blas/libblas.so.3" ] && [ -e "$libdir/lapack/liblapack.so.3" ] && [ -e "$libdir/liblapacke.so" ] ;;
-    blis) compgen -G "$libdir/blis-*/libblis.so.4" >/dev/null && [ -e "$libdir/lapack/liblapack.so.3" ] ;;
+    reference) [ -e "$libdir/blas/libblas.a" ] && [ -e "$libdir/lapack/liblapack.a" ] && [ -e "$libdir/liblapacke.a" ] ;;
+    blis) compgen -G "$libdir/blis-*/libblis.so.4" >/dev/null && [ -e "$libdir/lapack/liblapack.a" ] && [ -e "$libdir/liblapacke.a" ] ;;
     mkl)
       if [ -n "${LAPIS_MKL_DIR:-}" ]; then
         compgen -G "$LAPIS_MKL_DIR/libmkl_rt.so*" >/dev/null
@@ -83,20 +83,20 @@ command_line="scripts/bench_report.sh --backend $backend${quick:+ --quick} --thr
 echo "bench_report: backends ${backends[*]}; threads $threads; results in $out"
 
 bin=
+refused=()
 for b in "${backends[@]}"; do
   target=$PWD/target/bench-report/$b
   echo "bench_report: building for $b (LAPIS_BACKEND=$b, CARGO_TARGET_DIR=$target)"
   LAPIS_BACKEND=$b CARGO_TARGET_DIR=$target cargo build -p lapis-bench-report --release --quiet
   bin=$target/release/lapis-bench-report
   echo "bench_report: running $b"
-  # build.rs's rpath reaches only lapis's own targets, not this dependent
-  # binary: point the loader at MKL's folder (pip puts it under python3's prefix).
-  ld_path=${LD_LIBRARY_PATH:-}
-  if [ "$b" = mkl ]; then
-    mkl_dir=${LAPIS_MKL_DIR:-$(python3 -c 'import sys; print(sys.prefix + "/lib")')}
-    ld_path=$mkl_dir${ld_path:+:$ld_path}
+  # The binary refuses to write a column when the BLAS/LAPACK that runs is
+  # not $b (lapis::check_backend); its build.rs takes lapis's run-time path.
+  if ! LAPIS_COMMIT=$commit "$bin" run --out "$out" --threads "$threads" "${quick[@]}" "${sections[@]}"; then
+    echo "bench_report: no $b column (the run above failed or refused)" >&2
+    refused+=("$b")
+    rm -f "$out/$b.csv" "$out/$b-machine.txt"
   fi
-  LD_LIBRARY_PATH=$ld_path LAPIS_COMMIT=$commit "$bin" run --out "$out" --threads "$threads" "${quick[@]}" "${sections[@]}"
 done
 
 if [ ! -f benches/report/numpy_report.py ]; then
@@ -115,3 +115,7 @@ fi
 
 LAPIS_REPORT_COMMAND=$command_line "$bin" render "$out"
 echo "bench_report: report in $out/report.md (plots $out/*.png, all rows $out/report.csv)"
+if [ ${#refused[@]} -gt 0 ]; then
+  echo "bench_report: no column for ${refused[*]}: the library that ran was not the one asked for" >&2
+  exit 1
+fi

@@ -16,7 +16,7 @@
 #   LAPIS_BACKEND=none PREFIX=... scripts/install.sh (no backend: the program links BLAS/LAPACK)
 #
 # The backend is capi's default feature (openblas-system) unless LAPIS_BACKEND
-# names another (see build.rs).
+# (openblas, reference, blis, mkl, mkl-system, none) names another.
 #
 # Why not cargo-c (`cargo cinstall`, which capi/Cargo.toml also supports):
 # README, "Building the C library".
@@ -33,7 +33,21 @@ esac
 # main one (cargo does not key its builds on LAPIS_BACKEND).
 if [ -n "${LAPIS_CAPI_TARGET_DIR:-}" ]; then export CARGO_TARGET_DIR=$LAPIS_CAPI_TARGET_DIR; fi
 
-json=$(cargo build -p lapis-capi --lib "${args[@]}" --message-format=json-render-diagnostics)
+# LAPIS_BACKEND picks the capi feature (features, unlike the variable, give
+# each backend its own artefacts in one target directory).
+features=()
+case "${LAPIS_BACKEND:-}" in
+  "") ;;
+  openblas|openblas-system) features=(--no-default-features --features openblas-system) ;;
+  reference|netlib|netlib-system) features=(--no-default-features --features netlib-system) ;;
+  blis|blis-system) features=(--no-default-features --features blis-system) ;;
+  mkl|mkl-pypi|intel-mkl-pypi) features=(--no-default-features --features intel-mkl-pypi) ;;
+  mkl-system|intel-mkl-system) features=(--no-default-features --features intel-mkl-system) ;;
+  none) features=(--no-default-features) ;;
+  *) echo "install: LAPIS_BACKEND=$LAPIS_BACKEND is not one of openblas, reference, blis, mkl, mkl-system, none" >&2; exit 2 ;;
+esac
+
+json=$(env -u LAPIS_BACKEND cargo build -p lapis-capi --lib "${args[@]}" "${features[@]}" --message-format=json-render-diagnostics)
 so=$(printf '%s\n' "$json" | grep -o '"[^"]*/liblapis_capi\.so"' | tail -1 | tr -d '"')
 a=$(printf '%s\n' "$json" | grep -o '"[^"]*/liblapis_capi\.a"' | tail -1 | tr -d '"')
 out_dir=$(printf '%s\n' "$json" | grep '"reason":"build-script-executed"' \

@@ -291,7 +291,7 @@ fn reshape_target(size: usize, hint: &[usize]) -> Vec<usize> {
     let mut left = size;
     let mut out = vec![];
     for &h in hint {
-        let d = (1..=h).rev().find(|d| left % d == 0).unwrap_or(1);
+        let d = (1..=h).rev().find(|d| left.is_multiple_of(*d)).unwrap_or(1);
         out.push(d);
         left /= d;
     }

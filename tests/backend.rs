@@ -1,25 +1,42 @@
-//! The backend lapis was built for is the one that runs.
+//! The backend lapis was built for is the one that runs (in lapis's own
+//! test binaries; tests/downstream checks the same from a dependent crate,
+//! and tests/link from C programs).
 
-use lapis::{Error, backend, set_num_threads};
+use lapis::{BackendStatus, Error, backend, check_backend, set_num_threads};
 
 #[test]
 fn the_backend_asked_for_is_the_one_loaded() {
     let info = backend();
     assert_eq!(info.name, lapis::backend::BUILT_FOR);
+    assert_eq!(info.status, BackendStatus::Match, "{info}");
+    let (blas, lapack) = match info.name {
+        "blis" => ("blis", "reference"),
+        other => (other, other),
+    };
     assert_eq!(
-        info.detected, info.name,
+        info.detected, blas,
         "built for {} but cblas_dgemm comes from {} ({})",
         info.name, info.detected, info.blas_library
     );
+    assert_eq!(
+        info.lapack_detected, lapack,
+        "dgetrf_ comes from {}",
+        info.lapack_library
+    );
+    assert!(check_backend().is_ok());
+    // Shared libraries are named after their vendor; Netlib is linked from
+    // its static archives into the test program itself.
+    let exe = std::env::current_exe().unwrap();
+    let exe_name = exe.file_name().unwrap().to_string_lossy().into_owned();
     let expected_path = match info.name {
-        "openblas" => "openblas",
-        "blis" => "blis",
-        "mkl" => "mkl",
-        "reference" => "/blas/",
+        "openblas" => "openblas".to_string(),
+        "blis" => "blis".to_string(),
+        "mkl" => "mkl".to_string(),
+        "reference" => exe_name,
         other => panic!("unknown backend {other}"),
     };
     assert!(
-        info.blas_library.contains(expected_path),
+        info.blas_library.contains(&expected_path),
         "cblas_dgemm from {}",
         info.blas_library
     );
@@ -38,6 +55,20 @@ fn the_backend_asked_for_is_the_one_loaded() {
 }
 
 #[test]
+fn a_mismatch_is_an_error_naming_both_sides() {
+    let e = Error::BackendMismatch {
+        requested: "reference",
+        blas: "openblas",
+        lapack: "openblas",
+        library: "/x/libblas.so.3".into(),
+    };
+    let text = e.to_string();
+    assert!(text.contains("built for reference"), "{text}");
+    assert!(text.contains("openblas (/x/libblas.so.3)"), "{text}");
+    assert_eq!(BackendStatus::Mismatch.as_str(), "mismatch");
+}
+
+#[test]
 fn set_num_threads_changes_what_is_reported() {
     assert!(matches!(
         set_num_threads(0),
@@ -50,7 +81,11 @@ fn set_num_threads_changes_what_is_reported() {
     set_num_threads(2).unwrap();
     assert_eq!(lapis::parallel::threads(), 2);
     // Reference BLAS stays single-threaded; the others follow.
-    let blas = if backend().name == "reference" { 1 } else { 2 };
+    let blas = if backend().detected == "reference" {
+        1
+    } else {
+        2
+    };
     assert_eq!(lapis::backend::num_threads(), blas);
     set_num_threads(before.max(1)).unwrap();
 }

@@ -79,11 +79,19 @@ fn poison<T: Scalar>() -> T {
 
 /// Garbage for an unreferenced element: NaN or 1e30 (both show if read).
 fn garbage<T: Scalar>(seed: u64) -> T {
-    if seed % 2 == 0 { nan() } else { poison() }
+    if seed.is_multiple_of(2) {
+        nan()
+    } else {
+        poison()
+    }
 }
 
 fn garbage_real<T: Scalar>(seed: u64) -> T::Real {
-    <T::Real as RealScalar>::from_f64_real(if seed % 2 == 0 { f64::NAN } else { 1e30 })
+    <T::Real as RealScalar>::from_f64_real(if seed.is_multiple_of(2) {
+        f64::NAN
+    } else {
+        1e30
+    })
 }
 
 /// Equal, or both NaN (for values that must be left exactly as they were).
@@ -1044,7 +1052,11 @@ fn tr_all_layouts<T: Scalar>() {
                         for la in Lay::ALL {
                             for lb in Lay::ALL {
                                 i += 1;
-                                let alpha = if i % 5 == 0 { Coef::One } else { Coef::Rand };
+                                let alpha = if i.is_multiple_of(5) {
+                                    Coef::One
+                                } else {
+                                    Coef::Rand
+                                };
                                 let case = TrCase {
                                     solve,
                                     m: 4,

@@ -250,7 +250,7 @@ fn ref_irfft(
             .map(|v| if conj { v.conj() } else { v })
             .collect();
         half[0].im = 0.0;
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             half[h - 1].im = 0.0;
         }
         let full: Vec<Complex64> = (0..n)

@@ -347,7 +347,7 @@ fn solve_stacks<T: Scalar>() {
         if m == k {
             // Keep the matrices well conditioned.
             for (i, v) in data.iter_mut().enumerate() {
-                if (i % (m * m)) % (m + 1) == 0 {
+                if (i % (m * m)).is_multiple_of(m + 1) {
                     *v += T::from_f64(m as f64);
                 }
             }

@@ -160,7 +160,7 @@ fn ptr_arg<T>(routine: &str, name: &str, p: *const T, count: usize) -> FfiResult
         return Err(Failure::null(routine, name));
     }
     let align = std::mem::align_of::<T>();
-    if (p as usize) % align != 0 {
+    if !(p as usize).is_multiple_of(align) {
         return Err(Failure::new(
             lapis_status::LAPIS_ERR_BAD_STRIDE,
             format!("{routine}: {name} = {p:p} is not aligned to {align} bytes"),

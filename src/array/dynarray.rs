@@ -270,7 +270,7 @@ impl NdArray {
                     reason: "null pointer for a non-empty array".into(),
                 });
             }
-            if (ptr as usize) % align != 0 {
+            if !(ptr as usize).is_multiple_of(align) {
                 return Err(Error::Misaligned {
                     routine: R,
                     what: "ptr",

@@ -51,7 +51,7 @@ fn resolve_shape(shape: &[isize], size: usize, out: &mut [usize; MAX_DIMS]) -> R
     }
     match unknown {
         Some(k) => {
-            if known == 0 || size % known != 0 {
+            if known == 0 || !size.is_multiple_of(known) {
                 return Err(mismatch());
             }
             out[k] = size / known;

@@ -327,7 +327,7 @@ pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
                 spec.iter_mut().for_each(|v| *v = v.conj());
             }
             spec[0].im = R::zero();
-            if n % 2 == 0 {
+            if n.is_multiple_of(2) {
                 spec[h - 1].im = R::zero();
             }
             // Lengths match the plan and the ignored imaginary parts are

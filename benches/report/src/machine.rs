@@ -227,6 +227,8 @@ pub fn describe(cfg: &Config) -> String {
     }
     line("backend", info.name.to_string());
     line("backend detected", info.detected.to_string());
+    line("lapack detected", info.lapack_detected.to_string());
+    line("backend status", info.status.as_str().to_string());
     line(
         "backend version",
         info.version.clone().unwrap_or_else(|| "-".into()),

@@ -127,6 +127,21 @@ fn chrono_free_clock() -> String {
 }
 
 fn run(cfg: &Config) -> Result<(), String> {
+    // A column is named after the backend it was built for: refuse to
+    // measure anything else under that name (a library picked by the
+    // loader's search path, Debian's alternatives, LD_LIBRARY_PATH).
+    let info = lapis::check_backend().map_err(|e| {
+        format!(
+            "refusing to write a \"{}\" column: {e}",
+            lapis::backend::BUILT_FOR
+        )
+    })?;
+    if info.status != lapis::BackendStatus::Match {
+        return Err(format!(
+            "refusing to write a column: lapis was built without a backend ({})",
+            info.status.as_str()
+        ));
+    }
     std::fs::create_dir_all(&cfg.out).map_err(|e| format!("{}: {e}", cfg.out.display()))?;
     let mut records: Vec<Record> = Vec::new();
     let header = machine::describe(cfg);

@@ -195,13 +195,13 @@ pub(crate) unsafe fn run<const N: usize>(
         return;
     }
     let total: usize = shape.iter().product();
-    if total < parallel_min {
-        if let Some(st) = single_run(shape, &strides) {
-            // One uniform-stride run (every contiguous C- or F-order
-            // operand set): no axis bookkeeping.
-            row(total, ptrs, st);
-            return;
-        }
+    if total < parallel_min
+        && let Some(st) = single_run(shape, &strides)
+    {
+        // One uniform-stride run (every contiguous C- or F-order
+        // operand set): no axis bookkeeping.
+        row(total, ptrs, st);
+        return;
     }
     let sp = Space::new(shape, &strides);
     let threads = if total >= parallel_min {

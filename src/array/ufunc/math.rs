@@ -333,10 +333,12 @@ fn cpow<R: Float>(a: Complex<R>, b: Complex<R>) -> Complex<R> {
     if b.im == zero && b.re == R::one() {
         return a;
     }
-    if b.im == zero && b.re.abs() <= R::from(100).unwrap_or(zero) && b.re == b.re.trunc() {
-        if let Some(n) = b.re.to_i32() {
-            return cpowi(a, n);
-        }
+    if b.im == zero
+        && b.re.abs() <= R::from(100).unwrap_or(zero)
+        && b.re == b.re.trunc()
+        && let Some(n) = b.re.to_i32()
+    {
+        return cpowi(a, n);
     }
     (b * a.ln()).exp()
 }
