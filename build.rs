@@ -33,7 +33,7 @@
 //! Linking those sonames would give whatever the alternatives say, in every
 //! program that depends on lapis. So:
 //! - libraries with a soname of their own (`libopenblas.so.0`, `libblis.so.4`,
-//!   `libmkl_rt.so.2`) are linked shared, by that soname;
+//!   `libmkl_rt.so.N`) are linked shared, by that soname;
 //! - Netlib BLAS/LAPACK and LAPACKE, whose sonames are shared with other
 //!   implementations, are linked from their static archives (`libblas.a` of the
 //!   Netlib package's own directory), so their code is inside the program;
@@ -114,7 +114,7 @@ impl Backend {
 /// One library to link.
 #[derive(Clone, Debug)]
 struct Lib {
-    /// `-l` name (`openblas`), or a file name for `+verbatim` (`libmkl_rt.so.2`).
+    /// `-l` name (`openblas`), or a file name for `+verbatim` (`libmkl_rt.so.N`).
     name: String,
     statik: bool,
     /// Directory it was found in (None: the linker's default search).
@@ -558,7 +558,7 @@ fn mkl_pypi() -> Result<Plan, String> {
                 feature,
                 "MKL from PyPI",
                 &["LAPIS_MKL_DIR (unset)".into(), "python3's sys.prefix/lib (no python3)".into()],
-                "`make setup-mkl` (pip install mkl), then LAPIS_MKL_DIR=<dir holding libmkl_rt.so.2>",
+                "`make setup-mkl` (pip install mkl), then LAPIS_MKL_DIR=<dir holding libmkl_rt.so.N>",
             )
         })?,
     };

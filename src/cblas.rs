@@ -98,6 +98,29 @@ unsafe extern "C" {
     );
 }
 
+/// `scasum` (Σ |re| + |im|) as `sasum` over the interleaved parts.
+///
+/// Debian 12's OpenBLAS 0.3.21, running the Cooperlake kernels it picks on
+/// an AVX-512 AMD EPYC, returns wrong `cblas_scasum` sums (n = 17: 62.76
+/// where the sum is 64.72; a plain C program calling it shows the same),
+/// while its `sasum` on the same data is right. The quantity is the same,
+/// computed by the same library, so lapis always takes this route.
+unsafe fn scasum_by_parts(n: c_int, x: *const c_float_complex, incx: c_int) -> f32 {
+    if n <= 0 || incx <= 0 {
+        return 0.0; // as BLAS
+    }
+    let p = x.cast::<f32>();
+    // SAFETY: x holds n complex elements at stride incx (the caller's
+    // contract for scasum), i.e. 2n floats at the same positions.
+    unsafe {
+        match (n.checked_mul(2), incx.checked_mul(2)) {
+            (Some(n2), _) if incx == 1 => cblas_sasum(n2, p, 1),
+            (_, Some(inc2)) => cblas_sasum(n, p, inc2) + cblas_sasum(n, p.add(1), inc2),
+            _ => cblas_scasum(n, x, incx),
+        }
+    }
+}
+
 /// The uplo character of the column-major Fortran call that reads the same
 /// memory as a `layout`-ordered symmetric matrix with triangle `uplo`
 /// (a symmetric matrix equals its transpose, so row-major flips the triangle).
@@ -1382,7 +1405,7 @@ impl_real!(f64; cblas_ddot cblas_daxpy cblas_dscal cblas_dnrm2 cblas_dasum cblas
     cblas_dswap cblas_drot cblas_dgemv cblas_dger cblas_dsymv cblas_dtrmv cblas_dtrsv cblas_dsyr
     cblas_dgemm cblas_dsymm cblas_dsyrk cblas_dsyr2k cblas_dtrmm cblas_dtrsm);
 impl_complex!(Complex32, f32, c_float_complex; cblas_cdotu_sub cblas_cdotc_sub cblas_caxpy cblas_cscal
-    cblas_csscal cblas_scnrm2 cblas_scasum cblas_icamax cblas_ccopy cblas_cswap cblas_srot cblas_cgemv
+    cblas_csscal cblas_scnrm2 scasum_by_parts cblas_icamax cblas_ccopy cblas_cswap cblas_srot cblas_cgemv
     cblas_cgeru cblas_cgerc csymv_ cblas_chemv cblas_ctrmv cblas_ctrsv csyr_ cblas_cher cblas_cgemm
     cblas_csymm cblas_chemm cblas_csyrk cblas_cherk cblas_csyr2k cblas_cher2k cblas_ctrmm cblas_ctrsm);
 impl_complex!(Complex64, f64, c_double_complex; cblas_zdotu_sub cblas_zdotc_sub cblas_zaxpy cblas_zscal
