@@ -7,8 +7,8 @@
 #
 # For each backend (all = those whose libraries are installed; mkl only when
 # `scripts/setup.sh mkl` has put libmkl_rt next to python3, or LAPIS_MKL_DIR
-# names it) the report binary is built with LAPIS_BACKEND=<backend> into
-# target/bench-report/<backend> (backends do not rebuild each other) and
+# names it) the report binary is built with that backend's feature and kept
+# as target/bench-report/<backend>/lapis-bench-report, and
 # run; then, when python3 has numpy and scipy, benches/report/numpy_report.py
 # once per thread count; then `render`, which writes DIR/report.md,
 # DIR/report.csv and DIR/*.png. DIR defaults to results/<date>-<commit>/.
@@ -85,10 +85,19 @@ echo "bench_report: backends ${backends[*]}; threads $threads; results in $out"
 bin=
 refused=()
 for b in "${backends[@]}"; do
-  target=$PWD/target/bench-report/$b
-  echo "bench_report: building for $b (LAPIS_BACKEND=$b, CARGO_TARGET_DIR=$target)"
-  LAPIS_BACKEND=$b CARGO_TARGET_DIR=$target cargo build -p lapis-bench-report --release --quiet
-  bin=$target/release/lapis-bench-report
+  case "$b" in
+    openblas) feature=openblas-system ;;
+    reference) feature=netlib-system ;;
+    blis) feature=blis-system ;;
+    mkl) feature=intel-mkl-pypi ;;
+  esac
+  # One target directory for all backends (features, unlike LAPIS_BACKEND,
+  # give each its own artefacts); the binary is kept per backend.
+  echo "bench_report: building for $b (feature $feature)"
+  env -u LAPIS_BACKEND cargo build -p lapis-bench-report --release --quiet --no-default-features --features "$feature"
+  mkdir -p "target/bench-report/$b"
+  cp target/release/lapis-bench-report "target/bench-report/$b/lapis-bench-report"
+  bin=$PWD/target/bench-report/$b/lapis-bench-report
   echo "bench_report: running $b"
   # The binary refuses to write a column when the BLAS/LAPACK that runs is
   # not $b (lapis::check_backend); its build.rs takes lapis's run-time path.

@@ -831,7 +831,7 @@ mod tests {
 
     #[test]
     fn every_status_has_a_distinct_name() {
-        let names: Vec<String> = (-1..=18)
+        let names: Vec<String> = (-1..=19)
             .map(|i| {
                 // SAFETY: static strings.
                 unsafe { CStr::from_ptr(lapis_status_string(i)) }
@@ -840,11 +840,12 @@ mod tests {
             })
             .collect();
         assert_eq!(names[0], "LAPIS_UNKNOWN_STATUS");
-        assert_eq!(names[19], "LAPIS_UNKNOWN_STATUS");
-        let known: std::collections::HashSet<_> = names[1..19].iter().collect();
-        assert_eq!(known.len(), 18, "{names:?}");
+        assert_eq!(names[20], "LAPIS_UNKNOWN_STATUS");
+        let known: std::collections::HashSet<_> = names[1..20].iter().collect();
+        assert_eq!(known.len(), 19, "{names:?}");
         assert_eq!(names[1], "LAPIS_OK");
         assert_eq!(names[18], "LAPIS_ERR_INTERNAL");
+        assert_eq!(names[19], "LAPIS_ERR_BACKEND_MISMATCH");
     }
 
     #[test]
