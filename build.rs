@@ -733,7 +733,10 @@ fn emit(backend: Backend, plan: &Plan) {
     }
     for (name, keep) in &plan.system {
         if *keep {
-            println!("cargo:rustc-link-lib=dylib:-as-needed={name}");
+            // `-as-needed` is not a stable link modifier: src/backend.rs
+            // references libm itself for MKL, and glibc >= 2.34 has libdl's
+            // and libpthread's symbols in libc.
+            println!("cargo:rustc-link-lib=dylib={name}");
             c_libs.push(format!(
                 "-Wl,--push-state,--no-as-needed -l{name} -Wl,--pop-state"
             ));

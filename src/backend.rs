@@ -307,6 +307,12 @@ fn status() -> BackendStatus {
 fn announce_mismatch() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        // libmkl_rt loads libmkl_core & co. at run time, and they expect
+        // libm's functions in the global scope without declaring libm.
+        // Calling one here makes libm a dependency of every program that
+        // makes a BLAS call through lapis, even under --as-needed.
+        #[cfg(lapis_backend = "mkl")]
+        std::hint::black_box(std::hint::black_box(2.0f64).ln());
         if status() == BackendStatus::Mismatch {
             let info = backend();
             eprintln!(
