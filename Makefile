@@ -39,7 +39,7 @@ features = --no-default-features --features $(FEATURE_$(1))
 # MKL from PyPI is tested where `make setup-mkl` installed it.
 HAVE_MKL = $(shell python3 -c 'import sys, glob; print(1 if glob.glob(sys.prefix + "/lib/libmkl_rt.so*") else "")' 2>/dev/null)
 
-.PHONY: setup setup-mkl run test lint doc test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
+.PHONY: setup setup-mkl run test lint doc package test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -63,7 +63,7 @@ doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p lapis
 	DOCS_RS=1 RUSTDOCFLAGS="-D warnings --cfg docsrs" CARGO_TARGET_DIR=$(CURDIR)/target/docsrs $(CARGO) doc --no-deps -p lapis --no-default-features
 
-test: setup lint doc
+test: setup lint doc package
 	$(CARGO) test
 	$(CARGO) test -p lapis-capi
 	$(MAKE) test-c
@@ -102,6 +102,10 @@ test-link: setup
 
 test-build-errors:
 	scripts/test_build_errors.sh
+
+# What crates.io would get of lapis: packaged and built on its own.
+package:
+	$(CARGO) publish --dry-run -p lapis --allow-dirty
 
 install: setup
 	PREFIX=$(PREFIX) scripts/install.sh
