@@ -19,7 +19,7 @@ fn main() {
     let var = |k: &str| env::var(format!("DEP_LAPIS_BLAS_{k}")).unwrap_or_default();
     let rpath = var("RPATH");
     if !rpath.is_empty() {
-        for kind in ["tests", "benches", "examples"] {
+        for kind in ["tests", "benches"] {
             println!("cargo:rustc-link-arg-{kind}=-Wl,-rpath,{rpath}");
         }
     }
