@@ -6,7 +6,7 @@
 //! | feature                     | `cblas_*` / BLAS  | LAPACK            | LAPACKE          | reported as |
 //! |-----------------------------|-------------------|-------------------|------------------|-------------|
 //! | `openblas-system` (default) | OpenBLAS (shared) | OpenBLAS          | OpenBLAS's, or liblapacke (static) | `openblas` |
-//! | `netlib-system`             | Netlib (static)   | Netlib (static)   | liblapacke (static) | `reference` |
+//! | `netlib-system`             | Netlib (shared, own directory + run-time path) | Netlib (static) | liblapacke (static) | `reference` |
 //! | `blis-system`               | BLIS (shared)     | Netlib (static)   | liblapacke (static) | `blis`     |
 //! | `intel-mkl-system`          | MKL (`libmkl_rt`) | MKL               | MKL              | `mkl`       |
 //! | `intel-mkl-pypi`            | MKL from PyPI's `mkl` wheel | MKL     | MKL              | `mkl`       |
@@ -34,9 +34,13 @@
 //! program that depends on lapis. So:
 //! - libraries with a soname of their own (`libopenblas.so.0`, `libblis.so.4`,
 //!   `libmkl_rt.so.N`) are linked shared, by that soname;
-//! - Netlib BLAS/LAPACK and LAPACKE, whose sonames are shared with other
-//!   implementations, are linked from their static archives (`libblas.a` of the
-//!   Netlib package's own directory), so their code is inside the program;
+//! - Netlib LAPACK and LAPACKE, whose sonames are shared with other
+//!   implementations, are linked from their static archives (`liblapack.a` of
+//!   the Netlib package's own directory), so their code is inside the program;
+//! - Netlib BLAS too shares its soname (`libblas.so.3`), but Debian's
+//!   `libblas.a` cannot go into a shared library (its CBLAS objects are not
+//!   position-independent): it is linked shared from Netlib's own directory,
+//!   with a run-time path to that directory;
 //! - a shared library that the loader would not find by its soname on the
 //!   default path (MKL from PyPI, a library in `/opt`) needs a run-time path.
 //!   This crate's own tests get one; it is also exported to dependents'
@@ -317,12 +321,13 @@ fn compiler_finds(file: &str) -> Option<PathBuf> {
     (path.is_absolute() && path.exists()).then_some(path)
 }
 
-/// A static archive `lib<name>.a` of the implementation that `pkg_names`
-/// describe, searched first in a subdirectory named after it (`<libdir>/blas/`:
-/// where Debian keeps Netlib's, apart from the alternatives-managed copy).
-/// Archives that resolve to another implementation are skipped.
-fn netlib_archive(
-    lib: &str,
+/// The file `file` (`liblapack.a`, `libblas.so`) of the implementation that
+/// `pkg_names` describe, searched first in a subdirectory named after it
+/// (`<libdir>/blas/`: where Debian keeps Netlib's, apart from the
+/// alternatives-managed copy). Files that resolve to another
+/// implementation are skipped.
+fn netlib_file(
+    file: &str,
     subdir: &str,
     pkg_names: &[&str],
     looked: &mut Vec<String>,
@@ -334,16 +339,13 @@ fn netlib_archive(
             Err(e) => looked.push(e),
         }
     }
-    if let Some(p) = compiler_finds(&format!("lib{lib}.a"))
+    if let Some(p) = compiler_finds(file)
         && let Some(d) = p.parent()
     {
         dirs.push(d.to_path_buf());
     }
     for dir in dirs {
-        for candidate in [
-            dir.join(subdir).join(format!("lib{lib}.a")),
-            dir.join(format!("lib{lib}.a")),
-        ] {
+        for candidate in [dir.join(subdir).join(file), dir.join(file)] {
             looked.push(candidate.display().to_string());
             let Ok(real) = candidate.canonicalize() else {
                 continue;
@@ -444,8 +446,8 @@ fn netlib(blas: Option<Lib>) -> Result<Plan, String> {
         Backend::Netlib.feature()
     };
     let mut looked = Vec::new();
-    let lapack = netlib_archive(
-        "lapack",
+    let lapack = netlib_file(
+        "liblapack.a",
         "lapack",
         &["lapack-netlib", "lapack"],
         &mut looked,
@@ -466,16 +468,22 @@ fn netlib(blas: Option<Lib>) -> Result<Plan, String> {
         Some(lib) => plan.libs.push(lib),
         None => {
             let mut looked = Vec::new();
-            let blas = netlib_archive("blas", "blas", &["blas-netlib", "blas"], &mut looked)
+            // Shared, unlike LAPACK: Debian's libblas.a has its CBLAS part
+            // compiled without -fPIC, so it cannot go into a shared library
+            // (liblapis.so, a Python extension). Its soname libblas.so.3 is
+            // the alternatives' too: the run-time path (see `emit`) is what
+            // makes the loader take Netlib's.
+            let blas = netlib_file("libblas.so", "blas", &["blas-netlib", "blas"], &mut looked)
                 .ok_or_else(|| {
                     not_found(
                         feature,
-                        "Netlib BLAS's static archive libblas.a (with CBLAS)",
+                        "Netlib BLAS (libblas.so with CBLAS)",
                         &looked,
-                        "Debian/Ubuntu: libblas-dev; Fedora: blas-static",
+                        "Debian/Ubuntu: libblas-dev; Fedora: blas-devel",
                     )
                 })?;
-            plan.libs.push(Lib::archive(&blas));
+            plan.libs
+                .push(Lib::shared("blas", blas.parent().map(Path::to_path_buf)));
         }
     }
     plan.system.push(("gfortran", false));
