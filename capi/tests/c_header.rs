@@ -94,3 +94,24 @@ fn the_header_is_not_made_by_a_build() {
     let build = std::fs::read_to_string(crate_dir().join("build.rs")).unwrap();
     assert!(!build.contains("cbindgen::"), "build.rs runs cbindgen");
 }
+
+#[test]
+fn the_rust_crate_builds_no_c_library_and_no_header() {
+    // What `lapis`'s Rust users compile: an rlib, a build script that only
+    // finds the backend (no cbindgen, no hard-coded library directory).
+    let root = crate_dir().join("..");
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(
+        !manifest.contains("crate-type"),
+        "lapis declares crate types"
+    );
+    assert!(!manifest.contains("cbindgen"), "lapis depends on cbindgen");
+    let build = std::fs::read_to_string(root.join("build.rs")).unwrap();
+    let code: String = build
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!code.contains("/usr/lib"), "build.rs names /usr/lib");
+    assert!(!code.contains("cbindgen"), "build.rs runs cbindgen");
+}
