@@ -159,7 +159,7 @@ struct Plan {
     system: Vec<(&'static str, bool)>,
     /// System libraries only a fully static C link needs (a shared backend
     /// brings its own).
-    static_only: Vec<&'static str>,
+    static_only: Vec<String>,
 }
 
 fn main() {
@@ -422,9 +422,8 @@ fn openblas() -> Result<Plan, String> {
         .probe("openblas")
     {
         for lib in st.libs.iter().filter(|l| *l != "openblas") {
-            let name: &'static str = Box::leak(lib.clone().into_boxed_str());
-            if !plan.static_only.contains(&name) {
-                plan.static_only.push(name);
+            if !plan.static_only.contains(lib) {
+                plan.static_only.push(lib.clone());
             }
         }
     }
