@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
-"""Generates include/lapis.f90, the Fortran 2008 module `lapis`, from the
-tables below (one specific procedure per kind and rank, bound to generic
-names, the way FFTW generates its Fortran interfaces).
+"""Generates include/lapis.f90 from include/lapis.h. The file holds two
+Fortran modules:
 
-    python3 scripts/gen_fortran.py            writes include/lapis.f90
-    python3 scripts/gen_fortran.py --check    exits 1 if include/lapis.f90 differs
+  lapis_c  the raw layer, read from the header: one bind(c) interface per C
+           function (same name), every constant as a parameter, the C
+           structs as bind(c) types (see RAW_INTRO for the type mapping);
+  lapis    the high-level layer built on lapis_c: generic names with one
+           specific per kind and rank that wraps the caller's Fortran arrays
+           without copying, optional stat/errmsg (tables below, the way FFTW
+           generates its Fortran interfaces).
 
-tests/fortran/Makefile runs --check, so the checked-in module cannot drift
-from this generator.
+    python3 scripts/gen_fortran.py              writes include/lapis.f90
+    python3 scripts/gen_fortran.py --check      exits 1 if include/lapis.f90 is
+                                                not what lapis.h gives, or if a
+                                                lapis_ function of the header
+                                                has no bind(c, name=...) in it
+    python3 scripts/gen_fortran.py --self-test  proves --check can fail: drops
+                                                functions and expects them named
+
+tests/fortran/Makefile runs --self-test and --check.
 """
 import os
+import re
 import sys
+import textwrap
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "include", "lapis.f90")
@@ -27,12 +40,6 @@ REALKIND = {"s": "c_float", "d": "c_double", "c": "c_float", "z": "c_double"}
 CPLXKIND = {"c": "c_float_complex", "z": "c_double_complex"}
 REALOF = {"s": "s", "d": "d", "c": "s", "z": "d"}
 
-# The ufunc and reduction wrappers call lapis_add_out, lapis_sum_all, ...
-# (branch ffi-ufunc), which are not in this branch's library yet (the
-# module would not link): switch this on once they are merged.
-UFUNCS = True
-
-
 def dims(r):
     return "(" + ",".join([":"] * r) + ")"
 
@@ -43,14 +50,15 @@ def idx(r, d=None):
 
 
 def to_c(k, v):
-    """Fortran expression converting scalar v of kind k to type(lapis_complex128)."""
+    """Fortran expression converting scalar v of kind k to type(lapis_complex128_t)."""
     return f"to_c128({v})"
 
 
 def from_c(k, v):
+    """Fortran expression converting the complex(c_double_complex) v to kind k."""
     if KINDS[k][4]:
-        return f"cmplx({v}%re, {v}%im, kind={CPLXKIND[k]})"
-    return f"real({v}%re, {REALKIND[k]})"
+        return f"cmplx({v}, kind={CPLXKIND[k]})"
+    return f"real({v}, {REALKIND[k]})"
 
 
 STAT_DECL = [
@@ -202,7 +210,7 @@ for k in KINDS:
             ["hx", "hy"],
             [f"st = wrap_{k}1(x, .true., hx)", f"st = wrap_{k}1(y, .true., hy)", f"st = c_{nm}(hx, hy, v)"],
             post=[f"if (st == 0) res = {from_c(k, 'v')}"],
-            where=f"lapis_{nm}", locals_=["type(lapis_complex128) :: v"]))
+            where=f"lapis_{nm}", locals_=["complex(c_double_complex) :: v"]))
     add("lapis_syrk", Proc(
         f"lapis_syrk_{k}", ["uplo", "trans", "alpha", "a", "beta", "c"],
         ["character, intent(in) :: uplo, trans", f"{t}, intent(in) :: alpha, beta",
@@ -260,7 +268,7 @@ for k in KINDS:
         ["ha"],
         [f"st = wrap_{k}2(a, .true., ha)", "st = c_det_scalar(ha, v)"],
         post=[f"if (st == 0) det = {from_c(k, 'v')}"],
-        where="lapis_det", locals_=["type(lapis_complex128) :: v"]))
+        where="lapis_det", locals_=["complex(c_double_complex) :: v"]))
     add("lapis_cholesky", Proc(
         f"lapis_cholesky_{k}", ["a", "l", "uplo"],
         [f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: l(:,:)"] + UPLO_OPT,
@@ -305,8 +313,8 @@ for k in KINDS:
         where="lapis_svd", locals_=["logical :: full"]))
 
 # ---------------------------------------------------------------- ufuncs, reductions
-if UFUNCS:
-    for k in KINDS:
+for k in KINDS:
+    if True:
         t, rt, rk = T(k), RT(k), REALOF[k]
         for r in RANKS:
             for op in ("add", "subtract", "multiply", "divide"):
@@ -334,7 +342,7 @@ if UFUNCS:
                     ["hx"],
                     [f"st = wrap_{k}{r}(x, .true., hx)", f"st = c_{op}_all(hx, v)"],
                     post=[f"if (st == 0) res = {from_c(k, 'v')}"],
-                    where=f"lapis_{op}", locals_=["type(lapis_complex128) :: v"]))
+                    where=f"lapis_{op}", locals_=["complex(c_double_complex) :: v"]))
             add("lapis_norm", Proc(
                 f"lapis_norm_{k}{r}", ["x", "res"],
                 [f"{t}, intent(in), target :: x{dims(r)}", f"{rt}, intent(inout) :: res"],
@@ -373,109 +381,474 @@ for k in ("c", "z"):
                  "character(*), intent(in), optional :: norm"],
                 ["hx", "hy"],
                 [f"st = wrap_{k}{r}(x, .true., hx)", f"st = wrap_{k}{r}(y, .false., hy)",
-                 f"st = c_fft_{op}_out(hx, -1_c_int64_t, c_null_ptr, -1_c_int64_t, c_null_ptr, nc, hy)"],
-                pre=["st = norm_code(norm, nc)"],
-                where=f"lapis_{op}", locals_=["integer(c_int32_t) :: nc"]))
+                 f"st = c_fft_{op}_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)"],
+                pre=["unused = 0", "st = norm_code(norm, nc)"],
+                where=f"lapis_{op}", locals_=["integer(c_int32_t) :: nc", "integer(c_int64_t) :: unused(1)"]))
 
-# ---------------------------------------------------------------- C interfaces
-H = "type(c_ptr), value"
-CIFACES = [
-    ("c_last_error", "lapis_last_error", [], "type(c_ptr)"),
-    ("c_strlen", "strlen", [("p", H)], "integer(c_size_t)"),
-    ("c_wrap", "lapis_array_wrap",
-     [("base", "integer(c_intptr_t), value"), ("nbytes", "integer(c_size_t), value"),
-      ("offset", "integer(c_int64_t), value"), ("dtype", "integer(c_int32_t), value"),
-      ("ndim", "integer(c_int64_t), value"), ("shp", "integer(c_int64_t), intent(in)"),
-      ("strd", "integer(c_int64_t), intent(in)"), ("readonly", "logical(c_bool), value"),
-      ("out", "type(c_ptr), intent(out)")], None),
-    ("c_ndim", "lapis_array_ndim", [("a", H), ("out", "integer(c_int64_t), intent(out)")], None),
-    ("c_shape", "lapis_array_shape",
-     [("a", H), ("out", "integer(c_int64_t), intent(out)"), ("n", "integer(c_int64_t), value")], None),
-    ("c_copyto", "lapis_array_copyto", [("dst", H), ("src", H)], None),
-    ("c_gemm", "lapis_gemm",
-     [("ta", "integer(c_int32_t), value"), ("tb", "integer(c_int32_t), value"),
-      ("alpha", "type(lapis_complex128), value"), ("a", H), ("b", H),
-      ("beta", "type(lapis_complex128), value"), ("c", H)], None),
-    ("c_gemv", "lapis_gemv",
-     [("ta", "integer(c_int32_t), value"), ("alpha", "type(lapis_complex128), value"), ("a", H), ("x", H),
-      ("beta", "type(lapis_complex128), value"), ("y", H)], None),
-    ("c_axpy", "lapis_axpy", [("alpha", "type(lapis_complex128), value"), ("x", H), ("y", H)], None),
-    ("c_scal", "lapis_scal", [("alpha", "type(lapis_complex128), value"), ("x", H)], None),
-    ("c_dot", "lapis_dotu", [("x", H), ("y", H), ("out", "type(lapis_complex128), intent(out)")], None),
-    ("c_dotc", "lapis_dotc", [("x", H), ("y", H), ("out", "type(lapis_complex128), intent(out)")], None),
-    ("c_syrk", "lapis_syrk",
-     [("ul", "integer(c_int32_t), value"), ("ta", "integer(c_int32_t), value"),
-      ("alpha", "type(lapis_complex128), value"), ("a", H), ("beta", "type(lapis_complex128), value"), ("c", H)], None),
-    ("c_herk", "lapis_herk",
-     [("ul", "integer(c_int32_t), value"), ("ta", "integer(c_int32_t), value"),
-      ("alpha", "real(c_double), value"), ("a", H), ("beta", "real(c_double), value"), ("c", H)], None),
-    ("c_solve", "lapis_linalg_solve", [("a", H), ("b", H), ("out", "type(c_ptr), intent(out)")], None),
-    ("c_lstsq", "lapis_linalg_lstsq",
-     [("a", H), ("b", H), ("rcond", "real(c_double), value"), ("x", "type(c_ptr), intent(out)"),
-      ("residuals", "type(c_ptr), intent(out)"), ("rank", "integer(c_int64_t), intent(out)"),
-      ("s", "type(c_ptr), intent(out)")], None),
-    ("c_inv", "lapis_linalg_inv", [("a", H), ("out", "type(c_ptr), intent(out)")], None),
-    ("c_det_scalar", "lapis_linalg_det_scalar", [("a", H), ("out", "type(lapis_complex128), intent(out)")], None),
-    ("c_cholesky", "lapis_linalg_cholesky",
-     [("a", H), ("ul", "integer(c_int32_t), value"), ("out", "type(c_ptr), intent(out)")], None),
-    ("c_eigh", "lapis_linalg_eigh",
-     [("a", H), ("ul", "integer(c_int32_t), value"), ("w", "type(c_ptr), intent(out)"),
-      ("v", "type(c_ptr), intent(out)")], None),
-    ("c_eigh_generalized", "lapis_linalg_eigh_generalized",
-     [("h", H), ("s", H), ("ul", "integer(c_int32_t), value"), ("w", "type(c_ptr), intent(out)"),
-      ("x", "type(c_ptr), intent(out)")], None),
-    ("c_svd", "lapis_linalg_svd",
-     [("a", H), ("full", "logical(c_bool), value"), ("uv", "logical(c_bool), value"),
-      ("u", "type(c_ptr), intent(out)"), ("s", "type(c_ptr), intent(out)"), ("vh", "type(c_ptr), intent(out)")], None),
-]
-if UFUNCS:
-    for op in ("add", "subtract", "multiply", "divide"):
-        CIFACES.append((f"c_{op}_out", f"lapis_{op}_out", [("x", H), ("y", H), ("out", H)], None))
-    for op in ("exp", "sqrt", "absolute"):
-        CIFACES.append((f"c_{op}_out", f"lapis_{op}_out", [("x", H), ("out", H)], None))
-    for op in ("sum", "mean", "max", "min"):
-        CIFACES.append((f"c_{op}_all", f"lapis_{op}_all", [("x", H), ("out", "type(lapis_complex128), intent(out)")], None))
-    CIFACES.append(("c_norm", "lapis_linalg_norm",
-                    [("x", H), ("ord", "integer(c_int32_t), value"), ("p", "real(c_double), value"),
-                     ("out", "real(c_double), intent(out)")], None))
+# ================================================================ lapis.h -> module lapis_c
+#
+# The raw layer: one `bind(c, name="...")` interface per function of
+# include/lapis.h and one Fortran parameter per constant, all derived from
+# the header text (cbindgen's output), so a new C function needs nothing
+# here. The mapping of C types (a parameter's type, its constness and, for
+# a pointer to numbers, whether it is an array) is in `fortran_param`.
 
-FFT_1D_ARGS = [("x", H), ("n", "integer(c_int64_t), value"), ("axis", "integer(c_int64_t), value"),
-               ("norm", "integer(c_int32_t), value"), ("out", H)]
-for op in ("fft", "ifft", "rfft", "irfft"):
-    CIFACES.append((f"c_fft_{op}_out", f"lapis_fft_{op}_out", FFT_1D_ARGS, None))
-for op in ("fftn", "ifftn"):
-    CIFACES.append((f"c_fft_{op}_out", f"lapis_fft_{op}_out",
-                    [("x", H), ("ns", "integer(c_int64_t), value"), ("s", H),
-                     ("naxes", "integer(c_int64_t), value"), ("axes", H),
-                     ("norm", "integer(c_int32_t), value"), ("out", H)], None))
+HEADER_PATH = os.path.join(ROOT, "include", "lapis.h")
+RAW_MODULE = "lapis_c"
 
 
-def render_iface(fname, cname, args, ret):
-    names = ", ".join(a for a, _ in args)
-    res = ret or "integer(c_int32_t)"
-    lines = [f"    function {fname}({names}) bind(c, name='{cname}') result(r)",
-             "      import :: c_ptr, c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_double, lapis_complex128"]
-    for a, d in args:
-        dim = "(*)" if a in ("shp", "strd") or (cname == "lapis_array_shape" and a == "out") else ""
-        lines.append(f"      {d} :: {a}{dim}")
-    lines.append(f"      {res} :: r")
-    lines.append(f"    end function {fname}")
-    return "\n".join(lines)
+class HeaderError(Exception):
+    """The header holds something this generator does not know how to map."""
+
+
+class Param:
+    def __init__(self, ctype, name, funptr=False):
+        self.ctype = " ".join(ctype.replace("*", " * ").split())
+        self.name = name
+        self.funptr = funptr
+
+
+class Function:
+    def __init__(self, name, ret, params, doc):
+        self.name, self.ret, self.params, self.doc = name, ret, params, doc
+
+
+class Header:
+    """What the generator needs from lapis.h: constants (name, C value, doc),
+    integer typedefs (name -> C base type), enums, structs, functions."""
+
+    def __init__(self):
+        self.constants = []  # (name, value text, doc, is an enum member)
+        self.aliases = {}  # typedef name -> base C type
+        self.enums = set()  # typedef'd enum names
+        self.structs = {}  # typedef'd struct name -> [(C type, field)]
+        self.struct_docs = {}
+        self.opaque = set()  # typedef struct x x; (no body)
+        self.functions = []
+
+
+def doc_text(comment):
+    """The text of a /** ... */ comment without its frame."""
+    body = comment[3:-2]
+    lines = [re.sub(r"^\s*\* ?", "", ln).rstrip() for ln in body.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def first_sentence(doc):
+    """The doc comment's first sentence: up to the first '.' that ends the
+    paragraph or is followed by a capital, outside parentheses."""
+    para = " ".join(doc.split("\n\n")[0].split())
+    for m in re.finditer(r"\.(?=\s+[A-Z]|$)", para):
+        head = para[:m.end()]
+        if head.count("(") == head.count(")"):
+            return head
+    return para
+
+
+def split_params(args):
+    depth, cur, out = 0, "", []
+    for ch in args:
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        cur += ch
+    if cur.strip():
+        out.append(cur)
+    return [" ".join(p.split()) for p in out]
+
+
+def parse_param(text, fname):
+    fp = re.match(r"^(.*)\(\s*\*\s*(\w+)\s*\)\s*\((.*)\)$", text)
+    if fp:
+        return Param("funptr", fp.group(2), funptr=True)
+    m = re.match(r"^(.*?)(\w+)$", text)
+    if not m or not m.group(1).strip():
+        raise HeaderError(f"{fname}: cannot read parameter '{text}'")
+    return Param(m.group(1), m.group(2))
+
+
+TOKEN = re.compile(r"""
+    (?P<doc>/\*\*.*?\*/)
+  | (?P<comment>/\*.*?\*/|//[^\n]*)
+  | (?P<define>\#define[ \t]+(?P<dname>\w+)(?:[ \t]+(?P<dval>[^\n]*))?)
+  | (?P<pre>\#[^\n]*)
+  | (?P<enum>typedef\s+enum\s*\w*\s*\{(?P<ebody>.*?)\}\s*(?P<ename>\w+)\s*;)
+  | (?P<struct>typedef\s+struct\s*\w*\s*\{(?P<sbody>.*?)\}\s*(?P<sname>\w+)\s*;)
+  | (?P<opaque>typedef\s+struct\s+(?P<oname>\w+)\s+(?P<oalias>\w+)\s*;)
+  | (?P<alias>typedef\s+(?P<abase>[\w\s]+?)\s+(?P<aname>\w+)\s*;)
+  | (?P<func>(?P<ret>(?:const\s+)?\w+(?:\s*\*)*)\s*(?P<fname>\w+)\s*\((?P<args>[^;{}]*)\)\s*;)
+  | (?P<other>[^\n]*\n?)
+""", re.S | re.X)
+
+
+def strip_comments(s):
+    return re.sub(r"/\*.*?\*/|//[^\n]*", "", s, flags=re.S)
+
+
+def parse_header(text):
+    """Reads cbindgen's lapis.h. Raises HeaderError for a declaration it
+    cannot read (a prototype-like line that does not parse, a variadic)."""
+    h = Header()
+    doc = ""
+    pos = 0
+    while pos < len(text):
+        ws = re.match(r"\s*", text[pos:])
+        pos += ws.end()
+        if pos >= len(text):
+            break
+        m = TOKEN.match(text, pos)
+        pos = m.end()
+        kind = m.lastgroup if m.lastgroup in ("doc", "comment", "pre", "other") else None
+        if m.group("doc"):
+            doc = doc_text(m.group("doc"))
+            continue
+        if m.group("comment"):
+            continue
+        if m.group("define"):
+            name, val = m.group("dname"), (m.group("dval") or "").strip()
+            if val and name.startswith("LAPIS_"):
+                h.constants.append((name, strip_comments(val).strip(), doc, False))
+        elif m.group("enum"):
+            h.enums.add(m.group("ename"))
+            for em in re.finditer(r"(/\*\*.*?\*/)?\s*(\w+)\s*=\s*([^,}]+?)\s*(?:,|$)", m.group("ebody"), re.S):
+                h.constants.append((em.group(2), em.group(3), doc_text(em.group(1)) if em.group(1) else "", True))
+        elif m.group("struct"):
+            fields = []
+            for fl in strip_comments(m.group("sbody")).split(";"):
+                if fl.strip():
+                    p = parse_param(" ".join(fl.split()), m.group("sname"))
+                    fields.append((p.ctype, p.name))
+            h.structs[m.group("sname")] = fields
+            h.struct_docs[m.group("sname")] = doc
+        elif m.group("opaque"):
+            h.opaque.add(m.group("oalias"))
+        elif m.group("alias"):
+            h.aliases[m.group("aname")] = " ".join(m.group("abase").split())
+        elif m.group("func"):
+            name, args = m.group("fname"), " ".join(m.group("args").split())
+            if "..." in args:
+                raise HeaderError(f"{name}: variadic functions cannot be interfaced")
+            params = [] if args in ("", "void") else [parse_param(a, name) for a in split_params(args)]
+            h.functions.append(Function(name, " ".join(m.group("ret").replace("*", " * ").split()), params, doc))
+        elif kind == "other":
+            line = m.group(0)
+            if re.search(r"\blapis_\w+\s*\(", line) and not line.lstrip().startswith("*"):
+                raise HeaderError(f"cannot read the declaration starting '{line.strip()}'")
+            continue
+        doc = ""
+    return h
+
+
+SCALAR_KINDS = {
+    "int64_t": "integer(c_int64_t)", "uint64_t": "integer(c_int64_t)",
+    "int32_t": "integer(c_int32_t)", "uint32_t": "integer(c_int32_t)",
+    "int": "integer(c_int)", "size_t": "integer(c_size_t)",
+    "double": "real(c_double)", "float": "real(c_float)", "bool": "logical(c_bool)",
+    "char": "character(kind=c_char)",
+}
+# A pointer parameter followed by one of these is an array (a BLAS vector
+# with its increment, a matrix with its leading dimension, a buffer with
+# its length); other non-const pointers to numbers are scalar out-parameters.
+LENGTH_FOLLOWER = re.compile(r"^(n|.*_len|inc\w*|ld\w*)$")
+
+
+class Mapper:
+    def __init__(self, h):
+        self.h = h
+
+    def resolve(self, base):
+        seen = set()
+        while base in self.h.aliases and base not in seen:
+            seen.add(base)
+            base = self.h.aliases[base]
+        return base
+
+    def struct_type(self, name):
+        return f"type({name}_t)"
+
+    def complex_kind(self, name):
+        """complex(c_float_complex)/complex(c_double_complex) for a struct
+        {T re; T im;} (the header documents its layout as C99's complex)."""
+        f = self.h.structs.get(name)
+        if f and [n for _, n in f] == ["re", "im"] and f[0][0] == f[1][0] and f[0][0] in ("float", "double"):
+            return "complex(c_float_complex)" if f[0][0] == "float" else "complex(c_double_complex)"
+        return None
+
+    def value_type(self, base, what):
+        r = self.resolve(base)
+        if r in SCALAR_KINDS and r != "char":
+            return SCALAR_KINDS[r]
+        if base in self.h.enums or r in self.h.enums:
+            return "integer(c_int)"
+        if base in self.h.structs:
+            return self.struct_type(base)
+        raise HeaderError(f"{what}: no Fortran mapping for C type '{base}'")
+
+    def param(self, fn, i):
+        """(Fortran type spec with attributes, dimension suffix) of parameter i."""
+        p = fn.params[i]
+        what = f"{fn.name}({p.name})"
+        if p.funptr:
+            return "type(c_funptr), value", ""
+        toks = p.ctype.split()
+        stars = toks.count("*")
+        base = " ".join(t for t in toks if t not in ("const", "*"))
+        if stars == 0:
+            return self.value_type(base, what) + ", value", ""
+        # const applies to the pointee when it comes before the first '*'
+        pointee_const = "const" in toks[:toks.index("*")]
+        intent = "intent(in)" if pointee_const else "intent(inout)"
+        if stars == 1:
+            if base in self.h.opaque or base == "void":
+                return "type(c_ptr), value", ""
+            if self.resolve(base) == "char":
+                return f"character(kind=c_char), {intent}", "(*)"
+            nxt = fn.params[i + 1].name if i + 1 < len(fn.params) else ""
+            is_array = pointee_const or bool(LENGTH_FOLLOWER.match(nxt))
+            t = self.complex_kind(base) or self.value_type(base, what)
+            return f"{t}, {intent}", "(*)" if is_array else ""
+        # T **: an array of pointers when the inner pointer is const
+        # (`const lapis_array *const *operands`), else a pointer out-parameter.
+        inner = toks[toks.index("*") + 1:]
+        if stars == 2 and inner and inner[0] == "const":
+            return "type(c_ptr), intent(in)", "(*)"
+        return "type(c_ptr), intent(inout)", ""
+
+    def result(self, fn):
+        toks = fn.ret.split()
+        if "*" in toks:
+            return "type(c_ptr)"
+        base = " ".join(t for t in toks if t != "const")
+        if base == "void":
+            return None
+        return self.value_type(base, f"{fn.name} (result)")
+
+
+def kind_names(spec):
+    return re.findall(r"\b(c_\w+|lapis_\w+_t)\b", spec)
+
+
+def wrap_line(head, items, indent, tail=""):
+    """`head item, item, ...tail` broken with '&' so that lines stay short."""
+    lines, cur = [], head
+    for j, it in enumerate(items):
+        piece = it + (", " if j < len(items) - 1 else "")
+        if len(cur) + len(piece) > 100:
+            lines.append(cur.rstrip() + " &")
+            cur = " " * (indent + 2) + piece
+        else:
+            cur += piece
+    if len(cur) + len(tail) > 100 and tail.startswith(")"):
+        lines.append(cur + ") &")
+        cur = " " * (indent + 2) + tail[1:].lstrip()
+        tail = ""
+    lines.append(cur + tail)
+    return lines
+
+
+def comment(text, indent):
+    pad = " " * indent
+    return [pad + "! " + ln for ln in textwrap.wrap(text, 96 - indent)] if text else []
+
+
+def render_interface(mp, fn):
+    used = {p.name.lower() for p in fn.params}
+    res = mp.result(fn)
+    rname = "ret"
+    while rname in used:
+        rname += "_"
+    specs = [mp.param(fn, i) for i in range(len(fn.params))]
+    kinds = sorted({k for s, _ in specs for k in kind_names(s)} | (set(kind_names(res)) if res else set()))
+    args = [p.name for p in fn.params]
+    out = comment(first_sentence(fn.doc), 4)
+    if res:
+        out += wrap_line(f"    function {fn.name}(", args, 4, f') bind(c, name="{fn.name}") result({rname})')
+    else:
+        out += wrap_line(f"    subroutine {fn.name}(", args, 4, f') bind(c, name="{fn.name}")')
+    if kinds:
+        out.append("      import :: " + ", ".join(kinds))
+    for p, (spec, dim) in zip(fn.params, specs):
+        out.append(f"      {spec} :: {p.name}{dim}")
+    if res:
+        out.append(f"      {res} :: {rname}")
+        out.append(f"    end function {fn.name}")
+    else:
+        out.append(f"    end subroutine {fn.name}")
+    return out
+
+
+INT32_RANGE = (-2**31, 2**31 - 1)
+
+
+def int64_params(h):
+    """Parameter names that are int64_t in every prototype that has them."""
+    kinds = {}
+    for fn in h.functions:
+        for p in fn.params:
+            kinds.setdefault(p.name, set()).add(p.ctype)
+    return {n for n, ks in kinds.items() if ks == {"int64_t"}}
+
+
+def render_constant(name, val, doc, is_enum, i64):
+    """A Fortran parameter for `#define name val` or an enum member. Integer
+    constants take the kind of the C parameters they are passed as: enum
+    members c_int; int64 when the value needs it or the doc names int64_t
+    parameters (LAPIS_ALL_AXES: 'pass as `naxes`'); else int32 (the
+    int32_t code typedefs: lapis_dtype, lapis_order, lapis_trans, ...)."""
+    out = comment(first_sentence(doc), 2)
+    if re.fullmatch(r'"[^"\\]*"', val):
+        return out + [f"  character(len=*), parameter, public :: {name} = {val}"]
+    if val in ("INT64_MIN", "INT64_MAX"):
+        expr = "-huge(0_c_int64_t) - 1_c_int64_t" if val == "INT64_MIN" else "huge(0_c_int64_t)"
+        return out + [f"  integer(c_int64_t), parameter, public :: {name} = {expr}"]
+    v = val.strip("()")
+    if not re.fullmatch(r"-?\d+", v):
+        raise HeaderError(f"{name}: no Fortran mapping for the constant value '{val}'")
+    n = int(v)
+    if is_enum:
+        kind = "c_int"
+    elif not INT32_RANGE[0] <= n <= INT32_RANGE[1] or set(re.findall(r"`(\w+)`", doc)) & i64:
+        kind = "c_int64_t"
+    else:
+        kind = "c_int32_t"
+    return out + [f"  integer({kind}), parameter, public :: {name} = {n}_{kind}"]
+
+
+RAW_INTRO = """\
+! Module lapis_c: the C API as it is. Every function of lapis.h has an
+! interface with the same name here (bind(c, name="...")), every constant a
+! parameter. Mapping of the C types:
+!   int64_t, int32_t, size_t, double, float, bool  -> value dummies of the
+!       iso_c_binding kinds (uint64_t -> integer(c_int64_t): seeds are bits);
+!   the int32_t code typedefs (lapis_dtype, lapis_order, ...) -> integer(c_int32_t),
+!       lapis_status -> integer(c_int);
+!   lapis_array * (a handle)                        -> type(c_ptr), value;
+!   lapis_array ** (a new handle, written on success) -> type(c_ptr), intent(inout);
+!   const lapis_array *const * (a list of handles)  -> type(c_ptr), intent(in) :: x(*);
+!   const T * and T * followed by n, *_len, inc*, ld* -> T, intent(in/inout) :: x(*)
+!       (assumed size: pass a Fortran array; T is real/integer/logical of the
+!       C kind, or complex(c_float_complex)/complex(c_double_complex) for
+!       lapis_complex64/lapis_complex128, whose layout is C99's complex);
+!   any other T * (one value written on success)    -> T, intent(inout) scalar;
+!   lapis_complex64/lapis_complex128 by value       -> type(lapis_complex64_t/
+!       lapis_complex128_t), value (the C struct; `_t` because Fortran names
+!       are case-insensitive and LAPIS_COMPLEX128 is a dtype code);
+!   void * / void **                                -> type(c_ptr) value / by reference;
+!   const char * argument -> character(kind=c_char) :: s(*) (end it with
+!       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
+!       converts it); function pointers -> type(c_funptr), value.
+! Each interface is preceded by the first sentence of the C doc comment;
+! the full contracts are in lapis.h.
+"""
+
+
+def render_raw(h):
+    mp = Mapper(h)
+    i64 = int64_params(h)
+    body = []
+    for name, val, doc, is_enum in h.constants:
+        body += render_constant(name, val, doc, is_enum, i64)
+    types = []
+    for sname, fields in h.structs.items():
+        types += comment(first_sentence(h.struct_docs.get(sname, "")), 2)
+        types.append(f"  type, bind(c), public :: {sname}_t")
+        for ct, fname in fields:
+            types.append(f"    {mp.value_type(ct, sname + '.' + fname)} :: {fname}")
+        types.append(f"  end type {sname}_t")
+    ifaces = []
+    for fn in h.functions:
+        ifaces += render_interface(mp, fn)
+    names = [c[0] for c in h.constants] + [f"{s}_t" for s in h.structs] + [f.name for f in h.functions] \
+        + ["lapis_f_string", RAW_MODULE]
+    seen = {}
+    for n in names:
+        if n.lower() in seen:
+            raise HeaderError(f"'{n}' and '{seen[n.lower()]}' are the same Fortran name")
+        seen[n.lower()] = n
+    text_so_far = "\n".join(body + types + ifaces)
+    kinds = sorted(set(re.findall(r"\bc_(?:int|int32_t|int64_t|size_t|bool|char|float|double|float_complex"
+                                  r"|double_complex|ptr|funptr)\b", text_so_far)) | {"c_ptr", "c_size_t", "c_char",
+                                                                                     "c_associated", "c_f_pointer"})
+    out = [RAW_INTRO, f"module {RAW_MODULE}"]
+    out += wrap_line("  use, intrinsic :: iso_c_binding, only: ", kinds, 2)
+    out += ["  implicit none", "  private", "", "  public :: lapis_f_string"]
+    out += wrap_line("  public :: ", [f.name for f in h.functions], 2)
+    out += [""] + body + [""] + types + ["", "  interface"] + ifaces
+    out += [
+        "  end interface",
+        "",
+        "  interface",
+        "    function c_strlen(s) bind(c, name=\"strlen\") result(n)",
+        "      import :: c_ptr, c_size_t",
+        "      type(c_ptr), value :: s",
+        "      integer(c_size_t) :: n",
+        "    end function c_strlen",
+        "  end interface",
+        "",
+        "contains",
+        "",
+        "  !> The NUL-terminated C string at p as a Fortran string ('' for a null p),",
+        "  !> e.g. lapis_f_string(lapis_version()) or lapis_f_string(lapis_last_error()).",
+        "  function lapis_f_string(p) result(s)",
+        "    type(c_ptr), intent(in) :: p",
+        "    character(:), allocatable :: s",
+        "    character(kind=c_char), pointer :: cs(:)",
+        "    integer :: n, i",
+        "    if (.not. c_associated(p)) then",
+        "      s = ''",
+        "      return",
+        "    end if",
+        "    n = int(c_strlen(p))",
+        "    call c_f_pointer(p, cs, [n])",
+        "    allocate(character(n) :: s)",
+        "    do i = 1, n",
+        "      s(i:i) = cs(i)",
+        "    end do",
+        "  end function lapis_f_string",
+        "",
+        f"end module {RAW_MODULE}",
+        "",
+    ]
+    return out
+
+
+# ---------------------------------------------------------------- lapis_c names the high-level layer uses
+RAW_USED = {
+    "c_last_error": "lapis_last_error", "c_wrap": "lapis_array_wrap", "c_ndim": "lapis_array_ndim",
+    "c_shape": "lapis_array_shape", "c_copyto": "lapis_array_copyto", "c_free": "lapis_array_free",
+    "c_gemm": "lapis_gemm", "c_gemv": "lapis_gemv", "c_axpy": "lapis_axpy", "c_scal": "lapis_scal",
+    "c_dot": "lapis_dotu", "c_dotc": "lapis_dotc", "c_syrk": "lapis_syrk", "c_herk": "lapis_herk",
+    "c_solve": "lapis_linalg_solve", "c_lstsq": "lapis_linalg_lstsq", "c_inv": "lapis_linalg_inv",
+    "c_det_scalar": "lapis_linalg_det_scalar", "c_cholesky": "lapis_linalg_cholesky",
+    "c_eigh": "lapis_linalg_eigh", "c_eigh_generalized": "lapis_linalg_eigh_generalized",
+    "c_svd": "lapis_linalg_svd", "c_norm": "lapis_linalg_norm",
+}
+for op in ("add", "subtract", "multiply", "divide", "exp", "sqrt", "absolute"):
+    RAW_USED[f"c_{op}_out"] = f"lapis_{op}_out"
+for op in ("sum", "mean", "max", "min"):
+    RAW_USED[f"c_{op}_all"] = f"lapis_{op}_all"
+for op in ("fft", "ifft", "rfft", "irfft", "fftn", "ifftn"):
+    RAW_USED[f"c_fft_{op}_out"] = f"lapis_fft_{op}_out"
 
 
 HEADER = """\
-! lapis.f90 -- the Fortran 2008 interface to lapis (module `lapis`).
+! lapis.f90 -- the Fortran interface to lapis: modules `lapis_c` (the C API,
+! function by function) and `lapis` (generic wrappers of Fortran arrays).
 !
-! GENERATED by scripts/gen_fortran.py: edit the generator, not this file.
+! GENERATED from lapis.h by scripts/gen_fortran.py: edit the generator (or
+! the C sources the header comes from), not this file.
 !
 ! Build it with the compiler you build your program with (module files are
 ! compiler-specific, so the source is installed, not a .mod):
 !
-!   gfortran -c $(PREFIX)/include/lapis.f90           # -> lapis.mod, lapis.o
+!   gfortran -c $(PREFIX)/include/lapis.f90   # -> lapis_c.mod, lapis.mod, lapis.o
 !   gfortran prog.f90 lapis.o $(pkg-config --libs lapis)           # shared
 !   gfortran prog.f90 lapis.o $(pkg-config --libs lapis-static)    # static
 !
-! Every wrapper works on plain Fortran arrays of real(c_float),
+! Module lapis: every wrapper works on plain Fortran arrays of real(c_float),
 ! real(c_double), complex(c_float_complex) or complex(c_double_complex):
 ! the arrays are wrapped as lapis arrays WITHOUT copying (their actual
 ! column-major byte strides, so sections like a(1:n:2,:) or a(n:1:-1) work),
@@ -495,40 +868,45 @@ HEADER = """\
 ! lapis_wrap(a, arr) gives a type(lapis_array_t) handle to the caller's
 ! array; the array must stay alive (and should have the TARGET attribute)
 ! until arr%free() is called. Free every handle explicitly (there is no
-! final binding, so copies of the type never double-free).
+! final binding, so copies of the type never double-free). arr%handle()
+! is the C handle, for calling any function of lapis_c on the array.
+! Module lapis also gives lapis_c's constants and types (LAPIS_OK,
+! LAPIS_FLOAT64, lapis_complex128_t, ...) and lapis_f_string; its function
+! names are lapis_c's own, so a unit that uses both renames one side:
+!   use lapis_c, only: c_sqrt => lapis_sqrt
+!
 """
 
 
-def render():
-    out = [HEADER, "module lapis",
-           "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_f_pointer, &",
-           "    c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_char, c_float, c_double, &",
-           "    c_float_complex, c_double_complex",
-           "  use, intrinsic :: iso_fortran_env, only: error_unit",
-           "  implicit none",
-           "  private",
-           "",
-           "  ! lapis_status codes (include/lapis.h)",
-           ]
-    codes = ["OK", "ERR_NULL_ARGUMENT", "ERR_BAD_DTYPE", "ERR_SHAPE_MISMATCH", "ERR_BAD_STRIDE",
-             "ERR_INVALID_ARGUMENT", "ERR_INDEX", "ERR_OVERFLOW", "ERR_OUT_OF_MEMORY", "ERR_SINGULAR",
-             "ERR_NOT_POSITIVE_DEFINITE", "ERR_NO_CONVERGENCE", "ERR_NON_FINITE", "ERR_READ_ONLY",
-             "ERR_BUSY", "ERR_INVALID_VALUE", "ERR_UNSUPPORTED", "ERR_INTERNAL"]
-    for i, c in enumerate(codes):
-        out.append(f"  integer, parameter, public :: LAPIS_{c} = {i}")
+def render(h):
+    """The text of include/lapis.f90 for the parsed header h."""
+    fnames = {f.name for f in h.functions}
+    missing = sorted(set(RAW_USED.values()) - fnames)
+    if missing:
+        raise HeaderError("the high-level layer calls functions lapis.h does not have: " + ", ".join(missing))
+    reexport = [c[0] for c in h.constants] + [f"{s}_t" for s in h.structs] + ["lapis_f_string"]
+    out = [HEADER.rstrip("\n")] + render_raw(h) + ["", "module lapis"]
+    out += [
+        "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, &",
+        "    c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_float, c_double, &",
+        "    c_float_complex, c_double_complex",
+        "  use, intrinsic :: iso_fortran_env, only: error_unit",
+    ]
+    out += wrap_line(f"  use {RAW_MODULE}, only: ", [f"{k} => {v}" for k, v in RAW_USED.items()], 2)
+    out += wrap_line(f"  use {RAW_MODULE}, only: ", reexport, 2)
+    out += ["  implicit none", "  private", ""]
+    out += wrap_line("  public :: ", reexport, 2)
     out += [
         "",
-        "  !> A lapis array handle (from lapis_wrap). Free it with arr%free().",
+        "  !> A lapis array handle (from lapis_wrap). Free it with arr%free();",
+        "  !> arr%handle() is the lapis_array* for the functions of lapis_c.",
         "  type, public :: lapis_array_t",
         "    type(c_ptr), private :: h = c_null_ptr",
         "  contains",
         "    procedure :: free => array_free",
         "    procedure :: is_null => array_is_null",
+        "    procedure :: handle => array_handle",
         "  end type lapis_array_t",
-        "",
-        "  type, bind(c) :: lapis_complex128",
-        "    real(c_double) :: re, im",
-        "  end type lapis_complex128",
         "",
         "  ! Message of an error found on the Fortran side (bad option letter,",
         "  ! result shape); used by check() instead of lapis_last_error().",
@@ -546,14 +924,7 @@ def render():
         for i in range(0, len(names), 4):
             out.append("    module procedure " + ", ".join(names[i:i + 4]))
         out.append(f"  end interface {g}")
-    out += ["", "  interface"]
-    out += [render_iface(*c) for c in CIFACES]
     out += [
-        "    subroutine c_free(a) bind(c, name='lapis_array_free')",
-        "      import :: c_ptr",
-        "      type(c_ptr), value :: a",
-        "    end subroutine c_free",
-        "  end interface",
         "",
         "contains",
         "",
@@ -567,24 +938,24 @@ def render():
 
 
 HELPERS = """\
-  type(lapis_complex128) function to_c128_s(v)
+  type(lapis_complex128_t) function to_c128_s(v)
     real(c_float), intent(in) :: v
-    to_c128_s = lapis_complex128(real(v, c_double), 0.0_c_double)
+    to_c128_s = lapis_complex128_t(real(v, c_double), 0.0_c_double)
   end function to_c128_s
 
-  type(lapis_complex128) function to_c128_d(v)
+  type(lapis_complex128_t) function to_c128_d(v)
     real(c_double), intent(in) :: v
-    to_c128_d = lapis_complex128(v, 0.0_c_double)
+    to_c128_d = lapis_complex128_t(v, 0.0_c_double)
   end function to_c128_d
 
-  type(lapis_complex128) function to_c128_c(v)
+  type(lapis_complex128_t) function to_c128_c(v)
     complex(c_float_complex), intent(in) :: v
-    to_c128_c = lapis_complex128(real(real(v), c_double), real(aimag(v), c_double))
+    to_c128_c = lapis_complex128_t(real(real(v), c_double), real(aimag(v), c_double))
   end function to_c128_c
 
-  type(lapis_complex128) function to_c128_z(v)
+  type(lapis_complex128_t) function to_c128_z(v)
     complex(c_double_complex), intent(in) :: v
-    to_c128_z = lapis_complex128(real(v), aimag(v))
+    to_c128_z = lapis_complex128_t(real(v), aimag(v))
   end function to_c128_z
 
   subroutine array_free(self)
@@ -597,6 +968,11 @@ HELPERS = """\
     array_is_null = .not. c_associated(self%h)
   end function array_is_null
 
+  type(c_ptr) function array_handle(self)
+    class(lapis_array_t), intent(in) :: self
+    array_handle = self%h
+  end function array_handle
+
   subroutine release(h)
     type(c_ptr), intent(inout) :: h
     if (c_associated(h)) call c_free(h)
@@ -605,20 +981,7 @@ HELPERS = """\
 
   function last_error() result(msg)
     character(:), allocatable :: msg
-    type(c_ptr) :: p
-    character(kind=c_char), pointer :: cs(:)
-    integer :: n, i
-    p = c_last_error()
-    if (.not. c_associated(p)) then
-      msg = ''
-      return
-    end if
-    n = int(c_strlen(p))
-    call c_f_pointer(p, cs, [n])
-    allocate(character(n) :: msg)
-    do i = 1, n
-      msg(i:i) = cs(i)
-    end do
+    msg = lapis_f_string(c_last_error())
   end function last_error
 
   ! Reports status st of routine `where`: into stat/errmsg when stat is
@@ -737,7 +1100,7 @@ HELPERS = """\
     integer :: d
     h = c_null_ptr
     if (any(shp == 0)) then
-      st = c_wrap(0_c_intptr_t, 0_c_size_t, 0_c_int64_t, dtype, int(size(shp), c_int64_t), shp, strd, &
+      st = c_wrap(c_null_ptr, 0_c_size_t, 0_c_int64_t, dtype, int(size(shp), c_int64_t), shp, strd, &
         logical(readonly, c_bool), h)
       return
     end if
@@ -751,7 +1114,7 @@ HELPERS = """\
         lo = lo + ext
       end if
     end do
-    st = c_wrap(first + int(lo, c_intptr_t), int(hi - lo + elsize, c_size_t), -lo, dtype, &
+    st = c_wrap(transfer(first + int(lo, c_intptr_t), c_null_ptr), int(hi - lo + elsize, c_size_t), -lo, dtype, &
       int(size(shp), c_int64_t), shp, strd, logical(readonly, c_bool), h)
   end function wrap_any
 
@@ -793,15 +1156,90 @@ HELPERS = """\
 """
 
 
+def header_function_names(text):
+    """Every lapis_ function the header declares, found without the parser
+    (identifiers followed by '(' outside comments and #define lines), so
+    that a declaration the parser skips still counts."""
+    code = re.sub(r"^\s*#.*$", "", strip_comments(text), flags=re.M)
+    return set(re.findall(r"\b(lapis_\w+)\s*\(", code))
+
+
+def bound_names(module_text):
+    """The C names of the module's bind(c, name="...") interfaces."""
+    return set(re.findall(r"""bind\(\s*c\s*,\s*name\s*=\s*["'](\w+)["']\s*\)""", module_text, re.I))
+
+
+def check(header_text, module_text):
+    """Problems of module_text w.r.t. header_text: C functions without an
+    interface (by name), functions the parser missed, a stale module."""
+    problems = []
+    h = parse_header(header_text)
+    declared = header_function_names(header_text)
+    parsed = {f.name for f in h.functions}
+    for name in sorted(declared - parsed):
+        problems.append(f"{name}: declared in lapis.h but not read by the generator")
+    for name in sorted(declared - bound_names(module_text)):
+        problems.append(f"{name}: no Fortran interface (bind(c, name=\"{name}\")) in include/lapis.f90")
+    if module_text != render(h):
+        problems.append("include/lapis.f90 is stale: it is not what scripts/gen_fortran.py makes from "
+                        "include/lapis.h (run python3 scripts/gen_fortran.py)")
+    return problems
+
+
+def drop_interface(module_text, name):
+    """module_text without the interface body of C function `name`."""
+    pat = re.compile(rf"^ *(function|subroutine) {name}\(.*?^ *end \1 {name}\n", re.S | re.M)
+    out, n = pat.subn("", module_text)
+    assert n == 1, f"self-test: no interface body for {name} to drop"
+    return out
+
+
+def self_test(header_text):
+    """--check must name a function whose interface is missing, whether the
+    module lost it (edited by hand) or the generator skipped it."""
+    h = parse_header(header_text)
+    module_text = render(h)
+    assert check(header_text, module_text) == [], check(header_text, module_text)
+    fns = h.functions
+    for victim in (fns[0].name, fns[len(fns) // 2].name, fns[-1].name):
+        got = check(header_text, drop_interface(module_text, victim))
+        assert len(got) == 2 and got[0].startswith(victim + ": no Fortran interface") and "stale" in got[1], got
+        print(f"self-test: an interface of {victim} removed from the module -> reported by name")
+    # the generator skips a function: render from the parsed set without it
+    victim = fns[len(fns) // 3]
+    h.functions = [f for f in fns if f is not victim]
+    got = check(header_text, render(h))
+    assert got and got[0].startswith(victim.name + ": no Fortran interface"), got
+    print(f"self-test: {victim.name} dropped from the parsed set -> reported by name")
+    # a new C function the module does not have yet
+    extra = header_text.replace("#ifdef __cplusplus\n}", "lapis_status lapis_selftest_new(int64_t n);\n\n"
+                                "#ifdef __cplusplus\n}", 1)
+    assert extra != header_text, "self-test: no end of the extern \"C\" block in lapis.h"
+    got = check(extra, module_text)
+    assert got[0].startswith("lapis_selftest_new: no Fortran interface") and "stale" in got[-1], got
+    print("self-test: a function added to lapis.h -> reported by name, module stale")
+
+
 def main():
-    text = render()
-    if "--check" in sys.argv:
-        with open(OUT) as f:
-            if f.read() != text:
-                print("include/lapis.f90 differs from scripts/gen_fortran.py's output: "
-                      "run python3 scripts/gen_fortran.py", file=sys.stderr)
+    with open(HEADER_PATH) as f:
+        header_text = f.read()
+    try:
+        if "--self-test" in sys.argv:
+            self_test(header_text)
+            print("self-test: passed")
+            return
+        if "--check" in sys.argv:
+            with open(OUT) as f:
+                problems = check(header_text, f.read())
+            for p in problems:
+                print("gen_fortran --check: " + p, file=sys.stderr)
+            if problems:
                 sys.exit(1)
-        return
+            return
+        text = render(parse_header(header_text))
+    except HeaderError as e:
+        print(f"gen_fortran: lapis.h: {e}", file=sys.stderr)
+        sys.exit(2)
     with open(OUT, "w") as f:
         f.write(text)
 
