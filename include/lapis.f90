@@ -60,6 +60,8 @@
 !   const char * argument -> character(kind=c_char) :: s(*) (end it with
 !       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
 !       converts it); function pointers -> type(c_funptr), value.
+! A C type with no rule here stops scripts/gen_fortran.py with the function's
+! name, so no function of lapis.h can be left without an interface.
 ! Each interface is preceded by the first sentence of the C doc comment;
 ! the full contracts are in lapis.h.
 
@@ -4045,10 +4047,7 @@ module lapis
 
   public :: lapis_wrap
   interface lapis_wrap
-    module procedure lapis_wrap_s1, lapis_wrap_s2, lapis_wrap_s3, lapis_wrap_s4
-    module procedure lapis_wrap_d1, lapis_wrap_d2, lapis_wrap_d3, lapis_wrap_d4
-    module procedure lapis_wrap_c1, lapis_wrap_c2, lapis_wrap_c3, lapis_wrap_c4
-    module procedure lapis_wrap_z1, lapis_wrap_z2, lapis_wrap_z3, lapis_wrap_z4
+    module procedure lapis_wrap_s, lapis_wrap_d, lapis_wrap_c, lapis_wrap_z
   end interface lapis_wrap
   public :: lapis_gemm
   interface lapis_gemm
@@ -4084,13 +4083,11 @@ module lapis
   end interface lapis_herk
   public :: lapis_solve
   interface lapis_solve
-    module procedure lapis_solve_s1, lapis_solve_s2, lapis_solve_d1, lapis_solve_d2
-    module procedure lapis_solve_c1, lapis_solve_c2, lapis_solve_z1, lapis_solve_z2
+    module procedure lapis_solve_s, lapis_solve_d, lapis_solve_c, lapis_solve_z
   end interface lapis_solve
   public :: lapis_lstsq
   interface lapis_lstsq
-    module procedure lapis_lstsq_s1, lapis_lstsq_s2, lapis_lstsq_d1, lapis_lstsq_d2
-    module procedure lapis_lstsq_c1, lapis_lstsq_c2, lapis_lstsq_z1, lapis_lstsq_z2
+    module procedure lapis_lstsq_s, lapis_lstsq_d, lapis_lstsq_c, lapis_lstsq_z
   end interface lapis_lstsq
   public :: lapis_inv
   interface lapis_inv
@@ -4118,113 +4115,75 @@ module lapis
   end interface lapis_svd
   public :: lapis_add
   interface lapis_add
-    module procedure lapis_add_s1, lapis_add_s2, lapis_add_s3, lapis_add_s4
-    module procedure lapis_add_d1, lapis_add_d2, lapis_add_d3, lapis_add_d4
-    module procedure lapis_add_c1, lapis_add_c2, lapis_add_c3, lapis_add_c4
-    module procedure lapis_add_z1, lapis_add_z2, lapis_add_z3, lapis_add_z4
+    module procedure lapis_add_s, lapis_add_d, lapis_add_c, lapis_add_z
   end interface lapis_add
   public :: lapis_subtract
   interface lapis_subtract
-    module procedure lapis_subtract_s1, lapis_subtract_s2, lapis_subtract_s3, lapis_subtract_s4
-    module procedure lapis_subtract_d1, lapis_subtract_d2, lapis_subtract_d3, lapis_subtract_d4
-    module procedure lapis_subtract_c1, lapis_subtract_c2, lapis_subtract_c3, lapis_subtract_c4
-    module procedure lapis_subtract_z1, lapis_subtract_z2, lapis_subtract_z3, lapis_subtract_z4
+    module procedure lapis_subtract_s, lapis_subtract_d, lapis_subtract_c, lapis_subtract_z
   end interface lapis_subtract
   public :: lapis_multiply
   interface lapis_multiply
-    module procedure lapis_multiply_s1, lapis_multiply_s2, lapis_multiply_s3, lapis_multiply_s4
-    module procedure lapis_multiply_d1, lapis_multiply_d2, lapis_multiply_d3, lapis_multiply_d4
-    module procedure lapis_multiply_c1, lapis_multiply_c2, lapis_multiply_c3, lapis_multiply_c4
-    module procedure lapis_multiply_z1, lapis_multiply_z2, lapis_multiply_z3, lapis_multiply_z4
+    module procedure lapis_multiply_s, lapis_multiply_d, lapis_multiply_c, lapis_multiply_z
   end interface lapis_multiply
   public :: lapis_divide
   interface lapis_divide
-    module procedure lapis_divide_s1, lapis_divide_s2, lapis_divide_s3, lapis_divide_s4
-    module procedure lapis_divide_d1, lapis_divide_d2, lapis_divide_d3, lapis_divide_d4
-    module procedure lapis_divide_c1, lapis_divide_c2, lapis_divide_c3, lapis_divide_c4
-    module procedure lapis_divide_z1, lapis_divide_z2, lapis_divide_z3, lapis_divide_z4
+    module procedure lapis_divide_s, lapis_divide_d, lapis_divide_c, lapis_divide_z
   end interface lapis_divide
   public :: lapis_exp
   interface lapis_exp
-    module procedure lapis_exp_s1, lapis_exp_s2, lapis_exp_s3, lapis_exp_s4
-    module procedure lapis_exp_d1, lapis_exp_d2, lapis_exp_d3, lapis_exp_d4
-    module procedure lapis_exp_c1, lapis_exp_c2, lapis_exp_c3, lapis_exp_c4
-    module procedure lapis_exp_z1, lapis_exp_z2, lapis_exp_z3, lapis_exp_z4
+    module procedure lapis_exp_s, lapis_exp_d, lapis_exp_c, lapis_exp_z
   end interface lapis_exp
   public :: lapis_sqrt
   interface lapis_sqrt
-    module procedure lapis_sqrt_s1, lapis_sqrt_s2, lapis_sqrt_s3, lapis_sqrt_s4
-    module procedure lapis_sqrt_d1, lapis_sqrt_d2, lapis_sqrt_d3, lapis_sqrt_d4
-    module procedure lapis_sqrt_c1, lapis_sqrt_c2, lapis_sqrt_c3, lapis_sqrt_c4
-    module procedure lapis_sqrt_z1, lapis_sqrt_z2, lapis_sqrt_z3, lapis_sqrt_z4
+    module procedure lapis_sqrt_s, lapis_sqrt_d, lapis_sqrt_c, lapis_sqrt_z
   end interface lapis_sqrt
   public :: lapis_abs
   interface lapis_abs
-    module procedure lapis_abs_s1, lapis_abs_s2, lapis_abs_s3, lapis_abs_s4
-    module procedure lapis_abs_d1, lapis_abs_d2, lapis_abs_d3, lapis_abs_d4
-    module procedure lapis_abs_c1, lapis_abs_c2, lapis_abs_c3, lapis_abs_c4
-    module procedure lapis_abs_z1, lapis_abs_z2, lapis_abs_z3, lapis_abs_z4
+    module procedure lapis_abs_s, lapis_abs_d, lapis_abs_c, lapis_abs_z
   end interface lapis_abs
   public :: lapis_sum
   interface lapis_sum
-    module procedure lapis_sum_s1, lapis_sum_s2, lapis_sum_s3, lapis_sum_s4
-    module procedure lapis_sum_d1, lapis_sum_d2, lapis_sum_d3, lapis_sum_d4
-    module procedure lapis_sum_c1, lapis_sum_c2, lapis_sum_c3, lapis_sum_c4
-    module procedure lapis_sum_z1, lapis_sum_z2, lapis_sum_z3, lapis_sum_z4
+    module procedure lapis_sum_s, lapis_sum_d, lapis_sum_c, lapis_sum_z
   end interface lapis_sum
   public :: lapis_mean
   interface lapis_mean
-    module procedure lapis_mean_s1, lapis_mean_s2, lapis_mean_s3, lapis_mean_s4
-    module procedure lapis_mean_d1, lapis_mean_d2, lapis_mean_d3, lapis_mean_d4
-    module procedure lapis_mean_c1, lapis_mean_c2, lapis_mean_c3, lapis_mean_c4
-    module procedure lapis_mean_z1, lapis_mean_z2, lapis_mean_z3, lapis_mean_z4
+    module procedure lapis_mean_s, lapis_mean_d, lapis_mean_c, lapis_mean_z
   end interface lapis_mean
   public :: lapis_max
   interface lapis_max
-    module procedure lapis_max_s1, lapis_max_s2, lapis_max_s3, lapis_max_s4
-    module procedure lapis_max_d1, lapis_max_d2, lapis_max_d3, lapis_max_d4
+    module procedure lapis_max_s, lapis_max_d
   end interface lapis_max
   public :: lapis_min
   interface lapis_min
-    module procedure lapis_min_s1, lapis_min_s2, lapis_min_s3, lapis_min_s4
-    module procedure lapis_min_d1, lapis_min_d2, lapis_min_d3, lapis_min_d4
+    module procedure lapis_min_s, lapis_min_d
   end interface lapis_min
   public :: lapis_norm
   interface lapis_norm
-    module procedure lapis_norm_s1, lapis_norm_s2, lapis_norm_s3, lapis_norm_s4
-    module procedure lapis_norm_d1, lapis_norm_d2, lapis_norm_d3, lapis_norm_d4
-    module procedure lapis_norm_c1, lapis_norm_c2, lapis_norm_c3, lapis_norm_c4
-    module procedure lapis_norm_z1, lapis_norm_z2, lapis_norm_z3, lapis_norm_z4
+    module procedure lapis_norm_s, lapis_norm_d, lapis_norm_c, lapis_norm_z
   end interface lapis_norm
   public :: lapis_fft
   interface lapis_fft
-    module procedure lapis_fft_c1, lapis_fft_c2, lapis_fft_c3, lapis_fft_z1
-    module procedure lapis_fft_z2, lapis_fft_z3
+    module procedure lapis_fft_c, lapis_fft_z
   end interface lapis_fft
   public :: lapis_ifft
   interface lapis_ifft
-    module procedure lapis_ifft_c1, lapis_ifft_c2, lapis_ifft_c3, lapis_ifft_z1
-    module procedure lapis_ifft_z2, lapis_ifft_z3
+    module procedure lapis_ifft_c, lapis_ifft_z
   end interface lapis_ifft
   public :: lapis_rfft
   interface lapis_rfft
-    module procedure lapis_rfft_c1, lapis_rfft_c2, lapis_rfft_c3, lapis_rfft_z1
-    module procedure lapis_rfft_z2, lapis_rfft_z3
+    module procedure lapis_rfft_c, lapis_rfft_z
   end interface lapis_rfft
   public :: lapis_irfft
   interface lapis_irfft
-    module procedure lapis_irfft_c1, lapis_irfft_c2, lapis_irfft_c3, lapis_irfft_z1
-    module procedure lapis_irfft_z2, lapis_irfft_z3
+    module procedure lapis_irfft_c, lapis_irfft_z
   end interface lapis_irfft
   public :: lapis_fftn
   interface lapis_fftn
-    module procedure lapis_fftn_c1, lapis_fftn_c2, lapis_fftn_c3, lapis_fftn_z1
-    module procedure lapis_fftn_z2, lapis_fftn_z3
+    module procedure lapis_fftn_c, lapis_fftn_z
   end interface lapis_fftn
   public :: lapis_ifftn
   interface lapis_ifftn
-    module procedure lapis_ifftn_c1, lapis_ifftn_c2, lapis_ifftn_c3, lapis_ifftn_z1
-    module procedure lapis_ifftn_z2, lapis_ifftn_z3
+    module procedure lapis_ifftn_c, lapis_ifftn_z
   end interface lapis_ifftn
 
 contains
@@ -4741,9 +4700,97 @@ contains
     end if
     st = wrap_any(first, 16_c_int64_t, 4_c_int32_t, shp, strd, readonly, h)
   end function wrap_z4
+  function wrap_s(a, readonly, h) result(st)
+    real(c_float), intent(in), target :: a(..)
+    logical, intent(in) :: readonly
+    type(c_ptr), intent(out) :: h
+    integer(c_int32_t) :: st
+    character(len=12) :: buf
+    h = c_null_ptr
+    select rank (a)
+    rank (1)
+      st = wrap_s1(a, readonly, h)
+    rank (2)
+      st = wrap_s2(a, readonly, h)
+    rank (3)
+      st = wrap_s3(a, readonly, h)
+    rank (4)
+      st = wrap_s4(a, readonly, h)
+    rank default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      write (buf, '(i0)') rank(a)
+      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+    end select
+  end function wrap_s
+  function wrap_d(a, readonly, h) result(st)
+    real(c_double), intent(in), target :: a(..)
+    logical, intent(in) :: readonly
+    type(c_ptr), intent(out) :: h
+    integer(c_int32_t) :: st
+    character(len=12) :: buf
+    h = c_null_ptr
+    select rank (a)
+    rank (1)
+      st = wrap_d1(a, readonly, h)
+    rank (2)
+      st = wrap_d2(a, readonly, h)
+    rank (3)
+      st = wrap_d3(a, readonly, h)
+    rank (4)
+      st = wrap_d4(a, readonly, h)
+    rank default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      write (buf, '(i0)') rank(a)
+      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+    end select
+  end function wrap_d
+  function wrap_c(a, readonly, h) result(st)
+    complex(c_float_complex), intent(in), target :: a(..)
+    logical, intent(in) :: readonly
+    type(c_ptr), intent(out) :: h
+    integer(c_int32_t) :: st
+    character(len=12) :: buf
+    h = c_null_ptr
+    select rank (a)
+    rank (1)
+      st = wrap_c1(a, readonly, h)
+    rank (2)
+      st = wrap_c2(a, readonly, h)
+    rank (3)
+      st = wrap_c3(a, readonly, h)
+    rank (4)
+      st = wrap_c4(a, readonly, h)
+    rank default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      write (buf, '(i0)') rank(a)
+      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+    end select
+  end function wrap_c
+  function wrap_z(a, readonly, h) result(st)
+    complex(c_double_complex), intent(in), target :: a(..)
+    logical, intent(in) :: readonly
+    type(c_ptr), intent(out) :: h
+    integer(c_int32_t) :: st
+    character(len=12) :: buf
+    h = c_null_ptr
+    select rank (a)
+    rank (1)
+      st = wrap_z1(a, readonly, h)
+    rank (2)
+      st = wrap_z2(a, readonly, h)
+    rank (3)
+      st = wrap_z3(a, readonly, h)
+    rank (4)
+      st = wrap_z4(a, readonly, h)
+    rank default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      write (buf, '(i0)') rank(a)
+      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+    end select
+  end function wrap_z
 
-  subroutine lapis_wrap_s1(a, arr, readonly, stat, errmsg)
-    real(c_float), intent(inout), target :: a(:)
+  subroutine lapis_wrap_s(a, arr, readonly, stat, errmsg)
+    real(c_float), intent(inout), target :: a(..)
     type(lapis_array_t), intent(inout) :: arr
     logical, intent(in), optional :: readonly
     integer, intent(out), optional :: stat
@@ -4755,17 +4802,17 @@ contains
     ro = .false.
     if (present(readonly)) ro = readonly
     call arr%free()
-    st = wrap_s1(a, ro, h)
+    st = wrap_s(a, ro, h)
     if (st == 0) then
       arr%h = h
       h = c_null_ptr
     end if
     call release(h)
     call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_s1
+  end subroutine lapis_wrap_s
 
-  subroutine lapis_wrap_s2(a, arr, readonly, stat, errmsg)
-    real(c_float), intent(inout), target :: a(:,:)
+  subroutine lapis_wrap_d(a, arr, readonly, stat, errmsg)
+    real(c_double), intent(inout), target :: a(..)
     type(lapis_array_t), intent(inout) :: arr
     logical, intent(in), optional :: readonly
     integer, intent(out), optional :: stat
@@ -4777,17 +4824,17 @@ contains
     ro = .false.
     if (present(readonly)) ro = readonly
     call arr%free()
-    st = wrap_s2(a, ro, h)
+    st = wrap_d(a, ro, h)
     if (st == 0) then
       arr%h = h
       h = c_null_ptr
     end if
     call release(h)
     call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_s2
+  end subroutine lapis_wrap_d
 
-  subroutine lapis_wrap_s3(a, arr, readonly, stat, errmsg)
-    real(c_float), intent(inout), target :: a(:,:,:)
+  subroutine lapis_wrap_c(a, arr, readonly, stat, errmsg)
+    complex(c_float_complex), intent(inout), target :: a(..)
     type(lapis_array_t), intent(inout) :: arr
     logical, intent(in), optional :: readonly
     integer, intent(out), optional :: stat
@@ -4799,17 +4846,17 @@ contains
     ro = .false.
     if (present(readonly)) ro = readonly
     call arr%free()
-    st = wrap_s3(a, ro, h)
+    st = wrap_c(a, ro, h)
     if (st == 0) then
       arr%h = h
       h = c_null_ptr
     end if
     call release(h)
     call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_s3
+  end subroutine lapis_wrap_c
 
-  subroutine lapis_wrap_s4(a, arr, readonly, stat, errmsg)
-    real(c_float), intent(inout), target :: a(:,:,:,:)
+  subroutine lapis_wrap_z(a, arr, readonly, stat, errmsg)
+    complex(c_double_complex), intent(inout), target :: a(..)
     type(lapis_array_t), intent(inout) :: arr
     logical, intent(in), optional :: readonly
     integer, intent(out), optional :: stat
@@ -4821,278 +4868,14 @@ contains
     ro = .false.
     if (present(readonly)) ro = readonly
     call arr%free()
-    st = wrap_s4(a, ro, h)
+    st = wrap_z(a, ro, h)
     if (st == 0) then
       arr%h = h
       h = c_null_ptr
     end if
     call release(h)
     call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_s4
-
-  subroutine lapis_wrap_d1(a, arr, readonly, stat, errmsg)
-    real(c_double), intent(inout), target :: a(:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_d1(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_d1
-
-  subroutine lapis_wrap_d2(a, arr, readonly, stat, errmsg)
-    real(c_double), intent(inout), target :: a(:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_d2(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_d2
-
-  subroutine lapis_wrap_d3(a, arr, readonly, stat, errmsg)
-    real(c_double), intent(inout), target :: a(:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_d3(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_d3
-
-  subroutine lapis_wrap_d4(a, arr, readonly, stat, errmsg)
-    real(c_double), intent(inout), target :: a(:,:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_d4(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_d4
-
-  subroutine lapis_wrap_c1(a, arr, readonly, stat, errmsg)
-    complex(c_float_complex), intent(inout), target :: a(:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_c1(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_c1
-
-  subroutine lapis_wrap_c2(a, arr, readonly, stat, errmsg)
-    complex(c_float_complex), intent(inout), target :: a(:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_c2(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_c2
-
-  subroutine lapis_wrap_c3(a, arr, readonly, stat, errmsg)
-    complex(c_float_complex), intent(inout), target :: a(:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_c3(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_c3
-
-  subroutine lapis_wrap_c4(a, arr, readonly, stat, errmsg)
-    complex(c_float_complex), intent(inout), target :: a(:,:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_c4(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_c4
-
-  subroutine lapis_wrap_z1(a, arr, readonly, stat, errmsg)
-    complex(c_double_complex), intent(inout), target :: a(:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_z1(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_z1
-
-  subroutine lapis_wrap_z2(a, arr, readonly, stat, errmsg)
-    complex(c_double_complex), intent(inout), target :: a(:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_z2(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_z2
-
-  subroutine lapis_wrap_z3(a, arr, readonly, stat, errmsg)
-    complex(c_double_complex), intent(inout), target :: a(:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_z3(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_z3
-
-  subroutine lapis_wrap_z4(a, arr, readonly, stat, errmsg)
-    complex(c_double_complex), intent(inout), target :: a(:,:,:,:)
-    type(lapis_array_t), intent(inout) :: arr
-    logical, intent(in), optional :: readonly
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: h
-    logical :: ro
-    integer(c_int32_t) :: st
-    h = c_null_ptr
-    ro = .false.
-    if (present(readonly)) ro = readonly
-    call arr%free()
-    st = wrap_z4(a, ro, h)
-    if (st == 0) then
-      arr%h = h
-      h = c_null_ptr
-    end if
-    call release(h)
-    call check(st, 'lapis_wrap', stat, errmsg)
-  end subroutine lapis_wrap_z4
+  end subroutine lapis_wrap_z
 
   subroutine lapis_gemm_s(transa, transb, alpha, a, b, beta, c, stat, errmsg)
     character, intent(in) :: transa, transb
@@ -5702,9 +5485,9 @@ contains
     call check(st, 'lapis_herk', stat, errmsg)
   end subroutine lapis_herk_z
 
-  subroutine lapis_solve_s1(a, b, x, stat, errmsg)
-    real(c_float), intent(in), target :: a(:,:), b(:)
-    real(c_float), intent(inout), target :: x(:)
+  subroutine lapis_solve_s(a, b, x, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:), b(..)
+    real(c_float), intent(inout), target :: x(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hr, hx
@@ -5714,8 +5497,8 @@ contains
     hr = c_null_ptr
     hx = c_null_ptr
     st = wrap_s2(a, .true., ha)
-    if (st == 0) st = wrap_s1(b, .true., hb)
-    if (st == 0) st = wrap_s1(x, .false., hx)
+    if (st == 0) st = wrap_s(b, .true., hb)
+    if (st == 0) st = wrap_s(x, .false., hx)
     if (st == 0) st = c_solve(ha, hb, hr)
     if (st == 0) st = copy_out(hr, hx)
     call release(ha)
@@ -5723,11 +5506,11 @@ contains
     call release(hr)
     call release(hx)
     call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_s1
+  end subroutine lapis_solve_s
 
-  subroutine lapis_lstsq_s1(a, b, x, rank, rcond, stat, errmsg)
-    real(c_float), intent(in), target :: a(:,:), b(:)
-    real(c_float), intent(inout), target :: x(:)
+  subroutine lapis_lstsq_s(a, b, x, rank, rcond, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:), b(..)
+    real(c_float), intent(inout), target :: x(..)
     integer, intent(out), optional :: rank
     real(c_double), intent(in), optional :: rcond
     integer, intent(out), optional :: stat
@@ -5747,8 +5530,8 @@ contains
     rk = 0
     st = 0
     if (st == 0) st = wrap_s2(a, .true., ha)
-    if (st == 0) st = wrap_s1(b, .true., hb)
-    if (st == 0) st = wrap_s1(x, .false., hx)
+    if (st == 0) st = wrap_s(b, .true., hb)
+    if (st == 0) st = wrap_s(x, .false., hx)
     if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
@@ -5759,66 +5542,7 @@ contains
     call release(hres)
     call release(hs)
     call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_s1
-
-  subroutine lapis_solve_s2(a, b, x, stat, errmsg)
-    real(c_float), intent(in), target :: a(:,:), b(:,:)
-    real(c_float), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hr, hx
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hr = c_null_ptr
-    hx = c_null_ptr
-    st = wrap_s2(a, .true., ha)
-    if (st == 0) st = wrap_s2(b, .true., hb)
-    if (st == 0) st = wrap_s2(x, .false., hx)
-    if (st == 0) st = c_solve(ha, hb, hr)
-    if (st == 0) st = copy_out(hr, hx)
-    call release(ha)
-    call release(hb)
-    call release(hr)
-    call release(hx)
-    call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_s2
-
-  subroutine lapis_lstsq_s2(a, b, x, rank, rcond, stat, errmsg)
-    real(c_float), intent(in), target :: a(:,:), b(:,:)
-    real(c_float), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: rank
-    real(c_double), intent(in), optional :: rcond
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hx, hr, hres, hs
-    real(c_double) :: rc
-    integer(c_int64_t) :: rk
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hx = c_null_ptr
-    hr = c_null_ptr
-    hres = c_null_ptr
-    hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
-    rk = 0
-    st = 0
-    if (st == 0) st = wrap_s2(a, .true., ha)
-    if (st == 0) st = wrap_s2(b, .true., hb)
-    if (st == 0) st = wrap_s2(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
-    if (st == 0) st = copy_out(hr, hx)
-    if (st == 0 .and. present(rank)) rank = int(rk)
-    call release(ha)
-    call release(hb)
-    call release(hx)
-    call release(hr)
-    call release(hres)
-    call release(hs)
-    call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_s2
+  end subroutine lapis_lstsq_s
 
   subroutine lapis_inv_s(a, ainv, stat, errmsg)
     real(c_float), intent(in), target :: a(:,:)
@@ -6005,9 +5729,9 @@ contains
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_s
 
-  subroutine lapis_solve_d1(a, b, x, stat, errmsg)
-    real(c_double), intent(in), target :: a(:,:), b(:)
-    real(c_double), intent(inout), target :: x(:)
+  subroutine lapis_solve_d(a, b, x, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:), b(..)
+    real(c_double), intent(inout), target :: x(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hr, hx
@@ -6017,8 +5741,8 @@ contains
     hr = c_null_ptr
     hx = c_null_ptr
     st = wrap_d2(a, .true., ha)
-    if (st == 0) st = wrap_d1(b, .true., hb)
-    if (st == 0) st = wrap_d1(x, .false., hx)
+    if (st == 0) st = wrap_d(b, .true., hb)
+    if (st == 0) st = wrap_d(x, .false., hx)
     if (st == 0) st = c_solve(ha, hb, hr)
     if (st == 0) st = copy_out(hr, hx)
     call release(ha)
@@ -6026,11 +5750,11 @@ contains
     call release(hr)
     call release(hx)
     call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_d1
+  end subroutine lapis_solve_d
 
-  subroutine lapis_lstsq_d1(a, b, x, rank, rcond, stat, errmsg)
-    real(c_double), intent(in), target :: a(:,:), b(:)
-    real(c_double), intent(inout), target :: x(:)
+  subroutine lapis_lstsq_d(a, b, x, rank, rcond, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:), b(..)
+    real(c_double), intent(inout), target :: x(..)
     integer, intent(out), optional :: rank
     real(c_double), intent(in), optional :: rcond
     integer, intent(out), optional :: stat
@@ -6050,8 +5774,8 @@ contains
     rk = 0
     st = 0
     if (st == 0) st = wrap_d2(a, .true., ha)
-    if (st == 0) st = wrap_d1(b, .true., hb)
-    if (st == 0) st = wrap_d1(x, .false., hx)
+    if (st == 0) st = wrap_d(b, .true., hb)
+    if (st == 0) st = wrap_d(x, .false., hx)
     if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
@@ -6062,66 +5786,7 @@ contains
     call release(hres)
     call release(hs)
     call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_d1
-
-  subroutine lapis_solve_d2(a, b, x, stat, errmsg)
-    real(c_double), intent(in), target :: a(:,:), b(:,:)
-    real(c_double), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hr, hx
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hr = c_null_ptr
-    hx = c_null_ptr
-    st = wrap_d2(a, .true., ha)
-    if (st == 0) st = wrap_d2(b, .true., hb)
-    if (st == 0) st = wrap_d2(x, .false., hx)
-    if (st == 0) st = c_solve(ha, hb, hr)
-    if (st == 0) st = copy_out(hr, hx)
-    call release(ha)
-    call release(hb)
-    call release(hr)
-    call release(hx)
-    call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_d2
-
-  subroutine lapis_lstsq_d2(a, b, x, rank, rcond, stat, errmsg)
-    real(c_double), intent(in), target :: a(:,:), b(:,:)
-    real(c_double), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: rank
-    real(c_double), intent(in), optional :: rcond
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hx, hr, hres, hs
-    real(c_double) :: rc
-    integer(c_int64_t) :: rk
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hx = c_null_ptr
-    hr = c_null_ptr
-    hres = c_null_ptr
-    hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
-    rk = 0
-    st = 0
-    if (st == 0) st = wrap_d2(a, .true., ha)
-    if (st == 0) st = wrap_d2(b, .true., hb)
-    if (st == 0) st = wrap_d2(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
-    if (st == 0) st = copy_out(hr, hx)
-    if (st == 0 .and. present(rank)) rank = int(rk)
-    call release(ha)
-    call release(hb)
-    call release(hx)
-    call release(hr)
-    call release(hres)
-    call release(hs)
-    call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_d2
+  end subroutine lapis_lstsq_d
 
   subroutine lapis_inv_d(a, ainv, stat, errmsg)
     real(c_double), intent(in), target :: a(:,:)
@@ -6308,9 +5973,9 @@ contains
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_d
 
-  subroutine lapis_solve_c1(a, b, x, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: a(:,:), b(:)
-    complex(c_float_complex), intent(inout), target :: x(:)
+  subroutine lapis_solve_c(a, b, x, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_float_complex), intent(inout), target :: x(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hr, hx
@@ -6320,8 +5985,8 @@ contains
     hr = c_null_ptr
     hx = c_null_ptr
     st = wrap_c2(a, .true., ha)
-    if (st == 0) st = wrap_c1(b, .true., hb)
-    if (st == 0) st = wrap_c1(x, .false., hx)
+    if (st == 0) st = wrap_c(b, .true., hb)
+    if (st == 0) st = wrap_c(x, .false., hx)
     if (st == 0) st = c_solve(ha, hb, hr)
     if (st == 0) st = copy_out(hr, hx)
     call release(ha)
@@ -6329,11 +5994,11 @@ contains
     call release(hr)
     call release(hx)
     call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_c1
+  end subroutine lapis_solve_c
 
-  subroutine lapis_lstsq_c1(a, b, x, rank, rcond, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: a(:,:), b(:)
-    complex(c_float_complex), intent(inout), target :: x(:)
+  subroutine lapis_lstsq_c(a, b, x, rank, rcond, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_float_complex), intent(inout), target :: x(..)
     integer, intent(out), optional :: rank
     real(c_double), intent(in), optional :: rcond
     integer, intent(out), optional :: stat
@@ -6353,8 +6018,8 @@ contains
     rk = 0
     st = 0
     if (st == 0) st = wrap_c2(a, .true., ha)
-    if (st == 0) st = wrap_c1(b, .true., hb)
-    if (st == 0) st = wrap_c1(x, .false., hx)
+    if (st == 0) st = wrap_c(b, .true., hb)
+    if (st == 0) st = wrap_c(x, .false., hx)
     if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
@@ -6365,66 +6030,7 @@ contains
     call release(hres)
     call release(hs)
     call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_c1
-
-  subroutine lapis_solve_c2(a, b, x, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: a(:,:), b(:,:)
-    complex(c_float_complex), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hr, hx
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hr = c_null_ptr
-    hx = c_null_ptr
-    st = wrap_c2(a, .true., ha)
-    if (st == 0) st = wrap_c2(b, .true., hb)
-    if (st == 0) st = wrap_c2(x, .false., hx)
-    if (st == 0) st = c_solve(ha, hb, hr)
-    if (st == 0) st = copy_out(hr, hx)
-    call release(ha)
-    call release(hb)
-    call release(hr)
-    call release(hx)
-    call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_c2
-
-  subroutine lapis_lstsq_c2(a, b, x, rank, rcond, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: a(:,:), b(:,:)
-    complex(c_float_complex), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: rank
-    real(c_double), intent(in), optional :: rcond
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hx, hr, hres, hs
-    real(c_double) :: rc
-    integer(c_int64_t) :: rk
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hx = c_null_ptr
-    hr = c_null_ptr
-    hres = c_null_ptr
-    hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
-    rk = 0
-    st = 0
-    if (st == 0) st = wrap_c2(a, .true., ha)
-    if (st == 0) st = wrap_c2(b, .true., hb)
-    if (st == 0) st = wrap_c2(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
-    if (st == 0) st = copy_out(hr, hx)
-    if (st == 0 .and. present(rank)) rank = int(rk)
-    call release(ha)
-    call release(hb)
-    call release(hx)
-    call release(hr)
-    call release(hres)
-    call release(hs)
-    call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_c2
+  end subroutine lapis_lstsq_c
 
   subroutine lapis_inv_c(a, ainv, stat, errmsg)
     complex(c_float_complex), intent(in), target :: a(:,:)
@@ -6611,9 +6217,9 @@ contains
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_c
 
-  subroutine lapis_solve_z1(a, b, x, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: a(:,:), b(:)
-    complex(c_double_complex), intent(inout), target :: x(:)
+  subroutine lapis_solve_z(a, b, x, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_double_complex), intent(inout), target :: x(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hr, hx
@@ -6623,8 +6229,8 @@ contains
     hr = c_null_ptr
     hx = c_null_ptr
     st = wrap_z2(a, .true., ha)
-    if (st == 0) st = wrap_z1(b, .true., hb)
-    if (st == 0) st = wrap_z1(x, .false., hx)
+    if (st == 0) st = wrap_z(b, .true., hb)
+    if (st == 0) st = wrap_z(x, .false., hx)
     if (st == 0) st = c_solve(ha, hb, hr)
     if (st == 0) st = copy_out(hr, hx)
     call release(ha)
@@ -6632,11 +6238,11 @@ contains
     call release(hr)
     call release(hx)
     call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_z1
+  end subroutine lapis_solve_z
 
-  subroutine lapis_lstsq_z1(a, b, x, rank, rcond, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: a(:,:), b(:)
-    complex(c_double_complex), intent(inout), target :: x(:)
+  subroutine lapis_lstsq_z(a, b, x, rank, rcond, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_double_complex), intent(inout), target :: x(..)
     integer, intent(out), optional :: rank
     real(c_double), intent(in), optional :: rcond
     integer, intent(out), optional :: stat
@@ -6656,8 +6262,8 @@ contains
     rk = 0
     st = 0
     if (st == 0) st = wrap_z2(a, .true., ha)
-    if (st == 0) st = wrap_z1(b, .true., hb)
-    if (st == 0) st = wrap_z1(x, .false., hx)
+    if (st == 0) st = wrap_z(b, .true., hb)
+    if (st == 0) st = wrap_z(x, .false., hx)
     if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
@@ -6668,66 +6274,7 @@ contains
     call release(hres)
     call release(hs)
     call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_z1
-
-  subroutine lapis_solve_z2(a, b, x, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: a(:,:), b(:,:)
-    complex(c_double_complex), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hr, hx
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hr = c_null_ptr
-    hx = c_null_ptr
-    st = wrap_z2(a, .true., ha)
-    if (st == 0) st = wrap_z2(b, .true., hb)
-    if (st == 0) st = wrap_z2(x, .false., hx)
-    if (st == 0) st = c_solve(ha, hb, hr)
-    if (st == 0) st = copy_out(hr, hx)
-    call release(ha)
-    call release(hb)
-    call release(hr)
-    call release(hx)
-    call check(st, 'lapis_solve', stat, errmsg)
-  end subroutine lapis_solve_z2
-
-  subroutine lapis_lstsq_z2(a, b, x, rank, rcond, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: a(:,:), b(:,:)
-    complex(c_double_complex), intent(inout), target :: x(:,:)
-    integer, intent(out), optional :: rank
-    real(c_double), intent(in), optional :: rcond
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: ha, hb, hx, hr, hres, hs
-    real(c_double) :: rc
-    integer(c_int64_t) :: rk
-    integer(c_int32_t) :: st
-    ha = c_null_ptr
-    hb = c_null_ptr
-    hx = c_null_ptr
-    hr = c_null_ptr
-    hres = c_null_ptr
-    hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
-    rk = 0
-    st = 0
-    if (st == 0) st = wrap_z2(a, .true., ha)
-    if (st == 0) st = wrap_z2(b, .true., hb)
-    if (st == 0) st = wrap_z2(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
-    if (st == 0) st = copy_out(hr, hx)
-    if (st == 0 .and. present(rank)) rank = int(rk)
-    call release(ha)
-    call release(hb)
-    call release(hx)
-    call release(hr)
-    call release(hres)
-    call release(hs)
-    call check(st, 'lapis_lstsq', stat, errmsg)
-  end subroutine lapis_lstsq_z2
+  end subroutine lapis_lstsq_z
 
   subroutine lapis_inv_z(a, ainv, stat, errmsg)
     complex(c_double_complex), intent(in), target :: a(:,:)
@@ -6914,9 +6461,9 @@ contains
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_z
 
-  subroutine lapis_add_s1(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:), y(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_add_s(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..), y(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -6924,19 +6471,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(y, .true., hy)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(y, .true., hy)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_add_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_s1
+  end subroutine lapis_add_s
 
-  subroutine lapis_subtract_s1(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:), y(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_subtract_s(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..), y(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -6944,19 +6491,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(y, .true., hy)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(y, .true., hy)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_subtract_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_s1
+  end subroutine lapis_subtract_s
 
-  subroutine lapis_multiply_s1(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:), y(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_multiply_s(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..), y(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -6964,19 +6511,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(y, .true., hy)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(y, .true., hy)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_multiply_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_s1
+  end subroutine lapis_multiply_s
 
-  subroutine lapis_divide_s1(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:), y(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_divide_s(x, y, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..), y(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -6984,69 +6531,69 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(y, .true., hy)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(y, .true., hy)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_divide_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_s1
+  end subroutine lapis_divide_s
 
-  subroutine lapis_exp_s1(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_exp_s(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_exp_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_s1
+  end subroutine lapis_exp_s
 
-  subroutine lapis_sqrt_s1(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_sqrt_s(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_sqrt_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_s1
+  end subroutine lapis_sqrt_s
 
-  subroutine lapis_abs_s1(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
-    real(c_float), intent(inout), target :: out(:)
+  subroutine lapis_abs_s(x, out, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_s1(out, .false., ho)
+    st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_absolute_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_s1
+  end subroutine lapis_abs_s
 
-  subroutine lapis_sum_s1(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
+  subroutine lapis_sum_s(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7054,15 +6601,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_s1(x, .true., hx)
+    st = wrap_s(x, .true., hx)
     if (st == 0) st = c_sum_all(hx, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_s1
+  end subroutine lapis_sum_s
 
-  subroutine lapis_mean_s1(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
+  subroutine lapis_mean_s(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7070,15 +6617,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_s1(x, .true., hx)
+    st = wrap_s(x, .true., hx)
     if (st == 0) st = c_mean_all(hx, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_s1
+  end subroutine lapis_mean_s
 
-  subroutine lapis_max_s1(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
+  subroutine lapis_max_s(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7086,15 +6633,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_s1(x, .true., hx)
+    st = wrap_s(x, .true., hx)
     if (st == 0) st = c_max_all(hx, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_s1
+  end subroutine lapis_max_s
 
-  subroutine lapis_min_s1(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
+  subroutine lapis_min_s(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7102,15 +6649,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_s1(x, .true., hx)
+    st = wrap_s(x, .true., hx)
     if (st == 0) st = c_min_all(hx, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_s1
+  end subroutine lapis_min_s
 
-  subroutine lapis_norm_s1(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
+  subroutine lapis_norm_s(x, res, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7118,16 +6665,16 @@ contains
     real(c_double) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_s1(x, .true., hx)
+    st = wrap_s(x, .true., hx)
     if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_s1
+  end subroutine lapis_norm_s
 
-  subroutine lapis_add_s2(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:), y(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_add_d(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..), y(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7135,19 +6682,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(y, .true., hy)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(y, .true., hy)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_add_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_s2
+  end subroutine lapis_add_d
 
-  subroutine lapis_subtract_s2(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:), y(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_subtract_d(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..), y(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7155,19 +6702,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(y, .true., hy)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(y, .true., hy)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_subtract_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_s2
+  end subroutine lapis_subtract_d
 
-  subroutine lapis_multiply_s2(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:), y(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_multiply_d(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..), y(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7175,19 +6722,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(y, .true., hy)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(y, .true., hy)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_multiply_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_s2
+  end subroutine lapis_multiply_d
 
-  subroutine lapis_divide_s2(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:), y(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_divide_d(x, y, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..), y(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7195,702 +6742,69 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(y, .true., hy)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(y, .true., hy)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_divide_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_s2
+  end subroutine lapis_divide_d
 
-  subroutine lapis_exp_s2(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_exp_d(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_exp_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_s2
+  end subroutine lapis_exp_d
 
-  subroutine lapis_sqrt_s2(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_sqrt_d(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_sqrt_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_s2
+  end subroutine lapis_sqrt_d
 
-  subroutine lapis_abs_s2(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_abs_d(x, out, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_absolute_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_s2
+  end subroutine lapis_abs_d
 
-  subroutine lapis_sum_s2(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_s2
-
-  subroutine lapis_mean_s2(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_s2
-
-  subroutine lapis_max_s2(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_s2
-
-  subroutine lapis_min_s2(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_s2
-
-  subroutine lapis_norm_s2(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s2(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_s2
-
-  subroutine lapis_add_s3(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(y, .true., hy)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_s3
-
-  subroutine lapis_subtract_s3(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(y, .true., hy)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_s3
-
-  subroutine lapis_multiply_s3(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(y, .true., hy)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_s3
-
-  subroutine lapis_divide_s3(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(y, .true., hy)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_s3
-
-  subroutine lapis_exp_s3(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_s3
-
-  subroutine lapis_sqrt_s3(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_s3
-
-  subroutine lapis_abs_s3(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_s3
-
-  subroutine lapis_sum_s3(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_s3
-
-  subroutine lapis_mean_s3(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_s3
-
-  subroutine lapis_max_s3(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_s3
-
-  subroutine lapis_min_s3(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_s3
-
-  subroutine lapis_norm_s3(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s3(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_s3
-
-  subroutine lapis_add_s4(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(y, .true., hy)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_s4
-
-  subroutine lapis_subtract_s4(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(y, .true., hy)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_s4
-
-  subroutine lapis_multiply_s4(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(y, .true., hy)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_s4
-
-  subroutine lapis_divide_s4(x, y, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(y, .true., hy)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_s4
-
-  subroutine lapis_exp_s4(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_s4
-
-  subroutine lapis_sqrt_s4(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_s4
-
-  subroutine lapis_abs_s4(x, out, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_s4
-
-  subroutine lapis_sum_s4(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_s4
-
-  subroutine lapis_mean_s4(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_s4
-
-  subroutine lapis_max_s4(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_s4
-
-  subroutine lapis_min_s4(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_s4
-
-  subroutine lapis_norm_s4(x, res, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_s4(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_s4
-
-  subroutine lapis_add_d1(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:), y(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(y, .true., hy)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_d1
-
-  subroutine lapis_subtract_d1(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:), y(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(y, .true., hy)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_d1
-
-  subroutine lapis_multiply_d1(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:), y(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(y, .true., hy)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_d1
-
-  subroutine lapis_divide_d1(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:), y(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(y, .true., hy)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_d1
-
-  subroutine lapis_exp_d1(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_d1
-
-  subroutine lapis_sqrt_d1(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_d1
-
-  subroutine lapis_abs_d1(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_d1
-
-  subroutine lapis_sum_d1(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
+  subroutine lapis_sum_d(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7898,15 +6812,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_d1(x, .true., hx)
+    st = wrap_d(x, .true., hx)
     if (st == 0) st = c_sum_all(hx, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_d1
+  end subroutine lapis_sum_d
 
-  subroutine lapis_mean_d1(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
+  subroutine lapis_mean_d(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7914,15 +6828,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_d1(x, .true., hx)
+    st = wrap_d(x, .true., hx)
     if (st == 0) st = c_mean_all(hx, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_d1
+  end subroutine lapis_mean_d
 
-  subroutine lapis_max_d1(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
+  subroutine lapis_max_d(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7930,15 +6844,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_d1(x, .true., hx)
+    st = wrap_d(x, .true., hx)
     if (st == 0) st = c_max_all(hx, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_d1
+  end subroutine lapis_max_d
 
-  subroutine lapis_min_d1(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
+  subroutine lapis_min_d(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7946,15 +6860,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_d1(x, .true., hx)
+    st = wrap_d(x, .true., hx)
     if (st == 0) st = c_min_all(hx, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_d1
+  end subroutine lapis_min_d
 
-  subroutine lapis_norm_d1(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
+  subroutine lapis_norm_d(x, res, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -7962,16 +6876,16 @@ contains
     real(c_double) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_d1(x, .true., hx)
+    st = wrap_d(x, .true., hx)
     if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_d1
+  end subroutine lapis_norm_d
 
-  subroutine lapis_add_d2(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:), y(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_add_c(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..), y(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7979,19 +6893,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(y, .true., hy)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .true., hy)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_add_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_d2
+  end subroutine lapis_add_c
 
-  subroutine lapis_subtract_d2(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:), y(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_subtract_c(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..), y(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -7999,19 +6913,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(y, .true., hy)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .true., hy)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_subtract_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_d2
+  end subroutine lapis_subtract_c
 
-  subroutine lapis_multiply_d2(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:), y(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_multiply_c(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..), y(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8019,19 +6933,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(y, .true., hy)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .true., hy)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_multiply_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_d2
+  end subroutine lapis_multiply_c
 
-  subroutine lapis_divide_d2(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:), y(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_divide_c(x, y, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..), y(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8039,702 +6953,69 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(y, .true., hy)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .true., hy)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_divide_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_d2
+  end subroutine lapis_divide_c
 
-  subroutine lapis_exp_d2(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_exp_c(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_exp_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_d2
+  end subroutine lapis_exp_c
 
-  subroutine lapis_sqrt_d2(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_sqrt_c(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(out, .false., ho)
     if (st == 0) st = c_sqrt_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_d2
+  end subroutine lapis_sqrt_c
 
-  subroutine lapis_abs_d2(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
+  subroutine lapis_abs_c(x, out, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    real(c_float), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_d2(out, .false., ho)
+    st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_s(out, .false., ho)
     if (st == 0) st = c_absolute_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_d2
+  end subroutine lapis_abs_c
 
-  subroutine lapis_sum_d2(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_d2
-
-  subroutine lapis_mean_d2(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_d2
-
-  subroutine lapis_max_d2(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_d2
-
-  subroutine lapis_min_d2(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_d2
-
-  subroutine lapis_norm_d2(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d2(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_d2
-
-  subroutine lapis_add_d3(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(y, .true., hy)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_d3
-
-  subroutine lapis_subtract_d3(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(y, .true., hy)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_d3
-
-  subroutine lapis_multiply_d3(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(y, .true., hy)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_d3
-
-  subroutine lapis_divide_d3(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:), y(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(y, .true., hy)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_d3
-
-  subroutine lapis_exp_d3(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_d3
-
-  subroutine lapis_sqrt_d3(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_d3
-
-  subroutine lapis_abs_d3(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_d3
-
-  subroutine lapis_sum_d3(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_d3
-
-  subroutine lapis_mean_d3(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_d3
-
-  subroutine lapis_max_d3(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_d3
-
-  subroutine lapis_min_d3(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_d3
-
-  subroutine lapis_norm_d3(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d3(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_d3
-
-  subroutine lapis_add_d4(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(y, .true., hy)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_d4
-
-  subroutine lapis_subtract_d4(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(y, .true., hy)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_d4
-
-  subroutine lapis_multiply_d4(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(y, .true., hy)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_d4
-
-  subroutine lapis_divide_d4(x, y, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(y, .true., hy)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_d4
-
-  subroutine lapis_exp_d4(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_d4
-
-  subroutine lapis_sqrt_d4(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_d4
-
-  subroutine lapis_abs_d4(x, out, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_d4
-
-  subroutine lapis_sum_d4(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_d4
-
-  subroutine lapis_mean_d4(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_d4
-
-  subroutine lapis_max_d4(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = c_max_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_max', stat, errmsg)
-  end subroutine lapis_max_d4
-
-  subroutine lapis_min_d4(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = c_min_all(hx, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_min', stat, errmsg)
-  end subroutine lapis_min_d4
-
-  subroutine lapis_norm_d4(x, res, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_d4(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_d4
-
-  subroutine lapis_add_c1(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:), y(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .true., hy)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_c1
-
-  subroutine lapis_subtract_c1(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:), y(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .true., hy)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_c1
-
-  subroutine lapis_multiply_c1(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:), y(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .true., hy)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_c1
-
-  subroutine lapis_divide_c1(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:), y(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .true., hy)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_c1
-
-  subroutine lapis_exp_c1(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_c1
-
-  subroutine lapis_sqrt_c1(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_c1
-
-  subroutine lapis_abs_c1(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    real(c_float), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_s1(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_c1
-
-  subroutine lapis_sum_c1(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
+  subroutine lapis_sum_c(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
     complex(c_float_complex), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -8742,15 +7023,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_c1(x, .true., hx)
+    st = wrap_c(x, .true., hx)
     if (st == 0) st = c_sum_all(hx, v)
     if (st == 0) res = cmplx(v, kind=c_float_complex)
     call release(hx)
     call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_c1
+  end subroutine lapis_sum_c
 
-  subroutine lapis_mean_c1(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
+  subroutine lapis_mean_c(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
     complex(c_float_complex), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -8758,15 +7039,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_c1(x, .true., hx)
+    st = wrap_c(x, .true., hx)
     if (st == 0) st = c_mean_all(hx, v)
     if (st == 0) res = cmplx(v, kind=c_float_complex)
     call release(hx)
     call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_c1
+  end subroutine lapis_mean_c
 
-  subroutine lapis_norm_c1(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
+  subroutine lapis_norm_c(x, res, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
     real(c_float), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -8774,16 +7055,16 @@ contains
     real(c_double) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_c1(x, .true., hx)
+    st = wrap_c(x, .true., hx)
     if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
     if (st == 0) res = real(v, c_float)
     call release(hx)
     call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_c1
+  end subroutine lapis_norm_c
 
-  subroutine lapis_add_c2(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_add_z(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..), y(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8791,19 +7072,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .true., hy)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .true., hy)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_add_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_c2
+  end subroutine lapis_add_z
 
-  subroutine lapis_subtract_c2(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_subtract_z(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..), y(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8811,19 +7092,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .true., hy)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .true., hy)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_subtract_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_c2
+  end subroutine lapis_subtract_z
 
-  subroutine lapis_multiply_c2(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_multiply_z(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..), y(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8831,19 +7112,19 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .true., hy)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .true., hy)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_multiply_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_c2
+  end subroutine lapis_multiply_z
 
-  subroutine lapis_divide_c2(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_divide_z(x, y, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..), y(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, hy, ho
@@ -8851,606 +7132,69 @@ contains
     hx = c_null_ptr
     hy = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .true., hy)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .true., hy)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_divide_out(hx, hy, ho)
     call release(hx)
     call release(hy)
     call release(ho)
     call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_c2
+  end subroutine lapis_divide_z
 
-  subroutine lapis_exp_c2(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_exp_z(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_exp_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_c2
+  end subroutine lapis_exp_z
 
-  subroutine lapis_sqrt_c2(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:)
+  subroutine lapis_sqrt_z(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(out, .false., ho)
     if (st == 0) st = c_sqrt_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_c2
+  end subroutine lapis_sqrt_z
 
-  subroutine lapis_abs_c2(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    real(c_float), intent(inout), target :: out(:,:)
+  subroutine lapis_abs_z(x, out, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    real(c_double), intent(inout), target :: out(..)
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: hx, ho
     integer(c_int32_t) :: st
     hx = c_null_ptr
     ho = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_s2(out, .false., ho)
+    st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_d(out, .false., ho)
     if (st == 0) st = c_absolute_out(hx, ho)
     call release(hx)
     call release(ho)
     call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_c2
+  end subroutine lapis_abs_z
 
-  subroutine lapis_sum_c2(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_c2
-
-  subroutine lapis_mean_c2(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_c2
-
-  subroutine lapis_norm_c2(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c2(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_c2
-
-  subroutine lapis_add_c3(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .true., hy)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_c3
-
-  subroutine lapis_subtract_c3(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .true., hy)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_c3
-
-  subroutine lapis_multiply_c3(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .true., hy)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_c3
-
-  subroutine lapis_divide_c3(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .true., hy)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_c3
-
-  subroutine lapis_exp_c3(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_c3
-
-  subroutine lapis_sqrt_c3(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_c3
-
-  subroutine lapis_abs_c3(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_s3(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_c3
-
-  subroutine lapis_sum_c3(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_c3
-
-  subroutine lapis_mean_c3(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_c3
-
-  subroutine lapis_norm_c3(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c3(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_c3
-
-  subroutine lapis_add_c4(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(y, .true., hy)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_c4
-
-  subroutine lapis_subtract_c4(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(y, .true., hy)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_c4
-
-  subroutine lapis_multiply_c4(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(y, .true., hy)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_c4
-
-  subroutine lapis_divide_c4(x, y, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(y, .true., hy)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_c4
-
-  subroutine lapis_exp_c4(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_c4
-
-  subroutine lapis_sqrt_c4(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_float_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_c4(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_c4
-
-  subroutine lapis_abs_c4(x, out, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = wrap_s4(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_c4
-
-  subroutine lapis_sum_c4(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_c4
-
-  subroutine lapis_mean_c4(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_float_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_float_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_c4
-
-  subroutine lapis_norm_c4(x, res, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:,:)
-    real(c_float), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_c4(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_float)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_c4
-
-  subroutine lapis_add_z1(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:), y(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .true., hy)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_z1
-
-  subroutine lapis_subtract_z1(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:), y(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .true., hy)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_z1
-
-  subroutine lapis_multiply_z1(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:), y(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .true., hy)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_z1
-
-  subroutine lapis_divide_z1(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:), y(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .true., hy)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_z1
-
-  subroutine lapis_exp_z1(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_z1
-
-  subroutine lapis_sqrt_z1(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_z1
-
-  subroutine lapis_abs_z1(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    real(c_double), intent(inout), target :: out(:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_d1(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_z1
-
-  subroutine lapis_sum_z1(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
+  subroutine lapis_sum_z(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
     complex(c_double_complex), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -9458,15 +7202,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_z1(x, .true., hx)
+    st = wrap_z(x, .true., hx)
     if (st == 0) st = c_sum_all(hx, v)
     if (st == 0) res = cmplx(v, kind=c_double_complex)
     call release(hx)
     call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_z1
+  end subroutine lapis_sum_z
 
-  subroutine lapis_mean_z1(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
+  subroutine lapis_mean_z(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
     complex(c_double_complex), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -9474,15 +7218,15 @@ contains
     complex(c_double_complex) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_z1(x, .true., hx)
+    st = wrap_z(x, .true., hx)
     if (st == 0) st = c_mean_all(hx, v)
     if (st == 0) res = cmplx(v, kind=c_double_complex)
     call release(hx)
     call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_z1
+  end subroutine lapis_mean_z
 
-  subroutine lapis_norm_z1(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
+  subroutine lapis_norm_z(x, res, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
     real(c_double), intent(inout) :: res
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -9490,553 +7234,16 @@ contains
     real(c_double) :: v
     integer(c_int32_t) :: st
     hx = c_null_ptr
-    st = wrap_z1(x, .true., hx)
+    st = wrap_z(x, .true., hx)
     if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
     if (st == 0) res = real(v, c_double)
     call release(hx)
     call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_z1
+  end subroutine lapis_norm_z
 
-  subroutine lapis_add_z2(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .true., hy)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_z2
-
-  subroutine lapis_subtract_z2(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .true., hy)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_z2
-
-  subroutine lapis_multiply_z2(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .true., hy)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_z2
-
-  subroutine lapis_divide_z2(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:), y(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .true., hy)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_z2
-
-  subroutine lapis_exp_z2(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_z2
-
-  subroutine lapis_sqrt_z2(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_z2
-
-  subroutine lapis_abs_z2(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    real(c_double), intent(inout), target :: out(:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_d2(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_z2
-
-  subroutine lapis_sum_z2(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_z2
-
-  subroutine lapis_mean_z2(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_z2
-
-  subroutine lapis_norm_z2(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z2(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_z2
-
-  subroutine lapis_add_z3(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .true., hy)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_z3
-
-  subroutine lapis_subtract_z3(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .true., hy)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_z3
-
-  subroutine lapis_multiply_z3(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .true., hy)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_z3
-
-  subroutine lapis_divide_z3(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:), y(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .true., hy)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_z3
-
-  subroutine lapis_exp_z3(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_z3
-
-  subroutine lapis_sqrt_z3(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_z3
-
-  subroutine lapis_abs_z3(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_d3(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_z3
-
-  subroutine lapis_sum_z3(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_z3
-
-  subroutine lapis_mean_z3(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_z3
-
-  subroutine lapis_norm_z3(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z3(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_z3
-
-  subroutine lapis_add_z4(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(y, .true., hy)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_add_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_add', stat, errmsg)
-  end subroutine lapis_add_z4
-
-  subroutine lapis_subtract_z4(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(y, .true., hy)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_subtract_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_subtract', stat, errmsg)
-  end subroutine lapis_subtract_z4
-
-  subroutine lapis_multiply_z4(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(y, .true., hy)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_multiply_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_multiply', stat, errmsg)
-  end subroutine lapis_multiply_z4
-
-  subroutine lapis_divide_z4(x, y, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:), y(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(y, .true., hy)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_divide_out(hx, hy, ho)
-    call release(hx)
-    call release(hy)
-    call release(ho)
-    call check(st, 'lapis_divide', stat, errmsg)
-  end subroutine lapis_divide_z4
-
-  subroutine lapis_exp_z4(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_exp_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_exp', stat, errmsg)
-  end subroutine lapis_exp_z4
-
-  subroutine lapis_sqrt_z4(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_double_complex), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_z4(out, .false., ho)
-    if (st == 0) st = c_sqrt_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_sqrt', stat, errmsg)
-  end subroutine lapis_sqrt_z4
-
-  subroutine lapis_abs_z4(x, out, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout), target :: out(:,:,:,:)
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, ho
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    ho = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = wrap_d4(out, .false., ho)
-    if (st == 0) st = c_absolute_out(hx, ho)
-    call release(hx)
-    call release(ho)
-    call check(st, 'lapis_abs', stat, errmsg)
-  end subroutine lapis_abs_z4
-
-  subroutine lapis_sum_z4(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = c_sum_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_sum', stat, errmsg)
-  end subroutine lapis_sum_z4
-
-  subroutine lapis_mean_z4(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    complex(c_double_complex), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    complex(c_double_complex) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = c_mean_all(hx, v)
-    if (st == 0) res = cmplx(v, kind=c_double_complex)
-    call release(hx)
-    call check(st, 'lapis_mean', stat, errmsg)
-  end subroutine lapis_mean_z4
-
-  subroutine lapis_norm_z4(x, res, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:,:)
-    real(c_double), intent(inout) :: res
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx
-    real(c_double) :: v
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    st = wrap_z4(x, .true., hx)
-    if (st == 0) st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)
-    if (st == 0) res = real(v, c_double)
-    call release(hx)
-    call check(st, 'lapis_norm', stat, errmsg)
-  end subroutine lapis_norm_z4
-
-  subroutine lapis_fft_c1(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: y(:)
+  subroutine lapis_fft_c(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10049,19 +7256,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 1)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .false., hy)
     if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_c1
+  end subroutine lapis_fft_c
 
-  subroutine lapis_ifft_c1(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: y(:)
+  subroutine lapis_ifft_c(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10074,19 +7281,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 1)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .false., hy)
     if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_c1
+  end subroutine lapis_ifft_c
 
-  subroutine lapis_rfft_c1(x, y, dim, norm, stat, errmsg)
-    real(c_float), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: y(:)
+  subroutine lapis_rfft_c(x, y, dim, norm, stat, errmsg)
+    real(c_float), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10099,19 +7306,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 1)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_s1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = wrap_s(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .false., hy)
     if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_c1
+  end subroutine lapis_rfft_c
 
-  subroutine lapis_irfft_c1(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    real(c_float), intent(inout), target :: y(:)
+  subroutine lapis_irfft_c(x, y, dim, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    real(c_float), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10124,19 +7331,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 1)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_s1(y, .false., hy)
+    if (st == 0) st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_s(y, .false., hy)
     if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_c1
+  end subroutine lapis_irfft_c
 
-  subroutine lapis_fftn_c1(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: y(:)
+  subroutine lapis_fftn_c(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: y(..)
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -10148,17 +7355,17 @@ contains
     hy = c_null_ptr
     unused = 0
     st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .false., hy)
     if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_c1
+  end subroutine lapis_fftn_c
 
-  subroutine lapis_ifftn_c1(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:)
-    complex(c_float_complex), intent(inout), target :: y(:)
+  subroutine lapis_ifftn_c(x, y, norm, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: x(..)
+    complex(c_float_complex), intent(inout), target :: y(..)
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -10170,17 +7377,17 @@ contains
     hy = c_null_ptr
     unused = 0
     st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c1(x, .true., hx)
-    if (st == 0) st = wrap_c1(y, .false., hy)
+    if (st == 0) st = wrap_c(x, .true., hx)
+    if (st == 0) st = wrap_c(y, .false., hy)
     if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_c1
+  end subroutine lapis_ifftn_c
 
-  subroutine lapis_fft_c2(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:)
+  subroutine lapis_fft_z(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10193,19 +7400,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 2)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .false., hy)
     if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_c2
+  end subroutine lapis_fft_z
 
-  subroutine lapis_ifft_c2(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:)
+  subroutine lapis_ifft_z(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10218,19 +7425,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 2)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .false., hy)
     if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_c2
+  end subroutine lapis_ifft_z
 
-  subroutine lapis_rfft_c2(x, y, dim, norm, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:)
+  subroutine lapis_rfft_z(x, y, dim, norm, stat, errmsg)
+    real(c_double), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10243,19 +7450,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 2)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_s2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = wrap_d(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .false., hy)
     if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_c2
+  end subroutine lapis_rfft_z
 
-  subroutine lapis_irfft_c2(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    real(c_float), intent(inout), target :: y(:,:)
+  subroutine lapis_irfft_z(x, y, dim, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    real(c_double), intent(inout), target :: y(..)
     integer, intent(in), optional :: dim
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
@@ -10268,19 +7475,19 @@ contains
     hy = c_null_ptr
     d = 1
     if (present(dim)) d = dim
-    st = dim_check(d, 2)
+    st = dim_check(d, rank(x))
     if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_s2(y, .false., hy)
+    if (st == 0) st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_d(y, .false., hy)
     if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_c2
+  end subroutine lapis_irfft_z
 
-  subroutine lapis_fftn_c2(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:)
+  subroutine lapis_fftn_z(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: y(..)
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -10292,17 +7499,17 @@ contains
     hy = c_null_ptr
     unused = 0
     st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .false., hy)
     if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_c2
+  end subroutine lapis_fftn_z
 
-  subroutine lapis_ifftn_c2(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:)
+  subroutine lapis_ifftn_z(x, y, norm, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: x(..)
+    complex(c_double_complex), intent(inout), target :: y(..)
     character(*), intent(in), optional :: norm
     integer, intent(out), optional :: stat
     character(*), intent(inout), optional :: errmsg
@@ -10314,588 +7521,12 @@ contains
     hy = c_null_ptr
     unused = 0
     st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c2(x, .true., hx)
-    if (st == 0) st = wrap_c2(y, .false., hy)
+    if (st == 0) st = wrap_z(x, .true., hx)
+    if (st == 0) st = wrap_z(y, .false., hy)
     if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
     call release(hx)
     call release(hy)
     call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_c2
-
-  subroutine lapis_fft_c3(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .false., hy)
-    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_c3
-
-  subroutine lapis_ifft_c3(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .false., hy)
-    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_c3
-
-  subroutine lapis_rfft_c3(x, y, dim, norm, stat, errmsg)
-    real(c_float), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_s3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .false., hy)
-    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_c3
-
-  subroutine lapis_irfft_c3(x, y, dim, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    real(c_float), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_s3(y, .false., hy)
-    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_c3
-
-  subroutine lapis_fftn_c3(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .false., hy)
-    if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_c3
-
-  subroutine lapis_ifftn_c3(x, y, norm, stat, errmsg)
-    complex(c_float_complex), intent(in), target :: x(:,:,:)
-    complex(c_float_complex), intent(inout), target :: y(:,:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_c3(x, .true., hx)
-    if (st == 0) st = wrap_c3(y, .false., hy)
-    if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_c3
-
-  subroutine lapis_fft_z1(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: y(:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 1)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .false., hy)
-    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_z1
-
-  subroutine lapis_ifft_z1(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: y(:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 1)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .false., hy)
-    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_z1
-
-  subroutine lapis_rfft_z1(x, y, dim, norm, stat, errmsg)
-    real(c_double), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: y(:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 1)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_d1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .false., hy)
-    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_z1
-
-  subroutine lapis_irfft_z1(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    real(c_double), intent(inout), target :: y(:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 1)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_d1(y, .false., hy)
-    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_z1
-
-  subroutine lapis_fftn_z1(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: y(:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .false., hy)
-    if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_z1
-
-  subroutine lapis_ifftn_z1(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:)
-    complex(c_double_complex), intent(inout), target :: y(:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z1(x, .true., hx)
-    if (st == 0) st = wrap_z1(y, .false., hy)
-    if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_z1
-
-  subroutine lapis_fft_z2(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 2)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .false., hy)
-    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_z2
-
-  subroutine lapis_ifft_z2(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 2)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .false., hy)
-    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_z2
-
-  subroutine lapis_rfft_z2(x, y, dim, norm, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 2)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_d2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .false., hy)
-    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_z2
-
-  subroutine lapis_irfft_z2(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    real(c_double), intent(inout), target :: y(:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 2)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_d2(y, .false., hy)
-    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_z2
-
-  subroutine lapis_fftn_z2(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .false., hy)
-    if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_z2
-
-  subroutine lapis_ifftn_z2(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z2(x, .true., hx)
-    if (st == 0) st = wrap_z2(y, .false., hy)
-    if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_z2
-
-  subroutine lapis_fft_z3(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .false., hy)
-    if (st == 0) st = c_fft_fft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fft', stat, errmsg)
-  end subroutine lapis_fft_z3
-
-  subroutine lapis_ifft_z3(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .false., hy)
-    if (st == 0) st = c_fft_ifft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifft', stat, errmsg)
-  end subroutine lapis_ifft_z3
-
-  subroutine lapis_rfft_z3(x, y, dim, norm, stat, errmsg)
-    real(c_double), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_d3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .false., hy)
-    if (st == 0) st = c_fft_rfft_out(hx, int(size(x, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_rfft', stat, errmsg)
-  end subroutine lapis_rfft_z3
-
-  subroutine lapis_irfft_z3(x, y, dim, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    real(c_double), intent(inout), target :: y(:,:,:)
-    integer, intent(in), optional :: dim
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer :: d
-    integer(c_int32_t) :: nc
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    d = 1
-    if (present(dim)) d = dim
-    st = dim_check(d, 3)
-    if (st == 0) st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_d3(y, .false., hy)
-    if (st == 0) st = c_fft_irfft_out(hx, int(size(y, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_irfft', stat, errmsg)
-  end subroutine lapis_irfft_z3
-
-  subroutine lapis_fftn_z3(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .false., hy)
-    if (st == 0) st = c_fft_fftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_fftn', stat, errmsg)
-  end subroutine lapis_fftn_z3
-
-  subroutine lapis_ifftn_z3(x, y, norm, stat, errmsg)
-    complex(c_double_complex), intent(in), target :: x(:,:,:)
-    complex(c_double_complex), intent(inout), target :: y(:,:,:)
-    character(*), intent(in), optional :: norm
-    integer, intent(out), optional :: stat
-    character(*), intent(inout), optional :: errmsg
-    type(c_ptr) :: hx, hy
-    integer(c_int32_t) :: nc
-    integer(c_int64_t) :: unused(1)
-    integer(c_int32_t) :: st
-    hx = c_null_ptr
-    hy = c_null_ptr
-    unused = 0
-    st = norm_code(norm, nc)
-    if (st == 0) st = wrap_z3(x, .true., hx)
-    if (st == 0) st = wrap_z3(y, .false., hy)
-    if (st == 0) st = c_fft_ifftn_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)
-    call release(hx)
-    call release(hy)
-    call check(st, 'lapis_ifftn', stat, errmsg)
-  end subroutine lapis_ifftn_z3
+  end subroutine lapis_ifftn_z
 
 end module lapis

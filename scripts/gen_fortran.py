@@ -36,12 +36,24 @@ KINDS = {
     "z": ("complex(c_double_complex)", 4, 16, "real(c_double)", True),
 }
 RANKS = [1, 2, 3, 4]
+# The user-facing procedures take assumed-rank arrays (Fortran 2018,
+# `dimension(..)`): one specific per kind, and wrap_<k> dispatches on the
+# rank (select rank) to the rank-specific wrap_<k><r>. None stands for
+# "assumed rank" in the rank loops below.
+SPEC_RANKS = [None]
 REALKIND = {"s": "c_float", "d": "c_double", "c": "c_float", "z": "c_double"}
 CPLXKIND = {"c": "c_float_complex", "z": "c_double_complex"}
 REALOF = {"s": "s", "d": "d", "c": "s", "z": "d"}
 
 def dims(r):
+    if r is None:
+        return "(..)"
     return "(" + ",".join([":"] * r) + ")"
+
+
+def sfx(r):
+    """The rank suffix of a specific's name ('' for assumed rank)."""
+    return "" if r is None else str(r)
 
 
 def idx(r, d=None):
@@ -157,17 +169,41 @@ for k in KINDS:
         ]
         wrap_funcs.append("\n".join(lines))
 
+for k in KINDS:
+    t, code, size, _, _ = KINDS[k]
+    lines = [
+        f"  function wrap_{k}(a, readonly, h) result(st)",
+        f"    {t}, intent(in), target :: a(..)",
+        "    logical, intent(in) :: readonly",
+        "    type(c_ptr), intent(out) :: h",
+        "    integer(c_int32_t) :: st",
+        "    character(len=12) :: buf",
+        "    h = c_null_ptr",
+        "    select rank (a)",
+    ]
+    for r in RANKS:
+        lines += [f"    rank ({r})", f"      st = wrap_{k}{r}(a, readonly, h)"]
+    lines += [
+        "    rank default",
+        "      st = LAPIS_ERR_INVALID_ARGUMENT",
+        "      write (buf, '(i0)') rank(a)",
+        f"      pending = 'arrays of rank {RANKS[0]} to {RANKS[-1]} only, got rank ' // trim(buf)",
+        "    end select",
+        f"  end function wrap_{k}",
+    ]
+    wrap_funcs.append("\n".join(lines))
+    for r in SPEC_RANKS:
         add("lapis_wrap", Proc(
-            f"lapis_wrap_{k}{r}", ["a", "arr", "readonly"],
+            f"lapis_wrap_{k}{sfx(r)}", ["a", "arr", "readonly"],
             [f"{t}, intent(inout), target :: a{dims(r)}",
              "type(lapis_array_t), intent(inout) :: arr",
              "logical, intent(in), optional :: readonly"],
             ["h"],
-            [f"st = wrap_{k}{r}(a, ro, h)"],
+            [],
             pre=["ro = .false.", "if (present(readonly)) ro = readonly", "call arr%free()",
-                 f"st = wrap_{k}{r}(a, ro, h)", "if (st == 0) then", "  arr%h = h", "  h = c_null_ptr", "end if"],
+                 f"st = wrap_{k}{sfx(r)}(a, ro, h)", "if (st == 0) then", "  arr%h = h", "  h = c_null_ptr",
+                 "end if"],
             where="lapis_wrap", locals_=["logical :: ro"]))
-        procs[-1].steps = []
 
 # ---------------------------------------------------------------- BLAS
 for k in KINDS:
@@ -236,21 +272,21 @@ UPLO_OPT = ["character, intent(in), optional :: uplo"]
 UPLO_PRE = ["ch = 'L'", "if (present(uplo)) ch = uplo", "st = uplo_code(ch, ul)"]
 for k in KINDS:
     t, rt, rk = T(k), RT(k), REALOF[k]
-    for rb in (1, 2):
+    for rb in SPEC_RANKS:
         add("lapis_solve", Proc(
-            f"lapis_solve_{k}{rb}", ["a", "b", "x"],
+            f"lapis_solve_{k}{sfx(rb)}", ["a", "b", "x"],
             [f"{t}, intent(in), target :: a(:,:), b{dims(rb)}", f"{t}, intent(inout), target :: x{dims(rb)}"],
             ["ha", "hb", "hr", "hx"],
-            [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{rb}(b, .true., hb)",
-             f"st = wrap_{k}{rb}(x, .false., hx)", "st = c_solve(ha, hb, hr)", "st = copy_out(hr, hx)"],
+            [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
+             f"st = wrap_{k}{sfx(rb)}(x, .false., hx)", "st = c_solve(ha, hb, hr)", "st = copy_out(hr, hx)"],
             where="lapis_solve"))
         add("lapis_lstsq", Proc(
-            f"lapis_lstsq_{k}{rb}", ["a", "b", "x", "rank", "rcond"],
+            f"lapis_lstsq_{k}{sfx(rb)}", ["a", "b", "x", "rank", "rcond"],
             [f"{t}, intent(in), target :: a(:,:), b{dims(rb)}", f"{t}, intent(inout), target :: x{dims(rb)}",
              "integer, intent(out), optional :: rank", "real(c_double), intent(in), optional :: rcond"],
             ["ha", "hb", "hx", "hr", "hres", "hs"],
-            [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{rb}(b, .true., hb)",
-             f"st = wrap_{k}{rb}(x, .false., hx)",
+            [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
+             f"st = wrap_{k}{sfx(rb)}(x, .false., hx)",
              "st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)", "st = copy_out(hr, hx)"],
             pre=["rc = -1.0_c_double", "if (present(rcond)) rc = rcond", "rk = 0", "st = 0"],
             post=["if (st == 0 .and. present(rank)) rank = int(rk)"],
@@ -316,43 +352,43 @@ for k in KINDS:
 for k in KINDS:
     if True:
         t, rt, rk = T(k), RT(k), REALOF[k]
-        for r in RANKS:
+        for r in SPEC_RANKS:
             for op in ("add", "subtract", "multiply", "divide"):
                 add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{r}", ["x", "y", "out"],
+                    f"lapis_{op}_{k}{sfx(r)}", ["x", "y", "out"],
                     [f"{t}, intent(in), target :: x{dims(r)}, y{dims(r)}", f"{t}, intent(inout), target :: out{dims(r)}"],
                     ["hx", "hy", "ho"],
-                    [f"st = wrap_{k}{r}(x, .true., hx)", f"st = wrap_{k}{r}(y, .true., hy)",
-                     f"st = wrap_{k}{r}(out, .false., ho)", f"st = c_{op}_out(hx, hy, ho)"],
+                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{k}{sfx(r)}(y, .true., hy)",
+                     f"st = wrap_{k}{sfx(r)}(out, .false., ho)", f"st = c_{op}_out(hx, hy, ho)"],
                     where=f"lapis_{op}"))
             for op, cname, ok in (("exp", "exp", k), ("sqrt", "sqrt", k), ("abs", "absolute", rk)):
                 add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{r}", ["x", "out"],
+                    f"lapis_{op}_{k}{sfx(r)}", ["x", "out"],
                     [f"{t}, intent(in), target :: x{dims(r)}", f"{T(ok)}, intent(inout), target :: out{dims(r)}"],
                     ["hx", "ho"],
-                    [f"st = wrap_{k}{r}(x, .true., hx)", f"st = wrap_{ok}{r}(out, .false., ho)",
+                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{ok}{sfx(r)}(out, .false., ho)",
                      f"st = c_{cname}_out(hx, ho)"],
                     where=f"lapis_{op}"))
             for op in ("sum", "mean", "max", "min"):
                 if op in ("max", "min") and KINDS[k][4]:
                     continue
                 add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{r}", ["x", "res"],
+                    f"lapis_{op}_{k}{sfx(r)}", ["x", "res"],
                     [f"{t}, intent(in), target :: x{dims(r)}", f"{t}, intent(inout) :: res"],
                     ["hx"],
-                    [f"st = wrap_{k}{r}(x, .true., hx)", f"st = c_{op}_all(hx, v)"],
+                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = c_{op}_all(hx, v)"],
                     post=[f"if (st == 0) res = {from_c(k, 'v')}"],
                     where=f"lapis_{op}", locals_=["complex(c_double_complex) :: v"]))
             add("lapis_norm", Proc(
-                f"lapis_norm_{k}{r}", ["x", "res"],
+                f"lapis_norm_{k}{sfx(r)}", ["x", "res"],
                 [f"{t}, intent(in), target :: x{dims(r)}", f"{rt}, intent(inout) :: res"],
                 ["hx"],
-                [f"st = wrap_{k}{r}(x, .true., hx)", "st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)"],
+                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", "st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)"],
                 post=[f"if (st == 0) res = real(v, {REALKIND[k]})"],
                 where="lapis_norm", locals_=["real(c_double) :: v"]))
 
 # ---------------------------------------------------------------- FFT
-FFT_RANKS = [1, 2, 3]
+FFT_RANKS = SPEC_RANKS
 FFT_OPT = ["integer, intent(in), optional :: dim", "character(*), intent(in), optional :: norm"]
 for k in ("c", "z"):
     t, rk = T(k), REALOF[k]
@@ -365,22 +401,22 @@ for k in ("c", "z"):
             ("rfft", tr, t, rk, k, "x"), ("irfft", t, tr, k, rk, "y"),
         ):
             add(f"lapis_{op}", Proc(
-                f"lapis_{op}_{k}{r}", ["x", "y", "dim", "norm"],
+                f"lapis_{op}_{k}{sfx(r)}", ["x", "y", "dim", "norm"],
                 [f"{xt}, intent(in), target :: x{dims(r)}", f"{yt}, intent(inout), target :: y{dims(r)}"] + FFT_OPT,
                 ["hx", "hy"],
-                [f"st = wrap_{xk}{r}(x, .true., hx)", f"st = wrap_{yk}{r}(y, .false., hy)",
+                [f"st = wrap_{xk}{sfx(r)}(x, .true., hx)", f"st = wrap_{yk}{sfx(r)}(y, .false., hy)",
                  f"st = c_fft_{op}_out(hx, int(size({nsrc}, d), c_int64_t), int(d - 1, c_int64_t), nc, hy)"],
-                pre=["d = 1", "if (present(dim)) d = dim", f"st = dim_check(d, {r})",
+                pre=["d = 1", "if (present(dim)) d = dim", "st = dim_check(d, rank(x))" if r is None else f"st = dim_check(d, {r})",
                      "if (st == 0) st = norm_code(norm, nc)"],
                 where=f"lapis_{op}", locals_=["integer :: d", "integer(c_int32_t) :: nc"]))
         # n-d transforms over every dimension, same shape in and out.
         for op in ("fftn", "ifftn"):
             add(f"lapis_{op}", Proc(
-                f"lapis_{op}_{k}{r}", ["x", "y", "norm"],
+                f"lapis_{op}_{k}{sfx(r)}", ["x", "y", "norm"],
                 [f"{t}, intent(in), target :: x{dims(r)}", f"{t}, intent(inout), target :: y{dims(r)}",
                  "character(*), intent(in), optional :: norm"],
                 ["hx", "hy"],
-                [f"st = wrap_{k}{r}(x, .true., hx)", f"st = wrap_{k}{r}(y, .false., hy)",
+                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{k}{sfx(r)}(y, .false., hy)",
                  f"st = c_fft_{op}_out(hx, LAPIS_FFT_DEFAULT, unused, LAPIS_FFT_DEFAULT, unused, nc, hy)"],
                 pre=["unused = 0", "st = norm_code(norm, nc)"],
                 where=f"lapis_{op}", locals_=["integer(c_int32_t) :: nc", "integer(c_int64_t) :: unused(1)"]))
@@ -680,7 +716,7 @@ def render_interface(mp, fn):
     return out
 
 
-INT32_RANGE = (-2**31, 2**31 - 1)
+INT32_RANGE = (-2**31, 2**31 - 1)  # int32_t
 
 
 def int64_params(h):
@@ -695,9 +731,10 @@ def int64_params(h):
 def render_constant(name, val, doc, is_enum, i64):
     """A Fortran parameter for `#define name val` or an enum member. Integer
     constants take the kind of the C parameters they are passed as: enum
-    members c_int; int64 when the value needs it or the doc names int64_t
-    parameters (LAPIS_ALL_AXES: 'pass as `naxes`'); else int32 (the
-    int32_t code typedefs: lapis_dtype, lapis_order, lapis_trans, ...)."""
+    members c_int; int64 when the value needs it, when it is negative (a
+    sentinel for an int64_t count or index: LAPIS_FFT_DEFAULT, LAPIS_ALL_AXES)
+    or when the doc names int64_t parameters ('pass as `naxes`'); else int32
+    (the int32_t code typedefs: lapis_dtype, lapis_order, lapis_trans, ...)."""
     out = comment(first_sentence(doc), 2)
     if re.fullmatch(r'"[^"\\]*"', val):
         return out + [f"  character(len=*), parameter, public :: {name} = {val}"]
@@ -710,7 +747,7 @@ def render_constant(name, val, doc, is_enum, i64):
     n = int(v)
     if is_enum:
         kind = "c_int"
-    elif not INT32_RANGE[0] <= n <= INT32_RANGE[1] or set(re.findall(r"`(\w+)`", doc)) & i64:
+    elif n < 0 or n > INT32_RANGE[1] or set(re.findall(r"`(\w+)`", doc)) & i64:
         kind = "c_int64_t"
     else:
         kind = "c_int32_t"
@@ -740,6 +777,8 @@ RAW_INTRO = """\
 !   const char * argument -> character(kind=c_char) :: s(*) (end it with
 !       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
 !       converts it); function pointers -> type(c_funptr), value.
+! A C type with no rule here stops scripts/gen_fortran.py with the function's
+! name, so no function of lapis.h can be left without an interface.
 ! Each interface is preceded by the first sentence of the C doc comment;
 ! the full contracts are in lapis.h.
 """

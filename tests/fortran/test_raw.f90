@@ -4,6 +4,7 @@
 ! (a C string and a list of handles), a raw BLAS call on Fortran arrays,
 ! the version and backend strings, and an error path read through
 ! lapis_last_error. Every result is checked against a computation here.
+! Also: module lapis's assumed-rank lapis_wrap refuses a rank-5 array.
 program test_raw
   use, intrinsic :: iso_c_binding
   use lapis, only: lapis_wrap, lapis_array_t
@@ -11,6 +12,7 @@ program test_raw
   use testutil
   implicit none
   real(c_double), target :: x(5), y(5), a(3, 4), b(4, 2), c(3, 2), e(3, 2), colsum(4)
+  real(c_double), target :: r5(2, 1, 1, 1, 2)
   type(c_ptr) :: hx, hy, ha, hb, hs, he, hbad
   type(lapis_array_t) :: wa
   integer(c_int) :: st
@@ -18,7 +20,7 @@ program test_raw
   real(c_double) :: v, m
   character(:), allocatable :: s
   character(len=32) :: buf
-  integer :: i, j
+  integer :: i, j, ist
 
   hx = c_null_ptr
   hy = c_null_ptr
@@ -103,6 +105,11 @@ program test_raw
   call expect(s == 'LAPIS_ERR_BAD_DTYPE', 'lapis_status_string names the status, got ' // s)
   s = lapis_f_string(lapis_last_error())
   call expect(len(s) > 0 .and. index(s, '99') > 0, 'lapis_last_error names the bad dtype, got ' // s)
+
+  ! module lapis wraps ranks 1 to 4; another rank is an error at run time
+  r5 = 0
+  call lapis_wrap(r5, wa, stat=ist)
+  call expect(ist == LAPIS_ERR_INVALID_ARGUMENT .and. wa%is_null(), 'lapis_wrap of a rank-5 array is refused')
 
   call lapis_array_free(hx)
   call lapis_array_free(hy)
