@@ -5,7 +5,9 @@
 ! the C sources the header comes from), not this file.
 !
 ! Build it with the compiler you build your program with (module files are
-! compiler-specific, so the source is installed, not a .mod):
+! compiler-specific, so the source is installed, not a .mod). Module lapis
+! takes assumed-rank arrays (Fortran 2018: gfortran >= 10, no -std or
+! -std=f2018); the programs that use it may be Fortran 2008.
 !
 !   gfortran -c $(PREFIX)/include/lapis.f90   # -> lapis_c.mod, lapis.mod, lapis.o
 !   gfortran prog.f90 lapis.o $(pkg-config --libs lapis)           # shared
@@ -34,8 +36,9 @@
 ! final binding, so copies of the type never double-free). arr%handle()
 ! is the C handle, for calling any function of lapis_c on the array.
 ! Module lapis also gives lapis_c's constants and types (LAPIS_OK,
-! LAPIS_FLOAT64, lapis_complex128_t, ...) and lapis_f_string; its function
-! names are lapis_c's own, so a unit that uses both renames one side:
+! LAPIS_FLOAT64, lapis_complex128_t, ...) and lapis_f_string. Some of its
+! generic names are also C function names (lapis_sqrt, lapis_sum, ...), so a
+! unit that uses both modules renames or selects one side:
 !   use lapis_c, only: c_sqrt => lapis_sqrt
 !
 ! Module lapis_c: the C API as it is. Every function of lapis.h has an

@@ -350,50 +350,48 @@ for k in KINDS:
 
 # ---------------------------------------------------------------- ufuncs, reductions
 for k in KINDS:
-    if True:
-        t, rt, rk = T(k), RT(k), REALOF[k]
-        for r in SPEC_RANKS:
-            for op in ("add", "subtract", "multiply", "divide"):
-                add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{sfx(r)}", ["x", "y", "out"],
-                    [f"{t}, intent(in), target :: x{dims(r)}, y{dims(r)}", f"{t}, intent(inout), target :: out{dims(r)}"],
-                    ["hx", "hy", "ho"],
-                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{k}{sfx(r)}(y, .true., hy)",
-                     f"st = wrap_{k}{sfx(r)}(out, .false., ho)", f"st = c_{op}_out(hx, hy, ho)"],
-                    where=f"lapis_{op}"))
-            for op, cname, ok in (("exp", "exp", k), ("sqrt", "sqrt", k), ("abs", "absolute", rk)):
-                add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{sfx(r)}", ["x", "out"],
-                    [f"{t}, intent(in), target :: x{dims(r)}", f"{T(ok)}, intent(inout), target :: out{dims(r)}"],
-                    ["hx", "ho"],
-                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{ok}{sfx(r)}(out, .false., ho)",
-                     f"st = c_{cname}_out(hx, ho)"],
-                    where=f"lapis_{op}"))
-            for op in ("sum", "mean", "max", "min"):
-                if op in ("max", "min") and KINDS[k][4]:
-                    continue
-                add(f"lapis_{op}", Proc(
-                    f"lapis_{op}_{k}{sfx(r)}", ["x", "res"],
-                    [f"{t}, intent(in), target :: x{dims(r)}", f"{t}, intent(inout) :: res"],
-                    ["hx"],
-                    [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = c_{op}_all(hx, v)"],
-                    post=[f"if (st == 0) res = {from_c(k, 'v')}"],
-                    where=f"lapis_{op}", locals_=["complex(c_double_complex) :: v"]))
-            add("lapis_norm", Proc(
-                f"lapis_norm_{k}{sfx(r)}", ["x", "res"],
-                [f"{t}, intent(in), target :: x{dims(r)}", f"{rt}, intent(inout) :: res"],
+    t, rt, rk = T(k), RT(k), REALOF[k]
+    for r in SPEC_RANKS:
+        for op in ("add", "subtract", "multiply", "divide"):
+            add(f"lapis_{op}", Proc(
+                f"lapis_{op}_{k}{sfx(r)}", ["x", "y", "out"],
+                [f"{t}, intent(in), target :: x{dims(r)}, y{dims(r)}", f"{t}, intent(inout), target :: out{dims(r)}"],
+                ["hx", "hy", "ho"],
+                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{k}{sfx(r)}(y, .true., hy)",
+                 f"st = wrap_{k}{sfx(r)}(out, .false., ho)", f"st = c_{op}_out(hx, hy, ho)"],
+                where=f"lapis_{op}"))
+        for op, cname, ok in (("exp", "exp", k), ("sqrt", "sqrt", k), ("abs", "absolute", rk)):
+            add(f"lapis_{op}", Proc(
+                f"lapis_{op}_{k}{sfx(r)}", ["x", "out"],
+                [f"{t}, intent(in), target :: x{dims(r)}", f"{T(ok)}, intent(inout), target :: out{dims(r)}"],
+                ["hx", "ho"],
+                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = wrap_{ok}{sfx(r)}(out, .false., ho)",
+                 f"st = c_{cname}_out(hx, ho)"],
+                where=f"lapis_{op}"))
+        for op in ("sum", "mean", "max", "min"):
+            if op in ("max", "min") and KINDS[k][4]:
+                continue
+            add(f"lapis_{op}", Proc(
+                f"lapis_{op}_{k}{sfx(r)}", ["x", "res"],
+                [f"{t}, intent(in), target :: x{dims(r)}", f"{t}, intent(inout) :: res"],
                 ["hx"],
-                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", "st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)"],
-                post=[f"if (st == 0) res = real(v, {REALKIND[k]})"],
-                where="lapis_norm", locals_=["real(c_double) :: v"]))
+                [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", f"st = c_{op}_all(hx, v)"],
+                post=[f"if (st == 0) res = {from_c(k, 'v')}"],
+                where=f"lapis_{op}", locals_=["complex(c_double_complex) :: v"]))
+        add("lapis_norm", Proc(
+            f"lapis_norm_{k}{sfx(r)}", ["x", "res"],
+            [f"{t}, intent(in), target :: x{dims(r)}", f"{rt}, intent(inout) :: res"],
+            ["hx"],
+            [f"st = wrap_{k}{sfx(r)}(x, .true., hx)", "st = c_norm(hx, 0_c_int32_t, 0.0_c_double, v)"],
+            post=[f"if (st == 0) res = real(v, {REALKIND[k]})"],
+            where="lapis_norm", locals_=["real(c_double) :: v"]))
 
 # ---------------------------------------------------------------- FFT
-FFT_RANKS = SPEC_RANKS
 FFT_OPT = ["integer, intent(in), optional :: dim", "character(*), intent(in), optional :: norm"]
 for k in ("c", "z"):
     t, rk = T(k), REALOF[k]
     tr = T(rk)
-    for r in FFT_RANKS:
+    for r in SPEC_RANKS:
         # 1-D transforms along `dim`; the length n is the one the output
         # (fft, ifft, irfft) or the input (rfft) has along `dim`.
         for op, xt, yt, xk, yk, nsrc in (
@@ -537,7 +535,6 @@ def parse_header(text):
             break
         m = TOKEN.match(text, pos)
         pos = m.end()
-        kind = m.lastgroup if m.lastgroup in ("doc", "comment", "pre", "other") else None
         if m.group("doc"):
             doc = doc_text(m.group("doc"))
             continue
@@ -569,7 +566,7 @@ def parse_header(text):
                 raise HeaderError(f"{name}: variadic functions cannot be interfaced")
             params = [] if args in ("", "void") else [parse_param(a, name) for a in split_params(args)]
             h.functions.append(Function(name, " ".join(m.group("ret").replace("*", " * ").split()), params, doc))
-        elif kind == "other":
+        elif m.group("other") is not None:
             line = m.group(0)
             if re.search(r"\blapis_\w+\s*\(", line) and not line.lstrip().startswith("*"):
                 raise HeaderError(f"cannot read the declaration starting '{line.strip()}'")
@@ -881,7 +878,9 @@ HEADER = """\
 ! the C sources the header comes from), not this file.
 !
 ! Build it with the compiler you build your program with (module files are
-! compiler-specific, so the source is installed, not a .mod):
+! compiler-specific, so the source is installed, not a .mod). Module lapis
+! takes assumed-rank arrays (Fortran 2018: gfortran >= 10, no -std or
+! -std=f2018); the programs that use it may be Fortran 2008.
 !
 !   gfortran -c $(PREFIX)/include/lapis.f90   # -> lapis_c.mod, lapis.mod, lapis.o
 !   gfortran prog.f90 lapis.o $(pkg-config --libs lapis)           # shared
@@ -910,8 +909,9 @@ HEADER = """\
 ! final binding, so copies of the type never double-free). arr%handle()
 ! is the C handle, for calling any function of lapis_c on the array.
 ! Module lapis also gives lapis_c's constants and types (LAPIS_OK,
-! LAPIS_FLOAT64, lapis_complex128_t, ...) and lapis_f_string; its function
-! names are lapis_c's own, so a unit that uses both renames one side:
+! LAPIS_FLOAT64, lapis_complex128_t, ...) and lapis_f_string. Some of its
+! generic names are also C function names (lapis_sqrt, lapis_sum, ...), so a
+! unit that uses both modules renames or selects one side:
 !   use lapis_c, only: c_sqrt => lapis_sqrt
 !
 """
