@@ -56,6 +56,8 @@
 !       C kind, or complex(c_float_complex)/complex(c_double_complex) for
 !       lapis_complex64/lapis_complex128, whose layout is C99's complex);
 !   any other T * (one value written on success)    -> T, intent(inout) scalar;
+!   float _Complex, double _Complex                 -> complex(c_float_complex),
+!       complex(c_double_complex) (by value, or arrays as above);
 !   lapis_complex64/lapis_complex128 by value       -> type(lapis_complex64_t/
 !       lapis_complex128_t), value (the C struct; `_t` because Fortran names
 !       are case-insensitive and LAPIS_COMPLEX128 is a dtype code);

@@ -581,6 +581,7 @@ SCALAR_KINDS = {
     "int": "integer(c_int)", "size_t": "integer(c_size_t)",
     "double": "real(c_double)", "float": "real(c_float)", "bool": "logical(c_bool)",
     "char": "character(kind=c_char)",
+    "float _Complex": "complex(c_float_complex)", "double _Complex": "complex(c_double_complex)",
 }
 # A pointer parameter followed by one of these is an array (a BLAS vector
 # with its increment, a matrix with its leading dimension, a buffer with
@@ -767,6 +768,8 @@ RAW_INTRO = """\
 !       C kind, or complex(c_float_complex)/complex(c_double_complex) for
 !       lapis_complex64/lapis_complex128, whose layout is C99's complex);
 !   any other T * (one value written on success)    -> T, intent(inout) scalar;
+!   float _Complex, double _Complex                 -> complex(c_float_complex),
+!       complex(c_double_complex) (by value, or arrays as above);
 !   lapis_complex64/lapis_complex128 by value       -> type(lapis_complex64_t/
 !       lapis_complex128_t), value (the C struct; `_t` because Fortran names
 !       are case-insensitive and LAPIS_COMPLEX128 is a dtype code);
@@ -1257,6 +1260,21 @@ def self_test(header_text):
     got = check(extra, module_text)
     assert got[0].startswith("lapis_selftest_new: no Fortran interface") and "stale" in got[-1], got
     print("self-test: a function added to lapis.h -> reported by name, module stale")
+    # C types lapis.h does not use today map too (or stop the generator)
+    probe = parse_header("typedef int32_t lapis_code;\n"
+                         "lapis_status lapis_probe(double _Complex z, const float _Complex *v, int64_t n,\n"
+                         "                         void (*cb)(int64_t), lapis_code c, char **msg);\n")
+    mp = Mapper(probe)
+    got = [mp.param(probe.functions[0], i) for i in range(6)]
+    assert got == [("complex(c_double_complex), value", ""), ("complex(c_float_complex), intent(in)", "(*)"),
+                   ("integer(c_int64_t), value", ""), ("type(c_funptr), value", ""),
+                   ("integer(c_int32_t), value", ""), ("type(c_ptr), intent(inout)", "")], got
+    try:
+        mp.param(parse_header("lapis_status lapis_probe(long double x);\n").functions[0], 0)
+        raise AssertionError("self-test: long double was mapped")
+    except HeaderError as e:
+        assert "lapis_probe(x)" in str(e), e
+    print("self-test: C99 complex, function pointers, typedefs map; an unknown C type names its function")
 
 
 def main():
