@@ -65,6 +65,10 @@
 !   const char * argument -> character(kind=c_char) :: s(*) (end it with
 !       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
 !       converts it); function pointers -> type(c_funptr), value.
+! Integer constants have the kind of the arguments they are passed as:
+! c_int for the lapis_status codes, c_int64_t for the int64_t sentinels
+! (negative values, INT64_MIN: LAPIS_ALL_AXES, LAPIS_SLICE_NONE, ...),
+! c_int32_t for the code typedefs and flags.
 ! A C type with no rule here stops scripts/gen_fortran.py with the function's
 ! name, so no function of lapis.h can be left without an interface.
 ! Each interface is preceded by the first sentence of the C doc comment;
