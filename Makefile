@@ -123,9 +123,10 @@ test-c: setup
 
 # Reuses test-c's stage (install.sh only copies when the build is current).
 test-fortran: setup
-	rm -rf $(CURDIR)/target/fortran-tests
+	rm -rf $(CURDIR)/target/fortran-tests $(CURDIR)/target/fortran-examples
 	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
 	$(MAKE) -C tests/fortran check PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/fortran-tests
+	$(MAKE) -C examples/fortran run PREFIX=$(C_STAGE) BUILD=$(CURDIR)/target/fortran-examples
 
 # MKL's results depend on buffer alignment unless its conditional bitwise
 # reproducibility is on; the tests compare layouts bit for bit.
