@@ -24,6 +24,8 @@ pub(crate) type Row<'a, const N: usize> = dyn Fn(usize, [*mut u8; N], [isize; N]
 struct Ptrs<const N: usize>([*mut u8; N]);
 // SAFETY: see `run`'s contract: disjoint rows write disjoint elements.
 unsafe impl<const N: usize> Send for Ptrs<N> {}
+// SAFETY: as for `Send`: the tasks only read the pointers, and the rows they
+// hand them to are disjoint.
 unsafe impl<const N: usize> Sync for Ptrs<N> {}
 
 impl<const N: usize> Ptrs<N> {
