@@ -95,6 +95,13 @@ fn widen<T: Scalar>(v: T) -> Complex64 {
 /// that no output uses. An input over an output's buffer is covered by
 /// that mutable borrow: it is only read, and the typed routines copy an
 /// input that overlaps the memory they write before writing.
+///
+/// An input that shares *elements* with an output departs from the
+/// contract of `view_mut_unchecked` (ndarray's: a mutable view's elements
+/// are not aliased while it lives). It works because the typed routines
+/// read such an input, to copy it, before anything is written through the
+/// output view; copying it here, before the views are made, would remove
+/// the exception.
 struct Borrows<'a> {
     _write: [Option<MutBorrow<'a>>; 2],
     _read: [Option<SharedBorrow<'a>>; 3],
