@@ -23,9 +23,10 @@ unsafe fn unary_loop<A: Copy + Send + Sync, O: Copy + Send + Sync>(
     f: impl Fn(A) -> O + Sync,
 ) {
     // SAFETY: the engine calls `row` only inside `drive` below, with one row (or
-    // piece of a row) of the operands our caller vouches for: `n` valid elements
-    // at those pointers and byte strides, `O`s in the output and `A`s in the
-    // input, aliasing exactly or not at all: `unary`'s contract.
+    // piece of a row) of the operands our caller vouches for, never empty
+    // (`run` skips empty shapes): `n ≥ 1` valid elements at those pointers and
+    // byte strides, `O`s in the output and `A`s in the input, aliasing exactly
+    // or not at all: `unary`'s contract.
     let row = |n, p, s| unsafe { kernels::unary_mv(n, p, s, &f) };
     // SAFETY: our contract is `drive`'s, and `row` reads `A`s and writes `O`s as
     // the operands hold.

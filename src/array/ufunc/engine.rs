@@ -14,8 +14,9 @@ use rayon::prelude::*;
 
 use crate::array::MAX_DIMS;
 
-/// The kernel for one row: length, operand pointers (output first) and
-/// their byte strides along the row.
+/// The kernel for one row: length (at least 1: [`run`] returns early on an
+/// empty shape), operand pointers (output first) and their byte strides
+/// along the row.
 pub(crate) type Row<'a, const N: usize> = dyn Fn(usize, [*mut u8; N], [isize; N]) + Sync + 'a;
 
 /// Pointers that rayon's closures may carry: the caller of [`run`] vouches

@@ -46,8 +46,9 @@ unsafe fn axpby_typed<T: Math>(
 ) {
     let (al, be) = (scalar::<T>(alpha), scalar::<T>(beta));
     // SAFETY: the engine calls `row` only inside `drive` below, with one row (or
-    // piece of a row) of the operands our caller vouches for, all holding `T`s,
-    // the output aliasing an input exactly or not at all: `binary`'s contract.
+    // piece of a row, never empty) of the operands our caller vouches for, all
+    // holding `T`s, the output aliasing an input exactly or not at all:
+    // `binary`'s contract.
     let row = |n, p, s| unsafe { kernels::binary_mv(n, p, s, &|x: T, y: T| al * x + be * y) };
     // SAFETY: our contract is `drive`'s, and `row` reads and writes `T`s.
     unsafe { apply::drive(shape, [o, x, y], PARALLEL_MIN_CHEAP, &row) }

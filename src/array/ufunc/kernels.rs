@@ -9,8 +9,9 @@
 /// `o[i] = f(a[i])`.
 ///
 /// # Safety
-/// `n` elements at the given pointers and byte strides are valid; the
-/// output aliases the input exactly or not at all.
+/// `n ≥ 1`, and `n` elements at the given pointers and byte strides are
+/// valid (an input of stride 0 is read once even for `n = 0`, hence the
+/// bound); the output aliases the input exactly or not at all.
 #[inline(always)]
 pub(crate) unsafe fn unary<A: Copy, O: Copy>(
     n: usize,
@@ -20,7 +21,7 @@ pub(crate) unsafe fn unary<A: Copy, O: Copy>(
 ) {
     let (zo, za) = (size_of::<O>() as isize, size_of::<A>() as isize);
     let (o, a) = (o as *mut O, a as *const A);
-    // SAFETY: our contract gives `n` valid elements at each pointer and stride.
+    // SAFETY: our contract gives `n ≥ 1` valid elements at each pointer and stride.
     // The contiguous loop reads `a.add(i)` and writes `o.add(i)` for `i < n`;
     // the broadcast loop reads the one element of `a` (stride 0) and writes
     // `o`'s `n`; the general loop steps both by their byte strides. An exactly
