@@ -58,6 +58,8 @@ fn gemm_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: `a`, `b` and `out` are C-order `n × n` arrays (`ld = n`), alive
+            // for the bench; `out` is a unique borrow, so it overlaps neither input.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_dgemm(
                     CblasRowMajor,
@@ -103,6 +105,8 @@ fn gemm_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: as for `dgemm`: C-order `n × n` complex arrays, `out` unique;
+            // `Complex64` is `repr(C)` like CBLAS's complex.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_zgemm(
                     CblasRowMajor,
@@ -138,6 +142,8 @@ fn gemv_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: `a` is C-order `n × n`, `x` and `y` hold `n` contiguous elements;
+            // `y` is a unique borrow.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_dgemv(
                     CblasRowMajor,
@@ -170,6 +176,7 @@ fn gemv_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: as for `dgemv`, with `repr(C)` complex elements and scalars.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_zgemv(
                     CblasRowMajor,
@@ -202,6 +209,7 @@ fn level1_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: `x` and `y` hold `n` contiguous elements; `y` is a unique borrow.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_daxpy(ni, black_box(1e-9), x.as_ptr(), 1, y.as_mut_ptr(), 1)
             })
@@ -220,6 +228,7 @@ fn level1_bench(c: &mut Criterion) {
         });
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
+            // SAFETY: as for `daxpy`, with `repr(C)` complex elements and `alpha`.
             bch.iter(|| unsafe {
                 cblas_sys::cblas_zaxpy(
                     ni,
@@ -244,6 +253,7 @@ fn level1_bench(c: &mut Criterion) {
         let ni = n as i32;
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| {
+                // SAFETY: `x` and `y` hold `n` contiguous elements, only read.
                 black_box(unsafe { cblas_sys::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) })
             })
         });
@@ -261,6 +271,8 @@ fn level1_bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("direct", n), &n, |bch, _| {
             bch.iter(|| {
                 let mut r = Complex64::new(0.0, 0.0);
+                // SAFETY: `x` and `y` hold `n` contiguous `repr(C)` complex elements, only
+                // read; `r` is a local the routine writes once.
                 unsafe {
                     cblas_sys::cblas_zdotc_sub(
                         ni,

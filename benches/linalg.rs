@@ -107,6 +107,8 @@ macro_rules! cases {
                     let mut x = fcopy(&h);
                     let mut w = vec![<$real>::default(); n];
                     let info =
+                        // SAFETY: `x` is the Fortran-order `n × n` copy (`lda = n`) and `w`
+                        // has `n` elements: all `?syevd` addresses.
                         unsafe { lapacke::$syevd(ColumnMajor, b'V', b'L', ni, &mut x, ni, &mut w) };
                     assert_eq!(info, 0);
                 },
@@ -122,6 +124,8 @@ macro_rules! cases {
                 || {
                     let (mut x, mut y) = (fcopy(&h), fcopy(&s));
                     let mut w = vec![<$real>::default(); n];
+                    // SAFETY: `x` and `y` are `n × n` Fortran-order copies (`ld = n`) and `w`
+                    // has `n` elements: all `?sygvd` addresses.
                     let info = unsafe {
                         lapacke::$sygvd(
                             ColumnMajor,
@@ -150,6 +154,8 @@ macro_rules! cases {
                 || {
                     let (mut x, mut y) = (fcopy(&a), fcopy(&b));
                     let mut ipiv = vec![0; n];
+                    // SAFETY: `x` is `n × n`, `y` `n × 1` (`ld = n`), `ipiv` `n`: all `?gesv`
+                    // addresses.
                     let info = unsafe {
                         lapacke::$gesv(ColumnMajor, ni, 1, &mut x, ni, &mut ipiv, &mut y, ni)
                     };
@@ -166,6 +172,8 @@ macro_rules! cases {
                 },
                 || {
                     let mut x = fcopy(&s);
+                    // SAFETY: `x` is the Fortran-order `n × n` copy (`lda = n`): all `?potrf`
+                    // addresses.
                     let info = unsafe { lapacke::$potrf(ColumnMajor, b'L', ni, &mut x, ni) };
                     assert_eq!(info, 0);
                 },
@@ -183,6 +191,8 @@ macro_rules! cases {
                     let mut sv = vec![<$real>::default(); n];
                     let mut u = vec![<$t>::default(); n * n];
                     let mut vt = vec![<$t>::default(); n * n];
+                    // SAFETY: `x`, `u` and `vt` are `n × n` (`ld = n`, enough for `jobz = 'S'`)
+                    // and `sv` has `n` elements: all `?gesdd` addresses.
                     let info = unsafe {
                         lapacke::$gesdd(
                             ColumnMajor,
@@ -214,6 +224,8 @@ macro_rules! cases {
                     let mut sv = vec![<$real>::default(); n];
                     let mut rank = 0;
                     let rcond = <$real>::EPSILON * n as $real;
+                    // SAFETY: `x` is `n × n`, `y` `n × 1` (`ld = n = max(m, n)`), `sv` `n`
+                    // elements: all `?gelsd` addresses.
                     let info = unsafe {
                         lapacke::$gelsd(
                             ColumnMajor,

@@ -347,8 +347,10 @@ pub fn check_backend() -> Result<BackendInfo> {
 }
 
 fn version(kind: Kind) -> Option<String> {
-    // SAFETY (all arms): each function is called with the C signature its
-    // library documents; the returned strings are static in the library.
+    // SAFETY: in every arm, each function (linked, or found by `dlsym` under
+    // its own name) is called with the C signature its library documents;
+    // the returned strings are static in the library, and MKL's is written
+    // into the zeroed `buf` with its last byte left as the terminating NUL.
     unsafe {
         match kind {
             Kind::OpenBlas => {
@@ -507,7 +509,9 @@ pub fn num_threads() -> usize {
 /// Calls the BLAS's own thread setter; false if it exports none.
 fn set_blas_threads(kind: Kind, n: usize) -> bool {
     let ni = c_int::try_from(n).unwrap_or(c_int::MAX);
-    // SAFETY (all arms): each setter takes one integer (BLIS: a 64-bit dim_t).
+    // SAFETY: in every arm, each setter (linked, or found by `dlsym` under its
+    // own name) takes one integer (BLIS: a 64-bit `dim_t`) and has no other
+    // precondition.
     unsafe {
         match kind {
             Kind::OpenBlas => {

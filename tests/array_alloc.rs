@@ -42,20 +42,29 @@ fn record(size: usize, zeroed: bool) {
     }
 }
 
+// SAFETY: every method forwards to `System` with the caller's arguments
+// unchanged (the counting has no effect on the memory), so `System`'s
+// `GlobalAlloc` guarantees carry over.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         record(layout.size(), false);
+        // SAFETY: our caller meets `GlobalAlloc::alloc`'s contract, forwarded as is.
         unsafe { System.alloc(layout) }
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         record(layout.size(), true);
+        // SAFETY: our caller meets `alloc_zeroed`'s contract, forwarded as is.
         unsafe { System.alloc_zeroed(layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         record(new_size, false);
+        // SAFETY: our caller meets `realloc`'s contract (`ptr` from this allocator,
+        // that is from `System`), forwarded as is.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from this allocator, that is from `System`, with
+        // `layout`.
         unsafe { System.dealloc(ptr, layout) }
     }
 }

@@ -58,6 +58,9 @@ fn foreign_memory_release_hook_runs_once_after_the_last_view() {
         n.fetch_add(1, Ordering::SeqCst);
     });
     // A 3 × 4 Fortran-order view of the caller's memory.
+    // SAFETY: `store` holds the 12 aligned f64s the 3 × 4 strides reach, outlives
+    // every view (the last is dropped before it is read again), and is written
+    // only through them meanwhile.
     let a = unsafe {
         NdArray::from_raw_parts(
             ptr as *mut u8,
@@ -93,7 +96,11 @@ fn foreign_memory_with_negative_and_odd_strides() {
     let count = Arc::new(AtomicUsize::new(0));
     let (ptr, hook) = foreign((0..10).map(f64::from).collect(), &count);
     // Reversed and read-only: the pointer is the first logical element.
+    // SAFETY: `ptr` is the start of the leaked 10-element box; 9 is its last
+    // element.
     let last = unsafe { ptr.add(9) };
+    // SAFETY: the 5 elements at stride −2 from the last are inside the leaked
+    // box, which lives until the hook runs; nothing else writes it.
     let a = unsafe {
         NdArray::from_raw_parts(last as *mut u8, DType::F64, &[5], &[-16], true, Some(hook))
     }
@@ -121,6 +128,8 @@ fn foreign_memory_with_negative_and_odd_strides() {
     for (k, x) in raw.iter_mut().enumerate() {
         *x = k as f32;
     }
+    // SAFETY: `raw` holds 9 aligned f32s; the 3 complex64 elements at byte
+    // stride 12 end at byte 32 of 36. Read-only, and `raw` outlives `a`.
     let a = unsafe {
         NdArray::from_raw_parts(
             raw.as_mut_ptr() as *mut u8,
@@ -157,6 +166,8 @@ fn foreign_memory_with_negative_and_odd_strides() {
 
     // Writable but overlapping (stride 0): readable, not mutably viewable.
     let mut one = [5.0f64];
+    // SAFETY: every index maps to `one[0]`, an aligned f64 that outlives `o` and
+    // is touched only through it.
     let mut o = unsafe {
         NdArray::from_raw_parts(
             one.as_mut_ptr() as *mut u8,
@@ -185,6 +196,9 @@ fn from_raw_parts_validates_and_leaves_the_hook_uncalled_on_error() {
         let hook: lapis::array::ReleaseHook = Box::new(move || {
             n.fetch_add(1, Ordering::SeqCst);
         });
+        // SAFETY: the cases that succeed address at most the first 4 elements of
+        // `buf`, which outlives every array made here and is written only after they
+        // are dropped; the failing cases return before using `ptr`.
         unsafe { NdArray::from_raw_parts(ptr, dtype, shape, strides, false, Some(hook)) }
     };
     let cases: Vec<(Result<NdArray, Error>, &str)> = vec![

@@ -589,6 +589,8 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
 
     let mut cell = cell0.clone();
     assert_overlapping_output(
+        // SAFETY: `cell` outlives the view, which only goes to `axpy` (expected to
+        // refuse it unwritten, checked below).
         axpy(alpha, &x0, &mut unsafe { zero_stride_mut(&mut cell) }),
         "axpy",
         "y",
@@ -597,6 +599,7 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
 
     let mut cell = cell0.clone();
     assert_overlapping_output(
+        // SAFETY: as for `axpy` above: `copy` must refuse the view.
         copy(&x0, &mut unsafe { zero_stride_mut(&mut cell) }),
         "copy",
         "y",
@@ -605,6 +608,7 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
 
     let mut cell = cell0.clone();
     assert_overlapping_output(
+        // SAFETY: as for `axpy` above: `scal` must refuse the view.
         scal(alpha, &mut unsafe { zero_stride_mut(&mut cell) }),
         "scal",
         "x",
@@ -613,6 +617,7 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
 
     let mut cell = cell0.clone();
     assert_overlapping_output(
+        // SAFETY: as for `axpy` above: `rscal` must refuse the view.
         rscal(alpha.re(), &mut unsafe { zero_stride_mut(&mut cell) }),
         "rscal",
         "x",
@@ -623,6 +628,8 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
     for zero_is_x in [true, false] {
         let mut cell = cell0.clone();
         let mut other = x0.clone();
+        // SAFETY: `cell` outlives `z`, which only goes to `swap` (expected to refuse
+        // it, checked below).
         let mut z = unsafe { zero_stride_mut(&mut cell) };
         let r = if zero_is_x {
             swap(&mut z, &mut other)
@@ -635,6 +642,8 @@ fn zero_stride_outputs_are_errors<T: Scalar>() {
 
         let mut cell = cell0.clone();
         let mut other = x0.clone();
+        // SAFETY: `cell` outlives `z`, which only goes to `rot` (expected to refuse
+        // it, checked below).
         let mut z = unsafe { zero_stride_mut(&mut cell) };
         let r = if zero_is_x {
             rot(&mut z, &mut other, cs, sn)
@@ -704,6 +713,8 @@ fn increment_too_large_with<T: Scalar>(reversed: bool) {
     let v0 = rng.vector::<T>(2);
     let c0 = rng.vector::<T>(1);
     let mut cell = c0.clone();
+    // SAFETY: `cell` outlives `h`, which goes only to routines that must reject
+    // its increment before reading (iamax is skipped when it would copy).
     let h = unsafe { huge_stride(&mut cell, big, reversed) };
     assert_too_large(dot(&v0, &h), "dot");
     assert_too_large(dotc(&h, &v0), "dotc");
@@ -717,6 +728,8 @@ fn increment_too_large_with<T: Scalar>(reversed: bool) {
     // include y's address, and an input overlapping the output is copied
     // first, which would read the missing element. With real memory there,
     // that copy would be right.)
+    // SAFETY: `cell` outlives `h`, which goes only to routines that must reject
+    // its increment before reading or writing.
     let mut h = unsafe { huge_stride(&mut cell, big, reversed) };
     assert_too_large(axpy(T::one(), &v0, &mut h), "axpy");
     assert_too_large(copy(&v0, &mut h), "copy");
@@ -730,6 +743,7 @@ fn increment_too_large_with<T: Scalar>(reversed: bool) {
     // rot on complex data runs two real rotations at twice the increment,
     // which must fit too.
     if T::IS_COMPLEX && !reversed {
+        // SAFETY: as above: `h` only goes to `rot`, which must reject it first.
         let mut h = unsafe { huge_stride(&mut cell, big / 2 + 1, false) };
         let mut y = v0.clone();
         assert_too_large(rot(&mut h, &mut y, real::<T>(0.6), real::<T>(0.8)), "rot");
@@ -811,6 +825,7 @@ fn with_overlap<T: Scalar, R>(
         // SAFETY: both views lie in `b`, which outlives them; the aliasing is
         // the point of the test, and the routine copies x before writing y.
         let xv = unsafe { ArrayView1::from_shape_ptr(len, p as *const T) }.slice_move(s![spec]);
+        // SAFETY: as for `xv` just above.
         let mut yv = unsafe { ArrayViewMut1::from_shape_ptr(len, p) }.slice_move(s![n..2 * n]);
         counting(|| f(&xv, &mut yv))
     };
@@ -895,6 +910,7 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
                 // SAFETY: both views lie in `b`; the routine must refuse them
                 // before touching either.
                 let mut xv = unsafe { ArrayViewMut1::from_shape_ptr(len, p) }.slice_move(s![spec]);
+                // SAFETY: as for `xv` just above.
                 let mut yv =
                     unsafe { ArrayViewMut1::from_shape_ptr(len, p) }.slice_move(s![n..2 * n]);
                 if routine == "swap" {

@@ -1353,12 +1353,15 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
         let a = Mat::new(&a0, la);
         for trans in TRANS {
             let mut cell = cell0.clone();
+            // SAFETY: `cell` outlives the view, which only goes to `gemv` (expected to
+            // refuse it unwritten, checked below).
             let r = gemv(trans, alpha, &a.view(), &x0, beta, &mut unsafe {
                 zero_stride_vec(&mut cell)
             });
             assert_overlapping_output(r, "gemv", "y");
             assert_same1(&cell, &cell0, "gemv: y");
             // beta = 0 would overwrite y without reading it: still refused.
+            // SAFETY: as just above: `gemv` must refuse the view.
             let r = gemv(trans, alpha, &a.view(), &x0, T::zero(), &mut unsafe {
                 zero_stride_vec(&mut cell)
             });
@@ -1367,6 +1370,7 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
         }
         let mut cell = cell0.clone();
         assert_overlapping_output(
+            // SAFETY: `cell` outlives the view; `symv` must refuse it unwritten.
             symv(Uplo::Upper, alpha, &a.view(), &x0, beta, &mut unsafe {
                 zero_stride_vec(&mut cell)
             }),
@@ -1374,6 +1378,7 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
             "y",
         );
         assert_overlapping_output(
+            // SAFETY: `cell` outlives the view; `hemv` must refuse it unwritten.
             hemv(Uplo::Lower, alpha, &a.view(), &x0, beta, &mut unsafe {
                 zero_stride_vec(&mut cell)
             }),
@@ -1382,12 +1387,14 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
         );
         for trans in TRANS {
             for diag in DIAG {
+                // SAFETY: `cell` outlives `z`; `trmv` must refuse it unwritten.
                 let z = &mut unsafe { zero_stride_vec(&mut cell) };
                 assert_overlapping_output(
                     trmv(Uplo::Upper, trans, diag, &a.view(), z),
                     "trmv",
                     "x",
                 );
+                // SAFETY: `cell` outlives `z`; `trsv` must refuse it unwritten.
                 let z = &mut unsafe { zero_stride_vec(&mut cell) };
                 assert_overlapping_output(
                     trsv(Uplo::Lower, trans, diag, &a.view(), z),
@@ -1404,23 +1411,29 @@ fn overlapping_outputs_are_errors<T: Scalar>() {
     let buf0 = rng.vector::<T>(8);
     for strides in [(0, 1), (1, 0), (0, 0), (1, 1), (2, 1), (1, 2)] {
         let mut buf = buf0.clone();
+        // SAFETY: `buf` holds every element the strides reach (asserted in
+        // `aliased_mat`) and outlives the view; `ger` must refuse it unwritten.
         let r = ger(alpha, &x0, &x0, &mut unsafe {
             aliased_mat(&mut buf, strides)
         });
         assert_overlapping_output(r, "ger", "a");
+        // SAFETY: as for `ger` just above; `geru` must refuse the view.
         let r = geru(alpha, &x0, &x0, &mut unsafe {
             aliased_mat(&mut buf, strides)
         });
         assert_overlapping_output(r, "geru", "a");
+        // SAFETY: as for `ger` just above; `gerc` must refuse the view.
         let r = gerc(alpha, &x0, &x0, &mut unsafe {
             aliased_mat(&mut buf, strides)
         });
         assert_overlapping_output(r, "gerc", "a");
         for uplo in UPLO {
+            // SAFETY: as for `ger` just above; `syr` must refuse the view.
             let r = syr(uplo, alpha, &x0, &mut unsafe {
                 aliased_mat(&mut buf, strides)
             });
             assert_overlapping_output(r, "syr", "a");
+            // SAFETY: as for `ger` just above; `her` must refuse the view.
             let r = her(uplo, alpha.re(), &x0, &mut unsafe {
                 aliased_mat(&mut buf, strides)
             });
@@ -1554,6 +1567,9 @@ impl<T: Scalar> Shared<T> {
     /// routine, which must treat inputs as if copied first.
     unsafe fn a<'a>(&mut self) -> ArrayViewMut2<'a, T> {
         let n = self.n;
+        // SAFETY: `b` holds `n·n + 2n` elements (`Shared::new`), so the `n × n`
+        // view is in bounds; the callers drop it before `self`, and its aliasing
+        // with the other views is theirs to handle (our contract).
         unsafe { ArrayViewMut2::from_shape_ptr((n, n), self.b.as_mut_ptr()) }
     }
 
@@ -1562,6 +1578,9 @@ impl<T: Scalar> Shared<T> {
     unsafe fn v<'a>(&mut self, place: Place) -> ArrayViewMut1<'a, T> {
         let len = self.b.len();
         let sl = self.slice(place);
+        // SAFETY: the view is all of `b` (`len` elements), and `slice_move` keeps
+        // a sub-range of it; the callers drop it before `self`, and its aliasing
+        // is theirs to handle (our contract).
         unsafe { ArrayViewMut1::from_shape_ptr(len, self.b.as_mut_ptr()) }.slice_move(s![sl])
     }
 }
@@ -1596,6 +1615,8 @@ fn gemv_aliasing<T: Scalar>() {
                     },
                 );
                 let (a0, x0, y0) = (sh.a_values(), sh.values(px), sh.values(py));
+                // SAFETY: the three views lie in `sh.b`, which outlives them; they alias on
+                // purpose and go to one `gemv` call, which copies overlapping inputs first.
                 let r = unsafe {
                     let (a, x, mut y) = (sh.a(), sh.v(px), sh.v(py));
                     gemv(trans, alpha, &a.view(), &x.view(), beta, &mut y)
@@ -1631,6 +1652,8 @@ fn symv_hemv_aliasing<T: Scalar>() {
                 let mut sh = Shared::<T>::new(&mut rng, n);
                 let (alpha, beta) = (rng.scalar::<T>(), rng.scalar::<T>());
                 let (a0, x0, y0) = (sh.a_values(), sh.values(px), sh.values(py));
+                // SAFETY: as in `gemv_aliasing`: views of `sh.b` passed to one call, which
+                // copies overlapping inputs first.
                 let r = unsafe {
                     let (a, x, mut y) = (sh.a(), sh.v(px), sh.v(py));
                     if herm {
@@ -1673,6 +1696,8 @@ fn trmv_trsv_aliasing<T: Scalar>() {
                             sh.b[i * n + i] += T::from_f64(4.0);
                         }
                         let (a0, x0) = (sh.a_values(), sh.values(px));
+                        // SAFETY: as in `gemv_aliasing`: views of `sh.b` passed to one call, which
+                        // copies overlapping inputs first.
                         let r = unsafe {
                             let (a, mut x) = (sh.a(), sh.v(px));
                             if solve {
@@ -1711,6 +1736,8 @@ fn ger_syr_aliasing<T: Scalar>() {
             let mut sh = Shared::<T>::new(&mut rng, n);
             let alpha = rng.scalar::<T>();
             let (a0, x0, y0) = (sh.a_values(), sh.values(px), sh.values(py));
+            // SAFETY: as in `gemv_aliasing`: views of `sh.b` passed to one call, which
+            // copies overlapping inputs first.
             let r = unsafe {
                 let (mut a, x, y) = (sh.a(), sh.v(px), sh.v(py));
                 match which {
@@ -1739,6 +1766,8 @@ fn ger_syr_aliasing<T: Scalar>() {
                     rng.scalar::<T>()
                 };
                 let (a0, x0) = (sh.a_values(), sh.values(px));
+                // SAFETY: as in `gemv_aliasing`: views of `sh.b` passed to one call, which
+                // copies overlapping inputs first.
                 let r = unsafe {
                     let (mut a, x) = (sh.a(), sh.v(px));
                     if herm {

@@ -95,6 +95,13 @@ fn widen<T: Scalar>(v: T) -> Complex64 {
 /// that no output uses. An input over an output's buffer is covered by
 /// that mutable borrow: it is only read, and the typed routines copy an
 /// input that overlaps the memory they write before writing.
+///
+/// An input that shares *elements* with an output departs from the
+/// contract of `view_mut_unchecked` (ndarray's: a mutable view's elements
+/// are not aliased while it lives). It works because the typed routines
+/// read such an input, to copy it, before anything is written through the
+/// output view; copying it here, before the views are made, would remove
+/// the exception.
 struct Borrows<'a> {
     _write: [Option<MutBorrow<'a>>; 2],
     _read: [Option<SharedBorrow<'a>>; 3],
@@ -182,6 +189,9 @@ pub fn axpy(alpha: Complex64, x: &NdArray, y: &mut NdArray) -> Result<()> {
         // SAFETY: y's buffer is mutably borrowed by `_g`, x's is shared or
         // y's (then only read, and copied by `axpy` if it overlaps y).
         let xv = unsafe { x.view_unchecked::<T, Ix1>(R)? };
+        // SAFETY: `_g` holds the mutable borrow of y's buffer, so no typed view of it
+        // lives elsewhere; `xv` above is only read (copied first by `axpy` where it
+        // overlaps y).
         let mut yv = unsafe { y.view_mut_unchecked::<T, Ix1>(R)? };
         typed::axpy(alpha, &xv, &mut yv)
     })
@@ -218,6 +228,7 @@ fn dot_impl(
     crate::dispatch_dtype!(x.dtype(), T => {
         // SAFETY: both buffers are borrowed shared by `_g`.
         let xv = unsafe { x.view_unchecked::<T, Ix1>(routine)? };
+        // SAFETY: as for `xv`: y's buffer is borrowed shared by `_g`.
         let yv = unsafe { y.view_unchecked::<T, Ix1>(routine)? };
         let v = if conj { typed::dotc(&xv, &yv)? } else { typed::dot(&xv, &yv)? };
         Ok(widen(v))
@@ -285,6 +296,8 @@ pub fn copy(x: &NdArray, y: &mut NdArray) -> Result<()> {
     crate::dispatch_dtype!(x.dtype(), T => {
         // SAFETY: as in `axpy`.
         let xv = unsafe { x.view_unchecked::<T, Ix1>(R)? };
+        // SAFETY: as for `yv` in `axpy`: y's buffer is mutably borrowed by `_g`,
+        // and `xv` is only read (copied first by `copy` where it overlaps y).
         let mut yv = unsafe { y.view_mut_unchecked::<T, Ix1>(R)? };
         typed::copy(&xv, &mut yv)
     })
@@ -308,6 +321,8 @@ pub fn swap(x: &mut NdArray, y: &mut NdArray) -> Result<()> {
         // are one buffer); `swap` refuses views that share an element, so
         // no element is reached through both.
         let mut xv = unsafe { x.view_mut_unchecked::<T, Ix1>(R)? };
+        // SAFETY: as for `xv` just above: mutably borrowed by `_g`, and no element
+        // is shared with `xv`.
         let mut yv = unsafe { y.view_mut_unchecked::<T, Ix1>(R)? };
         typed::swap(&mut xv, &mut yv)
     })
@@ -347,7 +362,10 @@ pub fn gemv(
         // borrowed shared, or share y's buffer and are only read (copied by
         // the typed routine when they overlap y).
         let av = unsafe { a.view_unchecked::<T, Ix2>(R)? };
+        // SAFETY: as for `av` just above.
         let xv = unsafe { x.view_unchecked::<T, Ix1>(R)? };
+        // SAFETY: y's buffer is mutably borrowed by `_g`; `av` and `xv` are only
+        // read (copied first by `gemv` where they overlap y).
         let mut yv = unsafe { y.view_mut_unchecked::<T, Ix1>(R)? };
         typed::gemv(trans, alpha, &av, &xv, beta, &mut yv)
     })
@@ -377,7 +395,10 @@ fn ger_impl(
         let alpha = scalar::<T>(routine, "alpha", alpha)?;
         // SAFETY: as in `gemv`, with A the output.
         let xv = unsafe { x.view_unchecked::<T, Ix1>(routine)? };
+        // SAFETY: as for `xv` just above.
         let yv = unsafe { y.view_unchecked::<T, Ix1>(routine)? };
+        // SAFETY: A's buffer is mutably borrowed by `_g`; `xv` and `yv` are only
+        // read (copied first by the typed routine where they overlap A).
         let mut av = unsafe { a.view_mut_unchecked::<T, Ix2>(routine)? };
         match kind {
             Ger::U => typed::geru(alpha, &xv, &yv, &mut av),
@@ -457,7 +478,10 @@ fn symv_impl(
         let beta = scalar::<T>(routine, "beta", beta)?;
         // SAFETY: as in `gemv`.
         let av = unsafe { a.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: as for `av` just above.
         let xv = unsafe { x.view_unchecked::<T, Ix1>(routine)? };
+        // SAFETY: y's buffer is mutably borrowed by `_g`; `av` and `xv` are only
+        // read (copied first by the typed routine where they overlap y).
         let mut yv = unsafe { y.view_mut_unchecked::<T, Ix1>(routine)? };
         if hermitian {
             typed::hemv(uplo, alpha, &av, &xv, beta, &mut yv)
@@ -517,6 +541,8 @@ fn trv_impl(
     crate::dispatch_dtype!(dt, T => {
         // SAFETY: as in `gemv`, with x the output.
         let av = unsafe { a.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: x's buffer is mutably borrowed by `_g`; `av` is only read
+        // (copied first by the typed routine where it overlaps x).
         let mut xv = unsafe { x.view_mut_unchecked::<T, Ix1>(routine)? };
         if solve {
             typed::trsv(uplo, trans, diag, &av, &mut xv)
@@ -582,7 +608,10 @@ pub fn gemm(
         let beta = scalar::<T>(R, "beta", beta)?;
         // SAFETY: as in `gemv`, with C the output.
         let av = unsafe { a.view_unchecked::<T, Ix2>(R)? };
+        // SAFETY: as for `av` just above.
         let bv = unsafe { b.view_unchecked::<T, Ix2>(R)? };
+        // SAFETY: C's buffer is mutably borrowed by `_g`; `av` and `bv` are only
+        // read (copied first by `gemm` where they overlap C).
         let mut cv = unsafe { c.view_mut_unchecked::<T, Ix2>(R)? };
         typed::gemm(transa, transb, alpha, &av, &bv, beta, &mut cv)
     })
@@ -610,7 +639,10 @@ fn symm_impl(
         let beta = scalar::<T>(routine, "beta", beta)?;
         // SAFETY: as in `gemm`.
         let av = unsafe { a.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: as for `av` just above.
         let bv = unsafe { b.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: C's buffer is mutably borrowed by `_g`; `av` and `bv` are only
+        // read (copied first by the typed routine where they overlap C).
         let mut cv = unsafe { c.view_mut_unchecked::<T, Ix2>(routine)? };
         if hermitian {
             typed::hemm(side, uplo, alpha, &av, &bv, beta, &mut cv)
@@ -676,6 +708,8 @@ fn trm_impl(
         let alpha = scalar::<T>(routine, "alpha", alpha)?;
         // SAFETY: as in `gemm`, with B the output.
         let av = unsafe { a.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: B's buffer is mutably borrowed by `_g`; `av` is only read
+        // (copied first by the typed routine where it overlaps B).
         let mut bv = unsafe { b.view_mut_unchecked::<T, Ix2>(routine)? };
         if solve {
             typed::trsm(side, uplo, transa, diag, alpha, &av, &mut bv)
@@ -751,6 +785,8 @@ pub fn syrk(
         let beta = scalar::<T>(R, "beta", beta)?;
         // SAFETY: as in `gemm`.
         let av = unsafe { a.view_unchecked::<T, Ix2>(R)? };
+        // SAFETY: C's buffer is mutably borrowed by `_g`; `av` is only read
+        // (copied first by the typed routine where it overlaps C).
         let mut cv = unsafe { c.view_mut_unchecked::<T, Ix2>(R)? };
         typed::syrk(uplo, trans, alpha, &av, beta, &mut cv)
     })
@@ -781,6 +817,8 @@ pub fn herk(
     crate::dispatch_dtype!(dt, T => {
         // SAFETY: as in `gemm`.
         let av = unsafe { a.view_unchecked::<T, Ix2>(R)? };
+        // SAFETY: C's buffer is mutably borrowed by `_g`; `av` is only read
+        // (copied first by the typed routine where it overlaps C).
         let mut cv = unsafe { c.view_mut_unchecked::<T, Ix2>(R)? };
         typed::herk(uplo, trans, real::<T>(alpha), &av, real::<T>(beta), &mut cv)
     })
@@ -807,7 +845,10 @@ fn r2k_impl(
         let alpha = scalar::<T>(routine, "alpha", alpha)?;
         // SAFETY: as in `gemm`.
         let av = unsafe { a.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: as for `av` just above.
         let bv = unsafe { b.view_unchecked::<T, Ix2>(routine)? };
+        // SAFETY: C's buffer is mutably borrowed by `_g`; `av` and `bv` are only
+        // read (copied first by the typed routine where they overlap C).
         let mut cv = unsafe { c.view_mut_unchecked::<T, Ix2>(routine)? };
         match beta {
             Some(beta) => typed::her2k(uplo, trans, alpha, &av, &bv, real::<T>(beta), &mut cv),

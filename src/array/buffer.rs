@@ -49,6 +49,8 @@ pub(crate) struct Buffer {
 // they read. The release hook is `Send` and is touched only in `drop`, which
 // has exclusive access, so sharing `&Buffer` across threads is sound.
 unsafe impl Send for Buffer {}
+// SAFETY: as for `Send` just above: through `&Buffer` other threads reach
+// only the atomic borrow flag and the start address.
 unsafe impl Sync for Buffer {}
 
 /// The largest alignment a lapis dtype needs (that of `f64`).

@@ -44,6 +44,9 @@ pub struct NdArray {
 // through the buffer's atomic borrow flag; the raw pointer is an address
 // inside it.
 unsafe impl Send for NdArray {}
+// SAFETY: as for `Send` just above: through `&NdArray` other threads read
+// only plain fields, and reach the elements only under the buffer's borrow
+// flag.
 unsafe impl Sync for NdArray {}
 
 /// NumPy's array flags, as [`NdArray::flags`] reports them.

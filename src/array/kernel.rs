@@ -92,6 +92,12 @@ pub(crate) unsafe fn copy_into(
 }
 
 /// The n-d walk; `shape[0]` is the innermost axis.
+/// # Safety
+/// `s` and `d` describe `shape` (innermost first) with byte strides: every
+/// `s.ptr + Σ iₖ·s.strides[k]` must be a readable, aligned `S`, every
+/// `d.ptr + Σ iₖ·d.strides[k]` a distinct, writable, aligned `D` that
+/// nothing else accesses during the call, and the two sides must not
+/// overlap.
 unsafe fn walk<S: Scalar, D: Scalar>(shape: &[usize], s: &Side, d: &Side) {
     let same = S::DTYPE == D::DTYPE;
     let (ssz, dsz) = (size_of::<S>() as isize, size_of::<D>() as isize);
@@ -99,6 +105,12 @@ unsafe fn walk<S: Scalar, D: Scalar>(shape: &[usize], s: &Side, d: &Side) {
         Some(&len) => (len, s.strides[0], d.strides[0]),
         None => (1, ssz, dsz),
     };
+    // SAFETY: `inner` is called only by the odometer below, with the start of
+    // one row of both sides: `len` elements at strides `si`/`di` (one element
+    // for a 0-d walk), all inside the sides by our contract. Strides equal to
+    // the element sizes make both rows contiguous for the slice and `memcpy`
+    // paths, and the sides don't overlap, so `copy_nonoverlapping` and the
+    // pair of slices are sound.
     let inner = |sp: *const u8, dp: *mut u8| unsafe {
         if si == ssz && di == dsz {
             if same {

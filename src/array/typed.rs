@@ -227,7 +227,9 @@ impl NdArray {
     /// An unchecked shared view (no borrow taken).
     ///
     /// # Safety
-    /// No mutable view of the buffer may exist while the result lives.
+    /// While the result lives, nothing may write an element it reaches
+    /// (ndarray's condition for `ArrayView::from_shape_ptr`); a mutable view
+    /// of other elements of the same buffer is allowed.
     pub(crate) unsafe fn view_unchecked<T: Scalar, D: Dimension>(
         &self,
         routine: &'static str,
@@ -248,7 +250,9 @@ impl NdArray {
     /// overlap checked).
     ///
     /// # Safety
-    /// No other view of the buffer may exist while the result lives.
+    /// While the result lives, no other view may reach its elements
+    /// (ndarray's condition for `ArrayViewMut::from_shape_ptr`); views of
+    /// other elements of the same buffer are allowed.
     pub(crate) unsafe fn view_mut_unchecked<T: Scalar, D: Dimension>(
         &self,
         routine: &'static str,

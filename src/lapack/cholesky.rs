@@ -22,15 +22,25 @@ use std::os::raw::c_char;
 
 /// Cholesky factorization, its solve, and triangular solves.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Potrf: Sized {
     /// `A = Uᴴ·U` (`uplo = b'U'`) or `A = L·Lᴴ` (`b'L'`) in place, reading
     /// and writing only that triangle of the column-major `n × n` matrix at
     /// `a` (leading dimension `lda`). `info > 0`: the leading minor of
     /// order `info` is not positive definite.
+    ///
+    /// # Safety
+    /// `a` must address a column-major `n × n` matrix with leading dimension
+    /// `lda ≥ max(1, n)` whose `uplo` triangle is readable and writable, and
+    /// that nothing else accesses during the call (LAPACK checks no length).
     unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32;
     /// Solves `A·X = B` with `potrf`'s factor in triangle `uplo` of `a`;
     /// `b` is `n × nrhs` column-major with leading dimension `ldb`.
+    ///
+    /// # Safety
+    /// `a` must hold at least `lda·(n − 1) + n` elements and `b` at least
+    /// `ldb·(nrhs − 1) + n` (when non-empty), with `lda, ldb ≥ max(1, n)`:
+    /// LAPACK addresses them by these dimensions without a length check.
     unsafe fn potrs(
         uplo: u8,
         n: i32,
@@ -43,6 +53,11 @@ pub trait Potrf: Sized {
     /// Solves `op(A)·X = B` for triangular `A` (triangle `uplo`, `diag`
     /// `b'N'` or `b'U'` for an implied unit diagonal, `trans` `b'N'`,
     /// `b'T'` or `b'C'`). `info > 0`: `A[info-1, info-1]` is zero.
+    ///
+    /// # Safety
+    /// `a` must address a column-major `n × n` matrix with leading dimension
+    /// `lda ≥ max(1, n)` whose `uplo` triangle is readable and not written
+    /// during the call; `b` as for [`Potrf::potrs`].
     unsafe fn trtrs(
         uplo: u8,
         trans: u8,
@@ -61,6 +76,8 @@ macro_rules! impl_potrf {
         impl Potrf for $t {
             unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `potrf`'s contract above, which is what
+                // `LAPACKE_?potrf_work` reads and writes (the `uplo` triangle of `a`).
                 unsafe {
                     lapacke_sys::$potrf(LAPACK_COL_MAJOR, uplo as c_char, n, a as *mut _, lda)
                 }
@@ -75,6 +92,8 @@ macro_rules! impl_potrf {
                 ldb: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `potrs`'s contract above: the slices hold every
+                // element LAPACK addresses through `n`, `nrhs`, `lda` and `ldb`.
                 unsafe { lapacke::$potrs(ColumnMajor, uplo, n, nrhs, a, lda, b, ldb) }
             }
             unsafe fn trtrs(
@@ -89,6 +108,10 @@ macro_rules! impl_potrf {
                 ldb: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `trtrs`'s contract above: `a`'s triangle is
+                // readable by `n` and `lda`, and `b` holds every element LAPACK addresses
+                // through `n`, `nrhs` and `ldb`; `b` is a unique borrow, so it does not
+                // overlap `a`'s triangle.
                 unsafe {
                     lapacke_sys::$trtrs(
                         LAPACK_COL_MAJOR,

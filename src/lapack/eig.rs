@@ -20,7 +20,7 @@ use crate::cblas::Cblas;
 
 /// Eigenvalues and left/right eigenvectors of a general square matrix.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Geev: Cblas + Sized {
     /// `?geev` on the column-major `n × n` matrix `a` (overwritten).
     ///
@@ -35,6 +35,12 @@ pub trait Geev: Cblas + Sized {
     /// * `work`/`lwork`: workspace; `lwork = -1` queries the optimal size
     ///   into `work[0]`. `rwork`: `2n` reals for complex types (may be empty
     ///   for real types).
+    ///
+    /// # Safety
+    /// Every slice must hold at least what the list above gives it (`a`:
+    /// `lda·(n − 1) + n` with `lda ≥ max(1, n)`; `vl`/`vr` the same with
+    /// `ldvl`/`ldvr` when computed; `work` `max(1, lwork)`): LAPACK addresses
+    /// them by these sizes without a length check.
     unsafe fn geev(
         jobvl: u8,
         jobvr: u8,
@@ -73,6 +79,8 @@ macro_rules! impl_geev_real {
                 _rwork: &mut [Self],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `geev`'s contract above: every slice holds the
+                // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
                     lapacke::$geev(
                         ColumnMajor,
@@ -116,6 +124,8 @@ macro_rules! impl_geev_complex {
                 rwork: &mut [$r],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `geev`'s contract above, `rwork` included:
+                // every slice holds the elements LAPACK addresses.
                 unsafe {
                     lapacke::$geev(
                         ColumnMajor,

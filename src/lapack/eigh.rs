@@ -64,7 +64,7 @@ impl Routine {
 /// `lwork = -1` (with `lrwork`/`liwork = -1`) writes the optimal sizes to
 /// `work[0]`, `rwork[0]`, `iwork[0]`.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Eigh: Cblas {
     const EVD: Routine;
     const EVR: Routine;
@@ -72,6 +72,13 @@ pub trait Eigh: Cblas {
     const GVX: Routine;
 
     /// `?syevd`/`?heevd`: all eigenvalues (and vectors, into `a`).
+    ///
+    /// # Safety
+    /// `a` must address a readable and writable `n × n` matrix with leading
+    /// dimension `lda ≥ max(1, n)` that nothing else accesses during the call;
+    /// `w` `n` writable reals; `work`, `rwork` (complex types) and `iwork` at
+    /// least `max(1, lwork)`, `max(1, lrwork)` and `max(1, liwork)` elements.
+    /// None of them may overlap another.
     unsafe fn syevd(
         jobz: u8,
         uplo: u8,
@@ -89,6 +96,12 @@ pub trait Eigh: Cblas {
 
     /// `?syevr`/`?heevr`: a subset; `m` eigenvalues into `w`, vectors into
     /// `z` (`n × m`); `isuppz` holds `2·max(1, m)` entries.
+    ///
+    /// # Safety
+    /// As [`Eigh::syevd`] for `a`, `w` and the workspaces; when `jobz = b'V'`,
+    /// `z` must address an `n × k` matrix (leading dimension `ldz ≥ max(1, n)`)
+    /// and `isuppz` `2·max(1, k)` entries, where `k` is at least the number of
+    /// eigenvalues `range` can select.
     unsafe fn syevr(
         jobz: u8,
         range: u8,
@@ -116,6 +129,10 @@ pub trait Eigh: Cblas {
 
     /// `?sygvd`/`?hegvd`: all eigenpairs of `A x = λ B x` (itype 1),
     /// `A B x = λ x` (2) or `B A x = λ x` (3); `b` becomes its Cholesky factor.
+    ///
+    /// # Safety
+    /// `a` and `b` each as `a` of [`Eigh::syevd`], not overlapping; `w` and the
+    /// workspaces as there.
     unsafe fn sygvd(
         itype: i32,
         jobz: u8,
@@ -136,6 +153,11 @@ pub trait Eigh: Cblas {
 
     /// `?sygvx`/`?hegvx`: a subset of the generalized problem; `iwork` has
     /// `5n` entries, `rwork` `7n` (complex), `ifail` `n`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `w` as for [`Eigh::sygvd`]; `z` as for [`Eigh::syevr`];
+    /// `work` `max(1, lwork)`, `rwork` `7n` (complex types), `iwork` `5n` and
+    /// `ifail` `n` elements.
     unsafe fn sygvx(
         itype: i32,
         jobz: u8,
@@ -193,6 +215,8 @@ macro_rules! impl_eigh {
                 lwork: i32, _rwork: *mut Self, _lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `syevd`'s contract above: every pointer
+                // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
                     sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a, lda, w, work, lwork,
                         iwork, liwork)
@@ -206,6 +230,8 @@ macro_rules! impl_eigh {
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `syevr`'s contract above: every pointer
+                // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
                     sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n, a, lda,
                         vl, vu, il, iu, abstol, m, w, z, ldz, isuppz, work, lwork, iwork, liwork)
@@ -218,6 +244,8 @@ macro_rules! impl_eigh {
                 _lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `sygvd`'s contract above: every pointer
+                // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
                     sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a, lda, b, ldb,
                         w, work, lwork, iwork, liwork)
@@ -231,6 +259,8 @@ macro_rules! impl_eigh {
                 _rwork: *mut Self, iwork: *mut i32, ifail: *mut i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `sygvx`'s contract above: every pointer
+                // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
                     sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a, lda, b, ldb, vl, vu, il, iu, abstol, m, w, z, ldz, work, lwork, iwork,
@@ -251,6 +281,8 @@ macro_rules! impl_eigh {
                 lwork: i32, rwork: *mut $r, lrwork: i32, iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `syevd`'s contract above; `Complex<T>` is
+                // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
                     sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a.cast(), lda, w,
                         work.cast(), lwork, rwork, lrwork, iwork, liwork)
@@ -264,6 +296,8 @@ macro_rules! impl_eigh {
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `syevr`'s contract above; `Complex<T>` is
+                // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
                     sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, vl, vu, il, iu, abstol, m, w, z.cast(), ldz, isuppz,
@@ -277,6 +311,8 @@ macro_rules! impl_eigh {
                 iwork: *mut i32, liwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `sygvd`'s contract above; `Complex<T>` is
+                // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
                     sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a.cast(), lda,
                         b.cast(), ldb, w, work.cast(), lwork, rwork, lrwork, iwork, liwork)
@@ -290,6 +326,8 @@ macro_rules! impl_eigh {
                 rwork: *mut $r, iwork: *mut i32, ifail: *mut i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `sygvx`'s contract above; `Complex<T>` is
+                // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
                     sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, b.cast(), ldb, vl, vu, il, iu, abstol, m, w, z.cast(), ldz,

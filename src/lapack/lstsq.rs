@@ -30,7 +30,7 @@ fn nlvl(mn: usize) -> usize {
 
 /// Minimum-norm least squares.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Gelsd: Cblas {
     /// Minimises `‖B − A·X‖₂` with minimum `‖X‖₂` for column-major `A`
     /// `m × n` (destroyed) and `B` `max(m, n) × nrhs` (overwritten by `X` in
@@ -43,6 +43,13 @@ pub trait Gelsd: Cblas {
     /// minimum `liwork` to `iwork[0]` and, for complex types, the minimum
     /// `lrwork` to `rwork[0]` (each slice must hold at least one element).
     /// Real types ignore `rwork`.
+    ///
+    /// # Safety
+    /// Every slice must hold at least the elements LAPACK addresses, unchecked:
+    /// `a` `lda·(n − 1) + m` (`lda ≥ max(1, m)`), `b` `ldb·(nrhs − 1) +
+    /// max(m, n)` (`ldb ≥ max(1, m, n)`), `s` `min(m, n)`, and `work`, `rwork`,
+    /// `iwork` at least `lwork` and the minimum sizes of
+    /// [`Gelsd::gelsd_min_sizes`] (one element each for a query).
     unsafe fn gelsd(
         m: i32,
         n: i32,
@@ -89,6 +96,8 @@ macro_rules! impl_gelsd_real {
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gelsd`'s contract above: every slice holds the
+                // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
                     lapacke::$gelsd(
                         ColumnMajor,
@@ -143,6 +152,8 @@ macro_rules! impl_gelsd_complex {
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gelsd`'s contract above, `rwork` included:
+                // every slice holds the elements LAPACK addresses.
                 unsafe {
                     lapacke::$gelsd(
                         ColumnMajor,

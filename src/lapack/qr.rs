@@ -11,12 +11,17 @@ use num_complex::{Complex32, Complex64};
 
 /// Householder QR and the explicit `Q`.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Geqrf: Sized {
     /// `A = Q·R` in place (column-major `m × n`, leading dimension `lda`):
     /// `R` on and above the diagonal, the reflectors below it and their
     /// `min(m, n)` scalars in `tau`. `lwork = -1` queries the workspace
     /// size into `work[0]`.
+    ///
+    /// # Safety
+    /// `a` must hold at least `lda·(n − 1) + m` elements (when non-empty) with
+    /// `lda ≥ max(1, m)`, `tau` at least `min(m, n)` and `work` at least
+    /// `max(1, lwork)`: LAPACK addresses them by these sizes unchecked.
     unsafe fn geqrf(
         m: i32,
         n: i32,
@@ -30,6 +35,10 @@ pub trait Geqrf: Sized {
     /// columns hold `geqrf`'s reflectors, with the first `n` columns of
     /// `Q = H₁·…·H_k` (`?orgqr` for real types, `?ungqr` for complex).
     /// `lwork = -1` queries the workspace size into `work[0]`.
+    ///
+    /// # Safety
+    /// `a` as for [`Geqrf::geqrf`], `tau` at least `k` elements and `work`
+    /// at least `max(1, lwork)`.
     unsafe fn orgqr(
         m: i32,
         n: i32,
@@ -55,6 +64,8 @@ macro_rules! impl_geqrf {
                 lwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `geqrf`'s contract above: the slices hold every
+                // element LAPACK addresses through `m`, `n`, `lda` and `lwork`.
                 unsafe { lapacke::$geqrf(ColumnMajor, m, n, a, lda, tau, work, lwork) }
             }
             unsafe fn orgqr(
@@ -68,6 +79,8 @@ macro_rules! impl_geqrf {
                 lwork: i32,
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `orgqr`'s contract above: the slices hold every
+                // element LAPACK addresses through `m`, `n`, `k`, `lda` and `lwork`.
                 unsafe { lapacke::$orgqr(ColumnMajor, m, n, k, a, lda, tau, work, lwork) }
             }
         }

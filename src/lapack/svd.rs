@@ -18,7 +18,7 @@ use crate::cblas::Cblas;
 
 /// Singular value decomposition drivers.
 #[doc(hidden)]
-#[allow(clippy::missing_safety_doc, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub trait Gesdd: Cblas {
     /// `A = U·Σ·Vᴴ` by divide and conquer, destroying `a` (column-major
     /// `m × n`). `jobz` is `b'A'` (all of `U` `m × m` and `Vᴴ` `n × n`),
@@ -27,6 +27,13 @@ pub trait Gesdd: Cblas {
     /// `s` has `min(m, n)` elements, descending. `lwork = -1` queries the
     /// workspace size into `work[0]`. `rwork` (complex types only) needs
     /// [`Gesdd::gesdd_rwork_len`] elements and `iwork` `8·min(m, n)`.
+    ///
+    /// # Safety
+    /// Every slice must hold at least the elements LAPACK addresses through
+    /// the sizes given, unchecked: `a` `lda·(n − 1) + m` (`lda ≥ max(1, m)`),
+    /// `s` `min(m, n)`, `u` and `vt` the columns `jobz` asks for at `ldu` and
+    /// `ldvt` (≥ the row counts), `work` `max(1, lwork)`, `rwork` and `iwork`
+    /// the lengths above.
     unsafe fn gesdd(
         jobz: u8,
         m: i32,
@@ -47,6 +54,10 @@ pub trait Gesdd: Cblas {
     /// `A = U·Σ·Vᴴ` by QR iteration, destroying `a`. `jobu`/`jobvt` are
     /// `b'A'`, `b'S'` or `b'N'` as for `jobz` of [`Gesdd::gesdd`].
     /// `rwork` (complex types only) needs `5·min(m, n)` elements.
+    ///
+    /// # Safety
+    /// As [`Gesdd::gesdd`], with `u` and `vt` sized for `jobu` and `jobvt`, and
+    /// `rwork` of `5·min(m, n)` elements for complex types.
     unsafe fn gesvd(
         jobu: u8,
         jobvt: u8,
@@ -98,6 +109,8 @@ macro_rules! impl_gesdd_real {
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gesdd`'s contract above: every slice holds the
+                // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
                     lapacke::$gesdd(
                         ColumnMajor,
@@ -134,6 +147,8 @@ macro_rules! impl_gesdd_real {
                 _rwork: &mut [Self],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gesvd`'s contract above: every slice holds the
+                // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
                     lapacke::$gesvd(
                         ColumnMajor,
@@ -196,6 +211,8 @@ macro_rules! impl_gesdd_complex {
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gesdd`'s contract above, `rwork` included:
+                // every slice holds the elements LAPACK addresses.
                 unsafe {
                     lapacke::$gesdd(
                         ColumnMajor,
@@ -233,6 +250,8 @@ macro_rules! impl_gesdd_complex {
                 rwork: &mut [Self::Real],
             ) -> i32 {
                 let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gesvd`'s contract above, `rwork` included:
+                // every slice holds the elements LAPACK addresses.
                 unsafe {
                     lapacke::$gesvd(
                         ColumnMajor,

@@ -67,6 +67,11 @@ unsafe fn small_product<T: Scalar>(
     c: *mut T,
     sc: [isize; 2],
 ) {
+    // SAFETY: every address below is `[i, p]` of `a`, `[p, j]` of `b` or `[i, j]`
+    // of `c` with `i < m`, `p < k`, `j < n`, valid by our contract (`k > 0`
+    // makes `[i, 0]` and `[0, j]` exist). In the first branch `sb[1] == 1` and
+    // `sc[1] == 1`, so rows of `b` and `c` are `n` consecutive elements; `crow`,
+    // the only mutable slice, overlaps neither input.
     unsafe {
         if sb[1] == 1 && sc[1] == 1 {
             // Row i of C is Σ_p a[i,p]·(row p of B): unit-stride inner loops
@@ -114,6 +119,9 @@ unsafe fn write_row<T: Scalar, const N: usize, const UNIT: bool>(
     sc1: isize,
     acc: [T; N],
 ) {
+    // SAFETY: with `UNIT`, `sc1 == 1` or `N == 1` the row is `N` consecutive
+    // elements, writable by our contract, and `[T; N]` has `T`'s alignment;
+    // otherwise each `c + j·sc1`, `j < N`, is one of them.
     unsafe {
         if UNIT || sc1 == 1 || N == 1 {
             // [T; N] has T's alignment; the row is N consecutive elements.
@@ -143,6 +151,9 @@ unsafe fn rows_fixed<T: Scalar, const N: usize, const UNIT: bool>(
     c: *mut T,
     sc: [isize; 2],
 ) {
+    // SAFETY: `[i, p]` of `a` (`i < m`, `p < k`) is valid by our contract; row
+    // `p` of `b` is `N` consecutive elements (contiguous rows, our contract), read
+    // as one `[T; N]` of `T`'s alignment; row `i` of `c` meets `write_row`'s.
     unsafe {
         for i in 0..m {
             let arow = a.offset(i as isize * sa[0]);
@@ -182,6 +193,10 @@ unsafe fn rows_any<T: Scalar, const N: usize, const UNIT: bool>(
     c: *mut T,
     sc: [isize; 2],
 ) {
+    // SAFETY: with contiguous rows of `b` our contract is `rows_fixed`'s. Else the
+    // `k ≤ MAX_COPY_ROWS` rows of `N` elements of `b` (valid by our contract) are
+    // gathered into `block`, whose first `k` rows `rows_fixed` then reads as
+    // contiguous rows of stride `N`.
     unsafe {
         if UNIT || sb[1] == 1 || N == 1 {
             return rows_fixed::<T, N, UNIT>(m, k, a, sa, b, sb[0], c, sc);
@@ -211,6 +226,9 @@ unsafe fn square_fixed<T: Scalar, const N: usize, const UNIT: bool>(
     c: *mut T,
     sc: [isize; 2],
 ) {
+    // SAFETY: `b`'s `N × N` and `a`'s `m × N` elements are valid by our contract
+    // (`k = n = N`); with `UNIT` or `sb[1] == 1` a row of `b` is `N` consecutive
+    // elements, read as one aligned `[T; N]`; row `i` of `c` meets `write_row`'s.
     unsafe {
         let mut bm = [[T::zero(); N]; N];
         for (p, row) in bm.iter_mut().enumerate() {

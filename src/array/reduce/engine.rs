@@ -97,6 +97,16 @@ pub(crate) fn rows4_generic<T: Copy, R: Reducer<T>>(r: &R, acc: &mut [R::Acc], x
     }
 }
 
+// The pointer contract of the unsafe functions below. A walk from `p` over
+// axes `axes` reads `p.offset(Σ i_k·s_k)` for every index with `i_k < len_k`.
+// `reduce` builds all axes from one `ArrayView`, with every stride made
+// non-negative by moving `p` to the view's lowest element, so each such
+// address is an element of that view: initialized, aligned, and not written
+// while the view is borrowed. Outputs are written at `dst.offset(Σ i_k·o_k)`
+// over the kept axes: distinct accumulators of `reduce`'s `out` vector
+// (C-order strides of the kept axes; a flipped axis has its stride negated
+// and the base moved to its last position), and the task splits give each
+// output index to exactly one task.
 /// An axis of the walk: length, input and output element strides.
 #[derive(Clone, Copy, Debug)]
 struct Ax {
@@ -108,7 +118,12 @@ struct Ax {
 /// A raw pointer that may cross threads (each task touches its own part).
 #[derive(Clone, Copy)]
 struct Ptr<T>(*mut T);
+// SAFETY: `Ptr` is a bare address. The engine sends or shares it only for
+// `T: Send + Sync` inputs, which tasks only read, and `R::Acc: Send + Sync`
+// outputs, which tasks write at disjoint positions (the contract above).
 unsafe impl<T> Send for Ptr<T> {}
+// SAFETY: as for `Send` just above: shared reads of the input, disjoint
+// writes of the output.
 unsafe impl<T> Sync for Ptr<T> {}
 
 /// Offsets of item `m` over `axes` (outer → inner): (input, output).
@@ -275,6 +290,9 @@ fn merge_axes(mut axes: Vec<Ax>) -> Vec<Ax> {
 // ---------------------------------------------------------------- lanes
 
 /// Pairwise reduction of one lane of `n` elements at `p` with stride `s`.
+/// # Safety
+/// `p.offset(i·s)` for every `i < n` must be a readable element of the
+/// walk's input (the pointer contract above).
 unsafe fn lane<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
     p: Ptr<T>,
@@ -283,6 +301,8 @@ unsafe fn lane<T: Copy + Send + Sync, R: Reducer<T>>(
     par: bool,
 ) -> R::Acc {
     if n <= BLOCK {
+        // SAFETY: our contract gives `n` readable elements at `p` with stride `s`,
+        // which is `leaf`'s contract.
         return unsafe { leaf(r, p.0, n, s) };
     }
     let half = n / 2 / 8 * 8;
@@ -290,23 +310,31 @@ unsafe fn lane<T: Copy + Send + Sync, R: Reducer<T>>(
     let par = par && n >= 2 * GRAIN;
     let (a, b) = join(
         par,
+        // SAFETY: elements `0..half` of this lane, within our `n`; read only.
         || unsafe { lane(r, p, half, s, par) },
+        // SAFETY: elements `half..n` of this lane (`q` is `p` moved `half` strides).
         || unsafe { lane(r, q, n - half, s, par) },
     );
     r.merge(a, b)
 }
 
 /// NumPy's pairwise leaf: 8 accumulators, merged as a balanced tree.
+/// # Safety
+/// `p.offset(i·s)` for every `i < n` must be a readable element of the
+/// walk's input (the pointer contract above).
 #[inline]
 unsafe fn leaf<T: Copy, R: Reducer<T>>(r: &R, p: *const T, n: usize, s: isize) -> R::Acc {
     if n < 8 {
         let mut acc = r.init();
         for i in 0..n {
+            // SAFETY: `i < n`: one of the `n` readable elements of our contract.
             acc = r.step(acc, unsafe { *p.offset(i as isize * s) });
         }
         return acc;
     }
     if s == 1 {
+        // SAFETY: with `s == 1` our `n` elements are contiguous from `p`, and
+        // nothing writes them while the slice lives.
         return r.leaf_slice(unsafe { std::slice::from_raw_parts(p, n) });
     }
     let mut acc = [r.init(); 8];
@@ -315,6 +343,7 @@ unsafe fn leaf<T: Copy, R: Reducer<T>>(r: &R, p: *const T, n: usize, s: isize) -
         let mut i = 0;
         while i < full {
             for (k, a) in acc.iter_mut().enumerate() {
+                // SAFETY: `i + k < full <= n`: one of the `n` elements of our contract.
                 *a = r.step(*a, unsafe { *p.offset((i + k) as isize * s) });
             }
             i += 8;
@@ -325,6 +354,7 @@ unsafe fn leaf<T: Copy, R: Reducer<T>>(r: &R, p: *const T, n: usize, s: isize) -
         r.merge(r.merge(acc[4], acc[5]), r.merge(acc[6], acc[7])),
     );
     for i in full..n {
+        // SAFETY: `full <= i < n`: one of the `n` elements of our contract.
         res = r.step(res, unsafe { *p.offset(i as isize * s) });
     }
     res
@@ -332,6 +362,11 @@ unsafe fn leaf<T: Copy, R: Reducer<T>>(r: &R, p: *const T, n: usize, s: isize) -
 
 /// Reduction of one output in the lanes loop: a pairwise tree over the
 /// lanes `lo..hi` of the outer reduced axes.
+/// # Safety
+/// For every lane `m` in `lo..hi` of `outer` (offset `off` from
+/// [`offset_of`]) and every `i < inner.len`, `p.0.offset(off + i·inner.s)`
+/// must be a readable element of the walk's input (the pointer contract
+/// above).
 unsafe fn lanes_tree<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
     p: Ptr<T>,
@@ -346,6 +381,8 @@ unsafe fn lanes_tree<T: Copy + Send + Sync, R: Reducer<T>>(
         let mut acc = None;
         for _ in lo..hi {
             let q = Ptr(p.0.wrapping_offset(odo.off));
+            // SAFETY: the odometer is at lane `m` of `lo..hi`; our contract covers its
+            // `inner.len` elements with stride `inner.s`.
             let v = unsafe { lane(r, q, inner.len, inner.s, par) };
             acc = Some(match acc {
                 None => v,
@@ -359,13 +396,21 @@ unsafe fn lanes_tree<T: Copy + Send + Sync, R: Reducer<T>>(
     let par = par && (hi - lo) * inner.len >= 2 * GRAIN;
     let (a, b) = join(
         par,
+        // SAFETY: `lo..mid` is a sub-range of our `lo..hi`; read only.
         || unsafe { lanes_tree(r, p, outer, inner, lo, mid, par) },
+        // SAFETY: `mid..hi` is a sub-range of our `lo..hi`; read only.
         || unsafe { lanes_tree(r, p, outer, inner, mid, hi, par) },
     );
     r.merge(a, b)
 }
 
 /// The lanes loop over the outputs `lo..hi` (in the odometer order of `kept`).
+/// # Safety
+/// For every output `m` in `lo..hi` of `kept`, every lane of `red`'s outer
+/// axes and every element of its last axis, the input address built from
+/// `src` must be readable, and `dst` moved by the output offset of `m` must
+/// be a writable accumulator that no other running task accesses (the
+/// pointer contract above).
 #[allow(clippy::too_many_arguments)]
 unsafe fn lanes_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
@@ -387,7 +432,10 @@ unsafe fn lanes_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
         let mid = lo + (hi - lo) / 2;
         join(
             true,
+            // SAFETY: `lo..mid` and `mid..hi` split our outputs: the two tasks write
+            // disjoint accumulators and share only reads of the input.
             || unsafe { lanes_outputs(r, src, dst, red, kept, lo, mid, par) },
+            // SAFETY: the second half of the split just above.
             || unsafe { lanes_outputs(r, src, dst, red, kept, mid, hi, par) },
         );
         return;
@@ -395,7 +443,10 @@ unsafe fn lanes_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     let mut odo = Odo::new(kept, lo);
     for _ in lo..hi {
         let p = Ptr(src.0.wrapping_offset(odo.off));
+        // SAFETY: output `m` of `lo..hi` starts at input offset `odo.off`; our
+        // contract covers its `items` lanes of `inner.len` elements.
         let v = unsafe { lanes_tree(r, p, outer, inner, 0, items, par) };
+        // SAFETY: `odo.out` is output `m`'s accumulator in `out`, ours alone.
         unsafe { *dst.0.offset(odo.out) = v };
         odo.advance();
     }
@@ -404,15 +455,21 @@ unsafe fn lanes_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
 // ----------------------------------------------------------------- rows
 
 /// Folds `n` elements at `p` (stride `s`) into `acc` elementwise.
+/// # Safety
+/// `p.offset(j·s)` for every `j < acc.len()` must be a readable element of
+/// the walk's input (the pointer contract above).
 #[inline]
 unsafe fn step_row<T: Copy, R: Reducer<T>>(r: &R, acc: &mut [R::Acc], p: *const T, s: isize) {
     if s == 1 {
+        // SAFETY: with `s == 1` our `acc.len()` elements are contiguous from `p`, and
+        // nothing writes them while `x` lives.
         let x = unsafe { std::slice::from_raw_parts(p, acc.len()) };
         for (a, &v) in acc.iter_mut().zip(x) {
             *a = r.step(*a, v);
         }
     } else {
         for (j, a) in acc.iter_mut().enumerate() {
+            // SAFETY: `j < acc.len()`: one of the elements of our contract.
             *a = r.step(*a, unsafe { *p.offset(j as isize * s) });
         }
     }
@@ -421,6 +478,10 @@ unsafe fn step_row<T: Copy, R: Reducer<T>>(r: &R, acc: &mut [R::Acc], p: *const 
 /// Rows `lo..hi` of the reduced axes folded into `acc` (overwritten), as a
 /// pairwise tree of blocks of 128 rows; `scratch` holds the partial
 /// vectors of the tree's levels.
+/// # Safety
+/// For every reduced index `m` in `lo..hi` of `red` (offset `off` from
+/// [`offset_of`]) and every `j < acc.len()`, `p.0.offset(off + j·sk)` must
+/// be a readable element of the walk's input (the pointer contract above).
 #[allow(clippy::too_many_arguments)]
 unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
@@ -446,6 +507,8 @@ unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
                 let c = acc.len();
                 let mut q: [&[T]; 4] = [&[]; 4];
                 for qi in &mut q {
+                    // SAFETY: `sk == 1` and row `m + qi < hi` starts at `odo.off`: our contract
+                    // covers its `c = acc.len()` contiguous elements, read only.
                     *qi = unsafe { std::slice::from_raw_parts(p.0.wrapping_offset(odo.off), c) };
                     odo.advance();
                 }
@@ -454,6 +517,8 @@ unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
             }
         }
         while m < hi {
+            // SAFETY: row `m < hi` starts at `odo.off`; our contract covers its
+            // `acc.len()` elements with stride `sk`.
             unsafe { step_row(r, acc, p.0.wrapping_offset(odo.off), sk) };
             odo.advance();
             m += 1;
@@ -466,7 +531,10 @@ unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
         let mut tmp = vec![r.init(); c];
         let mut scratch2 = vec![r.init(); scratch.len()];
         rayon::join(
+            // SAFETY: `lo..mid` is a sub-range of our rows; this task writes only `acc`
+            // and `scratch`, the other only `tmp` and `scratch2`.
             || unsafe { rows_tree(r, p, red, sk, lo, mid, acc, scratch, par) },
+            // SAFETY: `mid..hi` is a sub-range of our rows (see just above).
             || unsafe { rows_tree(r, p, red, sk, mid, hi, &mut tmp, &mut scratch2, par) },
         );
         for (a, &b) in acc.iter_mut().zip(&tmp) {
@@ -474,6 +542,7 @@ unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
         }
     } else {
         let (tmp, rest) = scratch.split_at_mut(c);
+        // SAFETY: both halves are sub-ranges of our rows `lo..hi`, run in turn.
         unsafe {
             rows_tree(r, p, red, sk, lo, mid, acc, rest, false);
             rows_tree(r, p, red, sk, mid, hi, tmp, rest, false);
@@ -485,6 +554,10 @@ unsafe fn rows_tree<T: Copy + Send + Sync, R: Reducer<T>>(
 }
 
 /// The rows loop: tasks are (outer kept index, column chunk) pairs.
+/// # Safety
+/// `src` over `red` and `kept` must satisfy the pointer contract above for
+/// every index of both, and `dst` over `kept`'s output strides must address
+/// writable accumulators that nothing else accesses during the call.
 unsafe fn rows_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
     src: Ptr<T>,
@@ -503,6 +576,9 @@ unsafe fn rows_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     let outers: usize = outer.iter().map(|a| a.len).product();
     let tasks = outers * chunks;
     let depth = (usize::BITS - items.div_ceil(BLOCK).leading_zeros()) as usize + 1;
+    // SAFETY: tasks `0..tasks` are the (outer kept index, column chunk) pairs of
+    // `outer` × `inner`, and rows are `red`'s indexes (or, with `one`, offset 0
+    // of each column): all covered by our contract.
     unsafe {
         rows_tasks(
             r,
@@ -519,6 +595,11 @@ unsafe fn rows_outputs<T: Copy + Send + Sync, R: Reducer<T>>(
     };
 }
 
+/// Runs the tasks `lo..hi` of the rows loop: task `t` is the outer kept
+/// index `t / chunks` and the column chunk `t % chunks` of `inner`.
+///
+/// # Safety
+/// As for [`rows_outputs`], for the outputs of the tasks `lo..hi`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
     r: &R,
@@ -538,7 +619,10 @@ unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
         let mid = lo + (hi - lo) / 2;
         join(
             true,
+            // SAFETY: `lo..mid` and `mid..hi` split our tasks: disjoint outputs, shared
+            // reads of the input.
             || unsafe { rows_tasks(r, src, dst, red, outer, inner, (lo, mid), items, depth, par) },
+            // SAFETY: the second half of the split just above.
             || unsafe { rows_tasks(r, src, dst, red, outer, inner, (mid, hi), items, depth, par) },
         );
         return;
@@ -553,6 +637,9 @@ unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
         let c = COLS.min(inner.len - j0);
         let p = Ptr(src.0.wrapping_offset(ioff + j0 as isize * inner.s));
         let acc = &mut acc[..c];
+        // SAFETY: task `t` is outer index `o` at input offset `ioff`, columns
+        // `j0..j0 + c` of `inner` (`c <= inner.len - j0`); our contract covers these
+        // columns in every reduced row.
         unsafe {
             rows_tree(
                 r,
@@ -568,6 +655,8 @@ unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
         };
         for (j, &v) in acc.iter().enumerate() {
             let at = ooff + (j0 + j) as isize * inner.o;
+            // SAFETY: `j0 + j < inner.len`: the accumulator of output (`o`, `j0 + j`),
+            // written by task `t` alone.
             unsafe { *dst.0.offset(at) = v };
         }
     }

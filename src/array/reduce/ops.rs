@@ -86,6 +86,8 @@ impl<T: Scalar> Reducer<T> for SumR {
         // SAFETY: complex types are `repr(C)` pairs of their real type; the
         // rows hold at least `n` elements.
         let ar = unsafe { std::slice::from_raw_parts_mut(acc.as_mut_ptr() as *mut T::Real, 2 * n) };
+        // SAFETY: each row `r` has at least `n` elements (checked above), so `2·n`
+        // reals by the same `repr(C)` layout; nothing writes them while `xr` lives.
         let xr =
             x.map(|r| unsafe { std::slice::from_raw_parts(r.as_ptr() as *const T::Real, 2 * n) });
         for j in 0..2 * n {

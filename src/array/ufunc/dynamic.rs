@@ -14,7 +14,7 @@ use crate::error::Result;
 /// Runs a `T → O` function over rows.
 ///
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; `o` holds `O` elements and `a` holds `A` elements.
 unsafe fn unary_loop<A: Copy + Send + Sync, O: Copy + Send + Sync>(
     shape: &[usize],
     o: Operand<'_>,
@@ -22,12 +22,19 @@ unsafe fn unary_loop<A: Copy + Send + Sync, O: Copy + Send + Sync>(
     parallel_min: usize,
     f: impl Fn(A) -> O + Sync,
 ) {
+    // SAFETY: the engine calls `row` only inside `drive` below, with one row (or
+    // piece of a row) of the operands our caller vouches for, never empty
+    // (`run` skips empty shapes): `n ≥ 1` valid elements at those pointers and
+    // byte strides, `O`s in the output and `A`s in the input, aliasing exactly
+    // or not at all: `unary`'s contract.
     let row = |n, p, s| unsafe { kernels::unary_mv(n, p, s, &f) };
+    // SAFETY: our contract is `drive`'s, and `row` reads `A`s and writes `O`s as
+    // the operands hold.
     unsafe { apply::drive(shape, [o, a], parallel_min, &row) }
 }
 
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; all operands hold `T` elements.
 unsafe fn binary_loop<T: Copy + Send + Sync>(
     shape: &[usize],
     o: Operand<'_>,
@@ -35,7 +42,11 @@ unsafe fn binary_loop<T: Copy + Send + Sync>(
     parallel_min: usize,
     f: impl Fn(T, T) -> T + Sync,
 ) {
+    // SAFETY: as in `unary_loop`: `row` gets one row of the operands our caller
+    // vouches for, all holding `T`s: `binary`'s contract.
     let row = |n, p, s| unsafe { kernels::binary_mv(n, p, s, &f) };
+    // SAFETY: our contract is `drive`'s, and `row` reads and writes `T`s as the
+    // operands hold.
     unsafe { apply::drive(shape, [o, a, b], parallel_min, &row) }
 }
 
@@ -46,6 +57,9 @@ unsafe fn binary_loop<T: Copy + Send + Sync>(
 unsafe fn unary_typed<T: Math>(op: UnaryOp, shape: &[usize], o: Operand<'_>, a: Operand<'_>) {
     use UnaryOp::*;
     let (c, e) = (PARALLEL_MIN_CHEAP, PARALLEL_MIN_COSTLY);
+    // SAFETY: `a` holds `T`s and `o` holds `op.result_dtype(T)`s; each arm's
+    // function returns that type (`T::Real` for `Abs`, `Real`, `Imag` and
+    // `Angle`, else `T`), so `unary_loop`'s contract holds.
     unsafe {
         match op {
             Negative => unary_loop(shape, o, a, c, <T as Math>::neg),
@@ -89,6 +103,8 @@ fn unreachable_real_only() {
 /// As [`unary_typed`].
 unsafe fn unary_real<T: RealMath>(op: UnaryOp, shape: &[usize], o: Operand<'_>, a: Operand<'_>) {
     let c = PARALLEL_MIN_CHEAP;
+    // SAFETY: the three arms map `T → T`, as `o` holds for them; the rest is
+    // `unary_typed` under our (its) contract.
     unsafe {
         match op {
             UnaryOp::Floor => unary_loop(shape, o, a, c, <T as RealMath>::floor),
@@ -100,7 +116,7 @@ unsafe fn unary_real<T: RealMath>(op: UnaryOp, shape: &[usize], o: Operand<'_>, 
 }
 
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; all operands hold `T` elements.
 unsafe fn binary_typed<T: Math>(
     op: BinaryOp,
     shape: &[usize],
@@ -110,6 +126,8 @@ unsafe fn binary_typed<T: Math>(
     use BinaryOp::*;
     let (c, e) = (PARALLEL_MIN_CHEAP, PARALLEL_MIN_COSTLY);
     let costly = if T::IS_COMPLEX { e } else { c };
+    // SAFETY: every arm maps `(T, T) → T`, the element type of all operands
+    // (binary results keep the input dtype): `binary_loop`'s contract.
     unsafe {
         match op {
             Add => binary_loop(shape, o, ab, c, <T as Math>::add),
@@ -127,7 +145,7 @@ unsafe fn binary_typed<T: Math>(
 }
 
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; all operands hold `T` elements.
 unsafe fn binary_real<T: RealMath>(
     op: BinaryOp,
     shape: &[usize],
@@ -135,6 +153,7 @@ unsafe fn binary_real<T: RealMath>(
     ab: [Operand<'_>; 2],
 ) {
     let e = PARALLEL_MIN_COSTLY;
+    // SAFETY: as in `binary_typed`: every arm maps `(T, T) → T`.
     unsafe {
         match op {
             BinaryOp::Arctan2 => binary_loop(shape, o, ab, e, <T as RealMath>::atan2),
@@ -159,6 +178,8 @@ pub(crate) unsafe fn unary_body(
     o: Operand<'_>,
     x: Operand<'_>,
 ) {
+    // SAFETY: `dt` is the Rust type picked in each arm, so our contract is
+    // `unary_real`'s or `unary_typed`'s for that type.
     unsafe {
         match dt {
             DType::F32 => unary_real::<f32>(op, shape, o, x),
@@ -180,6 +201,8 @@ pub(crate) unsafe fn binary_body(
     o: Operand<'_>,
     ab: [Operand<'_>; 2],
 ) {
+    // SAFETY: `dt` is the Rust type picked in each arm, so our contract is
+    // `binary_real`'s or `binary_typed`'s for that type.
     unsafe {
         match dt {
             DType::F32 => binary_real::<f32>(op, shape, o, ab),

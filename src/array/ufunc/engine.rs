@@ -14,8 +14,9 @@ use rayon::prelude::*;
 
 use crate::array::MAX_DIMS;
 
-/// The kernel for one row: length, operand pointers (output first) and
-/// their byte strides along the row.
+/// The kernel for one row: length (at least 1: [`run`] returns early on an
+/// empty shape), operand pointers (output first) and their byte strides
+/// along the row.
 pub(crate) type Row<'a, const N: usize> = dyn Fn(usize, [*mut u8; N], [isize; N]) + Sync + 'a;
 
 /// Pointers that rayon's closures may carry: the caller of [`run`] vouches
@@ -24,6 +25,8 @@ pub(crate) type Row<'a, const N: usize> = dyn Fn(usize, [*mut u8; N], [isize; N]
 struct Ptrs<const N: usize>([*mut u8; N]);
 // SAFETY: see `run`'s contract: disjoint rows write disjoint elements.
 unsafe impl<const N: usize> Send for Ptrs<N> {}
+// SAFETY: as for `Send`: the tasks only read the pointers, and the rows they
+// hand them to are disjoint.
 unsafe impl<const N: usize> Sync for Ptrs<N> {}
 
 impl<const N: usize> Ptrs<N> {

@@ -36,7 +36,7 @@ fn loop_dtype(inputs: &[&NdArray], coef: &[Complex64]) -> DType {
 }
 
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; all operands hold `T` elements.
 unsafe fn axpby_typed<T: Math>(
     alpha: Complex64,
     beta: Complex64,
@@ -45,7 +45,12 @@ unsafe fn axpby_typed<T: Math>(
     [x, y]: [Operand<'_>; 2],
 ) {
     let (al, be) = (scalar::<T>(alpha), scalar::<T>(beta));
+    // SAFETY: the engine calls `row` only inside `drive` below, with one row (or
+    // piece of a row, never empty) of the operands our caller vouches for, all
+    // holding `T`s, the output aliasing an input exactly or not at all:
+    // `binary`'s contract.
     let row = |n, p, s| unsafe { kernels::binary_mv(n, p, s, &|x: T, y: T| al * x + be * y) };
+    // SAFETY: our contract is `drive`'s, and `row` reads and writes `T`s.
     unsafe { apply::drive(shape, [o, x, y], PARALLEL_MIN_CHEAP, &row) }
 }
 
@@ -61,6 +66,8 @@ pub(crate) unsafe fn axpby_body(
     o: Operand<'_>,
     xy: [Operand<'_>; 2],
 ) {
+    // SAFETY: `dt` is the Rust type picked in each arm, so our contract is
+    // `axpby_typed`'s for that type.
     unsafe {
         match dt {
             DType::F32 => axpby_typed::<f32>(alpha, beta, shape, o, xy),
@@ -76,6 +83,8 @@ pub(crate) unsafe fn axpby_body(
 /// # Safety
 /// As [`apply::drive`]; all operands hold `dt` elements.
 pub(crate) unsafe fn madd_body(dt: DType, shape: &[usize], o: Operand<'_>, abc: [Operand<'_>; 3]) {
+    // SAFETY: `dt` is the Rust type picked in each arm, so our contract is
+    // `madd_typed`'s for that type.
     unsafe {
         match dt {
             DType::F32 => madd_typed::<f32>(shape, o, abc),
@@ -141,9 +150,12 @@ pub fn axpby_inplace(
 }
 
 /// # Safety
-/// As [`apply::drive`].
+/// As [`apply::drive`]; all operands hold `T` elements.
 unsafe fn madd_typed<T: Math>(shape: &[usize], o: Operand<'_>, [a, b, c]: [Operand<'_>; 3]) {
+    // SAFETY: as in `axpby_typed`: one row of our caller's operands, all `T`s:
+    // `ternary`'s contract.
     let row = |n, p, s| unsafe { kernels::ternary_mv(n, p, s, &|a: T, b: T, c: T| a * b + c) };
+    // SAFETY: our contract is `drive`'s, and `row` reads and writes `T`s.
     unsafe { apply::drive(shape, [o, a, b, c], PARALLEL_MIN_CHEAP, &row) }
 }
 

@@ -9,8 +9,9 @@
 /// `o[i] = f(a[i])`.
 ///
 /// # Safety
-/// `n` elements at the given pointers and byte strides are valid; the
-/// output aliases the input exactly or not at all.
+/// `n ≥ 1`, and `n` elements at the given pointers and byte strides are
+/// valid (an input of stride 0 is read once even for `n = 0`, hence the
+/// bound); the output aliases the input exactly or not at all.
 #[inline(always)]
 pub(crate) unsafe fn unary<A: Copy, O: Copy>(
     n: usize,
@@ -20,6 +21,11 @@ pub(crate) unsafe fn unary<A: Copy, O: Copy>(
 ) {
     let (zo, za) = (size_of::<O>() as isize, size_of::<A>() as isize);
     let (o, a) = (o as *mut O, a as *const A);
+    // SAFETY: our contract gives `n ≥ 1` valid elements at each pointer and stride.
+    // The contiguous loop reads `a.add(i)` and writes `o.add(i)` for `i < n`;
+    // the broadcast loop reads the one element of `a` (stride 0) and writes
+    // `o`'s `n`; the general loop steps both by their byte strides. An exactly
+    // aliased output is read at `i` before it is written there.
     unsafe {
         if so == zo && sa == za {
             for i in 0..n {
@@ -51,6 +57,9 @@ pub(crate) unsafe fn binary<T: Copy, O: Copy>(
 ) {
     let (zo, z) = (size_of::<O>() as isize, size_of::<T>() as isize);
     let (o, a, b) = (o as *mut O, a as *const T, b as *const T);
+    // SAFETY: as in `unary`: each branch's strides are the ones it tests, and
+    // every address is element `i < n` of its operand (element 0 of a
+    // stride-0 operand, read once before the loop).
     unsafe {
         if so == zo && sa == z && sb == z {
             for i in 0..n {
@@ -90,6 +99,9 @@ pub(crate) unsafe fn ternary<T: Copy>(
 ) {
     let z = size_of::<T>() as isize;
     let (o, a, b, c) = (o as *mut T, a as *const T, b as *const T, c as *const T);
+    // SAFETY: as in `unary`: each branch's strides are the ones it tests, and
+    // every address is element `i < n` of its operand (element 0 of a
+    // stride-0 operand, read once before the loop).
     unsafe {
         if so == z && sa == z && sb == z && sc == z {
             for i in 0..n {
@@ -159,12 +171,20 @@ macro_rules! multiversion {
         ) {
             #[cfg(target_arch = "x86_64")]
             {
+                /// # Safety
+                /// As the kernel it wraps, on a CPU with AVX-512F.
                 #[target_feature(enable = "avx512f")]
                 unsafe fn wide<$($g: $b,)* F: $fb($($arg),*) -> $ret>(n: usize, p: [*mut u8; $n], s: [isize; $n], f: &F) {
+                    // SAFETY: our arguments meet the kernel's contract, and this copy runs only
+                    // where AVX-512F is present.
                     unsafe { $kernel(n, p, s, f) }
                 }
+                /// # Safety
+                /// As the kernel it wraps, on a CPU with AVX2 and FMA.
                 #[target_feature(enable = "avx2,fma")]
                 unsafe fn mid<$($g: $b,)* F: $fb($($arg),*) -> $ret>(n: usize, p: [*mut u8; $n], s: [isize; $n], f: &F) {
+                    // SAFETY: our arguments meet the kernel's contract, and this copy runs only
+                    // where AVX2 and FMA are present.
                     unsafe { $kernel(n, p, s, f) }
                 }
                 // SAFETY: the CPU has the features of the copy called.
@@ -176,6 +196,8 @@ macro_rules! multiversion {
                     }
                 }
             }
+            // SAFETY: our caller meets the kernel's contract (ours is the same), and the
+            // baseline copy needs no CPU feature.
             unsafe { $kernel(n, p, s, $f) }
         }
     };
