@@ -141,6 +141,33 @@ unsafe fn put_opt(out: *mut *mut lapis_array, a: Option<NdArray>) {
     }
 }
 
+/// The tail of the eigen-decompositions: only the eigenvalues (`values`)
+/// when `v` is NULL, so the eigenvectors are not computed, else both
+/// (`pairs`); each stored in its out-pointer unless that is NULL.
+///
+/// # Safety
+/// `w` and `v` are NULL or valid for a pointer write.
+unsafe fn put_eigen(
+    w: *mut *mut lapis_array,
+    v: *mut *mut lapis_array,
+    values: impl FnOnce() -> lapis::error::Result<NdArray>,
+    pairs: impl FnOnce() -> lapis::error::Result<(NdArray, NdArray)>,
+) -> FfiResult {
+    let (ww, vv) = if v.is_null() {
+        (values()?, None)
+    } else {
+        let (ww, vv) = pairs()?;
+        (ww, Some(vv))
+    };
+    // SAFETY: `w` and `v` are NULL (skipped) or writable (this function's
+    // contract).
+    unsafe {
+        put_opt(w, Some(ww));
+        put_opt(v, vv);
+    }
+    Ok(())
+}
+
 /// The single-result tail: checks `out` (before anything is computed),
 /// computes the result and stores its new handle in `*out`.
 ///
@@ -565,18 +592,8 @@ pub unsafe extern "C" fn lapis_linalg_eig(
         const R: &str = "lapis_linalg_eig";
         // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        let (ww, vv) = if v.is_null() {
-            (la::eigvals(a)?, None)
-        } else {
-            let (ww, vv) = la::eig(a)?;
-            (ww, Some(vv))
-        };
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(w, Some(ww));
-            put_opt(v, vv);
-        }
-        Ok(())
+        unsafe { put_eigen(w, v, || la::eigvals(a), || la::eig(a)) }
     })
 }
 
@@ -627,18 +644,8 @@ pub unsafe extern "C" fn lapis_linalg_eigh(
         // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let uplo = uplo_arg(R, uplo)?;
-        let (ww, vv) = if v.is_null() {
-            (la::eigvalsh(a, uplo)?, None)
-        } else {
-            let (ww, vv) = la::eigh(a, uplo)?;
-            (ww, Some(vv))
-        };
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(w, Some(ww));
-            put_opt(v, vv);
-        }
-        Ok(())
+        unsafe { put_eigen(w, v, || la::eigvalsh(a, uplo), || la::eigh(a, uplo)) }
     })
 }
 
@@ -699,18 +706,15 @@ pub unsafe extern "C" fn lapis_linalg_eigh_generalized(
         // SAFETY: `h`, `s` are NULL or live handles (# Safety); NULL is reported.
         let (h, s) = unsafe { (array_ref(R, "h", h)?, array_ref(R, "s", s)?) };
         let uplo = uplo_arg(R, uplo)?;
-        let (ww, xx) = if x.is_null() {
-            (la::eigvalsh_generalized(h, s, uplo)?, None)
-        } else {
-            let (ww, xx) = la::eigh_generalized(h, s, uplo)?;
-            (ww, Some(xx))
-        };
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
-            put_opt(w, Some(ww));
-            put_opt(x, xx);
+            put_eigen(
+                w,
+                x,
+                || la::eigvalsh_generalized(h, s, uplo),
+                || la::eigh_generalized(h, s, uplo),
+            )
         }
-        Ok(())
     })
 }
 

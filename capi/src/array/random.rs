@@ -8,6 +8,29 @@ use lapis::array::random::Generator;
 use lapis::array::{self, MemOrder, NdArray};
 use lapis::error::Result;
 
+/// Fills with uniform values on [low, high) from stream `key` of `seed`.
+fn uniform(seed: u64, key: u64, low: f64, high: f64) -> impl FnOnce(&mut NdArray) -> Result<()> {
+    move |a| {
+        Generator::new(seed)
+            .stream(key)
+            .fill_uniform_nd(a, low, high)
+    }
+}
+
+/// Fills with `normal(mean, std)` values from stream `key` of `seed`.
+fn normal(seed: u64, key: u64, mean: f64, std: f64) -> impl FnOnce(&mut NdArray) -> Result<()> {
+    move |a| {
+        Generator::new(seed)
+            .stream(key)
+            .fill_normal_nd(a, mean, std)
+    }
+}
+
+/// Fills with standard normal values from stream `key` of `seed`.
+fn standard_normal(seed: u64, key: u64) -> impl FnOnce(&mut NdArray) -> Result<()> {
+    move |a| Generator::new(seed).stream(key).fill_standard_normal_nd(a)
+}
+
 /// The shared body of the new-array random functions: a C-order array of
 /// `shape` and `dtype`, filled by `fill`.
 ///
@@ -78,14 +101,17 @@ pub unsafe extern "C" fn lapis_random_uniform(
     dtype: lapis_dtype,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |a: &mut NdArray| {
-            let mut g = Generator::new(seed).stream(key);
-            g.fill_uniform_nd(a, low, high)
-        };
-        // SAFETY: `shape` holds `ndim` values unless NULL, and `out` is NULL
-        // or writable (this function's # Safety); NULLs are reported.
-        unsafe { random_new("lapis_random_uniform", ndim, shape, dtype, out, fill) }
+    // SAFETY: `shape` holds `ndim` values unless NULL, and `out` is NULL or
+    // writable (this function's # Safety); NULLs are reported.
+    call(|| unsafe {
+        random_new(
+            "lapis_random_uniform",
+            ndim,
+            shape,
+            dtype,
+            out,
+            uniform(seed, key, low, high),
+        )
     })
 }
 
@@ -107,13 +133,16 @@ pub unsafe extern "C" fn lapis_random_normal(
     dtype: lapis_dtype,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |a: &mut NdArray| {
-            let mut g = Generator::new(seed).stream(key);
-            g.fill_normal_nd(a, mean, std)
-        };
-        // SAFETY: as in `lapis_random_uniform` (the same # Safety).
-        unsafe { random_new("lapis_random_normal", ndim, shape, dtype, out, fill) }
+    // SAFETY: as in `lapis_random_uniform` (the same # Safety).
+    call(|| unsafe {
+        random_new(
+            "lapis_random_normal",
+            ndim,
+            shape,
+            dtype,
+            out,
+            normal(seed, key, mean, std),
+        )
     })
 }
 
@@ -132,19 +161,17 @@ pub unsafe extern "C" fn lapis_random_standard_normal(
     dtype: lapis_dtype,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |a: &mut NdArray| Generator::new(seed).stream(key).fill_standard_normal_nd(a);
-        // SAFETY: as in `lapis_random_uniform` (the same # Safety).
-        unsafe {
-            random_new(
-                "lapis_random_standard_normal",
-                ndim,
-                shape,
-                dtype,
-                out,
-                fill,
-            )
-        }
+    // SAFETY: as in `lapis_random_uniform` (the same # Safety).
+    call(|| unsafe {
+        let fill = standard_normal(seed, key);
+        random_new(
+            "lapis_random_standard_normal",
+            ndim,
+            shape,
+            dtype,
+            out,
+            fill,
+        )
     })
 }
 
@@ -168,14 +195,14 @@ pub unsafe extern "C" fn lapis_random_fill_uniform(
     high: f64,
     a: *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |a: &mut NdArray| {
-            let mut g = Generator::new(seed).stream(key);
-            g.fill_uniform_nd(a, low, high)
-        };
-        // SAFETY: `a` is NULL or a live handle (this function's # Safety);
-        // a NULL one is reported.
-        unsafe { random_fill("lapis_random_fill_uniform", a, fill) }
+    // SAFETY: `a` is NULL or a live handle (this function's # Safety); a
+    // NULL one is reported.
+    call(|| unsafe {
+        random_fill(
+            "lapis_random_fill_uniform",
+            a,
+            uniform(seed, key, low, high),
+        )
     })
 }
 
@@ -193,14 +220,8 @@ pub unsafe extern "C" fn lapis_random_fill_normal(
     std: f64,
     a: *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |a: &mut NdArray| {
-            let mut g = Generator::new(seed).stream(key);
-            g.fill_normal_nd(a, mean, std)
-        };
-        // SAFETY: as in `lapis_random_fill_uniform` (the same # Safety).
-        unsafe { random_fill("lapis_random_fill_normal", a, fill) }
-    })
+    // SAFETY: as in `lapis_random_fill_uniform` (the same # Safety).
+    call(|| unsafe { random_fill("lapis_random_fill_normal", a, normal(seed, key, mean, std)) })
 }
 
 /// Overwrites `a` with standard normal values, as
@@ -215,9 +236,12 @@ pub unsafe extern "C" fn lapis_random_fill_standard_normal(
     key: u64,
     a: *mut lapis_array,
 ) -> lapis_status {
-    call(|| {
-        let fill = |v: &mut NdArray| Generator::new(seed).stream(key).fill_standard_normal_nd(v);
-        // SAFETY: as in `lapis_random_fill_uniform` (the same # Safety).
-        unsafe { random_fill("lapis_random_fill_standard_normal", a, fill) }
+    // SAFETY: as in `lapis_random_fill_uniform` (the same # Safety).
+    call(|| unsafe {
+        random_fill(
+            "lapis_random_fill_standard_normal",
+            a,
+            standard_normal(seed, key),
+        )
     })
 }
