@@ -8,8 +8,11 @@
 //! ([`lapis_last_error`]).
 //!
 //! Conventions every file here follows (they are what the header promises):
-//! - Every fallible function returns `lapis_status` and runs its body inside
-//!   [`call`]; `tests/ffi_boundary.rs` fails if an exported function does not.
+//! - Every fallible function returns `lapis_status`. The body of every
+//!   export is exactly one boundary call: `call(|| …)`, or
+//!   `call_value(fallback, || …)` for the few that return a value; shared
+//!   bodies run inside it and return a [`FfiResult`]. `tests/ffi_boundary.rs`
+//!   fails if an exported function does not.
 //! - Results go to out-parameters, written only on success; on failure
 //!   nothing the caller owns is modified.
 //! - A new handle returned through `lapis_array **out` belongs to the caller,
