@@ -4259,6 +4259,10 @@ lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
  * a mismatch in its core dimension 0, ...") or leading axes that do not
  * broadcast; `LAPIS_ERR_OVERFLOW`; `LAPIS_ERR_BUSY`;
  * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_matmul(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4273,6 +4277,10 @@ lapis_status lapis_matmul(const lapis_array *a, const lapis_array *b, lapis_arra
  * of the wrong shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
  * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE` (overlapping `out`
  * elements). On error `out` is not modified.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_matmul_out(const lapis_array *a, const lapis_array *b, lapis_array *out);
 
@@ -4285,6 +4293,10 @@ lapis_status lapis_matmul_out(const lapis_array *a, const lapis_array *b, lapis_
  * Layout and ownership as `lapis_matmul` (n-d cases may copy to reshape).
  * Errors: `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of different lengths
  * (NumPy's "shapes (2,3) and (4,5) not aligned: ..."); as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_dot(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4296,6 +4308,10 @@ lapis_status lapis_dot(const lapis_array *a, const lapis_array *b, lapis_array *
  * in place; others are flattened into a copy.
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for
  * different sizes; `LAPIS_ERR_BUSY`. `*out` is written only on success.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_vdot(const lapis_array *a, const lapis_array *b, lapis_complex128 *out);
 
@@ -4304,6 +4320,10 @@ lapis_status lapis_vdot(const lapis_array *a, const lapis_array *b, lapis_comple
  * both, shape `a.shape[:-1] + b.shape[:-1]` (a product with the scalar for
  * a 0-d operand). No conjugation. Errors: `LAPIS_ERR_SHAPE_MISMATCH` for
  * last axes of different lengths; as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_inner(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4311,6 +4331,10 @@ lapis_status lapis_inner(const lapis_array *a, const lapis_array *b, lapis_array
  * NumPy's `outer(a, b)` in a new array: `out[i, j] = a.flat[i] *
  * b.flat[j]` (C-order flattening, no conjugation), shape `(a.size,
  * b.size)`, the promoted dtype. Errors: as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_outer(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4321,6 +4345,10 @@ lapis_status lapis_outer(const lapis_array *a, const lapis_array *b, lapis_array
  * Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 0 or greater than either
  * operand's number of axes; `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of
  * different lengths; as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_tensordot(const lapis_array *a,
                              const lapis_array *b,
@@ -4337,6 +4365,10 @@ lapis_status lapis_tensordot(const lapis_array *a,
  * `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < 0 or a repeated axis;
  * `LAPIS_ERR_INDEX` for an axis out of range; `LAPIS_ERR_SHAPE_MISMATCH`
  * for summed axes of different lengths; as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_tensordot_axes(const lapis_array *a,
                                   const lapis_array *b,
@@ -4360,6 +4392,10 @@ lapis_status lapis_tensordot_axes(const lapis_array *a,
  * operand or `out`); `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or
  * subscripts that do not parse or do not fit the operands;
  * `LAPIS_ERR_UNSUPPORTED`; as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_einsum(const char *subscripts,
                           int64_t n,
@@ -4372,6 +4408,10 @@ lapis_status lapis_einsum(const char *subscripts,
  * result has shape `a.shape * b.shape` (elementwise) and `out[i*bs + j] =
  * a[i] * b[j]` along every axis. Dtype: the promotion.
  * Errors: `LAPIS_ERR_OVERFLOW` for more than 16 axes; as `lapis_matmul`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_kron(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4385,6 +4425,10 @@ lapis_status lapis_kron(const lapis_array *a, const lapis_array *b, lapis_array 
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for fewer
  * than 2 axes; `LAPIS_ERR_INDEX` for an axis out of range;
  * `LAPIS_ERR_INVALID_ARGUMENT` for equal axes; `LAPIS_ERR_BUSY`.
+ *
+ * # Safety
+ * Non-NULL pointer arguments must be valid for the reads and writes
+ * described above, and handles must come from lapis and not be freed.
  */
 lapis_status lapis_trace(const lapis_array *a,
                          int64_t offset,

@@ -376,6 +376,35 @@ pub enum Error {
         rhs_dim: usize,
         rhs_len: usize,
     },
+    /// Foreign memory given as a buffer of `nbytes` bytes
+    /// ([`NdArray::from_raw_buffer`](crate::array::NdArray::from_raw_buffer))
+    /// whose elements do not all lie inside it. With `axis` `None`, element
+    /// 0 itself is outside: it covers bytes `[lo, hi)` (for an empty array,
+    /// which addresses nothing, `lo == hi` is its offset, outside
+    /// `[0, nbytes]`). Otherwise the steps along `axis` (the first axis
+    /// that leaves the buffer) take the elements over bytes `[lo, hi)`.
+    #[error("{routine}: {}", fmt_outside_buffer(*.axis, *.lo, *.hi, *.nbytes))]
+    OutsideBuffer {
+        routine: &'static str,
+        nbytes: usize,
+        axis: Option<usize>,
+        lo: i128,
+        hi: i128,
+    },
+}
+
+/// The message of [`Error::OutsideBuffer`].
+fn fmt_outside_buffer(axis: Option<usize>, lo: i128, hi: i128, nbytes: usize) -> String {
+    match axis {
+        None if lo == hi => format!("offset {lo} is outside the buffer of {nbytes} bytes"),
+        None => format!(
+            "element 0 at byte offset {lo} ({} bytes) is outside the buffer of {nbytes} bytes",
+            hi - lo
+        ),
+        Some(k) => format!(
+            "axis {k} steps outside the buffer: the elements span bytes [{lo}, {hi}) of a buffer of {nbytes} bytes"
+        ),
+    }
 }
 
 /// Formats a requested shape that may hold `-1`: `(2,-1)`, `(4,)`.

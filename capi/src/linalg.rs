@@ -123,11 +123,8 @@ fn tol_arg(routine: &str, name: &str, v: f64) -> FfiResult<Option<f64>> {
     Ok((v >= 0.0).then_some(v))
 }
 
-fn lower_of(u: Uplo) -> bool {
-    matches!(u, Uplo::Lower)
-}
-
-/// Stores `a` in `*out` when `out` is non-null (an optional result).
+/// Stores `a` in `*out` when `out` is non-null (an optional result; NULL
+/// is written for a result not computed).
 ///
 /// # Safety
 /// A non-null `out` is valid for a pointer write.
@@ -136,11 +133,74 @@ unsafe fn put_opt(out: *mut *mut lapis_array, a: Option<NdArray>) {
         return;
     }
     match a {
-        // SAFETY: non-null, caller contract.
+        // SAFETY: `out` is non-null (checked above) and writable (this
+        // function's contract).
         Some(a) => unsafe { put_array(out, a) },
         // SAFETY: as above.
         None => unsafe { out.write(std::ptr::null_mut()) },
     }
+}
+
+/// The tail of the eigen-decompositions: only the eigenvalues (`values`)
+/// when `v` is NULL, so the eigenvectors are not computed, else both
+/// (`pairs`); each stored in its out-pointer unless that is NULL.
+///
+/// # Safety
+/// `w` and `v` are NULL or valid for a pointer write.
+unsafe fn put_eigen(
+    w: *mut *mut lapis_array,
+    v: *mut *mut lapis_array,
+    values: impl FnOnce() -> lapis::error::Result<NdArray>,
+    pairs: impl FnOnce() -> lapis::error::Result<(NdArray, NdArray)>,
+) -> FfiResult {
+    let (ww, vv) = if v.is_null() {
+        (values()?, None)
+    } else {
+        let (ww, vv) = pairs()?;
+        (ww, Some(vv))
+    };
+    // SAFETY: `w` and `v` are NULL (skipped) or writable (this function's
+    // contract).
+    unsafe {
+        put_opt(w, Some(ww));
+        put_opt(v, vv);
+    }
+    Ok(())
+}
+
+/// The single-result tail: checks `out` (before anything is computed),
+/// computes the result and stores its new handle in `*out`.
+///
+/// # Safety
+/// `out` is NULL or valid for a pointer write.
+unsafe fn put_new(
+    routine: &str,
+    out: *mut *mut lapis_array,
+    compute: impl FnOnce() -> lapis::error::Result<NdArray>,
+) -> FfiResult {
+    check_out(routine, "out", out)?;
+    let r = compute()?;
+    // SAFETY: `out` is non-null (checked above) and writable (this
+    // function's contract).
+    unsafe { put_array(out, r) };
+    Ok(())
+}
+
+/// [`put_new`] for a plain value (a scalar result).
+///
+/// # Safety
+/// `out` is NULL or valid for a write of `T`.
+unsafe fn put_value<T>(
+    routine: &str,
+    out: *mut T,
+    compute: impl FnOnce() -> FfiResult<T>,
+) -> FfiResult {
+    check_out(routine, "out", out)?;
+    let v = compute()?;
+    // SAFETY: `out` is non-null (checked above) and writable (this
+    // function's contract).
+    unsafe { put(out, v) };
+    Ok(())
 }
 
 /// Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
@@ -166,13 +226,10 @@ pub unsafe extern "C" fn lapis_linalg_solve(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_solve";
-        // SAFETY: caller contract.
+        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        check_out(R, "out", out)?;
-        let x = la::solve(a, b)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, x) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::solve(a, b)) }
     })
 }
 
@@ -207,17 +264,16 @@ pub unsafe extern "C" fn lapis_linalg_lstsq(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_lstsq";
-        // SAFETY: caller contract.
+        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
         let rcond = tol_arg(R, "rcond", rcond)?;
         let r = la::lstsq(a, b, rcond)?;
-        let rk = i64::try_from(r.rank).unwrap_or(i64::MAX);
-        // SAFETY: each pointer is NULL (skipped) or writable (caller contract).
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_opt(x, Some(r.x));
             put_opt(residuals, Some(r.residuals));
             if !rank.is_null() {
-                put(rank, rk);
+                put(rank, i64::try_from(r.rank).unwrap_or(i64::MAX));
             }
             put_opt(s, Some(r.s));
         }
@@ -240,13 +296,10 @@ pub unsafe extern "C" fn lapis_linalg_inv(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_inv";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        check_out(R, "out", out)?;
-        let r = la::inv(a)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, r) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::inv(a)) }
     })
 }
 
@@ -269,14 +322,11 @@ pub unsafe extern "C" fn lapis_linalg_pinv(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_pinv";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let rtol = tol_arg(R, "rtol", rtol)?;
-        check_out(R, "out", out)?;
-        let r = la::pinv(a, rtol)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, r) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::pinv(a, rtol)) }
     })
 }
 
@@ -296,13 +346,10 @@ pub unsafe extern "C" fn lapis_linalg_det(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_det";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        check_out(R, "out", out)?;
-        let r = la::det(a)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, r) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::det(a)) }
     })
 }
 
@@ -321,13 +368,10 @@ pub unsafe extern "C" fn lapis_linalg_det_scalar(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_det_scalar";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        check_out(R, "out", out)?;
-        let d = la::det_scalar(a)?;
-        // SAFETY: checked non-null.
-        unsafe { put(out, d.into()) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_value(R, out, || Ok(la::det_scalar(a)?.into())) }
     })
 }
 
@@ -351,10 +395,10 @@ pub unsafe extern "C" fn lapis_linalg_slogdet(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_slogdet";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let (s, l) = la::slogdet(a)?;
-        // SAFETY: NULL or writable.
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_opt(sign, Some(s));
             put_opt(logabsdet, Some(l));
@@ -384,10 +428,10 @@ pub unsafe extern "C" fn lapis_linalg_lu(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_lu";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let (pp, ll, uu) = la::lu(a)?;
-        // SAFETY: NULL or writable.
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_opt(p, Some(pp));
             put_opt(l, Some(ll));
@@ -418,14 +462,11 @@ pub unsafe extern "C" fn lapis_linalg_cholesky(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_cholesky";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        let uplo = uplo_arg(R, uplo)?;
-        check_out(R, "out", out)?;
-        let c = la::cholesky(a, lower_of(uplo))?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, c) };
-        Ok(())
+        let lower = uplo_arg(R, uplo)? == Uplo::Lower;
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::cholesky(a, lower)) }
     })
 }
 
@@ -451,11 +492,11 @@ pub unsafe extern "C" fn lapis_linalg_qr(
 ) -> lapis_status {
     call(|| {
         const RT: &str = "lapis_linalg_qr";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(RT, "a", a) }?;
         let mode = qr_mode_arg(RT, mode)?;
         let (qq, rr) = la::qr(a, mode)?;
-        // SAFETY: NULL or writable.
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_opt(q, qq);
             put_opt(r, Some(rr));
@@ -488,7 +529,7 @@ pub unsafe extern "C" fn lapis_linalg_svd(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_svd";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let (uu, ss, vv) = if compute_uv {
             let (uu, ss, vv) = la::svd(a, full_matrices)?;
@@ -496,7 +537,7 @@ pub unsafe extern "C" fn lapis_linalg_svd(
         } else {
             (None, la::svdvals(a)?, None)
         };
-        // SAFETY: NULL or writable.
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_opt(u, uu);
             put_opt(s, Some(ss));
@@ -522,13 +563,10 @@ pub unsafe extern "C" fn lapis_linalg_svdvals(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_svdvals";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        check_out(R, "out", out)?;
-        let s = la::svdvals(a)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, s) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::svdvals(a)) }
     })
 }
 
@@ -552,20 +590,10 @@ pub unsafe extern "C" fn lapis_linalg_eig(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eig";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        let (ww, vv) = if v.is_null() {
-            (la::eigvals(a)?, None)
-        } else {
-            let (ww, vv) = la::eig(a)?;
-            (ww, Some(vv))
-        };
-        // SAFETY: NULL or writable.
-        unsafe {
-            put_opt(w, Some(ww));
-            put_opt(v, vv);
-        }
-        Ok(())
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
+        unsafe { put_eigen(w, v, || la::eigvals(a), || la::eig(a)) }
     })
 }
 
@@ -584,13 +612,10 @@ pub unsafe extern "C" fn lapis_linalg_eigvals(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigvals";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        check_out(R, "out", out)?;
-        let w = la::eigvals(a)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, w) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::eigvals(a)) }
     })
 }
 
@@ -616,21 +641,11 @@ pub unsafe extern "C" fn lapis_linalg_eigh(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigh";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let uplo = uplo_arg(R, uplo)?;
-        let (ww, vv) = if v.is_null() {
-            (la::eigvalsh(a, uplo)?, None)
-        } else {
-            let (ww, vv) = la::eigh(a, uplo)?;
-            (ww, Some(vv))
-        };
-        // SAFETY: NULL or writable.
-        unsafe {
-            put_opt(w, Some(ww));
-            put_opt(v, vv);
-        }
-        Ok(())
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
+        unsafe { put_eigen(w, v, || la::eigvalsh(a, uplo), || la::eigh(a, uplo)) }
     })
 }
 
@@ -652,14 +667,11 @@ pub unsafe extern "C" fn lapis_linalg_eigvalsh(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigvalsh";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let uplo = uplo_arg(R, uplo)?;
-        check_out(R, "out", out)?;
-        let w = la::eigvalsh(a, uplo)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, w) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::eigvalsh(a, uplo)) }
     })
 }
 
@@ -691,21 +703,18 @@ pub unsafe extern "C" fn lapis_linalg_eigh_generalized(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigh_generalized";
-        // SAFETY: caller contract.
+        // SAFETY: `h`, `s` are NULL or live handles (# Safety); NULL is reported.
         let (h, s) = unsafe { (array_ref(R, "h", h)?, array_ref(R, "s", s)?) };
         let uplo = uplo_arg(R, uplo)?;
-        let (ww, xx) = if x.is_null() {
-            (la::eigvalsh_generalized(h, s, uplo)?, None)
-        } else {
-            let (ww, xx) = la::eigh_generalized(h, s, uplo)?;
-            (ww, Some(xx))
-        };
-        // SAFETY: NULL or writable.
+        // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
-            put_opt(w, Some(ww));
-            put_opt(x, xx);
+            put_eigen(
+                w,
+                x,
+                || la::eigvalsh_generalized(h, s, uplo),
+                || la::eigh_generalized(h, s, uplo),
+            )
         }
-        Ok(())
     })
 }
 
@@ -730,14 +739,11 @@ pub unsafe extern "C" fn lapis_linalg_norm(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_norm";
-        // SAFETY: caller contract.
+        // SAFETY: `x` is NULL or a live handle (# Safety); NULL is reported.
         let x = unsafe { array_ref(R, "x", x) }?;
         let ord = norm_ord_arg(R, ord, p)?;
-        check_out(R, "out", out)?;
-        let v = la::norm(x, ord)?;
-        // SAFETY: checked non-null.
-        unsafe { put(out, v) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_value(R, out, || Ok(la::norm(x, ord)?)) }
     })
 }
 
@@ -767,20 +773,17 @@ pub unsafe extern "C" fn lapis_linalg_norm_axis(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_norm_axis";
-        // SAFETY: caller contract.
+        // SAFETY: `x` is NULL or a live handle (# Safety); NULL is reported.
         let x = unsafe { array_ref(R, "x", x) }?;
         let ord = norm_ord_arg(R, ord, p)?;
         let n = usize::try_from(naxes)
             .ok()
             .filter(|n| (1..=2).contains(n))
             .ok_or_else(|| Failure::invalid(R, "naxes", format!("{naxes} (must be 1 or 2)")))?;
-        // SAFETY: caller contract.
+        // SAFETY: a non-null `axes` holds `naxes` values (# Safety).
         let axes = unsafe { isize_list(R, "axes", axes, n) }?;
-        check_out(R, "out", out)?;
-        let r = la::norm_axis(x, ord, &axes, keepdims)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, r) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::norm_axis(x, ord, &axes, keepdims)) }
     })
 }
 
@@ -806,14 +809,11 @@ pub unsafe extern "C" fn lapis_linalg_cond(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_cond";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let ord = norm_ord_arg(R, ord, p)?;
-        check_out(R, "out", out)?;
-        let c = la::cond(a, ord)?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, c) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::cond(a, ord)) }
     })
 }
 
@@ -835,14 +835,15 @@ pub unsafe extern "C" fn lapis_linalg_matrix_rank(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_matrix_rank";
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let tol = tol_arg(R, "tol", tol)?;
-        check_out(R, "out", out)?;
-        let r = la::matrix_rank(a, tol)?;
-        // SAFETY: checked non-null.
-        unsafe { put(out, i64::try_from(r).unwrap_or(i64::MAX)) };
-        Ok(())
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe {
+            put_value(R, out, || {
+                Ok(i64::try_from(la::matrix_rank(a, tol)?).unwrap_or(i64::MAX))
+            })
+        }
     })
 }
 
@@ -871,15 +872,12 @@ pub unsafe extern "C" fn lapis_linalg_solve_triangular(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_solve_triangular";
-        // SAFETY: caller contract.
+        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        let uplo = uplo_arg(R, uplo)?;
+        let lower = uplo_arg(R, uplo)? == Uplo::Lower;
         let trans = trans_arg(R, "trans", trans)?;
-        let diag = diag_arg(R, diag)?;
-        check_out(R, "out", out)?;
-        let x = la::solve_triangular(a, b, lower_of(uplo), trans, matches!(diag, Diag::Unit))?;
-        // SAFETY: checked non-null.
-        unsafe { put_array(out, x) };
-        Ok(())
+        let unit = diag_arg(R, diag)? == Diag::Unit;
+        // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
+        unsafe { put_new(R, out, || la::solve_triangular(a, b, lower, trans, unit)) }
     })
 }

@@ -1,13 +1,6 @@
 //! The matrix-product family over the C ABI (NumPy's `matmul`, `dot`,
 //! `vdot`, `inner`, `outer`, `tensordot`, `einsum`, `kron`, `trace`): each
 //! function translates its arguments and calls `lapis::array::matmul`.
-//!
-//! # Safety
-//! Every function here has the C ABI's pointer contract (the header's
-//! conventions): a handle argument is NULL or a live handle from lapis,
-//! a list argument is NULL or valid for its stated count, an out-pointer
-//! is NULL or valid for one write. NULLs are reported, never dereferenced.
-#![allow(clippy::missing_safety_doc)] // the contract above, shared by all
 
 use super::{
     Failure, FfiResult, array_ref, call, check_out, isize_list, lapis_array, lapis_complex128,
@@ -16,26 +9,28 @@ use super::{
 use lapis::array::{self, NdArray, TensorAxes};
 use lapis::dtype::DType;
 
-/// Runs a two-operand product returning a new array.
+/// The body of a two-operand product returning a new array: checks `out`,
+/// reads `a` and `b`, and stores `f(a, b)` in `*out`.
 ///
 /// # Safety
-/// Handles are NULL or live; `out` is NULL or valid for a pointer write.
-unsafe fn product_call(
+/// `a` and `b` are NULL or live handles; `out` is NULL or valid for a
+/// pointer write.
+unsafe fn product(
     routine: &str,
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
     f: impl FnOnce(&NdArray, &NdArray) -> FfiResult<NdArray>,
-) -> lapis_status {
-    call(|| {
-        check_out(routine, "out", out)?;
-        // SAFETY: caller contract.
-        let (a, b) = unsafe { (array_ref(routine, "a", a)?, array_ref(routine, "b", b)?) };
-        let r = f(a, b)?;
-        // SAFETY: `out` checked non-null above.
-        unsafe { put_array(out, r) };
-        Ok(())
-    })
+) -> FfiResult {
+    check_out(routine, "out", out)?;
+    // SAFETY: `a` and `b` are NULL or live handles (this function's
+    // contract); array_ref reports a NULL one.
+    let (a, b) = unsafe { (array_ref(routine, "a", a)?, array_ref(routine, "b", b)?) };
+    let r = f(a, b)?;
+    // SAFETY: `out` is non-null (checked above) and writable (this
+    // function's contract).
+    unsafe { put_array(out, r) };
+    Ok(())
 }
 
 /// NumPy's `matmul(a, b)` (the `@` operator) in a new array: the matrix
@@ -53,14 +48,19 @@ unsafe fn product_call(
 /// a mismatch in its core dimension 0, ...") or leading axes that do not
 /// broadcast; `LAPIS_ERR_OVERFLOW`; `LAPIS_ERR_BUSY`;
 /// `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_matmul(
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe { product_call("lapis_matmul", a, b, out, |a, b| Ok(array::matmul(a, b)?)) }
+    // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or writable
+    // (this function's # Safety); NULLs are reported.
+    call(|| unsafe { product("lapis_matmul", a, b, out, |a, b| Ok(array::matmul(a, b)?)) })
 }
 
 /// `matmul(a, b)` written into the existing array `out` (NumPy's `out=`):
@@ -73,6 +73,10 @@ pub unsafe extern "C" fn lapis_matmul(
 /// of the wrong shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
 /// `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE` (overlapping `out`
 /// elements). On error `out` is not modified.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_matmul_out(
     a: *const lapis_array,
@@ -81,9 +85,10 @@ pub unsafe extern "C" fn lapis_matmul_out(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_matmul_out";
-        // SAFETY: caller contract.
+        // SAFETY: `a`, `b` and `out` are NULL or live handles (this
+        // function's # Safety); NULLs are reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        // SAFETY: caller contract.
+        // SAFETY: as above.
         let mut o = unsafe { out_view(R, "out", out) }?;
         array::matmul_out(a, b, &mut o)?;
         Ok(())
@@ -98,14 +103,19 @@ pub unsafe extern "C" fn lapis_matmul_out(
 /// Layout and ownership as `lapis_matmul` (n-d cases may copy to reshape).
 /// Errors: `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of different lengths
 /// (NumPy's "shapes (2,3) and (4,5) not aligned: ..."); as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_dot(
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe { product_call("lapis_dot", a, b, out, |a, b| Ok(array::dot(a, b)?)) }
+    // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or writable
+    // (this function's # Safety); NULLs are reported.
+    call(|| unsafe { product("lapis_dot", a, b, out, |a, b| Ok(array::dot(a, b)?)) })
 }
 
 /// NumPy's `vdot(a, b)`: `sum conj(a_i) * b_i` over both arrays flattened
@@ -115,6 +125,10 @@ pub unsafe extern "C" fn lapis_dot(
 /// in place; others are flattened into a copy.
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for
 /// different sizes; `LAPIS_ERR_BUSY`. `*out` is written only on success.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_vdot(
     a: *const lapis_array,
@@ -124,11 +138,13 @@ pub unsafe extern "C" fn lapis_vdot(
     call(|| {
         const R: &str = "lapis_vdot";
         check_out(R, "out", out)?;
-        // SAFETY: caller contract.
+        // SAFETY: `a` and `b` are NULL or live handles (this function's
+        // # Safety); NULLs are reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
         let r = array::vdot(a, b)?;
         let z: num_complex::Complex64 = r.astype(DType::C128)?.item(&[])?;
-        // SAFETY: `out` checked non-null above.
+        // SAFETY: `out` is non-null (checked above) and writable (this
+        // function's # Safety).
         unsafe { put(out, z.into()) };
         Ok(())
     })
@@ -138,27 +154,37 @@ pub unsafe extern "C" fn lapis_vdot(
 /// both, shape `a.shape[:-1] + b.shape[:-1]` (a product with the scalar for
 /// a 0-d operand). No conjugation. Errors: `LAPIS_ERR_SHAPE_MISMATCH` for
 /// last axes of different lengths; as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_inner(
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe { product_call("lapis_inner", a, b, out, |a, b| Ok(array::inner(a, b)?)) }
+    // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or writable
+    // (this function's # Safety); NULLs are reported.
+    call(|| unsafe { product("lapis_inner", a, b, out, |a, b| Ok(array::inner(a, b)?)) })
 }
 
 /// NumPy's `outer(a, b)` in a new array: `out[i, j] = a.flat[i] *
 /// b.flat[j]` (C-order flattening, no conjugation), shape `(a.size,
 /// b.size)`, the promoted dtype. Errors: as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_outer(
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe { product_call("lapis_outer", a, b, out, |a, b| Ok(array::outer(a, b)?)) }
+    // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or writable
+    // (this function's # Safety); NULLs are reported.
+    call(|| unsafe { product("lapis_outer", a, b, out, |a, b| Ok(array::outer(a, b)?)) })
 }
 
 /// NumPy's `tensordot(a, b, axes=n)` in a new array: the sum over the last
@@ -167,6 +193,10 @@ pub unsafe extern "C" fn lapis_outer(
 /// Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 0 or greater than either
 /// operand's number of axes; `LAPIS_ERR_SHAPE_MISMATCH` for summed axes of
 /// different lengths; as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tensordot(
     a: *const lapis_array,
@@ -174,15 +204,17 @@ pub unsafe extern "C" fn lapis_tensordot(
     n: i64,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe {
-        product_call("lapis_tensordot", a, b, out, |a, b| {
-            let n = usize::try_from(n).map_err(|_| {
-                Failure::invalid("lapis_tensordot", "n", format!("{n} is negative"))
-            })?;
+    call(|| {
+        const R: &str = "lapis_tensordot";
+        let f = |a: &NdArray, b: &NdArray| {
+            let n = usize::try_from(n)
+                .map_err(|_| Failure::invalid(R, "n", format!("{n} is negative")))?;
             Ok(array::tensordot(a, b, TensorAxes::Count(n))?)
-        })
-    }
+        };
+        // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or
+        // writable (this function's # Safety); NULLs are reported.
+        unsafe { product(R, a, b, out, f) }
+    })
 }
 
 /// NumPy's `tensordot(a, b, axes=(a_axes, b_axes))` in a new array: sums
@@ -194,6 +226,10 @@ pub unsafe extern "C" fn lapis_tensordot(
 /// `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < 0 or a repeated axis;
 /// `LAPIS_ERR_INDEX` for an axis out of range; `LAPIS_ERR_SHAPE_MISMATCH`
 /// for summed axes of different lengths; as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tensordot_axes(
     a: *const lapis_array,
@@ -203,21 +239,25 @@ pub unsafe extern "C" fn lapis_tensordot_axes(
     b_axes: *const i64,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    const R: &str = "lapis_tensordot_axes";
-    let f = |a: &NdArray, b: &NdArray| -> FfiResult<NdArray> {
-        let n = usize::try_from(naxes)
-            .map_err(|_| Failure::invalid(R, "naxes", format!("{naxes} is negative")))?;
-        // SAFETY: caller contract (each list holds `naxes` values).
-        let (ax, bx) = unsafe {
-            (
-                isize_list(R, "a_axes", a_axes, n)?,
-                isize_list(R, "b_axes", b_axes, n)?,
-            )
+    call(|| {
+        const R: &str = "lapis_tensordot_axes";
+        let f = |a: &NdArray, b: &NdArray| {
+            let n = usize::try_from(naxes)
+                .map_err(|_| Failure::invalid(R, "naxes", format!("{naxes} is negative")))?;
+            // SAFETY: non-null `a_axes` and `b_axes` hold `naxes` values
+            // each (this function's # Safety); NULLs are reported.
+            let (ax, bx) = unsafe {
+                (
+                    isize_list(R, "a_axes", a_axes, n)?,
+                    isize_list(R, "b_axes", b_axes, n)?,
+                )
+            };
+            Ok(array::tensordot(a, b, TensorAxes::Pairs(ax, bx))?)
         };
-        Ok(array::tensordot(a, b, TensorAxes::Pairs(ax, bx))?)
-    };
-    // SAFETY: caller contract.
-    unsafe { product_call(R, a, b, out, f) }
+        // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or
+        // writable (this function's # Safety); NULLs are reported.
+        unsafe { product(R, a, b, out, f) }
+    })
 }
 
 /// NumPy's `einsum(subscripts, *operands)` in a new array, e.g. "ij,jk->ik"
@@ -234,6 +274,10 @@ pub unsafe extern "C" fn lapis_tensordot_axes(
 /// operand or `out`); `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or
 /// subscripts that do not parse or do not fit the operands;
 /// `LAPIS_ERR_UNSUPPORTED`; as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_einsum(
     subscripts: *const std::ffi::c_char,
@@ -244,7 +288,8 @@ pub unsafe extern "C" fn lapis_einsum(
     call(|| {
         const R: &str = "lapis_einsum";
         check_out(R, "out", out)?;
-        // SAFETY: caller contract.
+        // SAFETY: a non-null `subscripts` is NUL-terminated (this
+        // function's # Safety); a NULL one is reported.
         let s = unsafe { str_arg(R, "subscripts", subscripts) }?;
         let count = usize::try_from(n)
             .ok()
@@ -253,15 +298,18 @@ pub unsafe extern "C" fn lapis_einsum(
         if operands.is_null() {
             return Err(Failure::null(R, "operands"));
         }
-        // SAFETY: caller contract: `operands` holds `n` handle pointers.
+        // SAFETY: `operands` is non-null (checked above) and holds `n`
+        // handle pointers (this function's # Safety).
         let handles = unsafe { std::slice::from_raw_parts(operands, count) };
         let mut arrays = Vec::with_capacity(count);
         for (i, &h) in handles.iter().enumerate() {
-            // SAFETY: caller contract.
+            // SAFETY: each operand is NULL or a live handle (this
+            // function's # Safety); a NULL one is reported.
             arrays.push(unsafe { array_ref(R, &format!("operands[{i}]"), h) }?);
         }
         let r = array::einsum(s, &arrays)?;
-        // SAFETY: `out` checked non-null above.
+        // SAFETY: `out` is non-null (checked above) and writable (this
+        // function's # Safety).
         unsafe { put_array(out, r) };
         Ok(())
     })
@@ -272,14 +320,19 @@ pub unsafe extern "C" fn lapis_einsum(
 /// result has shape `a.shape * b.shape` (elementwise) and `out[i*bs + j] =
 /// a[i] * b[j]` along every axis. Dtype: the promotion.
 /// Errors: `LAPIS_ERR_OVERFLOW` for more than 16 axes; as `lapis_matmul`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_kron(
     a: *const lapis_array,
     b: *const lapis_array,
     out: *mut *mut lapis_array,
 ) -> lapis_status {
-    // SAFETY: caller contract.
-    unsafe { product_call("lapis_kron", a, b, out, |a, b| Ok(array::kron(a, b)?)) }
+    // SAFETY: `a`, `b` are NULL or live handles and `out` NULL or writable
+    // (this function's # Safety); NULLs are reported.
+    call(|| unsafe { product("lapis_kron", a, b, out, |a, b| Ok(array::kron(a, b)?)) })
 }
 
 /// NumPy's `trace(a, offset, axis1, axis2)` in a new array: the sum of the
@@ -291,6 +344,10 @@ pub unsafe extern "C" fn lapis_kron(
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` for fewer
 /// than 2 axes; `LAPIS_ERR_INDEX` for an axis out of range;
 /// `LAPIS_ERR_INVALID_ARGUMENT` for equal axes; `LAPIS_ERR_BUSY`.
+///
+/// # Safety
+/// Non-NULL pointer arguments must be valid for the reads and writes
+/// described above, and handles must come from lapis and not be freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_trace(
     a: *const lapis_array,
@@ -302,7 +359,8 @@ pub unsafe extern "C" fn lapis_trace(
     call(|| {
         const R: &str = "lapis_trace";
         check_out(R, "out", out)?;
-        // SAFETY: caller contract.
+        // SAFETY: `a` is NULL or a live handle (this function's
+        // # Safety); a NULL one is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
         let to_isize = |v: i64, name: &str| {
             isize::try_from(v)
@@ -314,7 +372,8 @@ pub unsafe extern "C" fn lapis_trace(
             to_isize(axis1, "axis1")?,
             to_isize(axis2, "axis2")?,
         )?;
-        // SAFETY: `out` checked non-null above.
+        // SAFETY: `out` is non-null (checked above) and writable (this
+        // function's # Safety).
         unsafe { put_array(out, r) };
         Ok(())
     })

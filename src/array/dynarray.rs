@@ -129,6 +129,65 @@ pub(crate) fn contiguous_strides(
     }
 }
 
+/// `strides` must have one entry per axis of `shape`.
+fn check_strides_len(routine: &'static str, shape: &[usize], strides: &[isize]) -> Result<()> {
+    if shape.len() == strides.len() {
+        return Ok(());
+    }
+    Err(Error::ShapeMismatch {
+        routine,
+        what: "strides must have one entry per axis",
+        got: Shape(vec![strides.len()]),
+        expected: Shape(vec![shape.len()]),
+    })
+}
+
+/// Checks that every element of (`shape`, `strides`), element 0 at byte
+/// `offset`, lies inside a buffer of `nbytes` bytes: for an empty array
+/// (which addresses nothing) that the offset lies in `[0, nbytes]`.
+/// Reports the first axis whose steps leave the buffer
+/// ([`Error::OutsideBuffer`]). Exact: the arithmetic is in `i128`, and each
+/// axis is checked before the next is added.
+fn check_buffer_extent(
+    routine: &'static str,
+    nbytes: usize,
+    offset: isize,
+    itemsize: usize,
+    shape: &[usize],
+    strides: &[isize],
+) -> Result<()> {
+    let limit = nbytes as i128;
+    let outside = |axis, lo, hi| Error::OutsideBuffer {
+        routine,
+        nbytes,
+        axis,
+        lo,
+        hi,
+    };
+    let (mut lo, mut hi) = (offset as i128, offset as i128 + itemsize as i128);
+    if shape.contains(&0) {
+        if lo < 0 || lo > limit {
+            return Err(outside(None, lo, lo));
+        }
+        return Ok(());
+    }
+    if lo < 0 || hi > limit {
+        return Err(outside(None, lo, hi));
+    }
+    for (k, (&n, &s)) in shape.iter().zip(strides).enumerate() {
+        let span = (n as i128 - 1) * s as i128;
+        if span < 0 {
+            lo += span;
+        } else {
+            hi += span;
+        }
+        if lo < 0 || hi > limit {
+            return Err(outside(Some(k), lo, hi));
+        }
+    }
+    Ok(())
+}
+
 /// Normalizes a possibly negative axis against `ndim`.
 pub(crate) fn normalize_axis(routine: &'static str, axis: isize, ndim: usize) -> Result<usize> {
     let n = ndim as isize;
@@ -250,14 +309,7 @@ impl NdArray {
         release: Option<ReleaseHook>,
     ) -> Result<NdArray> {
         const R: &str = "from_raw_parts";
-        if shape.len() != strides.len() {
-            return Err(Error::ShapeMismatch {
-                routine: R,
-                what: "strides must have one entry per axis",
-                got: Shape(vec![strides.len()]),
-                expected: Shape(vec![shape.len()]),
-            });
-        }
+        check_strides_len(R, shape, strides)?;
         let (size, _) = checked_size(R, shape, dtype.itemsize())?;
         let overflow = || Error::SizeOverflow {
             routine: R,
@@ -310,6 +362,103 @@ impl NdArray {
             !readonly,
             false,
         ))
+    }
+
+    /// Wraps foreign memory given as a buffer, as NumPy's
+    /// `ndarray(shape, dtype, buffer, offset, strides)` does: the buffer is
+    /// the `buffer.len()` bytes at `buffer`'s address, element 0 (index
+    /// `[0, …, 0]`) is at byte `offset` of it, and the element at index `i`
+    /// at `offset + Σ iₖ·strides[k]` (byte strides, negative and zero
+    /// allowed). No copy. Where [`from_raw_parts`](Self::from_raw_parts)
+    /// takes the caller's word for where the memory ends, this checks that
+    /// every element lies inside the buffer, then wraps the memory with
+    /// `from_raw_parts` (the pointer of an empty array, which addresses
+    /// nothing, is the buffer's start). `release` as for `from_raw_parts`.
+    ///
+    /// # Errors
+    /// Checked in this order: `shape` and `strides` of different lengths
+    /// ([`Error::ShapeMismatch`]); a buffer longer than `isize::MAX` bytes
+    /// ([`Error::SizeOverflow`]); a stride of an axis longer than 1 that is
+    /// not a multiple of the itemsize ([`Error::StrideNotMultiple`], the
+    /// first such axis); an element outside the buffer, or for an empty
+    /// array an offset outside `[0, buffer.len()]`
+    /// ([`Error::OutsideBuffer`], naming the first axis that steps out); a
+    /// null buffer for a non-empty array ([`Error::InvalidArgument`]); then
+    /// the errors of `from_raw_parts` (a misaligned element 0, more than
+    /// [`MAX_DIMS`] axes, sizes overflowing `isize`).
+    ///
+    /// # Safety
+    /// The conditions of `from_raw_parts`, for the element addresses this
+    /// function accepts. Since it accepts only addresses inside the
+    /// buffer, it suffices that for as long as the returned array or any
+    /// view made from it exists, the whole buffer is valid for reads (and
+    /// writes, unless `readonly`), holds initialized values of the dtype
+    /// where elements lie, and is accessed only through lapis arrays made
+    /// from this one.
+    pub unsafe fn from_raw_buffer(
+        buffer: *mut [u8],
+        offset: isize,
+        dtype: DType,
+        shape: &[usize],
+        strides: &[isize],
+        readonly: bool,
+        release: Option<ReleaseHook>,
+    ) -> Result<NdArray> {
+        const R: &str = "from_raw_buffer";
+        check_strides_len(R, shape, strides)?;
+        let nbytes = buffer.len();
+        if nbytes > isize::MAX as usize {
+            return Err(Error::SizeOverflow {
+                routine: R,
+                shape: Shape(vec![nbytes]),
+                itemsize: 1,
+            });
+        }
+        let itemsize = dtype.itemsize();
+        for (k, (&n, &s)) in shape.iter().zip(strides).enumerate() {
+            if n > 1 && s % itemsize as isize != 0 {
+                return Err(Error::StrideNotMultiple {
+                    routine: R,
+                    axis: k,
+                    stride: s,
+                    itemsize,
+                });
+            }
+        }
+        check_buffer_extent(R, nbytes, offset, itemsize, shape, strides)?;
+        let base = buffer as *mut u8;
+        let empty = shape.contains(&0);
+        if base.is_null() && !empty {
+            return Err(Error::InvalidArgument {
+                routine: R,
+                what: "buffer",
+                reason: "null pointer for a non-empty array".into(),
+            });
+        }
+        // check_buffer_extent put the offset of a non-empty array inside
+        // [0, nbytes), so this address is inside the buffer.
+        let ptr = if empty {
+            base
+        } else {
+            base.wrapping_add(offset as usize)
+        };
+        // SAFETY: every element address lies inside the buffer (checked
+        // above), which this function's own contract makes valid as
+        // `from_raw_parts` requires.
+        unsafe { Self::from_raw_parts(ptr, dtype, shape, strides, readonly, release) }
+    }
+
+    /// The byte strides of an array of `shape` and `dtype` contiguous in
+    /// `order` (F: the first axis varies fastest; C, A and K: the last),
+    /// with length-0 axes stepping as length-1 ones: the layout of new
+    /// arrays, and of contiguous memory given to
+    /// [`from_raw_parts`](Self::from_raw_parts). Not checked: a shape whose
+    /// byte count overflows gives wrapped strides, and `from_raw_parts`
+    /// then rejects the shape itself ([`Error::SizeOverflow`]).
+    pub fn contiguous_byte_strides(shape: &[usize], dtype: DType, order: MemOrder) -> Vec<isize> {
+        let mut strides = vec![0; shape.len()];
+        contiguous_strides(shape, dtype.itemsize(), order, &mut strides);
+        strides
     }
 
     /// The element type.
@@ -514,3 +663,75 @@ impl fmt::Debug for NdArray {
 
 /// Keeps `MAX_ALIGN` in step with the dtypes.
 const _: () = assert!(dtype_align(DType::C128) <= MAX_ALIGN);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `from_raw_buffer` over a 6-element f64 buffer.
+    fn wrap(offset: isize, nbytes: usize, shape: &[usize], strides: &[isize]) -> Result<NdArray> {
+        static BUF: [f64; 6] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0];
+        assert!(nbytes <= size_of_val(&BUF));
+        let buffer =
+            std::ptr::slice_from_raw_parts_mut(BUF.as_ptr().cast::<u8>().cast_mut(), nbytes);
+        // SAFETY: the static buffer lives forever, is initialized, and is
+        // never written (the wraps are read-only).
+        unsafe { NdArray::from_raw_buffer(buffer, offset, DType::F64, shape, strides, true, None) }
+    }
+
+    #[test]
+    fn from_raw_buffer_accepts_what_lies_inside() {
+        let a = wrap(0, 48, &[2, 3], &[24, 8]).unwrap();
+        assert_eq!(a.to_vec::<f64>().unwrap(), [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+        // A negative stride with element 0 in the last row.
+        let b = wrap(24, 48, &[2, 3], &[-24, 8]).unwrap();
+        assert_eq!(b.to_vec::<f64>().unwrap(), [3.0, 4.0, 5.0, 0.0, 1.0, 2.0]);
+        // An empty array may sit at the end of the buffer.
+        assert_eq!(wrap(48, 48, &[0, 3], &[24, 8]).unwrap().size(), 0);
+    }
+
+    #[test]
+    fn from_raw_buffer_names_what_lies_outside() {
+        let message = |r: Result<NdArray>| r.expect_err("an error").to_string();
+        assert_eq!(
+            message(wrap(0, 48, &[2, 3], &[48, 8])),
+            "from_raw_buffer: axis 0 steps outside the buffer: the elements span bytes [0, 56) of a buffer of 48 bytes"
+        );
+        assert_eq!(
+            message(wrap(24, 40, &[2, 3], &[-24, 8])),
+            "from_raw_buffer: axis 1 steps outside the buffer: the elements span bytes [0, 48) of a buffer of 40 bytes"
+        );
+        assert_eq!(
+            message(wrap(-8, 48, &[1], &[8])),
+            "from_raw_buffer: element 0 at byte offset -8 (8 bytes) is outside the buffer of 48 bytes"
+        );
+        assert_eq!(
+            message(wrap(56, 48, &[0], &[8])),
+            "from_raw_buffer: offset 56 is outside the buffer of 48 bytes"
+        );
+        assert!(matches!(
+            wrap(0, 48, &[2, 2], &[12, 8]),
+            Err(Error::StrideNotMultiple {
+                axis: 0,
+                stride: 12,
+                ..
+            })
+        ));
+        assert!(matches!(
+            wrap(4, 48, &[2], &[8]),
+            Err(Error::Misaligned { what: "ptr", .. })
+        ));
+        assert!(matches!(
+            wrap(0, 48, &[2, 2], &[8]),
+            Err(Error::ShapeMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn contiguous_byte_strides_follow_the_order() {
+        let c = NdArray::contiguous_byte_strides(&[2, 0, 3], DType::C64, MemOrder::C);
+        assert_eq!(c, [24, 24, 8]);
+        let f = NdArray::contiguous_byte_strides(&[2, 0, 3], DType::C64, MemOrder::F);
+        assert_eq!(f, [8, 16, 16]);
+    }
+}

@@ -1,0 +1,298 @@
+//! The argument readers every C function shares: handles to arrays,
+//! caller arrays to slices, shapes, axis lists, option codes and strings
+//! to their Rust types, each reporting a NULL or out-of-domain value as a
+//! [`Failure`] that names the routine and the argument; and the writers of
+//! out-parameters.
+
+use std::ffi::{CStr, c_char};
+
+use crate::{
+    Failure, FfiResult, LAPIS_COMPLEX64, LAPIS_COMPLEX128, LAPIS_CONJ_TRANS, LAPIS_FLOAT32,
+    LAPIS_FLOAT64, LAPIS_LEFT, LAPIS_LOWER, LAPIS_NO_TRANS, LAPIS_NON_UNIT, LAPIS_ORDER_A,
+    LAPIS_ORDER_C, LAPIS_ORDER_F, LAPIS_ORDER_K, LAPIS_RIGHT, LAPIS_TRANS, LAPIS_UNIT, LAPIS_UPPER,
+    lapis_array, lapis_diag, lapis_dtype, lapis_order, lapis_side, lapis_status, lapis_trans,
+    lapis_uplo,
+};
+use lapis::array::NdArray;
+use lapis::dtype::DType;
+
+/// The array behind an input handle.
+///
+/// # Safety
+/// `h` is NULL or a handle from lapis that is not freed while the
+/// returned reference lives.
+#[inline]
+pub(crate) unsafe fn array_ref<'a>(
+    routine: &str,
+    name: &str,
+    h: *const lapis_array,
+) -> FfiResult<&'a NdArray> {
+    // SAFETY: a non-null `h` is a live handle (this function's contract):
+    // a `Box<lapis_array>` from `put_array` that outlives `'a`.
+    match unsafe { h.as_ref() } {
+        Some(h) => Ok(&h.array),
+        None => Err(Failure::null(routine, name)),
+    }
+}
+
+/// A new view of an output handle's array, to write results through
+/// (never a `&mut` to the handle, so the same handle may also be an input).
+///
+/// # Safety
+/// As [`array_ref`].
+#[inline]
+pub(crate) unsafe fn out_view(
+    routine: &str,
+    name: &str,
+    h: *const lapis_array,
+) -> FfiResult<NdArray> {
+    // SAFETY: `h` is NULL or a live handle (this function's contract, the
+    // same as array_ref's).
+    Ok(unsafe { array_ref(routine, name, h) }?.new_view())
+}
+
+/// Checks an out-pointer for a new handle is non-null (call before doing
+/// the work, so a NULL `out` fails before anything is computed).
+#[inline]
+pub(crate) fn check_out<T>(routine: &str, name: &str, out: *mut T) -> FfiResult {
+    if out.is_null() {
+        Err(Failure::null(routine, name))
+    } else {
+        Ok(())
+    }
+}
+
+/// Stores a new handle for `a` in `*out` (which [`check_out`] has checked).
+///
+/// # Safety
+/// `out` is non-null and valid for a pointer write.
+#[inline]
+pub(crate) unsafe fn put_array(out: *mut *mut lapis_array, a: NdArray) {
+    let h = Box::into_raw(Box::new(lapis_array { array: a }));
+    // SAFETY: `out` is non-null and valid for a pointer write (this
+    // function's contract).
+    unsafe { out.write(h) };
+}
+
+/// Stores a plain value in a checked out-pointer.
+///
+/// # Safety
+/// `out` is non-null and valid for a write of `T`.
+#[inline]
+pub(crate) unsafe fn put<T>(out: *mut T, v: T) {
+    // SAFETY: `out` is non-null and valid for a write of `T` (this
+    // function's contract).
+    unsafe { out.write(v) };
+}
+
+/// A caller's array argument of `len` elements (NULL allowed when `len == 0`).
+///
+/// # Safety
+/// A non-null `ptr` is valid for reads of `len` elements, unchanged while
+/// the returned slice lives.
+#[inline]
+pub(crate) unsafe fn slice_arg<'a, T>(
+    routine: &str,
+    name: &str,
+    ptr: *const T,
+    len: usize,
+) -> FfiResult<&'a [T]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(Failure::null(routine, name));
+    }
+    // SAFETY: `ptr` is non-null (checked above) and valid for reads of
+    // `len` elements (this function's contract); `len` > 0.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// `ndim` must be at most `lapis::array::MAX_DIMS`.
+pub(crate) fn ndim_arg(routine: &str, ndim: usize) -> FfiResult<usize> {
+    if ndim > lapis::array::MAX_DIMS {
+        return Err(Failure::new(
+            lapis_status::LAPIS_ERR_INVALID_ARGUMENT,
+            format!(
+                "{routine}: ndim = {ndim} exceeds the maximum of {} dimensions",
+                lapis::array::MAX_DIMS
+            ),
+        ));
+    }
+    Ok(ndim)
+}
+
+/// A shape given as `ndim` int64 values, each ≥ 0.
+///
+/// # Safety
+/// A non-null `shape` is valid for reads of `ndim` values.
+pub(crate) unsafe fn shape_arg(
+    routine: &str,
+    ndim: usize,
+    shape: *const i64,
+) -> FfiResult<Vec<usize>> {
+    let ndim = ndim_arg(routine, ndim)?;
+    // SAFETY: a non-null `shape` holds `ndim` values (this function's
+    // contract); slice_arg reports a NULL one.
+    let dims = unsafe { slice_arg(routine, "shape", shape, ndim) }?;
+    dims.iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            usize::try_from(d).map_err(|_| {
+                Failure::invalid(
+                    routine,
+                    "shape",
+                    format!("negative dimensions are not allowed (shape[{i}] = {d})"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// A list of `n` int64 values as isize (axes, indices, byte strides).
+///
+/// # Safety
+/// A non-null `ptr` is valid for reads of `n` values.
+pub(crate) unsafe fn isize_list(
+    routine: &str,
+    name: &str,
+    ptr: *const i64,
+    n: usize,
+) -> FfiResult<Vec<isize>> {
+    let n = ndim_arg(routine, n)?;
+    // SAFETY: a non-null `ptr` holds `n` values (this function's
+    // contract); slice_arg reports a NULL one.
+    let v = unsafe { slice_arg(routine, name, ptr, n) }?;
+    v.iter()
+        .map(|&x| {
+            isize::try_from(x)
+                .map_err(|_| Failure::invalid(routine, name, format!("{x} does not fit isize")))
+        })
+        .collect()
+}
+
+/// A dtype code.
+pub(crate) fn dtype_arg(routine: &str, code: lapis_dtype) -> FfiResult<DType> {
+    match code {
+        LAPIS_FLOAT32 => Ok(DType::F32),
+        LAPIS_FLOAT64 => Ok(DType::F64),
+        LAPIS_COMPLEX64 => Ok(DType::C64),
+        LAPIS_COMPLEX128 => Ok(DType::C128),
+        _ => Err(Failure::new(
+            lapis_status::LAPIS_ERR_BAD_DTYPE,
+            format!(
+                "{routine}: unknown dtype code {code} (expected LAPIS_FLOAT32 = 1, LAPIS_FLOAT64 = 2, LAPIS_COMPLEX64 = 3 or LAPIS_COMPLEX128 = 4)"
+            ),
+        )),
+    }
+}
+
+/// The dtype code of a dtype.
+pub(crate) fn dtype_code(d: DType) -> lapis_dtype {
+    match d {
+        DType::F32 => LAPIS_FLOAT32,
+        DType::F64 => LAPIS_FLOAT64,
+        DType::C64 => LAPIS_COMPLEX64,
+        DType::C128 => LAPIS_COMPLEX128,
+    }
+}
+
+/// A memory-order code.
+pub(crate) fn order_arg(routine: &str, code: lapis_order) -> FfiResult<lapis::array::MemOrder> {
+    use lapis::array::MemOrder;
+    match code {
+        LAPIS_ORDER_C => Ok(MemOrder::C),
+        LAPIS_ORDER_F => Ok(MemOrder::F),
+        LAPIS_ORDER_A => Ok(MemOrder::A),
+        LAPIS_ORDER_K => Ok(MemOrder::K),
+        _ => Err(Failure::invalid(
+            routine,
+            "order",
+            format!(
+                "unknown order code {code} (expected LAPIS_ORDER_C, _F, _A or _K = 0, 1, 2, 3)"
+            ),
+        )),
+    }
+}
+
+/// A transpose code.
+pub(crate) fn trans_arg(
+    routine: &str,
+    name: &str,
+    code: lapis_trans,
+) -> FfiResult<lapis::blas::Transpose> {
+    use lapis::blas::Transpose;
+    match code {
+        LAPIS_NO_TRANS => Ok(Transpose::NoTrans),
+        LAPIS_TRANS => Ok(Transpose::Trans),
+        LAPIS_CONJ_TRANS => Ok(Transpose::ConjTrans),
+        _ => Err(Failure::invalid(
+            routine,
+            name,
+            format!(
+                "unknown transpose code {code} (expected LAPIS_NO_TRANS, LAPIS_TRANS or LAPIS_CONJ_TRANS = 0, 1, 2)"
+            ),
+        )),
+    }
+}
+
+/// A triangle code.
+pub(crate) fn uplo_arg(routine: &str, code: lapis_uplo) -> FfiResult<lapis::blas::Uplo> {
+    use lapis::blas::Uplo;
+    match code {
+        LAPIS_UPPER => Ok(Uplo::Upper),
+        LAPIS_LOWER => Ok(Uplo::Lower),
+        _ => Err(Failure::invalid(
+            routine,
+            "uplo",
+            format!("unknown triangle code {code} (expected LAPIS_UPPER = 0 or LAPIS_LOWER = 1)"),
+        )),
+    }
+}
+
+/// A side code.
+pub(crate) fn side_arg(routine: &str, code: lapis_side) -> FfiResult<lapis::blas::Side> {
+    use lapis::blas::Side;
+    match code {
+        LAPIS_LEFT => Ok(Side::Left),
+        LAPIS_RIGHT => Ok(Side::Right),
+        _ => Err(Failure::invalid(
+            routine,
+            "side",
+            format!("unknown side code {code} (expected LAPIS_LEFT = 0 or LAPIS_RIGHT = 1)"),
+        )),
+    }
+}
+
+/// A diagonal code.
+pub(crate) fn diag_arg(routine: &str, code: lapis_diag) -> FfiResult<lapis::blas::Diag> {
+    use lapis::blas::Diag;
+    match code {
+        LAPIS_NON_UNIT => Ok(Diag::NonUnit),
+        LAPIS_UNIT => Ok(Diag::Unit),
+        _ => Err(Failure::invalid(
+            routine,
+            "diag",
+            format!("unknown diagonal code {code} (expected LAPIS_NON_UNIT = 0 or LAPIS_UNIT = 1)"),
+        )),
+    }
+}
+
+/// A C string argument (UTF-8).
+///
+/// # Safety
+/// A non-null `s` points to a NUL-terminated string.
+pub(crate) unsafe fn str_arg<'a>(
+    routine: &str,
+    name: &str,
+    s: *const c_char,
+) -> FfiResult<&'a str> {
+    if s.is_null() {
+        return Err(Failure::null(routine, name));
+    }
+    // SAFETY: `s` is non-null (checked above) and points to a
+    // NUL-terminated string (this function's contract).
+    unsafe { CStr::from_ptr(s) }
+        .to_str()
+        .map_err(|_| Failure::invalid(routine, name, "not valid UTF-8"))
+}
