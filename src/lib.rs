@@ -42,6 +42,7 @@ pub mod fft;
 pub mod lapack;
 pub mod layout;
 pub mod linalg;
+pub mod operand;
 pub mod parallel;
 pub mod scalar;
 

@@ -17,7 +17,7 @@
 //! One signature serves real and complex types; the real ones ignore
 //! `rwork`/`lrwork`.
 //!
-//! `EighWork` (in `eigh_work.rs`) owns the workspaces and calls these.
+//! `EighWork` (in `linalg/eigh_work.rs`) owns the workspaces and calls these.
 
 use std::os::raw::c_char;
 

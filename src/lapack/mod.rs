@@ -14,7 +14,6 @@
 mod cholesky;
 mod eig;
 mod eigh;
-mod eigh_work;
 mod getrf;
 mod lstsq;
 mod qr;
@@ -22,8 +21,7 @@ mod svd;
 
 pub use cholesky::Potrf;
 pub use eig::Geev;
-pub use eigh::Eigh;
-pub(crate) use eigh_work::{EighWork, Select};
+pub use eigh::{Eigh, Routine};
 pub use getrf::Getrf;
 pub use lstsq::Gelsd;
 pub use qr::Geqrf;

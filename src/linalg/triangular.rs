@@ -5,10 +5,10 @@ use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 use super::lu::rhs_copy;
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
 use super::{check_finite, square};
-use crate::blas::Transpose;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, blas_int, copy_in_order, mat_ld};
+use crate::operand::Transpose;
 use crate::scalar::Scalar;
 
 const TRTRS_ARGS: &[&str] = &[
@@ -49,14 +49,6 @@ pub fn solve_triangular<T: Scalar, D: Dimension>(
     Ok(x.into_dimensionality::<D>().expect("x has b's shape"))
 }
 
-fn trans_char(t: Transpose) -> u8 {
-    match t {
-        Transpose::NoTrans => b'N',
-        Transpose::Trans => b'T',
-        Transpose::ConjTrans => b'C',
-    }
-}
-
 /// Overwrites the Fortran-order `(n,)` or `(n, k)` `x` with `op(A)⁻¹·x`.
 fn trtrs_into<T: Scalar>(
     routine: &'static str,
@@ -78,7 +70,7 @@ fn trtrs_into<T: Scalar>(
     let copy;
     // (pointer, lda, uplo, trans, whether to solve for conj(x))
     let (ptr, lda, up, op, conj) = if let Some(ld) = mat_ld(a, Order::Col) {
-        (a.as_ptr(), ld, uplo(lower), trans_char(trans), false)
+        (a.as_ptr(), ld, uplo(lower), trans.lapack(), false)
     } else if let Some(ld) = mat_ld(a, Order::Row) {
         // The memory read column-major is S = Aᵀ, triangular in the other
         // triangle: A·x = b is Sᵀ·x = b, Aᵀ·x = b is S·x = b, and
@@ -91,7 +83,7 @@ fn trtrs_into<T: Scalar>(
         (a.as_ptr(), ld, uplo(!lower), op, conj)
     } else {
         copy = copy_in_order(a, Order::Col);
-        (copy.as_ptr(), n, uplo(lower), trans_char(trans), false)
+        (copy.as_ptr(), n, uplo(lower), trans.lapack(), false)
     };
     if conj {
         x.mapv_inplace(|v| v.conj());
