@@ -31,7 +31,7 @@ use super::{
 };
 use lapis::array::NdArray;
 use lapis::array::linalg::{self as la, NormOrd, QrMode};
-use lapis::blas::{Diag, Uplo};
+use lapis::blas::Diag;
 
 /// QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
 #[allow(non_camel_case_types)]
@@ -121,10 +121,6 @@ fn tol_arg(routine: &str, name: &str, v: f64) -> FfiResult<Option<f64>> {
         return Err(Failure::invalid(routine, name, "is NaN"));
     }
     Ok((v >= 0.0).then_some(v))
-}
-
-fn lower_of(u: Uplo) -> bool {
-    matches!(u, Uplo::Lower)
 }
 
 /// Stores `a` in `*out` when `out` is non-null (an optional result).
@@ -422,7 +418,7 @@ pub unsafe extern "C" fn lapis_linalg_cholesky(
         let a = unsafe { array_ref(R, "a", a) }?;
         let uplo = uplo_arg(R, uplo)?;
         check_out(R, "out", out)?;
-        let c = la::cholesky(a, lower_of(uplo))?;
+        let c = la::cholesky(a, uplo)?;
         // SAFETY: checked non-null.
         unsafe { put_array(out, c) };
         Ok(())
@@ -877,7 +873,7 @@ pub unsafe extern "C" fn lapis_linalg_solve_triangular(
         let trans = trans_arg(R, "trans", trans)?;
         let diag = diag_arg(R, diag)?;
         check_out(R, "out", out)?;
-        let x = la::solve_triangular(a, b, lower_of(uplo), trans, matches!(diag, Diag::Unit))?;
+        let x = la::solve_triangular(a, b, uplo, trans, matches!(diag, Diag::Unit))?;
         // SAFETY: checked non-null.
         unsafe { put_array(out, x) };
         Ok(())
