@@ -134,9 +134,6 @@ fn fortran_uplo(layout: Layout, uplo: Uplo) -> c_char {
 #[doc(hidden)]
 #[allow(clippy::too_many_arguments, clippy::missing_safety_doc)]
 pub trait Cblas: sealed::Sealed + Copy + Sized {
-    /// The real type of the same precision (`Self` for real types).
-    type Real: crate::scalar::RealScalar;
-
     unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
     unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
     unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
@@ -394,8 +391,6 @@ macro_rules! impl_real {
      $gemm:ident $symm:ident $syrk:ident $syr2k:ident $trmm:ident $trsm:ident) => {
         #[allow(clippy::too_many_arguments)]
         impl Cblas for $t {
-            type Real = $t;
-
             unsafe fn dotu(
                 n: c_int,
                 x: *const Self,
@@ -796,8 +791,6 @@ macro_rules! impl_complex {
      $hemm:ident $syrk:ident $herk:ident $syr2k:ident $her2k:ident $trmm:ident $trsm:ident) => {
         #[allow(clippy::too_many_arguments)]
         impl Cblas for $t {
-            type Real = $r;
-
             unsafe fn dotu(
                 n: c_int,
                 x: *const Self,
