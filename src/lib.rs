@@ -33,8 +33,6 @@
 pub mod array;
 pub mod backend;
 pub mod blas;
-#[doc(hidden)]
-pub mod cblas;
 pub mod dtype;
 pub mod error;
 pub mod fft;
@@ -45,6 +43,8 @@ pub mod linalg;
 pub mod operand;
 pub mod parallel;
 pub mod scalar;
+#[doc(hidden)]
+pub mod sys;
 
 pub use array::{Casting, Idx, MemOrder, NdArray};
 pub use backend::{BackendInfo, BackendStatus, backend, check_backend, set_num_threads};

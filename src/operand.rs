@@ -9,7 +9,7 @@
 //! (`cblas()`) and to the LAPACK character (`lapack()`); both are
 //! crate-internal.
 
-use crate::cblas as sys;
+use crate::sys;
 
 /// The operation applied to a matrix argument: `op(A)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

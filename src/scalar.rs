@@ -17,9 +17,9 @@ use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssi
 use num_complex::{Complex32, Complex64};
 use num_traits::{Float, One, Zero};
 
-use crate::cblas::Cblas;
 use crate::dtype::DType;
 use crate::lapack::Lapack;
+use crate::sys::Cblas;
 
 mod sealed {
     pub trait Sealed {}
