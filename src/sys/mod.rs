@@ -67,89 +67,80 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `Σ xᵢ·yᵢ` (`?dot`, `?dotu_sub`).
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative).
-    /// `n`, `m`, `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
     unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
     /// `Σ conj(xᵢ)·yᵢ` (`?dot`, `?dotc_sub`).
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative).
-    /// `n`, `m`, `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
     unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
     /// `y := alpha·x + y`.
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative);
-    /// the vectors written are valid for writes and overlap no other argument. `n`, `m`,
-    /// `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
     unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
     /// `x := alpha·x`.
     ///
     /// # Safety
-    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride
-    /// `incx` (the pointer is the element of lowest address when `incx < 0`). `n`, `m`, `k`
-    /// ≥ 0.
+    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
+    /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
     unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
     /// `x := re(alpha)·x` (`?scal`, `csscal`, `zdscal`).
     ///
     /// # Safety
-    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride
-    /// `incx` (the pointer is the element of lowest address when `incx < 0`). `n`, `m`, `k`
-    /// ≥ 0.
+    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
+    /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
     unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
     /// The Euclidean norm, as `Self` with zero imaginary part.
     ///
     /// # Safety
-    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the
-    /// pointer is the element of lowest address when `incx < 0`). `n`, `m`, `k` ≥ 0.
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
     unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self;
     /// `Σ |re| + |im|`, as `Self` with zero imaginary part.
     ///
     /// # Safety
-    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the
-    /// pointer is the element of lowest address when `incx < 0`). `n`, `m`, `k` ≥ 0.
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
     unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self;
     /// The 0-based index of the first element of largest `|re| + |im|`.
     ///
     /// # Safety
-    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the
-    /// pointer is the element of lowest address when `incx < 0`). `n`, `m`, `k` ≥ 0.
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
     unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int;
     /// `y := x`.
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative);
-    /// the vectors written are valid for writes and overlap no other argument. `n`, `m`,
-    /// `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
     unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
     /// `x ↔ y`.
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative);
-    /// the vectors written are valid for writes and overlap no other argument. `n`, `m`,
-    /// `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
     unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int);
     /// The plane rotation with real `c = re(c)`, `s = re(s)`.
     ///
     /// # Safety
-    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and
-    /// `incy` (each pointer is the element of lowest address when its stride is negative);
-    /// the vectors written are valid for writes and overlap no other argument. `n`, `m`,
-    /// `k` ≥ 0.
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
     unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self);
 
     /// `y := alpha·op(A)·x + beta·y` for the `m × n` `A`.
     ///
     /// # Safety
-    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda`
-    /// (≥ its row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero
-    /// strides `incx` and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`.
-    /// `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `m`, `n` ≥ 0.
     unsafe fn gemv(
         layout: Layout,
         trans: Trans,
@@ -167,10 +158,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `A := alpha·x·yᵀ + A`.
     ///
     /// # Safety
-    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx`
-    /// (`incy`); `a` addresses the matrix in `layout` with leading dimension `lda` (≥ its
-    /// row length, ≥ 1), is valid for writes and overlaps neither vector. `n`, `m`, `k` ≥
-    /// 0.
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
     unsafe fn geru(
         layout: Layout,
         m: c_int,
@@ -186,10 +176,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `A := alpha·x·yᴴ + A`.
     ///
     /// # Safety
-    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx`
-    /// (`incy`); `a` addresses the matrix in `layout` with leading dimension `lda` (≥ its
-    /// row length, ≥ 1), is valid for writes and overlaps neither vector. `n`, `m`, `k` ≥
-    /// 0.
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
     unsafe fn gerc(
         layout: Layout,
         m: c_int,
@@ -205,10 +194,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `y := alpha·A·x + beta·y`, `A` symmetric (`n × n`, `uplo` triangle read).
     ///
     /// # Safety
-    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda`
-    /// (≥ its row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero
-    /// strides `incx` and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`.
-    /// `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `n` ≥ 0.
     unsafe fn symv(
         layout: Layout,
         uplo: Uplo,
@@ -225,10 +213,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `y := alpha·A·x + beta·y`, `A` Hermitian (`n × n`, `uplo` triangle read).
     ///
     /// # Safety
-    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda`
-    /// (≥ its row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero
-    /// strides `incx` and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`.
-    /// `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `n` ≥ 0.
     unsafe fn hemv(
         layout: Layout,
         uplo: Uplo,
@@ -245,9 +232,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `x := op(A)·x`, `A` triangular.
     ///
     /// # Safety
-    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1,
-    /// n)); `x` holds `n` elements at the non-zero stride `incx`, is valid for writes and
-    /// does not overlap `a`. `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1, n)); `x`
+    /// holds `n` elements at the non-zero stride `incx`, is valid for writes and does not overlap
+    /// `a`. `n` ≥ 0.
     unsafe fn trmv(
         layout: Layout,
         uplo: Uplo,
@@ -262,9 +249,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `x := op(A)⁻¹·x`, `A` triangular.
     ///
     /// # Safety
-    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1,
-    /// n)); `x` holds `n` elements at the non-zero stride `incx`, is valid for writes and
-    /// does not overlap `a`. `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1, n)); `x`
+    /// holds `n` elements at the non-zero stride `incx`, is valid for writes and does not overlap
+    /// `a`. `n` ≥ 0.
     unsafe fn trsv(
         layout: Layout,
         uplo: Uplo,
@@ -279,10 +266,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `A := alpha·x·xᵀ + A`, `uplo` triangle of the symmetric `n × n` `A`.
     ///
     /// # Safety
-    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx`
-    /// (`incy`); `a` addresses the matrix in `layout` with leading dimension `lda` (≥ its
-    /// row length, ≥ 1), is valid for writes and overlaps neither vector. `n`, `m`, `k` ≥
-    /// 0.
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `n` ≥ 0.
     unsafe fn syr(
         layout: Layout,
         uplo: Uplo,
@@ -296,10 +282,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `A := re(alpha)·x·xᴴ + A`, `uplo` triangle of the Hermitian `n × n` `A`.
     ///
     /// # Safety
-    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx`
-    /// (`incy`); `a` addresses the matrix in `layout` with leading dimension `lda` (≥ its
-    /// row length, ≥ 1), is valid for writes and overlaps neither vector. `n`, `m`, `k` ≥
-    /// 0.
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `n` ≥ 0.
     unsafe fn her(
         layout: Layout,
         uplo: Uplo,
@@ -314,9 +299,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := alpha·op(A)·op(B) + beta·C`, `C` `m × n`, inner dimension `k`.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n`, `k` ≥ 0.
     unsafe fn gemm(
         layout: Layout,
         transa: Trans,
@@ -336,9 +321,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := alpha·A·B + beta·C` (`Left`) or `alpha·B·A + beta·C` (`Right`), `A` symmetric.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n` ≥ 0.
     unsafe fn symm(
         layout: Layout,
         side: Side,
@@ -357,9 +342,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// As `symm` with `A` Hermitian.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n` ≥ 0.
     unsafe fn hemm(
         layout: Layout,
         side: Side,
@@ -378,9 +363,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := alpha·op(A)·op(A)ᵀ + beta·C`, `uplo` triangle of the `n × n` `C`.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
     unsafe fn syrk(
         layout: Layout,
         uplo: Uplo,
@@ -397,9 +382,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := re(alpha)·op(A)·op(A)ᴴ + re(beta)·C`, `uplo` triangle of the `n × n` `C`.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
     unsafe fn herk(
         layout: Layout,
         uplo: Uplo,
@@ -416,9 +401,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := alpha·(op(A)·op(B)ᵀ + op(B)·op(A)ᵀ) + beta·C`.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
     unsafe fn syr2k(
         layout: Layout,
         uplo: Uplo,
@@ -437,9 +422,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + re(beta)·C`.
     ///
     /// # Safety
-    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in
-    /// `layout` with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1);
-    /// `c` is valid for writes and overlaps neither `a` nor `b`. `n`, `m`, `k` ≥ 0.
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
     unsafe fn her2k(
         layout: Layout,
         uplo: Uplo,
@@ -458,9 +443,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `B := alpha·op(A)·B` (`Left`) or `alpha·B·op(A)` (`Right`), `A` triangular.
     ///
     /// # Safety
-    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b`
-    /// the `m × n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row
-    /// length, ≥ 1); `b` is valid for writes and does not overlap `a`. `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b` the `m ×
+    /// n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row length, ≥ 1); `b`
+    /// is valid for writes and does not overlap `a`. `m`, `n` ≥ 0.
     unsafe fn trmm(
         layout: Layout,
         side: Side,
@@ -478,9 +463,9 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// `B := alpha·op(A)⁻¹·B` (`Left`) or `alpha·B·op(A)⁻¹` (`Right`), `A` triangular.
     ///
     /// # Safety
-    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b`
-    /// the `m × n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row
-    /// length, ≥ 1); `b` is valid for writes and does not overlap `a`. `n`, `m`, `k` ≥ 0.
+    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b` the `m ×
+    /// n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row length, ≥ 1); `b`
+    /// is valid for writes and does not overlap `a`. `m`, `n` ≥ 0.
     unsafe fn trsm(
         layout: Layout,
         side: Side,
