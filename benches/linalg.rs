@@ -168,7 +168,7 @@ macro_rules! cases {
             best_pair(
                 $reps,
                 || {
-                    linalg::cholesky(&s, true).unwrap();
+                    linalg::cholesky(&s, Uplo::Lower).unwrap();
                 },
                 || {
                     let mut x = fcopy(&s);

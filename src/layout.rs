@@ -69,10 +69,10 @@ impl Order {
         }
     }
 
-    pub(crate) fn cblas(self) -> crate::cblas::Layout {
+    pub(crate) fn cblas(self) -> crate::sys::Layout {
         match self {
-            Order::Row => crate::cblas::Layout::CblasRowMajor,
-            Order::Col => crate::cblas::Layout::CblasColMajor,
+            Order::Row => crate::sys::Layout::CblasRowMajor,
+            Order::Col => crate::sys::Layout::CblasColMajor,
         }
     }
 }

@@ -3,17 +3,39 @@
 //! Real and complex n-d arrays on top of [`ndarray`] with BLAS/LAPACK-backed
 //! linear algebra on any memory layout, for Rust, C and Fortran callers.
 //!
-//! The layers, each using only those below it:
+//! The layers, each using only those below it (the C library and the
+//! Fortran module are built over the public API by the `lapis-capi` crate
+//! beside this one):
+//!
+//! ```text
+//!  4  fft/            numpy.fft: on NdArray (fft, rfftn, …, _out, _inplace) and,
+//!                     in fft::typed, complex transforms on ndarray views
+//!  3  array/          NdArray: dtype-tagged n-d arrays, views, copies, casts,
+//!                     creation, ufunc/, reduce/, matmul/, random/, and the
+//!                     dynamic twins array::blas and array::linalg
+//!  2  blas/           typed BLAS L1–L3 on ndarray views of any layout
+//!     linalg/         typed LAPACK drivers (2-D and _stacked), workspaces
+//!  1  scalar.rs       Scalar (owns Real; Cblas + Lapack<Real> as hidden
+//!                     supertraits), RealScalar
+//!     operand.rs      Uplo, Transpose, Side, Diag
+//!     layout.rs       how a view maps to BLAS/LAPACK (order, ld, inc), copies_made
+//!  0  sys/            extern BLAS calls: the Cblas dispatch trait (hidden)
+//!     lapack/         per-type LAPACK dispatch traits (hidden)
+//!     backend.rs      which BLAS/LAPACK is linked and runs, its threads
+//!     parallel.rs     lapis's own thread pool
+//!     dtype.rs        DType and NumPy's promotion;  error.rs  the Error enum
+//! ```
 //!
 //! 1. [`Scalar`] and [`DType`]: the four element types (`f32`, `f64`,
-//!    `Complex32`, `Complex64`), NumPy's promotion, and the per-type dispatch
-//!    to the s/d/c/z BLAS routines.
+//!    `Complex32`, `Complex64`), their real type [`Scalar::Real`], and
+//!    NumPy's promotion; the s/d/c/z choice of BLAS/LAPACK routine is made
+//!    at compile time by `Scalar`'s hidden supertraits.
 //! 2. [`blas`]: typed BLAS levels 1–3 on `ndarray` views of any layout,
 //!    without copies wherever BLAS can express the layout ([`layout`] says
-//!    when).
-//!
+//!    when); [`linalg`]: `numpy.linalg`/`scipy.linalg` on the same views.
 //! 3. [`array`](mod@array): [`NdArray`], the dtype-tagged n-d array with NumPy's
 //!    views, flags, copies, casts and creation functions.
+//! 4. [`fft`]: NumPy's FFTs on [`NdArray`], over the typed [`fft::typed`].
 //!
 //! [`backend()`] says which BLAS/LAPACK is linked; [`set_num_threads`] sets
 //! its threads.
@@ -33,8 +55,6 @@
 pub mod array;
 pub mod backend;
 pub mod blas;
-#[doc(hidden)]
-pub mod cblas;
 pub mod dtype;
 pub mod error;
 pub mod fft;
@@ -42,8 +62,11 @@ pub mod fft;
 pub mod lapack;
 pub mod layout;
 pub mod linalg;
+pub mod operand;
 pub mod parallel;
 pub mod scalar;
+#[doc(hidden)]
+pub mod sys;
 
 pub use array::{Casting, Idx, MemOrder, NdArray};
 pub use backend::{BackendInfo, BackendStatus, backend, check_backend, set_num_threads};

@@ -2,8 +2,14 @@
 //! `Complex32` and `Complex64`, and nothing else (the trait is sealed).
 //!
 //! Generic numeric code is written once over `T: Scalar`; the choice of the
-//! s/d/c/z BLAS routine is made by the [`Cblas`] supertrait at compile time,
-//! so no code matches on the type at run time.
+//! s/d/c/z BLAS and LAPACK routine is made by the hidden dispatch
+//! supertraits [`Cblas`] and [`Lapack`] at compile time, so no code matches
+//! on the type at run time.
+//!
+//! The imports go one way: this module names the dispatch traits, which
+//! know nothing of `Scalar`. `Scalar` owns the associated type
+//! [`Scalar::Real`] and hands it down to the dispatch traits that need it
+//! as their type parameter (`Lapack<Self::Real>`).
 
 use std::fmt::{Debug, Display};
 use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -11,9 +17,9 @@ use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssi
 use num_complex::{Complex32, Complex64};
 use num_traits::{Float, One, Zero};
 
-use crate::cblas::Cblas;
 use crate::dtype::DType;
 use crate::lapack::Lapack;
+use crate::sys::Cblas;
 
 mod sealed {
     pub trait Sealed {}
@@ -25,12 +31,13 @@ mod sealed {
 
 /// An element type of lapis: `f32`, `f64`, `Complex32` or `Complex64`.
 ///
-/// `T::Real`, the real type of the same precision (`Self` for real types),
-/// is declared on the dispatch supertrait [`Cblas`].
+/// The supertraits `Cblas` and `Lapack` are hidden: they carry the per-type
+/// BLAS/LAPACK calls, are implemented for exactly these four types, and
+/// are not part of the public API.
 pub trait Scalar:
     sealed::Sealed
     + Cblas
-    + Lapack
+    + Lapack<<Self as Scalar>::Real>
     + Copy
     + Send
     + Sync
@@ -51,6 +58,11 @@ pub trait Scalar:
     + DivAssign
     + 'static
 {
+    /// The real type of the same precision: `Self` for `f32` and `f64`,
+    /// `f32` for `Complex32`, `f64` for `Complex64`. Moduli, norms,
+    /// eigenvalues of Hermitian matrices and singular values have this type.
+    type Real: RealScalar;
+
     /// The run-time tag of this type.
     const DTYPE: DType;
     /// Whether the type is complex.
@@ -97,6 +109,7 @@ pub trait RealScalar: Scalar<Real = Self> + Float + PartialOrd {
 macro_rules! impl_real {
     ($t:ty, $dtype:expr) => {
         impl Scalar for $t {
+            type Real = $t;
             const DTYPE: DType = $dtype;
             const IS_COMPLEX: bool = false;
             #[inline]
@@ -152,6 +165,7 @@ macro_rules! impl_real {
 macro_rules! impl_complex {
     ($t:ty, $r:ty, $dtype:expr) => {
         impl Scalar for $t {
+            type Real = $r;
             const DTYPE: DType = $dtype;
             const IS_COMPLEX: bool = true;
             #[inline]

@@ -263,10 +263,10 @@ fn check_cholesky<T: Scalar>() {
     let a = hpd::<T>(&mut rng, n);
     let scale = max_abs(&a);
     for (name, av) in layouts(&a) {
-        let l = mat::<T>(&la::cholesky(&av, true).unwrap());
+        let l = mat::<T>(&la::cholesky(&av, Uplo::Lower).unwrap());
         let r = diff(&mm(&l, &ct(&l)), &a) / scale;
         assert!(r < tol::<T>(n), "cholesky lower {name}: {r}");
-        let u = mat::<T>(&la::cholesky(&av, false).unwrap());
+        let u = mat::<T>(&la::cholesky(&av, Uplo::Upper).unwrap());
         let r = diff(&mm(&ct(&u), &u), &a) / scale;
         assert!(r < tol::<T>(n), "cholesky upper {name}: {r}");
         for i in 0..n {
@@ -575,12 +575,13 @@ fn check_solve_triangular<T: Scalar>() {
     let b = rng.matrix::<T>(n, 2);
     for (name, fv) in layouts(&full) {
         // only the lower triangle of `full` is read
-        let x =
-            mat::<T>(&la::solve_triangular(&fv, &nd(&b), true, Transpose::NoTrans, false).unwrap());
+        let x = mat::<T>(
+            &la::solve_triangular(&fv, &nd(&b), Uplo::Lower, Transpose::NoTrans, false).unwrap(),
+        );
         let r = diff(&mm(&lower, &x), &b);
         assert!(r < tol::<T>(n), "trsv {name}: {r}");
         let x = mat::<T>(
-            &la::solve_triangular(&fv, &nd(&b), true, Transpose::ConjTrans, false).unwrap(),
+            &la::solve_triangular(&fv, &nd(&b), Uplo::Lower, Transpose::ConjTrans, false).unwrap(),
         );
         let r = diff(&mm(&ct(&lower), &x), &b);
         assert!(r < tol::<T>(n), "trsv^H {name}: {r}");
@@ -642,7 +643,7 @@ fn errors() {
     assert!(matches!(la::inv(&rect), Err(Error::NotSquare { .. })));
     assert!(matches!(la::det(&rect), Err(Error::NotSquare { .. })));
     assert!(matches!(
-        la::cholesky(&rect, true),
+        la::cholesky(&rect, Uplo::Lower),
         Err(Error::NotSquare { .. })
     ));
     assert!(matches!(
@@ -670,7 +671,7 @@ fn errors() {
         vec![1.0, 2.0, 0.0, 2.0, 1.0, 0.0, 0.0, 0.0, 1.0],
     )
     .unwrap());
-    match la::cholesky(&npd, true) {
+    match la::cholesky(&npd, Uplo::Lower) {
         Err(Error::NotPositiveDefinite { minor, .. }) => assert_eq!(minor, 2),
         other => panic!("expected NotPositiveDefinite, got {other:?}"),
     }

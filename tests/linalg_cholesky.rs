@@ -10,7 +10,7 @@
 mod common;
 use common::*;
 
-use lapis::blas::Transpose;
+use lapis::blas::{Transpose, Uplo};
 use lapis::layout::copies_made;
 use lapis::linalg::{
     ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
@@ -80,6 +80,11 @@ fn hilbert<T: Scalar>(n: usize) -> Array2<T> {
     Array2::from_shape_fn((n, n), |(i, j)| T::from_f64(1.0 / (i + j + 1) as f64))
 }
 
+/// The triangle a `lower` flag of these tests names.
+fn tri(lower: bool) -> Uplo {
+    if lower { Uplo::Lower } else { Uplo::Upper }
+}
+
 /// Whether `(i, j)` is in the lower (or upper) triangle, diagonal included.
 fn in_tri(lower: bool, i: usize, j: usize) -> bool {
     if lower { j <= i } else { j >= i }
@@ -130,7 +135,7 @@ fn cholesky_reconstructs<T: Scalar>() {
     for n in ORDERS {
         let a = hpd::<T>(&mut rng, n);
         for lower in [true, false] {
-            let reference = cholesky(&a, lower).unwrap();
+            let reference = cholesky(&a, tri(lower)).unwrap();
             assert!(
                 reference.t().is_standard_layout(),
                 "result is in Fortran order"
@@ -139,14 +144,14 @@ fn cholesky_reconstructs<T: Scalar>() {
             // Only the named triangle is read.
             let junk = poison_other(&a, lower, T::from_f64(-7.5));
             assert_eq!(
-                cholesky(&junk, lower).unwrap(),
+                cholesky(&junk, tri(lower)).unwrap(),
                 reference,
                 "other triangle was read"
             );
             for lay in Lay::ALL {
                 let m = Mat::new(&junk, lay);
                 let before = m.backing().clone();
-                let c = cholesky(&m.view(), lower).unwrap();
+                let c = cholesky(&m.view(), tri(lower)).unwrap();
                 assert_eq!(
                     c, reference,
                     "n={n} lower={lower} {lay:?}: differs from C order"
@@ -155,8 +160,8 @@ fn cholesky_reconstructs<T: Scalar>() {
             }
         }
         // Uniqueness: U = Lᴴ.
-        let l = cholesky(&a, true).unwrap();
-        let u = cholesky(&a, false).unwrap();
+        let l = cholesky(&a, Uplo::Lower).unwrap();
+        let u = cholesky(&a, Uplo::Upper).unwrap();
         assert_close2(
             &u,
             &op(&l, Transpose::ConjTrans),
@@ -169,16 +174,18 @@ all_dtypes!(cholesky_reconstructs);
 
 fn cholesky_known_values<T: Scalar>() {
     let a: Array2<T> = array![[4.0, 2.0], [2.0, 3.0]].mapv(T::from_f64);
-    let l = cholesky(&a, true).unwrap();
+    let l = cholesky(&a, Uplo::Lower).unwrap();
     let want = array![[2.0, 0.0], [1.0, 2f64.sqrt()]].mapv(T::from_f64);
     assert_close2(&l, &want, 2, "2×2 lower");
-    let u = cholesky(&a, false).unwrap();
+    let u = cholesky(&a, Uplo::Upper).unwrap();
     assert_close2(&u, &want.t().to_owned(), 2, "2×2 upper");
     // 1×1 and 0×0.
-    let one = cholesky(&array![[T::from_f64(9.0)]], true).unwrap();
+    let one = cholesky(&array![[T::from_f64(9.0)]], Uplo::Lower).unwrap();
     assert_eq!(one, array![[T::from_f64(3.0)]]);
     assert_eq!(
-        cholesky(&Array2::<T>::zeros((0, 0)), false).unwrap().dim(),
+        cholesky(&Array2::<T>::zeros((0, 0)), Uplo::Upper)
+            .unwrap()
+            .dim(),
         (0, 0)
     );
     // Hilbert (cond ≈ 1.6e4 at n = 4, 1.5e7 at n = 6: f64 only).
@@ -188,12 +195,12 @@ fn cholesky_known_values<T: Scalar>() {
         4
     };
     let h = hilbert::<T>(n);
-    assert_factor(&cholesky(&h, true).unwrap(), &h, true, "Hilbert");
+    assert_factor(&cholesky(&h, Uplo::Lower).unwrap(), &h, true, "Hilbert");
     // A diagonal matrix: its square root.
     let d = Array2::from_diag(&Array1::from_iter(
         (1..6).map(|i| T::from_f64((i * i) as f64)),
     ));
-    let c = cholesky(&d, true).unwrap();
+    let c = cholesky(&d, Uplo::Lower).unwrap();
     assert_eq!(
         c,
         Array2::from_diag(&Array1::from_iter((1..6).map(|i| T::from_f64(i as f64))))
@@ -206,11 +213,11 @@ fn cholesky_complex_known_value() {
     let i = Complex64::new(0.0, 1.0);
     let one = Complex64::new(1.0, 0.0);
     let a = array![[2.0 * one, one + i], [one - i, 3.0 * one]];
-    let l = cholesky(&a, true).unwrap();
+    let l = cholesky(&a, Uplo::Lower).unwrap();
     let r2 = 2f64.sqrt();
     let want = array![[r2 * one, 0.0 * one], [(one - i) / r2, r2 * one]];
     assert_close2(&l, &want, 2, "complex 2×2");
-    let u = cholesky(&a, false).unwrap();
+    let u = cholesky(&a, Uplo::Upper).unwrap();
     assert_close2(&u, &op(&want, Transpose::ConjTrans), 2, "complex 2×2 upper");
 }
 
@@ -230,7 +237,7 @@ fn cholesky_indefinite<T: Scalar>() {
         for lower in [true, false] {
             for lay in Lay::ALL {
                 let m = Mat::new(&a, lay);
-                let e = cholesky(&m.view(), lower).unwrap_err();
+                let e = cholesky(&m.view(), tri(lower)).unwrap_err();
                 assert_eq!(
                     e,
                     Error::NotPositiveDefinite {
@@ -240,7 +247,7 @@ fn cholesky_indefinite<T: Scalar>() {
                     "p={p} lower={lower} {lay:?}"
                 );
             }
-            let e = cho_factor(&a, lower).unwrap_err();
+            let e = cho_factor(&a, tri(lower)).unwrap_err();
             assert!(
                 matches!(e, Error::NotPositiveDefinite { routine: "cho_factor", minor } if minor == p + 1)
             );
@@ -249,16 +256,16 @@ fn cholesky_indefinite<T: Scalar>() {
     // Positive semi-definite (singular) and negative definite.
     let ones = Array2::<T>::from_elem((3, 3), T::one());
     assert!(matches!(
-        cholesky(&ones, true),
+        cholesky(&ones, Uplo::Lower),
         Err(Error::NotPositiveDefinite { minor: 2, .. })
     ));
     let neg = Array2::<T>::from_diag_elem(4, T::from_f64(-1.0));
     assert!(matches!(
-        cholesky(&neg, false),
+        cholesky(&neg, Uplo::Upper),
         Err(Error::NotPositiveDefinite { minor: 1, .. })
     ));
     assert_eq!(
-        cholesky(&neg, false).unwrap_err().to_string(),
+        cholesky(&neg, Uplo::Upper).unwrap_err().to_string(),
         "cholesky: matrix is not positive definite (leading minor of order 1)"
     );
 }
@@ -269,20 +276,20 @@ fn cholesky_bad_input<T: Scalar>() {
     let a = hpd::<T>(&mut rng, 4);
     let rect = Array2::<T>::zeros((3, 4));
     assert!(matches!(
-        cholesky(&rect, true),
+        cholesky(&rect, Uplo::Lower),
         Err(Error::NotSquare {
             routine: "cholesky",
             ..
         })
     ));
     assert!(matches!(
-        cho_factor(&rect, true),
+        cho_factor(&rect, Uplo::Lower),
         Err(Error::NotSquare { .. })
     ));
     let mut bad = a.clone();
     bad[[3, 0]] = nan();
     assert_eq!(
-        cholesky(&bad, true).unwrap_err(),
+        cholesky(&bad, Uplo::Lower).unwrap_err(),
         Error::NonFinite {
             routine: "cholesky",
             what: "a"
@@ -290,26 +297,26 @@ fn cholesky_bad_input<T: Scalar>() {
     );
     // NaN in the unread triangle is caught by the check (as SciPy) ...
     assert!(matches!(
-        cholesky(&bad, false),
+        cholesky(&bad, Uplo::Upper),
         Err(Error::NonFinite { .. })
     ));
     bad[[3, 0]] = T::from_f64(f64::INFINITY);
     assert!(matches!(
-        cho_factor(&bad, false),
+        cho_factor(&bad, Uplo::Upper),
         Err(Error::NonFinite {
             routine: "cho_factor",
             ..
         })
     ));
     // ... and without the check it is never read.
-    let c = without_finite_check(|| cholesky(&bad, false)).unwrap();
-    assert_eq!(c, cholesky(&a, false).unwrap());
+    let c = without_finite_check(|| cholesky(&bad, Uplo::Upper)).unwrap();
+    assert_eq!(c, cholesky(&a, Uplo::Upper).unwrap());
     // NaN in the read triangle without the check: reference LAPACK reports
     // a failed minor, OpenBLAS's own potrf propagates the NaN; never a
     // crash or a NonFinite.
     let mut bad = a.clone();
     bad[[0, 0]] = nan();
-    match without_finite_check(|| cholesky(&bad, true)) {
+    match without_finite_check(|| cholesky(&bad, Uplo::Lower)) {
         Err(Error::NotPositiveDefinite { minor: 1, .. }) => {}
         Ok(c) => assert!(!c[[0, 0]].is_finite()),
         r => panic!("{r:?}"),
@@ -329,46 +336,49 @@ fn cholesky_stacks<T: Scalar>() {
         }
     }
     for lower in [true, false] {
-        let c = cholesky_stacked(&stack, lower).unwrap();
+        let c = cholesky_stacked(&stack, tri(lower)).unwrap();
         assert_eq!(c.shape(), &[2, 3, n, n]);
         for i in 0..2 {
             for j in 0..3 {
-                let want = cholesky(&stack.slice(s![i, j, .., ..]), lower).unwrap();
+                let want = cholesky(&stack.slice(s![i, j, .., ..]), tri(lower)).unwrap();
                 assert_eq!(c.slice(s![i, j, .., ..]), want, "[{i}, {j}]");
             }
         }
         // A stack with permuted (non-contiguous) axes.
         let perm = stack.view().permuted_axes(IxDyn(&[1, 0, 3, 2]));
-        let cp = cholesky_stacked(&perm, lower).unwrap();
+        let cp = cholesky_stacked(&perm, tri(lower)).unwrap();
         assert_eq!(cp.shape(), &[3, 2, n, n]);
-        let want = cholesky(&perm.slice(s![2, 1, .., ..]), lower).unwrap();
+        let want = cholesky(&perm.slice(s![2, 1, .., ..]), tri(lower)).unwrap();
         assert_eq!(cp.slice(s![2, 1, .., ..]), want);
     }
     // An indefinite member fails the stack with its minor.
     let mut bad = stack.clone();
     bad[[1, 2, 3, 3]] = T::from_f64(-1.0);
     assert!(matches!(
-        cholesky_stacked(&bad, true),
+        cholesky_stacked(&bad, Uplo::Lower),
         Err(Error::NotPositiveDefinite { minor: 4, .. })
     ));
     // Shapes: empty stacks, 2-D input, too few axes, non-square.
     let empty = ArrayD::<T>::zeros(IxDyn(&[0, n, n]));
-    assert_eq!(cholesky_stacked(&empty, true).unwrap().shape(), &[0, n, n]);
+    assert_eq!(
+        cholesky_stacked(&empty, Uplo::Lower).unwrap().shape(),
+        &[0, n, n]
+    );
     let flat = stack.slice(s![0, 0, .., ..]).into_dyn();
     assert_eq!(
-        cholesky_stacked(&flat, true).unwrap(),
-        cholesky(&stack.slice(s![0, 0, .., ..]), true)
+        cholesky_stacked(&flat, Uplo::Lower).unwrap(),
+        cholesky(&stack.slice(s![0, 0, .., ..]), Uplo::Lower)
             .unwrap()
             .into_dyn()
     );
     let v = ArrayD::<T>::zeros(IxDyn(&[3]));
     assert!(matches!(
-        cholesky_stacked(&v, true),
+        cholesky_stacked(&v, Uplo::Lower),
         Err(Error::TooFewDimensions { min: 2, .. })
     ));
     let rect = ArrayD::<T>::zeros(IxDyn(&[2, 3, 4]));
     assert!(matches!(
-        cholesky_stacked(&rect, true),
+        cholesky_stacked(&rect, Uplo::Lower),
         Err(Error::NotSquare { .. })
     ));
 }
@@ -397,14 +407,14 @@ fn inplace_every_layout<T: Scalar>() {
     for n in ORDERS {
         let a = hpd::<T>(&mut rng, n);
         for lower in [true, false] {
-            let want = cholesky(&a, lower).unwrap();
+            let want = cholesky(&a, tri(lower)).unwrap();
             // Garbage in the other triangle: not read, overwritten by zeros.
             let junk = poison_other(&a, lower, T::from_f64(3.25));
             for lay in Lay::ALL {
                 let what = format!("n={n} lower={lower} {lay:?}");
                 let mut m = Mat::new(&junk, lay);
                 let before = copies_made();
-                cholesky_inplace(&mut m.view_mut(), lower).unwrap();
+                cholesky_inplace(&mut m.view_mut(), tri(lower)).unwrap();
                 let copies = copies_made() - before;
                 if lay.blas_native() || n <= 1 {
                     assert_eq!(copies, 0, "{what}: copied");
@@ -428,17 +438,17 @@ fn inplace_c_order_complex_identity() {
     let i = Complex64::new(0.0, 1.0);
     let one = Complex64::new(1.0, 0.0);
     let a = array![[2.0 * one, one + i], [one - i, 3.0 * one]];
-    let want_l = cholesky(&a, true).unwrap();
-    let want_u = cholesky(&a, false).unwrap();
+    let want_l = cholesky(&a, Uplo::Lower).unwrap();
+    let want_u = cholesky(&a, Uplo::Upper).unwrap();
     assert_close2(&want_u, &op(&want_l, Transpose::ConjTrans), 2, "U = Lᴴ");
     for (lower, want) in [(true, &want_l), (false, &want_u)] {
         let mut c = a.clone();
         assert!(c.is_standard_layout());
-        cholesky_inplace(&mut c, lower).unwrap();
+        cholesky_inplace(&mut c, tri(lower)).unwrap();
         assert_close2(&c, want, 2, "C order");
         let mut big = Array2::<Complex64>::zeros((4, 5));
         big.slice_mut(s![1..3, 2..4]).assign(&a);
-        cholesky_inplace(&mut big.slice_mut(s![1..3, 2..4]), lower).unwrap();
+        cholesky_inplace(&mut big.slice_mut(s![1..3, 2..4]), tri(lower)).unwrap();
         assert_close2(&big.slice(s![1..3, 2..4]), want, 2, "C sub-matrix");
         assert_eq!(
             big.iter()
@@ -448,7 +458,7 @@ fn inplace_c_order_complex_identity() {
         );
         let mut f = Array2::<Complex64>::zeros((2, 2).f());
         f.assign(&a);
-        cholesky_inplace(&mut f, lower).unwrap();
+        cholesky_inplace(&mut f, tri(lower)).unwrap();
         assert_close2(&f, want, 2, "F order");
     }
 }
@@ -463,7 +473,7 @@ fn inplace_errors_leave_input<T: Scalar>() {
         bad[[2, 4]] = nan();
         let mut m = Mat::new(&bad, lay);
         let before = m.backing().clone();
-        let e = cholesky_inplace(&mut m.view_mut(), true).unwrap_err();
+        let e = cholesky_inplace(&mut m.view_mut(), Uplo::Lower).unwrap_err();
         assert_eq!(
             e,
             Error::NonFinite {
@@ -483,7 +493,7 @@ fn inplace_errors_leave_input<T: Scalar>() {
         let mut m = Mat::new(&rect, lay);
         let before = m.backing().clone();
         assert!(matches!(
-            cholesky_inplace(&mut m.view_mut(), true),
+            cholesky_inplace(&mut m.view_mut(), Uplo::Lower),
             Err(Error::NotSquare { .. })
         ));
         assert_eq!(*m.backing(), before, "{lay:?}: not-square input modified");
@@ -501,14 +511,14 @@ fn inplace_indefinite<T: Scalar>() {
         let a = indefinite_at::<T>(&mut rng, n, p);
         for lower in [true, false] {
             let lead = if p > 0 {
-                Some(cholesky(&a.slice(s![..p, ..p]), lower).unwrap())
+                Some(cholesky(&a.slice(s![..p, ..p]), tri(lower)).unwrap())
             } else {
                 None
             };
             for lay in Lay::ALL {
                 let what = format!("p={p} lower={lower} {lay:?}");
                 let mut m = Mat::new(&a, lay);
-                let e = cholesky_inplace(&mut m.view_mut(), lower).unwrap_err();
+                let e = cholesky_inplace(&mut m.view_mut(), tri(lower)).unwrap_err();
                 assert_eq!(
                     e,
                     Error::NotPositiveDefinite {
@@ -548,7 +558,7 @@ fn cho_solve_residuals<T: Scalar>() {
     for n in ORDERS {
         let a = hpd::<T>(&mut rng, n);
         for lower in [true, false] {
-            let f = cho_factor(&Mat::new(&a, Lay::Stepped).view(), lower).unwrap();
+            let f = cho_factor(&Mat::new(&a, Lay::Stepped).view(), tri(lower)).unwrap();
             assert_eq!(f.lower(), lower);
             // The factor in the named triangle, the input's entries in the other.
             for ((i, j), v) in f.c().indexed_iter() {
@@ -556,7 +566,7 @@ fn cho_solve_residuals<T: Scalar>() {
                     assert!(*v == a[[i, j]], "other triangle of c");
                 }
             }
-            assert_eq!(f.factor(), cholesky(&a, lower).unwrap());
+            assert_eq!(f.factor(), cholesky(&a, tri(lower)).unwrap());
             // b as a vector, every stride.
             let b: Array1<T> = rng.vector(n);
             for vl in VLay::ALL {
@@ -578,7 +588,7 @@ fn cho_solve_residuals<T: Scalar>() {
                 assert!(r < 10.0, "n={n} lower={lower} {lay:?}: residual {r}");
             }
             // Factors from `cholesky` solve alike.
-            let g = ChoFactors::new(cholesky(&a, lower).unwrap(), lower).unwrap();
+            let g = ChoFactors::new(cholesky(&a, tri(lower)).unwrap(), tri(lower)).unwrap();
             let x1 = cho_solve(&g, &bm).unwrap();
             let x2 = cho_solve(&f, &bm).unwrap();
             assert_close2(&x1, &x2, n, "ChoFactors::new");
@@ -586,7 +596,7 @@ fn cho_solve_residuals<T: Scalar>() {
     }
     // k = 0 right-hand sides.
     let a = hpd::<T>(&mut rng, 3);
-    let f = cho_factor(&a, true).unwrap();
+    let f = cho_factor(&a, Uplo::Lower).unwrap();
     assert_eq!(
         cho_solve(&f, &Array2::<T>::zeros((3, 0))).unwrap().dim(),
         (3, 0)
@@ -597,7 +607,7 @@ all_dtypes!(cho_solve_residuals);
 fn cho_errors<T: Scalar>() {
     let mut rng = Rng::new(32);
     let a = hpd::<T>(&mut rng, 4);
-    let f = cho_factor(&a, false).unwrap();
+    let f = cho_factor(&a, Uplo::Upper).unwrap();
     let e = cho_solve(&f, &Array1::<T>::zeros(3)).unwrap_err();
     assert!(
         matches!(
@@ -625,29 +635,30 @@ fn cho_errors<T: Scalar>() {
     );
     // ChoFactors::new: square, finite, nonzero diagonal; C order is copied.
     assert!(matches!(
-        ChoFactors::new(Array2::<T>::zeros((2, 3)), true),
+        ChoFactors::new(Array2::<T>::zeros((2, 3)), Uplo::Lower),
         Err(Error::NotSquare { .. })
     ));
-    let mut c = cholesky(&a, true).unwrap();
+    let mut c = cholesky(&a, Uplo::Lower).unwrap();
     c[[2, 2]] = T::zero();
     assert!(matches!(
-        ChoFactors::new(c.clone(), true),
+        ChoFactors::new(c.clone(), Uplo::Lower),
         Err(Error::Singular { index: 2, .. })
     ));
     c[[2, 2]] = nan();
     assert!(matches!(
-        ChoFactors::new(c, true),
+        ChoFactors::new(c, Uplo::Lower),
         Err(Error::NonFinite { .. })
     ));
-    let l = cholesky(&a, true).unwrap();
+    let l = cholesky(&a, Uplo::Lower).unwrap();
     let mut lc = Array2::<T>::zeros((4, 4));
     lc.assign(&l);
-    let g = ChoFactors::new(lc, true).unwrap();
+    let g = ChoFactors::new(lc, Uplo::Lower).unwrap();
     assert!(g.c().t().is_standard_layout());
     let b: Array1<T> = rng.vector(4);
     let x = cho_solve(&g, &b).unwrap();
     assert!(residual(&a, &col(&x), &col(&b)) < 10.0);
-    let (c, lower) = g.into_parts();
+    let (c, uplo) = g.into_parts();
+    let lower = uplo == Uplo::Lower;
     assert!(lower);
     assert_eq!(c, l);
 }
@@ -704,7 +715,7 @@ fn triangular_residuals<T: Scalar>() {
                         let m = Mat::new(&stored, lay);
                         let before = m.backing().clone();
                         let c0 = copies_made();
-                        let x = solve_triangular(&m.view(), &bm, lower, trans, unit).unwrap();
+                        let x = solve_triangular(&m.view(), &bm, tri(lower), trans, unit).unwrap();
                         let copies = copies_made() - c0;
                         if lay.blas_native() || n <= 1 {
                             assert_eq!(copies, 0, "{what}: a was copied");
@@ -717,15 +728,20 @@ fn triangular_residuals<T: Scalar>() {
                         assert_eq!(*m.backing(), before, "{what}: a modified");
                         // b as a matrix in this layout.
                         let bmat = Mat::new(&bm, lay);
-                        let xb =
-                            solve_triangular(&stored, &bmat.view(), lower, trans, unit).unwrap();
+                        let xb = solve_triangular(&stored, &bmat.view(), tri(lower), trans, unit)
+                            .unwrap();
                         assert!(residual(&opa, &xb, &bm) < 10.0, "{what}: b layout");
                     }
                     for vl in VLay::ALL {
                         let v = Vector::new(&bv, vl);
-                        let x =
-                            solve_triangular(&stored.t(), &v.view(), !lower, op_swap(trans), unit)
-                                .unwrap();
+                        let x = solve_triangular(
+                            &stored.t(),
+                            &v.view(),
+                            tri(!lower),
+                            op_swap(trans),
+                            unit,
+                        )
+                        .unwrap();
                         assert_eq!(x.len(), n);
                         // The transposed view (the other layout path) with the
                         // other triangle.
@@ -753,7 +769,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let x = solve_triangular(
         &a,
         &array![1.0, 4.0].mapv(T::from_f64),
-        true,
+        Uplo::Lower,
         Transpose::NoTrans,
         false,
     )
@@ -762,7 +778,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let x = solve_triangular(
         &a,
         &array![5.0, 1.0].mapv(T::from_f64),
-        true,
+        Uplo::Lower,
         Transpose::Trans,
         false,
     )
@@ -776,16 +792,22 @@ fn triangular_known_and_errors<T: Scalar>() {
     // 0 × 0 and 1 × 1.
     let e = Array2::<T>::zeros((0, 0));
     assert_eq!(
-        solve_triangular(&e, &Array1::<T>::zeros(0), true, Transpose::NoTrans, false)
-            .unwrap()
-            .len(),
+        solve_triangular(
+            &e,
+            &Array1::<T>::zeros(0),
+            Uplo::Lower,
+            Transpose::NoTrans,
+            false
+        )
+        .unwrap()
+        .len(),
         0
     );
     assert_eq!(
         solve_triangular(
             &e,
             &Array2::<T>::zeros((0, 3)),
-            true,
+            Uplo::Lower,
             Transpose::NoTrans,
             false
         )
@@ -797,7 +819,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let x = solve_triangular(
         &one,
         &array![T::from_f64(2.0)],
-        false,
+        Uplo::Upper,
         Transpose::ConjTrans,
         false,
     )
@@ -816,7 +838,7 @@ fn triangular_known_and_errors<T: Scalar>() {
             for lay in Lay::ALL {
                 let m = Mat::new(&stored, lay);
                 for trans in TRANS {
-                    let e = solve_triangular(&m.view(), &b, lower, trans, false).unwrap_err();
+                    let e = solve_triangular(&m.view(), &b, tri(lower), trans, false).unwrap_err();
                     assert_eq!(
                         e,
                         Error::Singular {
@@ -825,7 +847,7 @@ fn triangular_known_and_errors<T: Scalar>() {
                         },
                         "lower={lower} p={p} {lay:?} {trans:?}"
                     );
-                    assert!(solve_triangular(&m.view(), &b, lower, trans, true).is_ok());
+                    assert!(solve_triangular(&m.view(), &b, tri(lower), trans, true).is_ok());
                 }
             }
         }
@@ -833,8 +855,14 @@ fn triangular_known_and_errors<T: Scalar>() {
 
     // Shapes.
     let (a, _) = tri_input::<T>(&mut rng, 4, true, false);
-    let e =
-        solve_triangular(&a, &Array1::<T>::zeros(3), true, Transpose::NoTrans, false).unwrap_err();
+    let e = solve_triangular(
+        &a,
+        &Array1::<T>::zeros(3),
+        Uplo::Lower,
+        Transpose::NoTrans,
+        false,
+    )
+    .unwrap_err();
     assert!(matches!(
         e,
         Error::ShapeMismatch {
@@ -846,7 +874,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let e = solve_triangular(
         &a,
         &Array2::<T>::zeros((5, 1)),
-        true,
+        Uplo::Lower,
         Transpose::NoTrans,
         false,
     )
@@ -855,7 +883,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let e = solve_triangular(
         &a,
         &ArrayD::<T>::zeros(IxDyn(&[4, 1, 1])),
-        true,
+        Uplo::Lower,
         Transpose::NoTrans,
         false,
     );
@@ -863,7 +891,7 @@ fn triangular_known_and_errors<T: Scalar>() {
     let e = solve_triangular(
         &a.slice(s![.., ..3]),
         &Array1::<T>::zeros(4),
-        true,
+        Uplo::Lower,
         Transpose::NoTrans,
         false,
     );
@@ -875,29 +903,31 @@ fn triangular_known_and_errors<T: Scalar>() {
     let mut bad = a.clone();
     bad[[0, 3]] = nan();
     assert_eq!(
-        solve_triangular(&bad, &b, true, Transpose::NoTrans, false).unwrap_err(),
+        solve_triangular(&bad, &b, Uplo::Lower, Transpose::NoTrans, false).unwrap_err(),
         Error::NonFinite {
             routine: "solve_triangular",
             what: "a"
         }
     );
-    let x = without_finite_check(|| solve_triangular(&bad, &b, true, Transpose::NoTrans, false))
-        .unwrap();
+    let x =
+        without_finite_check(|| solve_triangular(&bad, &b, Uplo::Lower, Transpose::NoTrans, false))
+            .unwrap();
     assert_eq!(
         x,
-        solve_triangular(&a, &b, true, Transpose::NoTrans, false).unwrap()
+        solve_triangular(&a, &b, Uplo::Lower, Transpose::NoTrans, false).unwrap()
     );
     let mut bb = b.clone();
     bb[2] = nan();
     assert_eq!(
-        solve_triangular(&a, &bb, true, Transpose::NoTrans, false).unwrap_err(),
+        solve_triangular(&a, &bb, Uplo::Lower, Transpose::NoTrans, false).unwrap_err(),
         Error::NonFinite {
             routine: "solve_triangular",
             what: "b"
         }
     );
-    let x = without_finite_check(|| solve_triangular(&a, &bb, true, Transpose::NoTrans, false))
-        .unwrap();
+    let x =
+        without_finite_check(|| solve_triangular(&a, &bb, Uplo::Lower, Transpose::NoTrans, false))
+            .unwrap();
     assert!(!x[3].is_finite() && x[1].is_finite());
 }
 all_dtypes!(triangular_known_and_errors);
@@ -915,45 +945,46 @@ fn triangular_stacks<T: Scalar>() {
     for trans in TRANS {
         // One vector for every matrix.
         let bv: ArrayD<T> = rng.vector::<T>(n).into_dyn();
-        let x = solve_triangular_stacked(&a, &bv, false, trans, false).unwrap();
+        let x = solve_triangular_stacked(&a, &bv, Uplo::Upper, trans, false).unwrap();
         assert_eq!(x.shape(), &[2, 3, n]);
         // (3, n, k) broadcast against (2, 3).
         let bm: ArrayD<T> = ArrayD::from_shape_fn(IxDyn(&[3, n, 2]), |_| rng.scalar());
-        let y = solve_triangular_stacked(&a, &bm, false, trans, false).unwrap();
+        let y = solve_triangular_stacked(&a, &bm, Uplo::Upper, trans, false).unwrap();
         assert_eq!(y.shape(), &[2, 3, n, 2]);
         for i in 0..2 {
             for j in 0..3 {
                 let ai = a.slice(s![i, j, .., ..]);
-                let want = solve_triangular(&ai, &bv, false, trans, false).unwrap();
+                let want = solve_triangular(&ai, &bv, Uplo::Upper, trans, false).unwrap();
                 assert_eq!(x.slice(s![i, j, ..]).into_dyn(), want);
                 let want =
-                    solve_triangular(&ai, &bm.slice(s![j, .., ..]), false, trans, false).unwrap();
+                    solve_triangular(&ai, &bm.slice(s![j, .., ..]), Uplo::Upper, trans, false)
+                        .unwrap();
                 assert_eq!(y.slice(s![i, j, .., ..]), want);
             }
         }
     }
     let bad = ArrayD::<T>::zeros(IxDyn(&[4, n, 1]));
-    let e = solve_triangular_stacked(&a, &bad, false, Transpose::NoTrans, false).unwrap_err();
+    let e = solve_triangular_stacked(&a, &bad, Uplo::Upper, Transpose::NoTrans, false).unwrap_err();
     assert!(matches!(e, Error::Broadcast { .. }), "{e:?}");
     let bad = ArrayD::<T>::zeros(IxDyn(&[3, n + 1, 1]));
-    let e = solve_triangular_stacked(&a, &bad, false, Transpose::NoTrans, false).unwrap_err();
+    let e = solve_triangular_stacked(&a, &bad, Uplo::Upper, Transpose::NoTrans, false).unwrap_err();
     assert!(matches!(e, Error::ShapeMismatch { .. }), "{e:?}");
     let bad = ArrayD::<T>::zeros(IxDyn(&[n + 1]));
-    let e = solve_triangular_stacked(&a, &bad, false, Transpose::NoTrans, false).unwrap_err();
+    let e = solve_triangular_stacked(&a, &bad, Uplo::Upper, Transpose::NoTrans, false).unwrap_err();
     assert!(matches!(e, Error::ShapeMismatch { .. }), "{e:?}");
     let mut sing = a.clone();
     sing[[1, 1, 2, 2]] = T::zero();
     let e = solve_triangular_stacked(
         &sing,
         &bad.slice(s![..n]).to_owned().into_dyn(),
-        false,
+        Uplo::Upper,
         Transpose::NoTrans,
         false,
     );
     assert!(matches!(e, Err(Error::Singular { index: 2, .. })));
     let v = ArrayD::<T>::zeros(IxDyn(&[n]));
     assert!(matches!(
-        solve_triangular_stacked(&v, &v, true, Transpose::NoTrans, false),
+        solve_triangular_stacked(&v, &v, Uplo::Lower, Transpose::NoTrans, false),
         Err(Error::TooFewDimensions { .. })
     ));
 }

@@ -19,7 +19,7 @@ use num_complex::Complex;
 
 const ORDERS: [usize; 8] = [0, 1, 2, 3, 4, 7, 12, 30];
 
-type C<T> = Complex<<T as lapis::cblas::Cblas>::Real>;
+type C<T> = Complex<<T as lapis::Scalar>::Real>;
 
 fn eps<T: Scalar>() -> f64 {
     T::epsilon().to_f64_real()

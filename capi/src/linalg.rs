@@ -31,7 +31,7 @@ use super::{
 };
 use lapis::array::NdArray;
 use lapis::array::linalg::{self as la, NormOrd, QrMode};
-use lapis::blas::{Diag, Uplo};
+use lapis::blas::Diag;
 
 /// QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
 #[allow(non_camel_case_types)]
@@ -464,9 +464,9 @@ pub unsafe extern "C" fn lapis_linalg_cholesky(
         const R: &str = "lapis_linalg_cholesky";
         // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
         let a = unsafe { array_ref(R, "a", a) }?;
-        let lower = uplo_arg(R, uplo)? == Uplo::Lower;
+        let uplo = uplo_arg(R, uplo)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::cholesky(a, lower)) }
+        unsafe { put_new(R, out, || la::cholesky(a, uplo)) }
     })
 }
 
@@ -874,10 +874,10 @@ pub unsafe extern "C" fn lapis_linalg_solve_triangular(
         const R: &str = "lapis_linalg_solve_triangular";
         // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
         let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        let lower = uplo_arg(R, uplo)? == Uplo::Lower;
+        let uplo = uplo_arg(R, uplo)?;
         let trans = trans_arg(R, "trans", trans)?;
         let unit = diag_arg(R, diag)? == Diag::Unit;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::solve_triangular(a, b, lower, trans, unit)) }
+        unsafe { put_new(R, out, || la::solve_triangular(a, b, uplo, trans, unit)) }
     })
 }

@@ -29,8 +29,8 @@ fn fill_all(a: &mut NdArray, value: Complex64) {
     }
     crate::dispatch_dtype!(a.dtype, T => {
         let v = T::from_parts(
-            <<T as crate::cblas::Cblas>::Real as RealScalar>::from_f64_real(value.re),
-            <<T as crate::cblas::Cblas>::Real as RealScalar>::from_f64_real(value.im),
+            <<T as Scalar>::Real as RealScalar>::from_f64_real(value.re),
+            <<T as Scalar>::Real as RealScalar>::from_f64_real(value.im),
         );
         // SAFETY: a new array's buffer holds exactly `n` elements from `ptr`
         // (its strides are a permutation of contiguous ones), and no other
@@ -248,7 +248,7 @@ pub fn arange(start: f64, stop: f64, step: f64, dtype: DType) -> Result<NdArray>
 }
 
 fn fill_arange<T: Scalar>(a: &mut NdArray, n: usize, first: f64, second: f64) {
-    let r = |x: f64| <T::Real as RealScalar>::from_f64_real(x);
+    let r = |x: f64| <<T as Scalar>::Real as RealScalar>::from_f64_real(x);
     let (x0, x1) = (r(first), r(second));
     let delta = x1 - x0;
     // SAFETY: the new buffer holds `n` elements, seen by nobody else yet.

@@ -191,15 +191,15 @@ pub fn lu(a: &NdArray) -> Result<(NdArray, NdArray, NdArray)> {
 }
 
 /// Cholesky factor of each Hermitian positive definite `(…, n, n)` matrix
-/// (numpy.linalg.cholesky / scipy's `lower=`): `L` with `A = L Lᴴ` if
-/// `lower`, else `U` with `A = Uᴴ U`; the other triangle is zero. Only the
-/// chosen triangle of `a` is read.
+/// (numpy.linalg.cholesky / scipy's `lower=`): `L` with `A = L Lᴴ` for
+/// `Uplo::Lower`, `U` with `A = Uᴴ U` for `Uplo::Upper`; the other triangle
+/// is zero. Only the chosen triangle of `a` is read.
 ///
 /// # Errors
 /// `TooFewDimensions`, `NotSquare`, `NonFinite`, `NotPositiveDefinite`
 /// (with the order of the failing leading minor).
-pub fn cholesky(a: &NdArray, lower: bool) -> Result<NdArray> {
-    dispatch_dtype!(a.dtype(), T => from_ndarray(la::cholesky_stacked(&*a.view::<T>()?, lower)?))
+pub fn cholesky(a: &NdArray, uplo: Uplo) -> Result<NdArray> {
+    dispatch_dtype!(a.dtype(), T => from_ndarray(la::cholesky_stacked(&*a.view::<T>()?, uplo)?))
 }
 
 /// QR factorization of each `(…, m, n)` matrix (numpy.linalg.qr): `(Q, R)`
@@ -364,7 +364,7 @@ pub fn matrix_rank(a: &NdArray, tol: Option<f64>) -> Result<usize> {
 }
 
 /// Solves `op(A) x = b` for triangular `(…, n, n)` `A`
-/// (scipy.linalg.solve_triangular): only the `lower`/upper triangle is
+/// (scipy.linalg.solve_triangular): only the `uplo` triangle is
 /// read, `unit_diagonal` takes the diagonal as ones; `b` is `(n,)` or
 /// `(…, n, k)` (leading axes broadcast).
 ///
@@ -374,7 +374,7 @@ pub fn matrix_rank(a: &NdArray, tol: Option<f64>) -> Result<usize> {
 pub fn solve_triangular(
     a: &NdArray,
     b: &NdArray,
-    lower: bool,
+    uplo: Uplo,
     trans: Transpose,
     unit_diagonal: bool,
 ) -> Result<NdArray> {
@@ -383,7 +383,7 @@ pub fn solve_triangular(
         let x = la::solve_triangular_stacked(
             &*a.view::<T>()?,
             &*b.view::<T>()?,
-            lower,
+            uplo,
             trans,
             unit_diagonal,
         )?;

@@ -83,4 +83,3 @@ pub enum MemOrder {
     K,
 }
 pub mod random;
-mod random_nd;

@@ -72,7 +72,7 @@ pub fn gemv<T: Scalar>(
 }
 
 type RankOne<T> =
-    unsafe fn(crate::cblas::Layout, i32, i32, T, *const T, i32, *const T, i32, *mut T, i32);
+    unsafe fn(crate::sys::Layout, i32, i32, T, *const T, i32, *const T, i32, *mut T, i32);
 
 fn ger_impl<T: Scalar>(
     routine: &'static str,
@@ -143,8 +143,8 @@ pub fn gerc<T: Scalar>(
 }
 
 type SymMv<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Uplo,
+    crate::sys::Layout,
+    crate::sys::Uplo,
     i32,
     T,
     *const T,
@@ -233,10 +233,10 @@ pub fn hemv<T: Scalar>(
 }
 
 type TriMv<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Uplo,
-    crate::cblas::Trans,
-    crate::cblas::Diag,
+    crate::sys::Layout,
+    crate::sys::Uplo,
+    crate::sys::Trans,
+    crate::sys::Diag,
     i32,
     *const T,
     i32,
@@ -311,8 +311,7 @@ pub fn trsv<T: Scalar>(
     trv_impl("trsv", T::trsv, uplo, trans, diag, a, x)
 }
 
-type SymR1<T> =
-    unsafe fn(crate::cblas::Layout, crate::cblas::Uplo, i32, T, *const T, i32, *mut T, i32);
+type SymR1<T> = unsafe fn(crate::sys::Layout, crate::sys::Uplo, i32, T, *const T, i32, *mut T, i32);
 
 fn syr_impl<T: Scalar>(
     routine: &'static str,

@@ -208,9 +208,9 @@ pub fn gemm<T: Scalar>(
 }
 
 type Symm<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Side,
-    crate::cblas::Uplo,
+    crate::sys::Layout,
+    crate::sys::Side,
+    crate::sys::Uplo,
     i32,
     i32,
     T,
@@ -326,11 +326,11 @@ pub fn hemm<T: Scalar>(
 }
 
 type Trm<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Side,
-    crate::cblas::Uplo,
-    crate::cblas::Trans,
-    crate::cblas::Diag,
+    crate::sys::Layout,
+    crate::sys::Side,
+    crate::sys::Uplo,
+    crate::sys::Trans,
+    crate::sys::Diag,
     i32,
     i32,
     T,

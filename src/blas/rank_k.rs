@@ -104,9 +104,9 @@ fn scale_triangle<T: Scalar>(c: &mut ArrayRef2<T>, uplo: Uplo, beta: T, real_dia
 }
 
 type Rk<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Uplo,
-    crate::cblas::Trans,
+    crate::sys::Layout,
+    crate::sys::Uplo,
+    crate::sys::Trans,
     i32,
     i32,
     T,
@@ -220,9 +220,9 @@ pub fn herk<T: Scalar>(
 }
 
 type R2k<T> = unsafe fn(
-    crate::cblas::Layout,
-    crate::cblas::Uplo,
-    crate::cblas::Trans,
+    crate::sys::Layout,
+    crate::sys::Uplo,
+    crate::sys::Trans,
     i32,
     i32,
     T,

@@ -24,6 +24,9 @@
 //!   results that do not depend on the number of threads.
 //! * Errors, never panics: a bad or repeated axis, no axes, a length of 0,
 //!   a wrong `out`, complex input to a real-input transform.
+//! * [`typed`]: the complex transforms on `ndarray` arrays and views
+//!   (`&ArrayRef<Complex<T>, D>`), which [`fft`] and [`ifft`] of complex
+//!   input dispatch to.
 //!
 //! ```
 //! use lapis::{array, fft, DType, Complex64};
@@ -43,9 +46,15 @@ mod freq;
 mod kernel;
 mod nd;
 mod plan;
+pub mod typed;
 
-use crate::array::NdArray;
+use num_complex::Complex;
+
+use crate::array::{MemOrder, NdArray};
+use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::scalar::Scalar;
+use typed::FftReal;
 
 use exec::{Kind, Step, real_input_error, run, run_out, step_inplace};
 pub use freq::{fftfreq, fftshift, ifftshift, rfftfreq};
@@ -192,7 +201,38 @@ impl OneD {
 
     fn apply(self, a: &NdArray, n: Option<usize>, axis: isize, norm: Norm) -> Result<NdArray> {
         let st = self.step(a, n, axis, norm)?;
-        run(self.name(), a, &[st])
+        match (self, a.dtype()) {
+            (OneD::Fft | OneD::Ifft, DType::C64) => self.typed::<f32>(a, n, axis, norm, &st),
+            (OneD::Fft | OneD::Ifft, DType::C128) => self.typed::<f64>(a, n, axis, norm, &st),
+            _ => run(self.name(), a, &[st]),
+        }
+    }
+
+    /// A complex transform of complex input: the typed layer's `_into`
+    /// form on views of `a` and of a new C-order result.
+    fn typed<T: FftReal>(
+        self,
+        a: &NdArray,
+        n: Option<usize>,
+        axis: isize,
+        norm: Norm,
+        st: &exec::Step,
+    ) -> Result<NdArray>
+    where
+        Complex<T>: Scalar,
+    {
+        let r = self.name();
+        let mut dst = NdArray::alloc(r, a.dtype(), &st.out_shape(a.shape()), MemOrder::C, false)?;
+        {
+            let src = a.view::<Complex<T>>()?;
+            let mut out = dst.view_mut::<Complex<T>>()?;
+            if matches!(self, OneD::Ifft) {
+                typed::ifft_into(&*src, n, axis, norm, &mut *out)?;
+            } else {
+                typed::fft_into(&*src, n, axis, norm, &mut *out)?;
+            }
+        }
+        Ok(dst)
     }
 
     fn apply_out(

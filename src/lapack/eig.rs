@@ -16,12 +16,10 @@
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
 
-use crate::cblas::Cblas;
-
 /// Eigenvalues and left/right eigenvectors of a general square matrix.
 #[doc(hidden)]
 #[allow(clippy::too_many_arguments)]
-pub trait Geev: Cblas + Sized {
+pub trait Geev<R>: Sized {
     /// `?geev` on the column-major `n × n` matrix `a` (overwritten).
     ///
     /// * `jobvl`, `jobvr`: `b'V'` to compute the left/right eigenvectors
@@ -48,20 +46,20 @@ pub trait Geev: Cblas + Sized {
         a: &mut [Self],
         lda: i32,
         w: &mut [Self],
-        wi: &mut [Self::Real],
+        wi: &mut [R],
         vl: &mut [Self],
         ldvl: i32,
         vr: &mut [Self],
         ldvr: i32,
         work: &mut [Self],
         lwork: i32,
-        rwork: &mut [Self::Real],
+        rwork: &mut [R],
     ) -> i32;
 }
 
 macro_rules! impl_geev_real {
     ($t:ty, $geev:ident) => {
-        impl Geev for $t {
+        impl Geev<$t> for $t {
             unsafe fn geev(
                 jobvl: u8,
                 jobvr: u8,
@@ -106,7 +104,7 @@ macro_rules! impl_geev_real {
 
 macro_rules! impl_geev_complex {
     ($t:ty, $r:ty, $geev:ident) => {
-        impl Geev for $t {
+        impl Geev<$r> for $t {
             unsafe fn geev(
                 jobvl: u8,
                 jobvr: u8,

@@ -17,14 +17,13 @@
 //! One signature serves real and complex types; the real ones ignore
 //! `rwork`/`lrwork`.
 //!
-//! `EighWork` (in `eigh_work.rs`) owns the workspaces and calls these.
+//! `EighWork` (in `linalg/eigh_work.rs`) owns the workspaces and calls these.
 
 use std::os::raw::c_char;
 
 use lapacke_sys as sys;
 use num_complex::{Complex32, Complex64};
 
-use crate::cblas::Cblas;
 use crate::error::Error;
 
 const COL_MAJOR: i32 = sys::LAPACK_COL_MAJOR;
@@ -65,7 +64,7 @@ impl Routine {
 /// `work[0]`, `rwork[0]`, `iwork[0]`.
 #[doc(hidden)]
 #[allow(clippy::too_many_arguments)]
-pub trait Eigh: Cblas {
+pub trait Eigh<R>: Sized {
     const EVD: Routine;
     const EVR: Routine;
     const GVD: Routine;
@@ -85,10 +84,10 @@ pub trait Eigh: Cblas {
         n: i32,
         a: *mut Self,
         lda: i32,
-        w: *mut Self::Real,
+        w: *mut R,
         work: *mut Self,
         lwork: i32,
-        rwork: *mut Self::Real,
+        rwork: *mut R,
         lrwork: i32,
         iwork: *mut i32,
         liwork: i32,
@@ -109,19 +108,19 @@ pub trait Eigh: Cblas {
         n: i32,
         a: *mut Self,
         lda: i32,
-        vl: Self::Real,
-        vu: Self::Real,
+        vl: R,
+        vu: R,
         il: i32,
         iu: i32,
-        abstol: Self::Real,
+        abstol: R,
         m: &mut i32,
-        w: *mut Self::Real,
+        w: *mut R,
         z: *mut Self,
         ldz: i32,
         isuppz: *mut i32,
         work: *mut Self,
         lwork: i32,
-        rwork: *mut Self::Real,
+        rwork: *mut R,
         lrwork: i32,
         iwork: *mut i32,
         liwork: i32,
@@ -142,10 +141,10 @@ pub trait Eigh: Cblas {
         lda: i32,
         b: *mut Self,
         ldb: i32,
-        w: *mut Self::Real,
+        w: *mut R,
         work: *mut Self,
         lwork: i32,
-        rwork: *mut Self::Real,
+        rwork: *mut R,
         lrwork: i32,
         iwork: *mut i32,
         liwork: i32,
@@ -168,18 +167,18 @@ pub trait Eigh: Cblas {
         lda: i32,
         b: *mut Self,
         ldb: i32,
-        vl: Self::Real,
-        vu: Self::Real,
+        vl: R,
+        vu: R,
         il: i32,
         iu: i32,
-        abstol: Self::Real,
+        abstol: R,
         m: &mut i32,
-        w: *mut Self::Real,
+        w: *mut R,
         z: *mut Self,
         ldz: i32,
         work: *mut Self,
         lwork: i32,
-        rwork: *mut Self::Real,
+        rwork: *mut R,
         iwork: *mut i32,
         ifail: *mut i32,
     ) -> i32;
@@ -204,7 +203,7 @@ const GVX_COMPLEX: &str = "matrix_layout itype jobz range uplo n a lda b ldb vl 
 #[rustfmt::skip]
 macro_rules! impl_eigh {
     (real $t:ty, $evd:ident, $evr:ident, $gvd:ident, $gvx:ident) => {
-        impl Eigh for $t {
+        impl Eigh<$t> for $t {
             const EVD: Routine = Routine { name: stringify!($evd), args: EVD_REAL };
             const EVR: Routine = Routine { name: stringify!($evr), args: EVR_REAL };
             const GVD: Routine = Routine { name: stringify!($gvd), args: GVD_REAL };
@@ -270,7 +269,7 @@ macro_rules! impl_eigh {
         }
     };
     (complex $t:ty, $r:ty, $evd:ident, $evr:ident, $gvd:ident, $gvx:ident) => {
-        impl Eigh for $t {
+        impl Eigh<$r> for $t {
             const EVD: Routine = Routine { name: stringify!($evd), args: EVD_COMPLEX };
             const EVR: Routine = Routine { name: stringify!($evr), args: EVR_COMPLEX };
             const GVD: Routine = Routine { name: stringify!($gvd), args: GVD_COMPLEX };

@@ -11,8 +11,6 @@
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
 
-use crate::cblas::Cblas;
-
 /// `SMLSIZ` of `?gelsd` (ILAENV's size of the leaves of the divide and
 /// conquer tree; 25 in every LAPACK).
 const SMLSIZ: usize = 25;
@@ -31,7 +29,7 @@ fn nlvl(mn: usize) -> usize {
 /// Minimum-norm least squares.
 #[doc(hidden)]
 #[allow(clippy::too_many_arguments)]
-pub trait Gelsd: Cblas {
+pub trait Gelsd<R>: Sized {
     /// Minimises `‖B − A·X‖₂` with minimum `‖X‖₂` for column-major `A`
     /// `m × n` (destroyed) and `B` `max(m, n) × nrhs` (overwritten by `X` in
     /// its first `n` rows; for `m > n` and full rank, rows `n..m` hold the
@@ -58,12 +56,12 @@ pub trait Gelsd: Cblas {
         lda: i32,
         b: &mut [Self],
         ldb: i32,
-        s: &mut [Self::Real],
-        rcond: Self::Real,
+        s: &mut [R],
+        rcond: R,
         rank: &mut i32,
         work: &mut [Self],
         lwork: i32,
-        rwork: &mut [Self::Real],
+        rwork: &mut [R],
         iwork: &mut [i32],
     ) -> i32;
 
@@ -78,7 +76,7 @@ fn liwork_min(mn: usize) -> usize {
 
 macro_rules! impl_gelsd_real {
     ($t:ty, $gelsd:ident) => {
-        impl Gelsd for $t {
+        impl Gelsd<$t> for $t {
             unsafe fn gelsd(
                 m: i32,
                 n: i32,
@@ -133,8 +131,8 @@ macro_rules! impl_gelsd_real {
 }
 
 macro_rules! impl_gelsd_complex {
-    ($t:ty, $gelsd:ident) => {
-        impl Gelsd for $t {
+    ($t:ty, $r:ty, $gelsd:ident) => {
+        impl Gelsd<$r> for $t {
             unsafe fn gelsd(
                 m: i32,
                 n: i32,
@@ -143,12 +141,12 @@ macro_rules! impl_gelsd_complex {
                 lda: i32,
                 b: &mut [Self],
                 ldb: i32,
-                s: &mut [Self::Real],
-                rcond: Self::Real,
+                s: &mut [$r],
+                rcond: $r,
                 rank: &mut i32,
                 work: &mut [Self],
                 lwork: i32,
-                rwork: &mut [Self::Real],
+                rwork: &mut [$r],
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
@@ -190,8 +188,8 @@ macro_rules! impl_gelsd_complex {
 
 impl_gelsd_real!(f32, sgelsd_work);
 impl_gelsd_real!(f64, dgelsd_work);
-impl_gelsd_complex!(Complex32, cgelsd_work);
-impl_gelsd_complex!(Complex64, zgelsd_work);
+impl_gelsd_complex!(Complex32, f32, cgelsd_work);
+impl_gelsd_complex!(Complex64, f64, zgelsd_work);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,14 @@
 //! workspace and the checks). The [`Lapack`] facade collects them and is a
 //! supertrait of [`crate::Scalar`], so generic code calls `T::getrf(…)`.
 //!
+//! This is the layer below [`crate::Scalar`], and it imports nothing of
+//! it: `Scalar` names `Lapack<Self::Real>` as a supertrait, so a family
+//! that takes real arrays (eigenvalues, singular values, `rwork`) is
+//! generic over that real type `R` instead of reading `Self::Real`
+//! (`impl Eigh<f32> for Complex32`). Code that does arithmetic around a
+//! call (the workspace managers, the `info` checks) lives above, in
+//! [`crate::linalg`].
+//!
 //! Every method is `unsafe`: the caller guarantees that dimensions and
 //! leading dimensions describe the slices it passes, as LAPACK requires.
 //! They return LAPACK's `info`.
@@ -14,7 +22,6 @@
 mod cholesky;
 mod eig;
 mod eigh;
-mod eigh_work;
 mod getrf;
 mod lstsq;
 mod qr;
@@ -22,21 +29,19 @@ mod svd;
 
 pub use cholesky::Potrf;
 pub use eig::Geev;
-pub use eigh::Eigh;
-pub(crate) use eigh_work::{EighWork, Select};
+pub use eigh::{Eigh, Routine};
 pub use getrf::Getrf;
 pub use lstsq::Gelsd;
 pub use qr::Geqrf;
 pub use svd::Gesdd;
 
-use crate::cblas::Cblas;
 use crate::error::Error;
 
-/// All LAPACK families, for one element type.
+/// All LAPACK families, for one element type whose real type is `R`.
 #[doc(hidden)]
-pub trait Lapack: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd + Geev {}
+pub trait Lapack<R>: Getrf + Potrf + Geqrf + Eigh<R> + Gesdd<R> + Gelsd<R> + Geev<R> {}
 
-impl<T: Cblas + Getrf + Potrf + Geqrf + Eigh + Gesdd + Gelsd + Geev> Lapack for T {}
+impl<R, T: Getrf + Potrf + Geqrf + Eigh<R> + Gesdd<R> + Gelsd<R> + Geev<R>> Lapack<R> for T {}
 
 /// Maps a negative `info` from a LAPACKE `_work` call to an internal error
 /// naming the argument. LAPACKE counts `matrix_layout` as argument 1 and

@@ -14,12 +14,10 @@
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
 
-use crate::cblas::Cblas;
-
 /// Singular value decomposition drivers.
 #[doc(hidden)]
 #[allow(clippy::too_many_arguments)]
-pub trait Gesdd: Cblas {
+pub trait Gesdd<R>: Sized {
     /// `A = U·Σ·Vᴴ` by divide and conquer, destroying `a` (column-major
     /// `m × n`). `jobz` is `b'A'` (all of `U` `m × m` and `Vᴴ` `n × n`),
     /// `b'S'` (the first `min(m, n)` columns of `U` and rows of `Vᴴ`) or
@@ -40,14 +38,14 @@ pub trait Gesdd: Cblas {
         n: i32,
         a: &mut [Self],
         lda: i32,
-        s: &mut [Self::Real],
+        s: &mut [R],
         u: &mut [Self],
         ldu: i32,
         vt: &mut [Self],
         ldvt: i32,
         work: &mut [Self],
         lwork: i32,
-        rwork: &mut [Self::Real],
+        rwork: &mut [R],
         iwork: &mut [i32],
     ) -> i32;
 
@@ -65,14 +63,14 @@ pub trait Gesdd: Cblas {
         n: i32,
         a: &mut [Self],
         lda: i32,
-        s: &mut [Self::Real],
+        s: &mut [R],
         u: &mut [Self],
         ldu: i32,
         vt: &mut [Self],
         ldvt: i32,
         work: &mut [Self],
         lwork: i32,
-        rwork: &mut [Self::Real],
+        rwork: &mut [R],
     ) -> i32;
 
     /// Length of `?gesdd`'s real workspace `rwork` (0 for real types).
@@ -91,7 +89,7 @@ pub trait Gesdd: Cblas {
 
 macro_rules! impl_gesdd_real {
     ($t:ty, $gesdd:ident, $gesvd:ident) => {
-        impl Gesdd for $t {
+        impl Gesdd<$t> for $t {
             unsafe fn gesdd(
                 jobz: u8,
                 m: i32,
@@ -192,22 +190,22 @@ macro_rules! impl_gesdd_real {
 }
 
 macro_rules! impl_gesdd_complex {
-    ($t:ty, $gesdd:ident, $gesvd:ident) => {
-        impl Gesdd for $t {
+    ($t:ty, $r:ty, $gesdd:ident, $gesvd:ident) => {
+        impl Gesdd<$r> for $t {
             unsafe fn gesdd(
                 jobz: u8,
                 m: i32,
                 n: i32,
                 a: &mut [Self],
                 lda: i32,
-                s: &mut [Self::Real],
+                s: &mut [$r],
                 u: &mut [Self],
                 ldu: i32,
                 vt: &mut [Self],
                 ldvt: i32,
                 work: &mut [Self],
                 lwork: i32,
-                rwork: &mut [Self::Real],
+                rwork: &mut [$r],
                 iwork: &mut [i32],
             ) -> i32 {
                 let _serial = crate::backend::serial();
@@ -240,14 +238,14 @@ macro_rules! impl_gesdd_complex {
                 n: i32,
                 a: &mut [Self],
                 lda: i32,
-                s: &mut [Self::Real],
+                s: &mut [$r],
                 u: &mut [Self],
                 ldu: i32,
                 vt: &mut [Self],
                 ldvt: i32,
                 work: &mut [Self],
                 lwork: i32,
-                rwork: &mut [Self::Real],
+                rwork: &mut [$r],
             ) -> i32 {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gesvd`'s contract above, `rwork` included:
@@ -304,5 +302,5 @@ macro_rules! impl_gesdd_complex {
 
 impl_gesdd_real!(f32, sgesdd_work, sgesvd_work);
 impl_gesdd_real!(f64, dgesdd_work, dgesvd_work);
-impl_gesdd_complex!(Complex32, cgesdd_work, cgesvd_work);
-impl_gesdd_complex!(Complex64, zgesdd_work, zgesvd_work);
+impl_gesdd_complex!(Complex32, f32, cgesdd_work, cgesvd_work);
+impl_gesdd_complex!(Complex64, f64, zgesdd_work, zgesvd_work);

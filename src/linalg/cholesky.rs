@@ -10,14 +10,11 @@ use super::{check_finite, fortran_copy, lapack_mut, square};
 use crate::error::{Error, Result};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, check_output, copy_in_order, mat_ld};
+use crate::operand::Uplo;
 use crate::scalar::Scalar;
 
 const POTRF_ARGS: &[&str] = &["uplo", "n", "a", "lda", "info"];
 const POTRS_ARGS: &[&str] = &["uplo", "n", "nrhs", "a", "lda", "b", "ldb", "info"];
-
-fn uplo(lower: bool) -> u8 {
-    if lower { b'L' } else { b'U' }
-}
 
 /// LAPACK's `info` from `?potrf` as a result.
 fn potrf_result(routine: &'static str, info: i32) -> Result<()> {
@@ -31,8 +28,8 @@ fn potrf_result(routine: &'static str, info: i32) -> Result<()> {
     }
 }
 
-/// Factors the Fortran-order square matrix `c` in place (triangle `lower`).
-fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, lower: bool) -> Result<()> {
+/// Factors the Fortran-order square matrix `c` in place (triangle `uplo`).
+fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, uplo: Uplo) -> Result<()> {
     let n = c.nrows();
     if n == 0 {
         return Ok(());
@@ -40,27 +37,27 @@ fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, lower: bool)
     let (buf, lda) = lapack_mut(c);
     // SAFETY: buf is the n × n column-major matrix with leading dimension
     // lda (n fits i32: the callers checked it with `square`).
-    let info = unsafe { T::potrf(uplo(lower), n as i32, buf.as_mut_ptr(), lda) };
+    let info = unsafe { T::potrf(uplo.lapack(), n as i32, buf.as_mut_ptr(), lda) };
     potrf_result(routine, info)
 }
 
 /// Sets the triangle that does not hold the factor to zero.
-fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) {
+fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
     for ((i, j), v) in a.indexed_iter_mut() {
-        if (lower && j > i) || (!lower && i > j) {
+        if !uplo.contains(i, j) {
             *v = T::zero();
         }
     }
 }
 
 /// The Cholesky factor of a Hermitian (real: symmetric) positive-definite
-/// matrix, as scipy.linalg.cholesky: `L` with `A = L·Lᴴ` when `lower`,
-/// else `U` with `A = Uᴴ·U`. The other triangle of the result is zero.
+/// matrix, as scipy.linalg.cholesky: `L` with `A = L·Lᴴ` for
+/// `Uplo::Lower`, `U` with `A = Uᴴ·U` for `Uplo::Upper`. The other triangle of the result is zero.
 ///
 /// Only the named triangle of `a` is read (the other is assumed to be its
 /// conjugate transpose and is not checked); for complex `a` the imaginary
 /// parts of the diagonal are ignored, as LAPACK does. NumPy's
-/// `numpy.linalg.cholesky(a)` is `cholesky(a, true)`.
+/// `numpy.linalg.cholesky(a)` is `cholesky(a, Uplo::Lower)`.
 ///
 /// `a` may have any layout and is not modified; the result is a new
 /// Fortran-order `n × n` array.
@@ -69,18 +66,18 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) {
 /// `NotSquare`; `NonFinite` for NaN/inf anywhere in `a`;
 /// `NotPositiveDefinite { minor }` when the leading minor of order `minor`
 /// (1-based) is not positive definite.
-pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<Array2<T>> {
+pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
     const R: &str = "cholesky";
     square(R, "a", a.dim())?;
     check_finite(R, "a", a)?;
     let mut c = fortran_copy(a);
-    potrf_owned(R, &mut c, lower)?;
-    zero_other_triangle(&mut c, lower);
+    potrf_owned(R, &mut c, uplo)?;
+    zero_other_triangle(&mut c, uplo);
     Ok(c)
 }
 
 /// Factors `a` in place: on success `a` holds exactly what
-/// [`cholesky`]`(a, lower)` would return (the factor in the named
+/// [`cholesky`]`(a, uplo)` would return (the factor in the named
 /// triangle, zeros in the other). SciPy's `cholesky(a, overwrite_a=True)`,
 /// without its silent fall-back to a copy the caller never sees.
 ///
@@ -89,7 +86,7 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<Array2<T>> {
 ///   Fortran array): LAPACK factors the memory directly.
 /// * C order (row stride 1, including sub-matrix views of a C array): the
 ///   memory read column-major is `S = Aᵀ`, which for Hermitian `A` is
-///   `conj(A)`. LAPACK factors `S` with the other triangle: for `lower`,
+///   `conj(A)`. LAPACK factors `S` with the other triangle: for `Lower`,
 ///   `S = Uₛᴴ·Uₛ` in `S`'s upper triangle, which is `A`'s lower one. Read
 ///   back through the transpose that triangle holds `L = Uₛᵀ`, and
 ///   `L·Lᴴ = Uₛᵀ·conj(Uₛ) = conj(Uₛᴴ·Uₛ) = conj(S) = A`: exactly `A`'s
@@ -108,7 +105,7 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<Array2<T>> {
 /// `(minor − 1) × (minor − 1)` block holds the factor of `A`'s leading
 /// block, the rest of it intermediate values; the other triangle is
 /// unchanged (not zeroed).
-pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) -> Result<()> {
+pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<()> {
     const R: &str = "cholesky_inplace";
     let n = square(R, "a", a.dim())?;
     check_finite(R, "a", a)?;
@@ -119,23 +116,23 @@ pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) -> Result<
         // SAFETY: a is n × n column-major at a.as_mut_ptr() with leading
         // dimension ld (≥ n, within i32: mat_ld checked); LAPACK touches
         // only its elements.
-        let info = unsafe { T::potrf(uplo(lower), n, a.as_mut_ptr(), ld as i32) };
+        let info = unsafe { T::potrf(uplo.lapack(), n, a.as_mut_ptr(), ld as i32) };
         potrf_result(R, info)?;
     } else if let Some(ld) = mat_ld(a, Order::Row) {
         // The transposed problem (see the doc comment): the other triangle.
         // SAFETY: as above, with the memory read as the column-major Aᵀ.
-        let info = unsafe { T::potrf(uplo(!lower), n, a.as_mut_ptr(), ld as i32) };
+        let info = unsafe { T::potrf(uplo.flip().lapack(), n, a.as_mut_ptr(), ld as i32) };
         potrf_result(R, info)?;
     } else {
         check_output(R, "a", a)?;
         let mut c = copy_in_order(a, Order::Col);
-        let result = potrf_owned(R, &mut c, lower);
+        let result = potrf_owned(R, &mut c, uplo);
         // Written back on failure too, so that every layout ends in the
         // state LAPACK leaves.
         a.assign(&c);
         result?;
     }
-    zero_other_triangle(a, lower);
+    zero_other_triangle(a, uplo);
     Ok(())
 }
 
@@ -144,35 +141,35 @@ pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, lower: bool) -> Result<
 /// # Errors
 /// As [`cholesky`] (for the first failing matrix, in C order of the stack
 /// index); `TooFewDimensions` for fewer than 2 axes.
-pub fn cholesky_stacked<T: Scalar>(a: &ArrayRefD<T>, lower: bool) -> Result<ArrayD<T>> {
+pub fn cholesky_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<ArrayD<T>> {
     const R: &str = "cholesky";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
     let items = stack_indices(&lead)
-        .map(|idx| cholesky(&matrix_at(a.view(), &idx), lower))
+        .map(|idx| cholesky(&matrix_at(a.view(), &idx), uplo))
         .collect::<Result<Vec<_>>>()?;
     Ok(assemble::<T, Ix2>(&lead, &[n, n], items))
 }
 
 /// A Cholesky factorization ready for solves (SciPy's `(c, lower)` pair
-/// from `cho_factor`).
+/// from `cho_factor`, with the triangle as a [`Uplo`]).
 #[derive(Clone, Debug)]
 pub struct ChoFactors<T> {
     c: Array2<T>,
-    lower: bool,
+    uplo: Uplo,
 }
 
 impl<T: Scalar> ChoFactors<T> {
     /// Wraps a Cholesky factor computed elsewhere (for example by
-    /// [`cholesky`]): `c` holds it in its lower (`lower`) or upper
-    /// triangle; the other triangle is not read. `c` is kept as it is if it
+    /// [`cholesky`]): `c` holds it in its `uplo` triangle; the other
+    /// triangle is not read. `c` is kept as it is if it
     /// is in Fortran order, else copied into it.
     ///
     /// # Errors
     /// `NotSquare`; `NonFinite` for NaN/inf anywhere in `c`;
     /// `Singular { index }` for a zero on the diagonal (a factor that
     /// cannot be solved with).
-    pub fn new(c: Array2<T>, lower: bool) -> Result<Self> {
+    pub fn new(c: Array2<T>, uplo: Uplo) -> Result<Self> {
         const R: &str = "ChoFactors::new";
         square(R, "c", c.dim())?;
         check_finite(R, "c", &c)?;
@@ -184,34 +181,39 @@ impl<T: Scalar> ChoFactors<T> {
         } else {
             fortran_copy(&c)
         };
-        Ok(ChoFactors { c, lower })
+        Ok(ChoFactors { c, uplo })
     }
 
     /// The factor matrix as LAPACK left it (Fortran order): the factor in
-    /// the triangle given by [`ChoFactors::lower`]; the other triangle
+    /// the triangle given by [`ChoFactors::uplo`]; the other triangle
     /// holds what was there before (for [`cho_factor`], the input's
     /// entries; SciPy documents it as arbitrary).
     pub fn c(&self) -> &Array2<T> {
         &self.c
     }
 
-    /// Whether the factor is lower triangular (`A = L·Lᴴ`) rather than
-    /// upper (`A = Uᴴ·U`).
+    /// The triangle that holds the factor: `Lower` for `A = L·Lᴴ`,
+    /// `Upper` for `A = Uᴴ·U`.
+    pub fn uplo(&self) -> Uplo {
+        self.uplo
+    }
+
+    /// Whether the factor is lower triangular (`uplo() == Uplo::Lower`).
     pub fn lower(&self) -> bool {
-        self.lower
+        self.uplo == Uplo::Lower
     }
 
     /// The factor alone, with the other triangle zero (what [`cholesky`]
     /// returns).
     pub fn factor(&self) -> Array2<T> {
         let mut f = self.c.clone();
-        zero_other_triangle(&mut f, self.lower);
+        zero_other_triangle(&mut f, self.uplo);
         f
     }
 
-    /// The parts `(c, lower)`.
-    pub fn into_parts(self) -> (Array2<T>, bool) {
-        (self.c, self.lower)
+    /// The parts `(c, uplo)`.
+    pub fn into_parts(self) -> (Array2<T>, Uplo) {
+        (self.c, self.uplo)
     }
 }
 
@@ -223,13 +225,13 @@ impl<T: Scalar> ChoFactors<T> {
 ///
 /// # Errors
 /// As [`cholesky`].
-pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, lower: bool) -> Result<ChoFactors<T>> {
+pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<ChoFactors<T>> {
     const R: &str = "cho_factor";
     square(R, "a", a.dim())?;
     check_finite(R, "a", a)?;
     let mut c = fortran_copy(a);
-    potrf_owned(R, &mut c, lower)?;
-    Ok(ChoFactors { c, lower })
+    potrf_owned(R, &mut c, uplo)?;
+    Ok(ChoFactors { c, uplo })
 }
 
 /// Solves `A·X = B` from `A`'s Cholesky factorization
@@ -260,7 +262,7 @@ pub fn cho_solve<T: Scalar, D: Dimension>(
         let ni = n as i32;
         // SAFETY: c is n × n column-major with lda n (n fits i32: checked
         // when the factors were made); xb is n × nrhs with ldb n.
-        let info = unsafe { T::potrs(uplo(factors.lower), ni, nrhs, c, ni, xb, ni) };
+        let info = unsafe { T::potrs(factors.uplo.lapack(), ni, nrhs, c, ni, xb, ni) };
         if info < 0 {
             return Err(illegal_argument("potrs", info, POTRS_ARGS));
         }

@@ -15,12 +15,12 @@ use ndarray::{
 };
 use num_traits::{Float, Zero};
 
+use super::eigh_work::{EighWork, Select};
 use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::{check_finite, fortran_copy, square};
-use crate::blas::Uplo;
 use crate::error::{Error, Result};
-use crate::lapack::{EighWork, Select};
 use crate::layout::{Order, check_output, mat_ld};
+use crate::operand::Uplo;
 use crate::scalar::Scalar;
 
 /// Which eigenvalues a subset routine computes (SciPy's `subset_by_index`

@@ -23,12 +23,12 @@ use super::eigh::{
     Access, EigRange, access, assemble_subsets, check_triangle, conj_transpose_in_place,
     fortran_stack, max_selected, select, slot_mut,
 };
+use super::eigh_work::EighWork;
 use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};
 use super::{fortran_copy, square};
-use crate::blas::Uplo;
 use crate::error::{Error, Result, Shape};
-use crate::lapack::EighWork;
 use crate::layout::{Order, check_output, copy_in_order, mat_ld};
+use crate::operand::Uplo;
 use crate::scalar::Scalar;
 
 /// Error unless `a` and `b` are square of one order and `itype` is 1, 2 or 3.

@@ -11,10 +11,11 @@ use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::svd::{Job, SvdWork};
 use super::{check_finite, fortran_copy, lapack_mut};
 use crate::RealScalar;
-use crate::blas::{Transpose, gemm};
+use crate::blas::gemm;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::{illegal_argument, query_len};
 use crate::layout::blas_int;
+use crate::operand::Transpose;
 use crate::scalar::Scalar;
 
 /// Argument names of `?gelsd` for `illegal_argument` (the real routines

@@ -9,10 +9,10 @@ use ndarray::{
 
 use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::{check_finite, fortran_copy, lapack_mut};
-use crate::blas::Transpose;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::blas_int;
+use crate::operand::Transpose;
 use crate::scalar::Scalar;
 
 const GETRF_ARGS: &[&str] = &["m", "n", "a", "lda", "ipiv", "info"];

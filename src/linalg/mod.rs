@@ -19,6 +19,7 @@ mod cholesky;
 mod eig;
 mod eigh;
 mod eigh_gen;
+mod eigh_work;
 mod lstsq;
 mod lu;
 mod norm;
@@ -28,6 +29,7 @@ pub(crate) mod stack;
 mod svd;
 mod triangular;
 
+pub use crate::operand::{Transpose, Uplo};
 pub use cholesky::{
     ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
 };

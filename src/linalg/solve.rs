@@ -7,9 +7,9 @@ use num_traits::{Float, Zero};
 use super::lu::{LuFactors, getrs_into, lu_factor, rhs_copy};
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
 use super::{check_finite, square};
-use crate::blas::Transpose;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::{illegal_argument, query_len};
+use crate::operand::Transpose;
 use crate::scalar::Scalar;
 
 /// Solves `A·X = B` for square `A` (numpy.linalg.solve); `b` is `(n,)` or

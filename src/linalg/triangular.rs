@@ -5,10 +5,10 @@ use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 use super::lu::rhs_copy;
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
 use super::{check_finite, square};
-use crate::blas::Transpose;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, blas_int, copy_in_order, mat_ld};
+use crate::operand::{Transpose, Uplo};
 use crate::scalar::Scalar;
 
 const TRTRS_ARGS: &[&str] = &[
@@ -16,7 +16,7 @@ const TRTRS_ARGS: &[&str] = &[
 ];
 
 /// Solves `op(A)·X = B` for triangular `A` (scipy.linalg.solve_triangular):
-/// `A` is lower triangular when `lower`, else upper; `op` is `trans`
+/// `A` is triangular in its `uplo` triangle; `op` is `trans`
 /// (`ConjTrans` is `Trans` for real types); with `unit_diagonal` the
 /// diagonal of `A` is taken to be 1 and not read. Only that triangle of
 /// `a` is read. `b` is `(n,)` or `(n, k)` and the result has its shape.
@@ -36,7 +36,7 @@ const TRTRS_ARGS: &[&str] = &[
 pub fn solve_triangular<T: Scalar, D: Dimension>(
     a: &ArrayRef2<T>,
     b: &ArrayRef<T, D>,
-    lower: bool,
+    uplo: Uplo,
     trans: Transpose,
     unit_diagonal: bool,
 ) -> Result<Array<T, D>> {
@@ -45,23 +45,15 @@ pub fn solve_triangular<T: Scalar, D: Dimension>(
     check_finite(R, "a", a)?;
     check_finite(R, "b", b)?;
     let mut x = rhs_copy(R, n, b)?;
-    trtrs_into(R, a, lower, trans.normalize::<T>(), unit_diagonal, &mut x)?;
+    trtrs_into(R, a, uplo, trans.normalize::<T>(), unit_diagonal, &mut x)?;
     Ok(x.into_dimensionality::<D>().expect("x has b's shape"))
-}
-
-fn trans_char(t: Transpose) -> u8 {
-    match t {
-        Transpose::NoTrans => b'N',
-        Transpose::Trans => b'T',
-        Transpose::ConjTrans => b'C',
-    }
 }
 
 /// Overwrites the Fortran-order `(n,)` or `(n, k)` `x` with `op(A)⁻¹·x`.
 fn trtrs_into<T: Scalar>(
     routine: &'static str,
     a: &ArrayRef2<T>,
-    lower: bool,
+    uplo: Uplo,
     trans: Transpose,
     unit_diagonal: bool,
     x: &mut ArrayD<T>,
@@ -74,11 +66,10 @@ fn trtrs_into<T: Scalar>(
     let ni = blas_int(routine, "n", n)?;
     let nrhs = blas_int(routine, "nrhs", nrhs)?;
     let diag = if unit_diagonal { b'U' } else { b'N' };
-    let uplo = |lower: bool| if lower { b'L' } else { b'U' };
     let copy;
     // (pointer, lda, uplo, trans, whether to solve for conj(x))
     let (ptr, lda, up, op, conj) = if let Some(ld) = mat_ld(a, Order::Col) {
-        (a.as_ptr(), ld, uplo(lower), trans_char(trans), false)
+        (a.as_ptr(), ld, uplo.lapack(), trans.lapack(), false)
     } else if let Some(ld) = mat_ld(a, Order::Row) {
         // The memory read column-major is S = Aᵀ, triangular in the other
         // triangle: A·x = b is Sᵀ·x = b, Aᵀ·x = b is S·x = b, and
@@ -88,10 +79,10 @@ fn trtrs_into<T: Scalar>(
             Transpose::Trans => (b'N', false),
             Transpose::ConjTrans => (b'N', true),
         };
-        (a.as_ptr(), ld, uplo(!lower), op, conj)
+        (a.as_ptr(), ld, uplo.flip().lapack(), op, conj)
     } else {
         copy = copy_in_order(a, Order::Col);
-        (copy.as_ptr(), n, uplo(lower), trans_char(trans), false)
+        (copy.as_ptr(), n, uplo.lapack(), trans.lapack(), false)
     };
     if conj {
         x.mapv_inplace(|v| v.conj());
@@ -128,7 +119,7 @@ fn trtrs_into<T: Scalar>(
 pub fn solve_triangular_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
     b: &ArrayRefD<T>,
-    lower: bool,
+    uplo: Uplo,
     trans: Transpose,
     unit_diagonal: bool,
 ) -> Result<ArrayD<T>> {
@@ -165,7 +156,7 @@ pub fn solve_triangular_stacked<T: Scalar>(
         } else {
             item_at(b.view(), &idx, 2)
         };
-        items.push(solve_triangular(&ai, &bi, lower, trans, unit_diagonal)?);
+        items.push(solve_triangular(&ai, &bi, uplo, trans, unit_diagonal)?);
     }
     Ok(assemble::<T, IxDyn>(&lead, &item_shape, items))
 }

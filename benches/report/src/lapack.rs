@@ -180,7 +180,7 @@ fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize
         ),
         (
             "cholesky",
-            Box::new(|| linalg::cholesky(&s, true).map(drop).map_err(err)),
+            Box::new(|| linalg::cholesky(&s, Uplo::Lower).map(drop).map_err(err)),
             Box::new(|| {
                 let mut x = fcopy(&s);
                 info(T::d_potrf(ni, &mut x))

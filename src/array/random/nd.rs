@@ -8,8 +8,8 @@
 //! converted to the array's real type (rounded for `f32`/`complex64`).
 //! Integer draws have no dynamic-array form (lapis's dtypes are floating).
 
-use super::random::Generator;
-use super::{MemOrder, NdArray, zeros_order};
+use super::Generator;
+use crate::array::{MemOrder, NdArray, zeros_order};
 use crate::dtype::DType;
 use crate::error::Result;
 use crate::scalar::{RealScalar, Scalar};

@@ -1,15 +1,19 @@
 //! The workspace manager of the symmetric/Hermitian eigen drivers of
-//! [`super::Eigh`]: [`EighWork`] owns `work`, `rwork`, `iwork` and the
-//! index arrays, runs the `lwork = -1` query when the order or the job
+//! [`crate::lapack::Eigh`]: [`EighWork`] owns `work`, `rwork`, `iwork` and
+//! the index arrays, runs the `lwork = -1` query when the order or the job
 //! changes, and is reused across a stack. It maps LAPACK's `info` to
 //! typed errors.
+//!
+//! It lives in `linalg`, not beside the dispatch trait in `lapack`,
+//! because it does arithmetic on [`Scalar`] values: the dispatch layer
+//! sits below `Scalar` (which names it as a supertrait) and imports no
+//! part of it.
 
 use num_traits::{Float, Zero};
 
-use super::eigh::Routine;
-use super::query_len;
-use crate::blas::Uplo;
 use crate::error::{Error, Result};
+use crate::lapack::{Routine, query_len};
+use crate::operand::Uplo;
 use crate::scalar::{RealScalar, Scalar};
 
 /// Which eigenvalues a subset driver computes, in LAPACK's terms.
@@ -37,13 +41,6 @@ enum Job {
     Evr { vectors: bool, n: i32 },
     Gvd { vectors: bool, n: i32 },
     Gvx { vectors: bool, n: i32 },
-}
-
-fn uplo_char(uplo: Uplo) -> u8 {
-    match uplo {
-        Uplo::Upper => b'U',
-        Uplo::Lower => b'L',
-    }
 }
 
 fn jobz_char(vectors: bool) -> u8 {
@@ -148,7 +145,7 @@ impl<T: Scalar> EighWork<T> {
         if n == 0 {
             return Ok(());
         }
-        let (jobz, ul) = (jobz_char(vectors), uplo_char(uplo));
+        let (jobz, ul) = (jobz_char(vectors), uplo.lapack());
         let nu = n as usize;
         let min = divide_and_conquer_min::<T>(vectors, nu);
         let wp = w.as_mut_ptr();
@@ -229,7 +226,7 @@ impl<T: Scalar> EighWork<T> {
         if n == 0 {
             return Ok(0);
         }
-        let (jobz, ul) = (jobz_char(vectors), uplo_char(uplo));
+        let (jobz, ul) = (jobz_char(vectors), uplo.lapack());
         let (range, vl, vu, il, iu) = sel.lapack();
         let nu = n as usize;
         let min = if T::IS_COMPLEX {
@@ -323,7 +320,7 @@ impl<T: Scalar> EighWork<T> {
         if n == 0 {
             return Ok(());
         }
-        let (jobz, ul) = (jobz_char(vectors), uplo_char(uplo));
+        let (jobz, ul) = (jobz_char(vectors), uplo.lapack());
         let nu = n as usize;
         let min = divide_and_conquer_min::<T>(vectors, nu);
         let wp = w.as_mut_ptr();
@@ -394,7 +391,7 @@ impl<T: Scalar> EighWork<T> {
         if n == 0 {
             return Ok(0);
         }
-        let (jobz, ul) = (jobz_char(vectors), uplo_char(uplo));
+        let (jobz, ul) = (jobz_char(vectors), uplo.lapack());
         let (range, vl, vu, il, iu) = sel.lapack();
         let nu = n as usize;
         // rwork (7n) and iwork (5n) have fixed sizes; only work is queried.

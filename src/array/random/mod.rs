@@ -2,6 +2,12 @@
 //! methods: `random`, `uniform`, `standard_normal`, `normal`, `integers`),
 //! written into `ndarray` arrays of any layout.
 //!
+//! The files: this one holds [`Generator`] and its typed fills on
+//! `ndarray` arrays; `nd.rs` its `_nd` fills on [`NdArray`](crate::NdArray)
+//! of any dtype; `dist.rs` the distributions; `fill.rs` the (parallel)
+//! fill of an output; `philox.rs` the counter-based generator;
+//! `ziggurat.rs` the normal sampler.
+//!
 //! # Reproducibility contract
 //! A [`Generator`] is a seed, a stream key and a position. Every output
 //! element is a pure function of (seed, key, position of its first word):
@@ -103,6 +109,7 @@
 
 mod dist;
 mod fill;
+mod nd;
 mod philox;
 mod ziggurat;
 

@@ -1,0 +1,483 @@
+//! The extern layer: lapis's only direct calls into BLAS, as the sealed,
+//! per-element-type dispatch trait [`Cblas`].
+//!
+//! * `mod.rs` (this file): the trait, its contract and the CBLAS enums;
+//! * `fortran.rs`: the Fortran-convention routines that CBLAS lacks;
+//! * `real.rs`, `complex.rs`: the implementations for `f32`/`f64` and for
+//!   `Complex32`/`Complex64`, one macro each.
+//!
+//! This layer imports nothing above it (not [`crate::Scalar`], which names
+//! `Cblas` as a supertrait). The LAPACK counterpart is [`crate::lapack`].
+//!
+//! Each method is the raw BLAS call for one element type, with one signature
+//! for all four types: scalars by value as `Self`, arrays as `*const Self` /
+//! `*mut Self`. Where BLAS takes a real scalar on complex data (`csscal`,
+//! `cher`, `cherk`, …) the method takes `Self` and uses its real part; where
+//! it returns a real value (`nrm2`, `asum`) the method returns it as `Self`
+//! with zero imaginary part. The safe, layout-aware routines of
+//! [`crate::blas`] are the only callers.
+//!
+//! | method | f32 | f64 | Complex32 | Complex64 |
+//! |---|---|---|---|---|
+//! | dotu / dotc | sdot | ddot | cdotu_sub / cdotc_sub | zdotu_sub / zdotc_sub |
+//! | axpy, scal, copy, swap | s… | d… | c… | z… |
+//! | rscal | sscal | dscal | csscal | zdscal |
+//! | nrm2, asum, iamax | snrm2, sasum, isamax | d… | scnrm2, scasum, icamax | dz…, izamax |
+//! | rot (real c, s) | srot | drot | srot on re and im parts | drot on re and im parts |
+//! | gemv, trmv, trsv | s… | d… | c… | z… |
+//! | geru / gerc | sger | dger | cgeru / cgerc | zgeru / zgerc |
+//! | symv, syr | ssymv, ssyr | dsymv, dsyr | csymv_, csyr_ (LAPACK, Fortran) | zsymv_, zsyr_ |
+//! | hemv, her | ssymv, ssyr | dsymv, dsyr | chemv, cher | zhemv, zher |
+//! | gemm, symm, syrk, syr2k, trmm, trsm | s… | d… | c… | z… |
+//! | hemm, herk, her2k | ssymm, ssyrk, ssyr2k | d… | chemm, cherk, cher2k | z… |
+//!
+//! # Safety
+//! Every method is a thin `extern "C"` call: the caller guarantees that the
+//! dimensions, leading dimensions and increments describe memory that is
+//! valid for the accesses BLAS makes, and that output memory does not alias
+//! inputs. Each method's `# Safety` section says it for that routine; the
+//! safe, layout-aware wrappers in [`crate::blas`] establish it.
+
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
+mod complex;
+mod fortran;
+mod real;
+
+use std::os::raw::c_int;
+
+pub use cblas_sys::{
+    CBLAS_DIAG as Diag, CBLAS_LAYOUT as Layout, CBLAS_SIDE as Side, CBLAS_TRANSPOSE as Trans,
+    CBLAS_UPLO as Uplo,
+};
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+    impl Sealed for num_complex::Complex32 {}
+    impl Sealed for num_complex::Complex64 {}
+}
+
+/// Raw BLAS calls for one element type. See the module docs for the table of
+/// routines and the common safety contract.
+#[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
+pub trait Cblas: sealed::Sealed + Copy + Sized {
+    /// `Σ xᵢ·yᵢ` (`?dot`, `?dotu_sub`).
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
+    unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
+    /// `Σ conj(xᵢ)·yᵢ` (`?dot`, `?dotc_sub`).
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
+    unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
+    /// `y := alpha·x + y`.
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
+    unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
+    /// `x := alpha·x`.
+    ///
+    /// # Safety
+    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
+    /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
+    unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
+    /// `x := re(alpha)·x` (`?scal`, `csscal`, `zdscal`).
+    ///
+    /// # Safety
+    /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
+    /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
+    unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
+    /// The Euclidean norm, as `Self` with zero imaginary part.
+    ///
+    /// # Safety
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
+    unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self;
+    /// `Σ |re| + |im|`, as `Self` with zero imaginary part.
+    ///
+    /// # Safety
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
+    unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self;
+    /// The 0-based index of the first element of largest `|re| + |im|`.
+    ///
+    /// # Safety
+    /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
+    /// the element of lowest address when `incx < 0`). `n` ≥ 0.
+    unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int;
+    /// `y := x`.
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
+    unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
+    /// `x ↔ y`.
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
+    unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int);
+    /// The plane rotation with real `c = re(c)`, `s = re(s)`.
+    ///
+    /// # Safety
+    /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
+    /// pointer is the element of lowest address when its stride is negative); the vectors written
+    /// are valid for writes and overlap no other argument. `n` ≥ 0.
+    unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self);
+
+    /// `y := alpha·op(A)·x + beta·y` for the `m × n` `A`.
+    ///
+    /// # Safety
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `m`, `n` ≥ 0.
+    unsafe fn gemv(
+        layout: Layout,
+        trans: Trans,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
+    );
+    /// `A := alpha·x·yᵀ + A`.
+    ///
+    /// # Safety
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
+    unsafe fn geru(
+        layout: Layout,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        y: *const Self,
+        incy: c_int,
+        a: *mut Self,
+        lda: c_int,
+    );
+    /// `A := alpha·x·yᴴ + A`.
+    ///
+    /// # Safety
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
+    unsafe fn gerc(
+        layout: Layout,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        y: *const Self,
+        incy: c_int,
+        a: *mut Self,
+        lda: c_int,
+    );
+    /// `y := alpha·A·x + beta·y`, `A` symmetric (`n × n`, `uplo` triangle read).
+    ///
+    /// # Safety
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `n` ≥ 0.
+    unsafe fn symv(
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
+    );
+    /// `y := alpha·A·x + beta·y`, `A` Hermitian (`n × n`, `uplo` triangle read).
+    ///
+    /// # Safety
+    /// `a` addresses the matrix of the given order in `layout` with leading dimension `lda` (≥ its
+    /// row length, ≥ 1); `x` and `y` hold the lengths `op(A)` needs at the non-zero strides `incx`
+    /// and `incy`; `y` is valid for writes and overlaps neither `a` nor `x`. `n` ≥ 0.
+    unsafe fn hemv(
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        x: *const Self,
+        incx: c_int,
+        beta: Self,
+        y: *mut Self,
+        incy: c_int,
+    );
+    /// `x := op(A)·x`, `A` triangular.
+    ///
+    /// # Safety
+    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1, n)); `x`
+    /// holds `n` elements at the non-zero stride `incx`, is valid for writes and does not overlap
+    /// `a`. `n` ≥ 0.
+    unsafe fn trmv(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        diag: Diag,
+        n: c_int,
+        a: *const Self,
+        lda: c_int,
+        x: *mut Self,
+        incx: c_int,
+    );
+    /// `x := op(A)⁻¹·x`, `A` triangular.
+    ///
+    /// # Safety
+    /// `a` addresses the `n × n` matrix in `layout` with leading dimension `lda` (≥ max(1, n)); `x`
+    /// holds `n` elements at the non-zero stride `incx`, is valid for writes and does not overlap
+    /// `a`. `n` ≥ 0.
+    unsafe fn trsv(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        diag: Diag,
+        n: c_int,
+        a: *const Self,
+        lda: c_int,
+        x: *mut Self,
+        incx: c_int,
+    );
+    /// `A := alpha·x·xᵀ + A`, `uplo` triangle of the symmetric `n × n` `A`.
+    ///
+    /// # Safety
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `n` ≥ 0.
+    unsafe fn syr(
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        a: *mut Self,
+        lda: c_int,
+    );
+    /// `A := re(alpha)·x·xᴴ + A`, `uplo` triangle of the Hermitian `n × n` `A`.
+    ///
+    /// # Safety
+    /// `x` (and `y`) hold the `m` (and `n`) elements at the non-zero strides `incx` (`incy`); `a`
+    /// addresses the matrix in `layout` with leading dimension `lda` (≥ its row length, ≥ 1), is
+    /// valid for writes and overlaps neither vector. `n` ≥ 0.
+    unsafe fn her(
+        layout: Layout,
+        uplo: Uplo,
+        n: c_int,
+        alpha: Self,
+        x: *const Self,
+        incx: c_int,
+        a: *mut Self,
+        lda: c_int,
+    );
+
+    /// `C := alpha·op(A)·op(B) + beta·C`, `C` `m × n`, inner dimension `k`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n`, `k` ≥ 0.
+    unsafe fn gemm(
+        layout: Layout,
+        transa: Trans,
+        transb: Trans,
+        m: c_int,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `C := alpha·A·B + beta·C` (`Left`) or `alpha·B·A + beta·C` (`Right`), `A` symmetric.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n` ≥ 0.
+    unsafe fn symm(
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// As `symm` with `A` Hermitian.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `m`, `n` ≥ 0.
+    unsafe fn hemm(
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `C := alpha·op(A)·op(A)ᵀ + beta·C`, `uplo` triangle of the `n × n` `C`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
+    unsafe fn syrk(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `C := re(alpha)·op(A)·op(A)ᴴ + re(beta)·C`, `uplo` triangle of the `n × n` `C`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
+    unsafe fn herk(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `C := alpha·(op(A)·op(B)ᵀ + op(B)·op(A)ᵀ) + beta·C`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
+    unsafe fn syr2k(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + re(beta)·C`.
+    ///
+    /// # Safety
+    /// `a`, `b` and `c` address matrices of the shapes the dimensions and flags imply, in `layout`
+    /// with leading dimensions `lda`, `ldb`, `ldc` (each ≥ its row length, ≥ 1); `c` is valid for
+    /// writes and overlaps neither `a` nor `b`. `n`, `k` ≥ 0.
+    unsafe fn her2k(
+        layout: Layout,
+        uplo: Uplo,
+        trans: Trans,
+        n: c_int,
+        k: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *const Self,
+        ldb: c_int,
+        beta: Self,
+        c: *mut Self,
+        ldc: c_int,
+    );
+    /// `B := alpha·op(A)·B` (`Left`) or `alpha·B·op(A)` (`Right`), `A` triangular.
+    ///
+    /// # Safety
+    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b` the `m ×
+    /// n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row length, ≥ 1); `b`
+    /// is valid for writes and does not overlap `a`. `m`, `n` ≥ 0.
+    unsafe fn trmm(
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        transa: Trans,
+        diag: Diag,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *mut Self,
+        ldb: c_int,
+    );
+    /// `B := alpha·op(A)⁻¹·B` (`Left`) or `alpha·B·op(A)⁻¹` (`Right`), `A` triangular.
+    ///
+    /// # Safety
+    /// `a` addresses the `m × m` (`Left`) or `n × n` (`Right`) triangular matrix and `b` the `m ×
+    /// n` one, in `layout` with leading dimensions `lda`, `ldb` (each ≥ its row length, ≥ 1); `b`
+    /// is valid for writes and does not overlap `a`. `m`, `n` ≥ 0.
+    unsafe fn trsm(
+        layout: Layout,
+        side: Side,
+        uplo: Uplo,
+        transa: Trans,
+        diag: Diag,
+        m: c_int,
+        n: c_int,
+        alpha: Self,
+        a: *const Self,
+        lda: c_int,
+        b: *mut Self,
+        ldb: c_int,
+    );
+}
