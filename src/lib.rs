@@ -52,6 +52,10 @@
 //! assert_eq!(c, array![[17.0, 23.0], [39.0, 53.0]]);
 //! ```
 
+// Every `unsafe` block says why it is sound, and every `unsafe fn` what its
+// caller must guarantee.
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 pub mod array;
 pub mod backend;
 pub mod blas;

@@ -38,8 +38,6 @@
 //! inputs. Each method's `# Safety` section says it for that routine; the
 //! safe, layout-aware wrappers in [`crate::blas`] establish it.
 
-#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
-
 mod complex;
 mod fortran;
 mod real;
