@@ -34,7 +34,7 @@ use lapis::error::Error;
 
 pub mod array;
 pub mod blas;
-pub mod blas_raw;
+pub mod blas_ptr;
 pub mod fft;
 pub mod linalg;
 pub mod matmul;
