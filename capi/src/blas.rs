@@ -12,7 +12,26 @@ use super::{
     lapis_side, lapis_status, lapis_trans, lapis_uplo, out_view, put, side_arg, trans_arg,
     uplo_arg,
 };
-use lapis::array::blas;
+use lapis::array::{NdArray, blas};
+use lapis::blas::{Diag, Side, Transpose, Uplo};
+use num_complex::Complex64;
+
+/// `dot` / `dotc`.
+type Dot = fn(&NdArray, &NdArray) -> lapis::Result<Complex64>;
+/// `nrm2` / `asum`.
+type RealNorm = fn(&NdArray) -> lapis::Result<f64>;
+/// `ger` / `gerc`.
+type Rank1 = fn(Complex64, &NdArray, &NdArray, &mut NdArray) -> lapis::Result<()>;
+/// `symv` / `hemv`.
+type SymMv = fn(Uplo, Complex64, &NdArray, &NdArray, Complex64, &mut NdArray) -> lapis::Result<()>;
+/// `trmv` / `trsv`.
+type TriMv = fn(Uplo, Transpose, Diag, &NdArray, &mut NdArray) -> lapis::Result<()>;
+/// `symm` / `hemm`.
+type SideMm =
+    fn(Side, Uplo, Complex64, &NdArray, &NdArray, Complex64, &mut NdArray) -> lapis::Result<()>;
+/// `trmm` / `trsm`.
+type TriMm =
+    fn(Side, Uplo, Transpose, Diag, Complex64, &NdArray, &mut NdArray) -> lapis::Result<()>;
 
 #[path = "gen/blas.rs"]
 mod exports;
@@ -58,12 +77,13 @@ unsafe fn axpy(
     Ok(())
 }
 
-/// The body of `lapis_dotu`.
+/// The body of `lapis_dotu` and `lapis_dotc` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn dotu(
+unsafe fn dot(
     r: &str,
+    f: Dot,
     x: *const lapis_array,
     y: *const lapis_array,
     out: *mut lapis_complex128,
@@ -73,56 +93,21 @@ unsafe fn dotu(
     let x = unsafe { array_ref(r, "x", x) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let y = unsafe { array_ref(r, "y", y) }?;
-    let v = blas::dot(x, y)?;
+    let v = f(x, y)?;
     // SAFETY: checked non-null.
     unsafe { put(out, v.into()) };
     Ok(())
 }
 
-/// The body of `lapis_dotc`.
+/// The body of `lapis_nrm2` and `lapis_asum` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn dotc(
-    r: &str,
-    x: *const lapis_array,
-    y: *const lapis_array,
-    out: *mut lapis_complex128,
-) -> FfiResult {
+unsafe fn real_norm(r: &str, f: RealNorm, x: *const lapis_array, out: *mut f64) -> FfiResult {
     check_out(r, "out", out)?;
     // SAFETY: caller contract (live handles or NULL).
     let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let y = unsafe { array_ref(r, "y", y) }?;
-    let v = blas::dotc(x, y)?;
-    // SAFETY: checked non-null.
-    unsafe { put(out, v.into()) };
-    Ok(())
-}
-
-/// The body of `lapis_nrm2`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn nrm2(r: &str, x: *const lapis_array, out: *mut f64) -> FfiResult {
-    check_out(r, "out", out)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    let v = blas::nrm2(x)?;
-    // SAFETY: checked non-null.
-    unsafe { put(out, v) };
-    Ok(())
-}
-
-/// The body of `lapis_asum`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn asum(r: &str, x: *const lapis_array, out: *mut f64) -> FfiResult {
-    check_out(r, "out", out)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    let v = blas::asum(x)?;
+    let v = f(x)?;
     // SAFETY: checked non-null.
     unsafe { put(out, v) };
     Ok(())
@@ -198,12 +183,13 @@ unsafe fn gemv(
     Ok(())
 }
 
-/// The body of `lapis_ger`.
+/// The body of `lapis_ger` and `lapis_gerc` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn ger(
+unsafe fn rank1(
     r: &str,
+    f: Rank1,
     alpha: lapis_complex128,
     x: *const lapis_array,
     y: *const lapis_array,
@@ -215,37 +201,18 @@ unsafe fn ger(
     let y = unsafe { array_ref(r, "y", y) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let mut a = unsafe { out_view(r, "a", a) }?;
-    blas::ger(alpha.into(), x, y, &mut a)?;
+    f(alpha.into(), x, y, &mut a)?;
     Ok(())
 }
 
-/// The body of `lapis_gerc`.
+/// The body of `lapis_symv` and `lapis_hemv` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn gerc(
+#[allow(clippy::too_many_arguments)]
+unsafe fn sym_mv(
     r: &str,
-    alpha: lapis_complex128,
-    x: *const lapis_array,
-    y: *const lapis_array,
-    a: *mut lapis_array,
-) -> FfiResult {
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let y = unsafe { array_ref(r, "y", y) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut a = unsafe { out_view(r, "a", a) }?;
-    blas::gerc(alpha.into(), x, y, &mut a)?;
-    Ok(())
-}
-
-/// The body of `lapis_symv`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn symv(
-    r: &str,
+    f: SymMv,
     uplo: lapis_uplo,
     alpha: lapis_complex128,
     a: *const lapis_array,
@@ -260,40 +227,17 @@ unsafe fn symv(
     let x = unsafe { array_ref(r, "x", x) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let mut y = unsafe { out_view(r, "y", y) }?;
-    blas::symv(uplo, alpha.into(), a, x, beta.into(), &mut y)?;
+    f(uplo, alpha.into(), a, x, beta.into(), &mut y)?;
     Ok(())
 }
 
-/// The body of `lapis_hemv`.
+/// The body of `lapis_trmv` and `lapis_trsv` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn hemv(
+unsafe fn tri_mv(
     r: &str,
-    uplo: lapis_uplo,
-    alpha: lapis_complex128,
-    a: *const lapis_array,
-    x: *const lapis_array,
-    beta: lapis_complex128,
-    y: *mut lapis_array,
-) -> FfiResult {
-    let uplo = uplo_arg(r, uplo)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
-    blas::hemv(uplo, alpha.into(), a, x, beta.into(), &mut y)?;
-    Ok(())
-}
-
-/// The body of `lapis_trmv`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn trmv(
-    r: &str,
+    f: TriMv,
     uplo: lapis_uplo,
     trans: lapis_trans,
     diag: lapis_diag,
@@ -307,30 +251,7 @@ unsafe fn trmv(
     let a = unsafe { array_ref(r, "a", a) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let mut x = unsafe { out_view(r, "x", x) }?;
-    blas::trmv(uplo, trans, diag, a, &mut x)?;
-    Ok(())
-}
-
-/// The body of `lapis_trsv`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-unsafe fn trsv(
-    r: &str,
-    uplo: lapis_uplo,
-    trans: lapis_trans,
-    diag: lapis_diag,
-    a: *const lapis_array,
-    x: *mut lapis_array,
-) -> FfiResult {
-    let uplo = uplo_arg(r, uplo)?;
-    let trans = trans_arg(r, "trans", trans)?;
-    let diag = diag_arg(r, diag)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut x = unsafe { out_view(r, "x", x) }?;
-    blas::trsv(uplo, trans, diag, a, &mut x)?;
+    f(uplo, trans, diag, a, &mut x)?;
     Ok(())
 }
 
@@ -361,13 +282,14 @@ unsafe fn gemm(
     Ok(())
 }
 
-/// The body of `lapis_symm`.
+/// The body of `lapis_symm` and `lapis_hemm` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 #[allow(clippy::too_many_arguments)]
-unsafe fn symm(
+unsafe fn side_mm(
     r: &str,
+    f: SideMm,
     side: lapis_side,
     uplo: lapis_uplo,
     alpha: lapis_complex128,
@@ -384,44 +306,18 @@ unsafe fn symm(
     let b = unsafe { array_ref(r, "b", b) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::symm(side, uplo, alpha.into(), a, b, beta.into(), &mut c)?;
+    f(side, uplo, alpha.into(), a, b, beta.into(), &mut c)?;
     Ok(())
 }
 
-/// The body of `lapis_hemm`.
+/// The body of `lapis_trmm` and `lapis_trsm` (`f` is the routine).
 ///
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 #[allow(clippy::too_many_arguments)]
-unsafe fn hemm(
+unsafe fn tri_mm(
     r: &str,
-    side: lapis_side,
-    uplo: lapis_uplo,
-    alpha: lapis_complex128,
-    a: *const lapis_array,
-    b: *const lapis_array,
-    beta: lapis_complex128,
-    c: *mut lapis_array,
-) -> FfiResult {
-    let side = side_arg(r, side)?;
-    let uplo = uplo_arg(r, uplo)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let b = unsafe { array_ref(r, "b", b) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::hemm(side, uplo, alpha.into(), a, b, beta.into(), &mut c)?;
-    Ok(())
-}
-
-/// The body of `lapis_trmm`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-#[allow(clippy::too_many_arguments)]
-unsafe fn trmm(
-    r: &str,
+    f: TriMm,
     side: lapis_side,
     uplo: lapis_uplo,
     transa: lapis_trans,
@@ -438,34 +334,7 @@ unsafe fn trmm(
     let a = unsafe { array_ref(r, "a", a) }?;
     // SAFETY: caller contract (NULL or a live handle).
     let mut b = unsafe { out_view(r, "b", b) }?;
-    blas::trmm(side, uplo, transa, diag, alpha.into(), a, &mut b)?;
-    Ok(())
-}
-
-/// The body of `lapis_trsm`.
-///
-/// # Safety
-/// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
-#[allow(clippy::too_many_arguments)]
-unsafe fn trsm(
-    r: &str,
-    side: lapis_side,
-    uplo: lapis_uplo,
-    transa: lapis_trans,
-    diag: lapis_diag,
-    alpha: lapis_complex128,
-    a: *const lapis_array,
-    b: *mut lapis_array,
-) -> FfiResult {
-    let side = side_arg(r, side)?;
-    let uplo = uplo_arg(r, uplo)?;
-    let transa = trans_arg(r, "transa", transa)?;
-    let diag = diag_arg(r, diag)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut b = unsafe { out_view(r, "b", b) }?;
-    blas::trsm(side, uplo, transa, diag, alpha.into(), a, &mut b)?;
+    f(side, uplo, transa, diag, alpha.into(), a, &mut b)?;
     Ok(())
 }
 

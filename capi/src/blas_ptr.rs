@@ -220,6 +220,20 @@ fn mat_layout(
     Ok((rows, cols).strides(strides))
 }
 
+/// The strided shape of a stored `rows × cols` matrix at `p` and the
+/// checked pointer (non-NULL and aligned when the matrix has elements).
+fn mat_parts<T>(
+    routine: &str,
+    name: &str,
+    p: *const T,
+    dims: (usize, usize),
+    ld: usize,
+    order: Order,
+) -> FfiResult<(ndarray::StrideShape<ndarray::Ix2>, *mut T)> {
+    let shape = mat_layout(routine, name, dims, ld, order)?;
+    Ok((shape, ptr_arg(routine, name, p, dims.0 * dims.1)?))
+}
+
 /// A read view of a stored `rows × cols` matrix at `p`.
 ///
 /// # Safety
@@ -232,8 +246,7 @@ unsafe fn mat<'a, T>(
     ld: usize,
     order: Order,
 ) -> FfiResult<ArrayView2<'a, T>> {
-    let shape = mat_layout(routine, name, dims, ld, order)?;
-    let p = ptr_arg(routine, name, p, dims.0 * dims.1)?;
+    let (shape, p) = mat_parts(routine, name, p, dims, ld, order)?;
     // SAFETY: caller contract; p is aligned and non-null, the extent fits.
     Ok(unsafe { ArrayView2::from_shape_ptr(shape, p) })
 }
@@ -251,10 +264,23 @@ unsafe fn mat_mut<'a, T>(
     ld: usize,
     order: Order,
 ) -> FfiResult<ArrayViewMut2<'a, T>> {
-    let shape = mat_layout(routine, name, dims, ld, order)?;
-    let p = ptr_arg(routine, name, p, dims.0 * dims.1)?;
-    // SAFETY: as in `mat`.
+    let (shape, p) = mat_parts(routine, name, p, dims, ld, order)?;
+    // SAFETY: as in `mat`; the caller gives exclusive access.
     Ok(unsafe { ArrayViewMut2::from_shape_ptr(shape, p) })
+}
+
+/// The strided shape (stride |inc|) of an `n`-vector at `p` and the
+/// checked pointer to its lowest address.
+fn vector_parts<T>(
+    routine: &str,
+    name: &str,
+    p: *const T,
+    n: usize,
+    inc: isize,
+) -> FfiResult<(ndarray::StrideShape<ndarray::Ix1>, *mut T)> {
+    let step = inc.unsigned_abs();
+    span(routine, name, n, step)?;
+    Ok((n.strides(step), ptr_arg(routine, name, p, n)?))
 }
 
 /// A read view of an `n`-vector at `p` with increment `inc` (BLAS's
@@ -269,11 +295,9 @@ unsafe fn vector<'a, T>(
     n: usize,
     inc: isize,
 ) -> FfiResult<ArrayView1<'a, T>> {
-    let step = inc.unsigned_abs();
-    span(routine, name, n, step)?;
-    let p = ptr_arg(routine, name, p, n)?;
+    let (shape, p) = vector_parts(routine, name, p, n, inc)?;
     // SAFETY: caller contract; the lowest address is p, stride |inc|.
-    let mut v = unsafe { ArrayView1::from_shape_ptr(n.strides(step), p) };
+    let mut v = unsafe { ArrayView1::from_shape_ptr(shape, p) };
     if inc < 0 {
         v.invert_axis(Axis(0));
     }
@@ -291,11 +315,10 @@ unsafe fn vector_mut<'a, T>(
     n: usize,
     inc: isize,
 ) -> FfiResult<ArrayViewMut1<'a, T>> {
-    let step = inc.unsigned_abs();
-    span(routine, name, n, step)?;
-    let p = ptr_arg(routine, name, p, n)?;
-    // SAFETY: as in `vector`; inc ≠ 0 so the elements are distinct.
-    let mut v = unsafe { ArrayViewMut1::from_shape_ptr(n.strides(step), p) };
+    let (shape, p) = vector_parts(routine, name, p, n, inc)?;
+    // SAFETY: as in `vector`; inc ≠ 0 so the elements are distinct, and the
+    // caller gives exclusive access.
+    let mut v = unsafe { ArrayViewMut1::from_shape_ptr(shape, p) };
     if inc < 0 {
         v.invert_axis(Axis(0));
     }

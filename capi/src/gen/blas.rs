@@ -4,13 +4,14 @@
 //! arguments in blas.rs and runs `lapis::array::blas` there.
 
 use super::{
-    asum, axpy, copy, dotc, dotu, gemm, gemv, ger, gerc, hemm, hemv, her2k, herk, iamax, nrm2,
-    rscal, scal, swap, symm, symv, syr2k, syrk, trmm, trmv, trsm, trsv,
+    axpy, copy, dot, gemm, gemv, her2k, herk, iamax, rank1, real_norm, rscal, scal, side_mm, swap,
+    sym_mv, syr2k, syrk, tri_mm, tri_mv,
 };
 use crate::{
     call, lapis_array, lapis_complex128, lapis_diag, lapis_side, lapis_status, lapis_trans,
     lapis_uplo,
 };
+use lapis::array::blas;
 
 /// x := alpha·x on a 1-d array of any dtype (BLAS ?scal). A real array
 /// takes alpha.re and requires alpha.im == 0 (a complex factor would make
@@ -110,7 +111,7 @@ pub unsafe extern "C" fn lapis_dotu(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { dotu("lapis_dotu", x, y, out) })
+    call(|| unsafe { dot("lapis_dotu", blas::dot, x, y, out) })
 }
 
 /// *out := Σ conj(x[i])·y[i] (BLAS ?dotc; the same as lapis_dotu for real arrays) of 1-d arrays of one length and dtype, as a
@@ -133,7 +134,7 @@ pub unsafe extern "C" fn lapis_dotc(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { dotc("lapis_dotc", x, y, out) })
+    call(|| unsafe { dot("lapis_dotc", blas::dotc, x, y, out) })
 }
 
 /// *out := the Euclidean norm sqrt(Σ |x[i]|²) (BLAS ?nrm2) of a 1-d array of any dtype, as a double (computed
@@ -151,7 +152,7 @@ pub unsafe extern "C" fn lapis_nrm2(x: *const lapis_array, out: *mut f64) -> lap
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { nrm2("lapis_nrm2", x, out) })
+    call(|| unsafe { real_norm("lapis_nrm2", blas::nrm2, x, out) })
 }
 
 /// *out := Σ (|re x[i]| + |im x[i]|) (BLAS ?asum: for complex arrays the parts' magnitudes) of a 1-d array of any dtype, as a double (computed
@@ -169,7 +170,7 @@ pub unsafe extern "C" fn lapis_asum(x: *const lapis_array, out: *mut f64) -> lap
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { asum("lapis_asum", x, out) })
+    call(|| unsafe { real_norm("lapis_asum", blas::asum, x, out) })
 }
 
 /// *out := the 0-based index of the first element of largest |re| + |im|
@@ -318,7 +319,7 @@ pub unsafe extern "C" fn lapis_ger(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { ger("lapis_ger", alpha, x, y, a) })
+    call(|| unsafe { rank1("lapis_ger", blas::ger, alpha, x, y, a) })
 }
 
 /// A := alpha·x·yᴴ + A (BLAS ?gerc; lapis_ger for real arrays): x and y 1-d, A a 2-d len(x) × len(y) array updated in place.
@@ -359,7 +360,7 @@ pub unsafe extern "C" fn lapis_gerc(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { gerc("lapis_gerc", alpha, x, y, a) })
+    call(|| unsafe { rank1("lapis_gerc", blas::gerc, alpha, x, y, a) })
 }
 
 /// y := alpha·A·x + beta·y with A symmetric (complex arrays: Aᵀ = A; BLAS ?symv), only the `uplo` triangle
@@ -403,7 +404,7 @@ pub unsafe extern "C" fn lapis_symv(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { symv("lapis_symv", uplo, alpha, a, x, beta, y) })
+    call(|| unsafe { sym_mv("lapis_symv", blas::symv, uplo, alpha, a, x, beta, y) })
 }
 
 /// y := alpha·A·x + beta·y with A Hermitian, its diagonal's imaginary part taken as zero (BLAS ?hemv; lapis_symv for real arrays), only the `uplo` triangle
@@ -447,7 +448,7 @@ pub unsafe extern "C" fn lapis_hemv(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { hemv("lapis_hemv", uplo, alpha, a, x, beta, y) })
+    call(|| unsafe { sym_mv("lapis_hemv", blas::hemv, uplo, alpha, a, x, beta, y) })
 }
 
 /// x := op(A)·x (BLAS ?trmv) with A a square 2-d triangular array: only its `uplo`
@@ -491,7 +492,7 @@ pub unsafe extern "C" fn lapis_trmv(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { trmv("lapis_trmv", uplo, trans, diag, a, x) })
+    call(|| unsafe { tri_mv("lapis_trmv", blas::trmv, uplo, trans, diag, a, x) })
 }
 
 /// Solves op(A)·z = x and overwrites x with z (BLAS ?trsv; no singularity check, as in BLAS) with A a square 2-d triangular array: only its `uplo`
@@ -535,7 +536,7 @@ pub unsafe extern "C" fn lapis_trsv(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { trsv("lapis_trsv", uplo, trans, diag, a, x) })
+    call(|| unsafe { tri_mv("lapis_trsv", blas::trsv, uplo, trans, diag, a, x) })
 }
 
 /// C := alpha·op(A)·op(B) + beta·C (BLAS ?gemm) on 2-d arrays: op(A) is
@@ -632,7 +633,7 @@ pub unsafe extern "C" fn lapis_symm(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { symm("lapis_symm", side, uplo, alpha, a, b, beta, c) })
+    call(|| unsafe { side_mm("lapis_symm", blas::symm, side, uplo, alpha, a, b, beta, c) })
 }
 
 /// C := alpha·A·B + beta·C (`side` LAPIS_LEFT) or alpha·B·A + beta·C
@@ -678,7 +679,7 @@ pub unsafe extern "C" fn lapis_hemm(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { hemm("lapis_hemm", side, uplo, alpha, a, b, beta, c) })
+    call(|| unsafe { side_mm("lapis_hemm", blas::hemm, side, uplo, alpha, a, b, beta, c) })
 }
 
 /// B := alpha·op(A)·B (`side` LAPIS_LEFT) or alpha·B·op(A) (LAPIS_RIGHT) (BLAS ?trmm), with A triangular: only its `uplo` triangle read, its
@@ -724,7 +725,19 @@ pub unsafe extern "C" fn lapis_trmm(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { trmm("lapis_trmm", side, uplo, transa, diag, alpha, a, b) })
+    call(|| unsafe {
+        tri_mm(
+            "lapis_trmm",
+            blas::trmm,
+            side,
+            uplo,
+            transa,
+            diag,
+            alpha,
+            a,
+            b,
+        )
+    })
 }
 
 /// Solves op(A)·X = alpha·B (`side` LAPIS_LEFT) or X·op(A) = alpha·B (LAPIS_RIGHT) and overwrites B with X (BLAS ?trsm; no singularity check, as in BLAS), with A triangular: only its `uplo` triangle read, its
@@ -770,7 +783,19 @@ pub unsafe extern "C" fn lapis_trsm(
     // SAFETY: the caller keeps the C contract in the function's docs (each handle NULL or
     // live, `out` NULL or valid for one write); the body reports NULLs and dereferences
     // nothing else.
-    call(|| unsafe { trsm("lapis_trsm", side, uplo, transa, diag, alpha, a, b) })
+    call(|| unsafe {
+        tri_mm(
+            "lapis_trsm",
+            blas::trsm,
+            side,
+            uplo,
+            transa,
+            diag,
+            alpha,
+            a,
+            b,
+        )
+    })
 }
 
 /// C := alpha·op(A)·op(A)ᵀ + beta·C on the `uplo` triangle of the square 2-d
