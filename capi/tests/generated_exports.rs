@@ -18,7 +18,10 @@
 //!   within a row template by template.
 //!
 //! A variable is looked up in the row, then in its varset, then in the
-//! snippets; `${name}` is the function's name. Each generated function is
+//! snippets; `${name}` is the function's name. This runs as a test of the
+//! crate, so the crate must compile first: when a table edit renames a body
+//! that a checked-in generated file still calls, empty that file (leave the
+//! line `// @generated`) and run the update again. Each generated function is
 //! one `call(|| unsafe { body })`: the boundary is visible in the export
 //! itself (tests/ffi_boundary.rs checks it).
 
