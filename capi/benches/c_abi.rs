@@ -63,7 +63,7 @@ fn overhead(c: &mut Criterion) {
     });
     g.bench_function("dgemm 4x4: lapis_dgemm (pointers)", |bch| {
         bch.iter(|| unsafe {
-            lapis_capi::blas_raw::lapis_dgemm(
+            lapis_capi::blas_ptr::lapis_dgemm(
                 LAPIS_ORDER_C,
                 LAPIS_NO_TRANS,
                 LAPIS_NO_TRANS,
@@ -132,7 +132,7 @@ fn overhead(c: &mut Criterion) {
     });
     g.bench_function("daxpy 100: lapis_daxpy (pointers)", |bch| {
         bch.iter(|| unsafe {
-            lapis_capi::blas_raw::lapis_daxpy(
+            lapis_capi::blas_ptr::lapis_daxpy(
                 100,
                 1e-9,
                 black_box(x.as_ptr()),

@@ -35,7 +35,7 @@ use lapis::error::Error;
 mod args;
 pub mod array;
 pub mod blas;
-pub mod blas_raw;
+pub mod blas_ptr;
 pub mod fft;
 pub mod linalg;
 pub mod matmul;

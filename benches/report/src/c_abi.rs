@@ -496,7 +496,7 @@ fn lapis_dgemm4(a: &[f64], b: &[f64], c: &mut [f64]) -> lapis_status {
     };
     // SAFETY: non-NULL buffers hold 16 values, leading dimension 4.
     unsafe {
-        lapis_capi::blas_raw::lapis_dgemm(
+        lapis_capi::blas_ptr::lapis_dgemm(
             LAPIS_ORDER_C,
             LAPIS_NO_TRANS,
             LAPIS_NO_TRANS,
@@ -526,5 +526,5 @@ fn cblas_axpy(x: &[f64], y: &mut [f64]) {
 fn lapis_daxpy_n(x: &[f64], y: &mut [f64]) -> lapis_status {
     let n = x.len().min(y.len()) as i64;
     // SAFETY: both buffers hold at least n values; unit increments.
-    unsafe { lapis_capi::blas_raw::lapis_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
+    unsafe { lapis_capi::blas_ptr::lapis_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
 }
