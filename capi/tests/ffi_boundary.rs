@@ -29,83 +29,6 @@ use syn::{Expr, FnArg, Item, Pat, Stmt, UseTree};
 /// unless a function truly cannot run inside the boundary.
 const EXCEPTIONS: &[(&str, &str)] = &[];
 
-/// Exports in files other branches are rewriting (capi/src/array*.rs,
-/// linalg.rs, matmul.rs, lib.rs) that do not match the rule yet: their
-/// body calls a helper that enters the boundary itself. Reported, not
-/// failed, until those files move the boundary into the export; an entry
-/// that starts to pass fails the test, so the list only shrinks.
-const PENDING: &[&str] = &[
-    // array.rs
-    "lapis_zeros",
-    "lapis_ones",
-    "lapis_empty",
-    "lapis_full",
-    "lapis_eye",
-    "lapis_identity",
-    "lapis_arange",
-    "lapis_linspace",
-    "lapis_logspace",
-    "lapis_geomspace",
-    "lapis_zeros_like",
-    "lapis_ones_like",
-    "lapis_empty_like",
-    "lapis_full_like",
-    "lapis_random_uniform",
-    "lapis_random_normal",
-    "lapis_random_standard_normal",
-    "lapis_random_fill_uniform",
-    "lapis_random_fill_normal",
-    "lapis_random_fill_standard_normal",
-    "lapis_array_wrap",
-    "lapis_array_wrap_contiguous",
-    "lapis_array_dtype",
-    "lapis_array_ndim",
-    "lapis_array_size",
-    "lapis_array_itemsize",
-    "lapis_array_nbytes",
-    "lapis_array_flags",
-    "lapis_array_data",
-    "lapis_array_data_mut",
-    "lapis_array_shape",
-    "lapis_array_strides",
-    "lapis_array_shares_buffer",
-    "lapis_array_view",
-    "lapis_array_slice",
-    "lapis_array_index",
-    "lapis_array_transpose",
-    "lapis_array_permute",
-    "lapis_array_swapaxes",
-    "lapis_array_moveaxis",
-    "lapis_array_reshape",
-    "lapis_array_ravel",
-    "lapis_array_broadcast_to",
-    "lapis_array_real",
-    "lapis_array_imag",
-    "lapis_array_squeeze",
-    "lapis_array_expand_dims",
-    "lapis_array_diagonal",
-    "lapis_array_copy",
-    "lapis_array_astype",
-    "lapis_array_ascontiguousarray",
-    "lapis_array_asfortranarray",
-    "lapis_array_copyto",
-    "lapis_array_fill",
-    "lapis_concatenate",
-    "lapis_stack",
-    "lapis_array_get",
-    "lapis_array_set",
-    "lapis_array_read",
-    "lapis_array_write",
-    // matmul.rs
-    "lapis_matmul",
-    "lapis_dot",
-    "lapis_inner",
-    "lapis_outer",
-    "lapis_tensordot",
-    "lapis_tensordot_axes",
-    "lapis_kron",
-];
-
 /// A parsed source file and the module path it is mounted at.
 struct SourceFile {
     label: String,
@@ -618,28 +541,8 @@ fn every_export_is_exactly_one_boundary_call() {
     let excepted = |n: &str| EXCEPTIONS.iter().any(|(e, _)| *e == n);
     let failing: Vec<&String> = offenders
         .iter()
-        .filter(|(n, _)| !excepted(n) && !PENDING.contains(&n.as_str()))
+        .filter(|(n, _)| !excepted(n))
         .map(|(_, msg)| msg)
-        .collect();
-    let pending: Vec<&String> = offenders
-        .iter()
-        .filter(|(n, _)| PENDING.contains(&n.as_str()))
-        .map(|(_, msg)| msg)
-        .collect();
-    if !pending.is_empty() {
-        eprintln!(
-            "{} exports still outside the strict rule (PENDING):\n{}",
-            pending.len(),
-            pending
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
-    let fixed: Vec<&&str> = PENDING
-        .iter()
-        .filter(|p| !offenders.iter().any(|(n, _)| n == *p))
         .collect();
     assert!(
         failing.is_empty(),
@@ -650,10 +553,6 @@ fn every_export_is_exactly_one_boundary_call() {
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join("\n")
-    );
-    assert!(
-        fixed.is_empty(),
-        "these PENDING exports pass now; remove them from the list: {fixed:?}"
     );
     for (name, _) in EXCEPTIONS {
         assert!(

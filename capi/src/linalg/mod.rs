@@ -25,9 +25,8 @@
 //!   square ones are needed are `LAPIS_ERR_SHAPE_MISMATCH`.
 
 use super::{
-    Failure, FfiResult, array_ref, call, check_out, diag_arg, isize_list, lapis_array,
-    lapis_complex128, lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, trans_arg,
-    uplo_arg,
+    Failure, FfiResult, array_ref, check_out, diag_arg, isize_list, lapis_array, lapis_complex128,
+    lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, trans_arg, uplo_arg,
 };
 use lapis::array::NdArray;
 use lapis::array::linalg::{self as la, NormOrd, QrMode};

@@ -2,6 +2,7 @@
 //! The shared rules are in [`super`].
 
 use super::*;
+use crate::call;
 
 /// The norm of a whole array (numpy.linalg.norm without `axis`) in
 /// `*out`: `ord` a `LAPIS_NORM_*` code with the numeric order in `p` for

@@ -2,6 +2,7 @@
 //! The shared rules are in [`super`].
 
 use super::*;
+use crate::call;
 
 /// Solves `A x = b` (numpy.linalg.solve) by LU with partial pivoting.
 ///

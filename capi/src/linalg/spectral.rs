@@ -2,6 +2,7 @@
 //! The shared rules are in [`super`].
 
 use super::*;
+use crate::call;
 
 /// Singular value decomposition `A = U diag(s) Vh` of each `(…, M, N)`
 /// matrix (numpy.linalg.svd). `*s`: `(…, K)`, `K = min(M, N)`, real dtype

@@ -2,6 +2,7 @@
 //! The shared rules are in [`super`].
 
 use super::*;
+use crate::call;
 
 /// Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
 /// LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
