@@ -14,6 +14,7 @@
 #   make bench-linalg [SIZES="100 500"]   linalg vs direct LAPACKE, and NumPy/SciPy
 #   make install PREFIX=/usr/local        header, shared+static libraries, lapis.pc
 #   make header              regenerate include/lapis.h from capi/src (cbindgen, in a test)
+#   make generate            capi/src/gen from capi/exports.toml, then the header and include/lapis.f90
 #   make test-c              C ABI tests (tests/c) against a staged install, under valgrind
 #   make bench-c             per-call overhead through the C ABI vs direct cblas calls
 #   make bench-report [BACKEND=all] [QUICK=1] [OUT=dir]   the benchmark report (results/<date>-<commit>/report.md)
@@ -39,7 +40,7 @@ features = --no-default-features --features $(FEATURE_$(1))
 # MKL from PyPI is tested where `make setup-mkl` installed it.
 HAVE_MKL = $(shell python3 -c 'import sys, glob; print(1 if glob.glob(sys.prefix + "/lib/libmkl_rt.so*") else "")' 2>/dev/null)
 
-.PHONY: setup setup-mkl run test lint doc package test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header test-c bench-c test-fortran
+.PHONY: setup setup-mkl run test lint doc package test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header generate test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -112,6 +113,13 @@ install: setup
 
 header:
 	LAPIS_UPDATE_HEADER=1 $(CARGO) test -p lapis-capi --test c_header
+
+# After an edit of capi/exports.toml: the generated exports (capi/src/gen),
+# then the header and the Fortran module made from them.
+generate:
+	LAPIS_UPDATE_GENERATED=1 $(CARGO) test -p lapis-capi --test generated_exports
+	LAPIS_UPDATE_HEADER=1 $(CARGO) test -p lapis-capi --test c_header
+	python3 scripts/gen_fortran.py
 
 # The C programs in tests/c, built against a staged install (shared and
 # static, as C and as C++), the shared builds run under valgrind memcheck.

@@ -3468,6 +3468,10 @@ lapis_status lapis_zswap(int64_t n,
  * < -1, an empty axis without `n`, or an unknown norm code;
  * `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
  * success.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fft(const lapis_array *x,
                            int64_t n,
@@ -3479,6 +3483,10 @@ lapis_status lapis_fft_fft(const lapis_array *x,
  * NumPy's `fft.ifft`: the inverse of `lapis_fft_fft`, `y[j] = (1/n)
  * sum_k x[k] exp(+2 pi i jk/n)` for the default norm. Arguments, dtypes
  * and errors as `lapis_fft_fft`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifft(const lapis_array *x,
                             int64_t n,
@@ -3491,6 +3499,10 @@ lapis_status lapis_fft_ifft(const lapis_array *x,
  * non-negative frequencies. `x` must be float32 or float64 (complex input
  * is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
  * length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfft(const lapis_array *x,
                             int64_t n,
@@ -3504,6 +3516,10 @@ lapis_status lapis_fft_rfft(const lapis_array *x,
  * the input is cropped or zero-padded to `n/2 + 1` values). Real input is
  * taken as complex. float32/complex64 give float32, else float64.
  * Otherwise as `lapis_fft_fft`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfft(const lapis_array *x,
                              int64_t n,
@@ -3515,6 +3531,10 @@ lapis_status lapis_fft_irfft(const lapis_array *x,
  * NumPy's `fft.hfft`: the transform of a Hermitian-symmetric signal given
  * by its first half, a real result of length `n` (default `2*(m - 1)`).
  * Dtypes as `lapis_fft_irfft`; otherwise as `lapis_fft_fft`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_hfft(const lapis_array *x,
                             int64_t n,
@@ -3526,6 +3546,10 @@ lapis_status lapis_fft_hfft(const lapis_array *x,
  * NumPy's `fft.ihfft`: the inverse of `lapis_fft_hfft` for real input
  * (the conjugate of `rfft` scaled by `1/n` for the default norm), length
  * `n/2 + 1` along `axis`. Dtypes as `lapis_fft_rfft`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ihfft(const lapis_array *x,
                              int64_t n,
@@ -3543,6 +3567,10 @@ lapis_status lapis_fft_ihfft(const lapis_array *x,
  * a wrong shape, `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both
  * named), `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is
  * not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fft_out(const lapis_array *x,
                                int64_t n,
@@ -3552,6 +3580,10 @@ lapis_status lapis_fft_fft_out(const lapis_array *x,
 
 /**
  * `lapis_fft_ifft` into `out`, as `lapis_fft_fft_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifft_out(const lapis_array *x,
                                 int64_t n,
@@ -3562,6 +3594,10 @@ lapis_status lapis_fft_ifft_out(const lapis_array *x,
 /**
  * `lapis_fft_rfft` into `out` (complex, length `n/2 + 1` along `axis`),
  * as `lapis_fft_fft_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfft_out(const lapis_array *x,
                                 int64_t n,
@@ -3572,6 +3608,10 @@ lapis_status lapis_fft_rfft_out(const lapis_array *x,
 /**
  * `lapis_fft_irfft` into `out` (float32 or float64: the result's dtype exactly, length `n` along
  * `axis`), as `lapis_fft_fft_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfft_out(const lapis_array *x,
                                  int64_t n,
@@ -3581,6 +3621,10 @@ lapis_status lapis_fft_irfft_out(const lapis_array *x,
 
 /**
  * `lapis_fft_hfft` into `out`, as `lapis_fft_irfft_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_hfft_out(const lapis_array *x,
                                 int64_t n,
@@ -3590,6 +3634,10 @@ lapis_status lapis_fft_hfft_out(const lapis_array *x,
 
 /**
  * `lapis_fft_ihfft` into `out`, as `lapis_fft_rfft_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ihfft_out(const lapis_array *x,
                                  int64_t n,
@@ -3603,11 +3651,19 @@ lapis_status lapis_fft_ihfft_out(const lapis_array *x,
  * `LAPIS_ERR_INVALID_ARGUMENT` for a real array or an unknown norm,
  * `LAPIS_ERR_INDEX`, `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`,
  * `LAPIS_ERR_BUSY`; on error `x` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fft_inplace(lapis_array *x, int64_t axis, lapis_fft_norm norm);
 
 /**
  * `lapis_fft_ifft` in place, as `lapis_fft_fft_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifft_inplace(lapis_array *x, int64_t axis, lapis_fft_norm norm);
 
@@ -3621,6 +3677,10 @@ lapis_status lapis_fft_ifft_inplace(lapis_array *x, int64_t axis, lapis_fft_norm
  * axes, a repeated axis, lengths that differ, an entry of `s` that is 0
  * or negative; `LAPIS_ERR_NULL_ARGUMENT` for a NULL list with a positive
  * count.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fftn(const lapis_array *x,
                             int64_t ns,
@@ -3632,6 +3692,10 @@ lapis_status lapis_fft_fftn(const lapis_array *x,
 
 /**
  * NumPy's `fft.ifftn`: the inverse of `lapis_fft_fftn` (same arguments).
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifftn(const lapis_array *x,
                              int64_t ns,
@@ -3645,6 +3709,10 @@ lapis_status lapis_fft_ifftn(const lapis_array *x,
  * NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
  * others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
  * as `lapis_fft_fftn`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfftn(const lapis_array *x,
                              int64_t ns,
@@ -3658,6 +3726,10 @@ lapis_status lapis_fft_rfftn(const lapis_array *x,
  * NumPy's `fft.irfftn`: the inverse of `lapis_fft_rfftn`, a real result;
  * the last transformed length defaults to `2*(m - 1)`. Arguments as
  * `lapis_fft_fftn`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfftn(const lapis_array *x,
                               int64_t ns,
@@ -3670,6 +3742,10 @@ lapis_status lapis_fft_irfftn(const lapis_array *x,
 /**
  * NumPy's `fft.fft2`: `lapis_fft_fftn` whose default axes are the last
  * two (`naxes` = -1) instead of all.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fft2(const lapis_array *x,
                             int64_t ns,
@@ -3681,6 +3757,10 @@ lapis_status lapis_fft_fft2(const lapis_array *x,
 
 /**
  * NumPy's `fft.ifft2`: `lapis_fft_ifftn` with the last two axes by default.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifft2(const lapis_array *x,
                              int64_t ns,
@@ -3692,6 +3772,10 @@ lapis_status lapis_fft_ifft2(const lapis_array *x,
 
 /**
  * NumPy's `fft.rfft2`: `lapis_fft_rfftn` with the last two axes by default.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfft2(const lapis_array *x,
                              int64_t ns,
@@ -3703,6 +3787,10 @@ lapis_status lapis_fft_rfft2(const lapis_array *x,
 
 /**
  * NumPy's `fft.irfft2`: `lapis_fft_irfftn` with the last two axes by default.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfft2(const lapis_array *x,
                               int64_t ns,
@@ -3725,6 +3813,10 @@ lapis_status lapis_fft_irfft2(const lapis_array *x,
  * `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both named),
  * `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
  * modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fftn_out(const lapis_array *x,
                                 int64_t ns,
@@ -3736,6 +3828,10 @@ lapis_status lapis_fft_fftn_out(const lapis_array *x,
 
 /**
  * `lapis_fft_ifftn` into `out`, as `lapis_fft_fftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifftn_out(const lapis_array *x,
                                  int64_t ns,
@@ -3748,6 +3844,10 @@ lapis_status lapis_fft_ifftn_out(const lapis_array *x,
 /**
  * `lapis_fft_rfftn` into `out` (complex; `s[-1]/2 + 1` along the last
  * transformed axis), as `lapis_fft_fftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfftn_out(const lapis_array *x,
                                  int64_t ns,
@@ -3760,6 +3860,10 @@ lapis_status lapis_fft_rfftn_out(const lapis_array *x,
 /**
  * `lapis_fft_irfftn` into `out` (float32 or float64), as
  * `lapis_fft_fftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfftn_out(const lapis_array *x,
                                   int64_t ns,
@@ -3771,6 +3875,10 @@ lapis_status lapis_fft_irfftn_out(const lapis_array *x,
 
 /**
  * `lapis_fft_fft2` into `out`, as `lapis_fft_fftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fft2_out(const lapis_array *x,
                                 int64_t ns,
@@ -3782,6 +3890,10 @@ lapis_status lapis_fft_fft2_out(const lapis_array *x,
 
 /**
  * `lapis_fft_ifft2` into `out`, as `lapis_fft_fftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifft2_out(const lapis_array *x,
                                  int64_t ns,
@@ -3793,6 +3905,10 @@ lapis_status lapis_fft_ifft2_out(const lapis_array *x,
 
 /**
  * `lapis_fft_rfft2` into `out`, as `lapis_fft_rfftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfft2_out(const lapis_array *x,
                                  int64_t ns,
@@ -3804,6 +3920,10 @@ lapis_status lapis_fft_rfft2_out(const lapis_array *x,
 
 /**
  * `lapis_fft_irfft2` into `out`, as `lapis_fft_irfftn_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_irfft2_out(const lapis_array *x,
                                   int64_t ns,
@@ -3819,12 +3939,20 @@ lapis_status lapis_fft_irfft2_out(const lapis_array *x,
  * with sample spacing `d`, as a new float64 array of length `n` (owned by
  * the caller). Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or a `d`
  * that makes `1/(n*d)` infinite or NaN; `LAPIS_ERR_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fftfreq(int64_t n, double d, lapis_array **out);
 
 /**
  * NumPy's `fft.rfftfreq(n, d)`: `[0, 1, ..., n/2] / (n*d)`, a new float64
  * array of length `n/2 + 1`. Errors as `lapis_fft_fftfreq`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_rfftfreq(int64_t n, double d, lapis_array **out);
 
@@ -3834,6 +3962,10 @@ lapis_status lapis_fft_rfftfreq(int64_t n, double d, lapis_array **out);
  * centre. A new array of `x`'s dtype and shape, owned by the caller.
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INDEX` for an axis out of
  * range; `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < -1; `LAPIS_ERR_BUSY`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_fftshift(const lapis_array *x,
                                 int64_t naxes,
@@ -3843,6 +3975,10 @@ lapis_status lapis_fft_fftshift(const lapis_array *x,
 /**
  * NumPy's `fft.ifftshift`: the inverse of `lapis_fft_fftshift` (rolls by
  * `-floor(len/2)`), same arguments and errors.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; each list argument
+ * is NULL or valid for its count; `out` is NULL or valid for one write.
  */
 lapis_status lapis_fft_ifftshift(const lapis_array *x,
                                  int64_t naxes,
@@ -4452,6 +4588,11 @@ lapis_status lapis_trace(const lapis_array *a,
  * repeated axis; `LAPIS_ERR_INDEX` for an axis out of range;
  * `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
  * success.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_sum(const lapis_array *x,
                        int64_t naxes,
@@ -4462,6 +4603,11 @@ lapis_status lapis_sum(const lapis_array *x,
 /**
  * NumPy's `prod`: the product over the given axes (1 for an empty
  * reduction). Shapes, dtype, layout, ownership and errors as `lapis_sum`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_prod(const lapis_array *x,
                         int64_t naxes,
@@ -4473,6 +4619,11 @@ lapis_status lapis_prod(const lapis_array *x,
  * NumPy's `mean`: the sum over the given axes divided by the number of
  * elements reduced, in `x`'s dtype (NaN for an empty reduction). Shapes,
  * layout, ownership and errors as `lapis_sum`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_mean(const lapis_array *x,
                         int64_t naxes,
@@ -4487,6 +4638,11 @@ lapis_status lapis_mean(const lapis_array *x,
  * divides by zero (inf or NaN, as NumPy); an empty reduction is NaN.
  * Builds one real temporary of `x`'s size. Errors: as `lapis_sum`, plus
  * `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_var(const lapis_array *x,
                        int64_t naxes,
@@ -4498,6 +4654,11 @@ lapis_status lapis_var(const lapis_array *x,
 /**
  * NumPy's `std`: the square root of `lapis_var` (same arguments, real
  * dtype, errors).
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_std(const lapis_array *x,
                        int64_t naxes,
@@ -4512,6 +4673,11 @@ lapis_status lapis_std(const lapis_array *x,
  * (real part, then imaginary part), as NumPy. Dtype: `x`'s. Errors: as
  * `lapis_sum`, plus `LAPIS_ERR_INVALID_VALUE` when a reduced axis has
  * length 0 (no identity).
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_min(const lapis_array *x,
                        int64_t naxes,
@@ -4521,6 +4687,11 @@ lapis_status lapis_min(const lapis_array *x,
 
 /**
  * NumPy's `max` (`amax`): as `lapis_min` with the maximum.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_max(const lapis_array *x,
                        int64_t naxes,
@@ -4537,6 +4708,11 @@ lapis_status lapis_max(const lapis_array *x,
  * Errors: as `lapis_sum`, plus `LAPIS_ERR_INVALID_ARGUMENT` for a NaN
  * `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = +-infinity over an empty
  * reduction.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_vector_norm(const lapis_array *x,
                                int64_t naxes,
@@ -4557,11 +4733,21 @@ lapis_status lapis_vector_norm(const lapis_array *x,
  * (including a 0-d `x`); `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
  * `out_len`; `LAPIS_ERR_INVALID_VALUE` when `x.shape[axis]` is 0;
  * `LAPIS_ERR_BUSY`. `out` is written only on success.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_argmin(const lapis_array *x, int64_t axis, int64_t *out, int64_t out_len);
 
 /**
  * NumPy's `argmax(x, axis)`: as `lapis_argmin` with the first maximum.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_argmax(const lapis_array *x, int64_t axis, int64_t *out, int64_t out_len);
 
@@ -4574,6 +4760,11 @@ lapis_status lapis_argmax(const lapis_array *x, int64_t axis, int64_t *out, int6
  * empty lane is finite. Use `lapis_all_finite_all` for one answer.
  * Errors: as `lapis_sum`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
  * `out_len`. `out` is written only on success.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_all_finite(const lapis_array *x,
                               int64_t naxes,
@@ -4584,6 +4775,11 @@ lapis_status lapis_all_finite(const lapis_array *x,
 /**
  * Whether any element is infinite or NaN, per lane: the negation of
  * `lapis_all_finite` (same arguments and errors).
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_any_nonfinite(const lapis_array *x,
                                  int64_t naxes,
@@ -4596,27 +4792,52 @@ lapis_status lapis_any_nonfinite(const lapis_array *x,
  * dtypes), computed in `x`'s dtype as `lapis_sum` with `LAPIS_ALL_AXES`
  * and then widened. Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
  * `*out` is written only on success.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_sum_all(const lapis_array *x, lapis_complex128 *out);
 
 /**
  * The product of every element (1 for an empty array), as `lapis_sum_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_prod_all(const lapis_array *x, lapis_complex128 *out);
 
 /**
  * The mean of every element (NaN for an empty array), as `lapis_sum_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_mean_all(const lapis_array *x, lapis_complex128 *out);
 
 /**
  * The minimum of every element (NaN-propagating, complex lexicographic),
  * as `lapis_sum_all`; `LAPIS_ERR_INVALID_VALUE` for an empty array.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_min_all(const lapis_array *x, lapis_complex128 *out);
 
 /**
  * The maximum of every element, as `lapis_min_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_max_all(const lapis_array *x, lapis_complex128 *out);
 
@@ -4624,17 +4845,32 @@ lapis_status lapis_max_all(const lapis_array *x, lapis_complex128 *out);
  * The variance of every element with `ddof` (as `lapis_var` over all
  * axes), a real value widened to double. Errors: as `lapis_sum_all`, plus
  * `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_var_all(const lapis_array *x, int64_t ddof, double *out);
 
 /**
  * The standard deviation of every element with `ddof`, as `lapis_var_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_std_all(const lapis_array *x, int64_t ddof, double *out);
 
 /**
  * The vector norm of order `ord` of all elements (as `lapis_vector_norm`
  * over all axes), widened to double. Errors: as `lapis_vector_norm`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_vector_norm_all(const lapis_array *x, double ord, double *out);
 
@@ -4642,22 +4878,42 @@ lapis_status lapis_vector_norm_all(const lapis_array *x, double ord, double *out
  * The flat index (C order) of the first minimum of all of `x`'s elements
  * (NumPy's `argmin` without an axis). Errors: `LAPIS_ERR_NULL_ARGUMENT`;
  * `LAPIS_ERR_INVALID_VALUE` for an empty array; `LAPIS_ERR_BUSY`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_argmin_all(const lapis_array *x, int64_t *out);
 
 /**
  * The flat index of the first maximum, as `lapis_argmin_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_argmax_all(const lapis_array *x, int64_t *out);
 
 /**
  * Whether every element of `x` is finite (true for an empty array).
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_all_finite_all(const lapis_array *x, bool *out);
 
 /**
  * Whether any element of `x` is infinite or NaN, as `lapis_all_finite_all`.
+ *
+ * # Safety
+ * `x` is NULL or a live lapis handle; each list argument is NULL or valid
+ * for its count; `out` is NULL or valid for the writes the function's
+ * documentation describes.
  */
 lapis_status lapis_any_nonfinite_all(const lapis_array *x, bool *out);
 
@@ -4679,6 +4935,10 @@ lapis_status lapis_any_nonfinite_all(const lapis_array *x, bool *out);
  * `LAPIS_ERR_BAD_DTYPE` for a real-only op on complex input;
  * `LAPIS_ERR_BUSY` while `x` is being written by another call;
  * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_unary(lapis_unary_op op, const lapis_array *x, lapis_array **out);
 
@@ -4699,6 +4959,10 @@ lapis_status lapis_unary(lapis_unary_op op, const lapis_array *x, lapis_array **
  * of another shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
  * `LAPIS_ERR_READ_ONLY` for a read-only `out`, `LAPIS_ERR_BAD_STRIDE`
  * for an `out` whose elements overlap. On error `out` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_unary_out(lapis_unary_op op, const lapis_array *x, lapis_array *out);
 
@@ -4707,6 +4971,10 @@ lapis_status lapis_unary_out(lapis_unary_op op, const lapis_array *x, lapis_arra
  * `same_kind` (so `absolute` of a complex array stores |x| as complex
  * values with zero imaginary part). Any strides except overlapping ones.
  * Errors: as `lapis_unary_out`; on error `x` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_unary_inplace(lapis_unary_op op, lapis_array *x);
 
@@ -4731,6 +4999,10 @@ lapis_status lapis_unary_inplace(lapis_unary_op op, lapis_array *x);
  * op code), `LAPIS_ERR_SHAPE_MISMATCH`, `LAPIS_ERR_BAD_DTYPE` (real-only
  * op on complex input), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
  * `*out` is written only on success.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_binary(lapis_binary_op op,
                           const lapis_array *x,
@@ -4747,6 +5019,10 @@ lapis_status lapis_binary(lapis_binary_op op,
  * been copied first.
  * Errors: as `lapis_binary` and `lapis_unary_out`; on error `out` is not
  * modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_binary_out(lapis_binary_op op,
                               const lapis_array *x,
@@ -4759,514 +5035,918 @@ lapis_status lapis_binary_out(lapis_binary_op op,
  * must cast to `x`'s dtype under `same_kind` (a complex `y` into a real
  * `x` is `LAPIS_ERR_INVALID_VALUE`).
  * Errors: as `lapis_binary_out`; on error `x` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_binary_inplace(lapis_binary_op op, lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `negative` in a new array: numerical negative, -x. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_negative(const lapis_array *x, lapis_array **out);
 
 /**
  * `negative` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_negative_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `negative` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_negative_inplace(lapis_array *x);
 
 /**
  * NumPy's `absolute` in a new array: absolute value |x| (complex input gives a real result). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_absolute(const lapis_array *x,
                             lapis_array **out);
 
 /**
  * `absolute` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_absolute_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `absolute` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_absolute_inplace(lapis_array *x);
 
 /**
  * NumPy's `sqrt` in a new array: square root (principal branch for complex; NaN for negative reals). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sqrt(const lapis_array *x,
                         lapis_array **out);
 
 /**
  * `sqrt` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sqrt_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `sqrt` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sqrt_inplace(lapis_array *x);
 
 /**
  * NumPy's `square` in a new array: x*x. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_square(const lapis_array *x, lapis_array **out);
 
 /**
  * `square` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_square_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `square` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_square_inplace(lapis_array *x);
 
 /**
  * NumPy's `reciprocal` in a new array: 1/x. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_reciprocal(const lapis_array *x, lapis_array **out);
 
 /**
  * `reciprocal` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_reciprocal_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `reciprocal` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_reciprocal_inplace(lapis_array *x);
 
 /**
  * NumPy's `exp` in a new array: exponential e^x. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_exp(const lapis_array *x, lapis_array **out);
 
 /**
  * `exp` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_exp_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `exp` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_exp_inplace(lapis_array *x);
 
 /**
  * NumPy's `expm1` in a new array: e^x - 1, accurate near 0. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_expm1(const lapis_array *x, lapis_array **out);
 
 /**
  * `expm1` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_expm1_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `expm1` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_expm1_inplace(lapis_array *x);
 
 /**
  * NumPy's `log` in a new array: natural logarithm. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log(const lapis_array *x, lapis_array **out);
 
 /**
  * `log` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `log` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log_inplace(lapis_array *x);
 
 /**
  * NumPy's `log1p` in a new array: log(1 + x), accurate near 0. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log1p(const lapis_array *x, lapis_array **out);
 
 /**
  * `log1p` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log1p_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `log1p` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log1p_inplace(lapis_array *x);
 
 /**
  * NumPy's `log10` in a new array: base-10 logarithm. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log10(const lapis_array *x, lapis_array **out);
 
 /**
  * `log10` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log10_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `log10` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log10_inplace(lapis_array *x);
 
 /**
  * NumPy's `log2` in a new array: base-2 logarithm. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log2(const lapis_array *x, lapis_array **out);
 
 /**
  * `log2` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log2_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `log2` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_log2_inplace(lapis_array *x);
 
 /**
  * NumPy's `sin` in a new array: sine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sin(const lapis_array *x, lapis_array **out);
 
 /**
  * `sin` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sin_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `sin` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sin_inplace(lapis_array *x);
 
 /**
  * NumPy's `cos` in a new array: cosine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cos(const lapis_array *x, lapis_array **out);
 
 /**
  * `cos` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cos_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `cos` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cos_inplace(lapis_array *x);
 
 /**
  * NumPy's `tan` in a new array: tangent. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tan(const lapis_array *x, lapis_array **out);
 
 /**
  * `tan` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tan_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `tan` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tan_inplace(lapis_array *x);
 
 /**
  * NumPy's `arcsin` in a new array: inverse sine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arcsin(const lapis_array *x, lapis_array **out);
 
 /**
  * `arcsin` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arcsin_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `arcsin` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arcsin_inplace(lapis_array *x);
 
 /**
  * NumPy's `arccos` in a new array: inverse cosine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arccos(const lapis_array *x, lapis_array **out);
 
 /**
  * `arccos` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arccos_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `arccos` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arccos_inplace(lapis_array *x);
 
 /**
  * NumPy's `arctan` in a new array: inverse tangent. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan(const lapis_array *x, lapis_array **out);
 
 /**
  * `arctan` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `arctan` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan_inplace(lapis_array *x);
 
 /**
  * NumPy's `sinh` in a new array: hyperbolic sine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sinh(const lapis_array *x, lapis_array **out);
 
 /**
  * `sinh` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sinh_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `sinh` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sinh_inplace(lapis_array *x);
 
 /**
  * NumPy's `cosh` in a new array: hyperbolic cosine. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cosh(const lapis_array *x, lapis_array **out);
 
 /**
  * `cosh` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cosh_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `cosh` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_cosh_inplace(lapis_array *x);
 
 /**
  * NumPy's `tanh` in a new array: hyperbolic tangent. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tanh(const lapis_array *x, lapis_array **out);
 
 /**
  * `tanh` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tanh_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `tanh` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_tanh_inplace(lapis_array *x);
 
 /**
  * NumPy's `conjugate` in a new array: complex conjugate (a copy for real input). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_conjugate(const lapis_array *x,
                              lapis_array **out);
 
 /**
  * `conjugate` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_conjugate_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `conjugate` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_conjugate_inplace(lapis_array *x);
 
 /**
  * NumPy's `real` in a new array: real part (complex input gives a real result). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_real(const lapis_array *x,
                         lapis_array **out);
 
 /**
  * `real` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_real_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `real` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_real_inplace(lapis_array *x);
 
 /**
  * NumPy's `imag` in a new array: imaginary part (complex input gives a real result; zeros for real input). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_imag(const lapis_array *x,
                         lapis_array **out);
 
 /**
  * `imag` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_imag_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `imag` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_imag_inplace(lapis_array *x);
 
 /**
  * NumPy's `angle` in a new array: phase angle in radians (real result; 0 or pi for real input). Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_angle(const lapis_array *x,
                          lapis_array **out);
 
 /**
  * `angle` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_angle_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `angle` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_angle_inplace(lapis_array *x);
 
 /**
  * NumPy's `floor` in a new array: floor; real dtypes only. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_floor(const lapis_array *x, lapis_array **out);
 
 /**
  * `floor` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_floor_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `floor` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_floor_inplace(lapis_array *x);
 
 /**
  * NumPy's `ceil` in a new array: ceiling; real dtypes only. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_ceil(const lapis_array *x, lapis_array **out);
 
 /**
  * `ceil` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_ceil_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `ceil` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_ceil_inplace(lapis_array *x);
 
 /**
  * NumPy's `round` in a new array: round half to even (NumPy's round/rint); real dtypes only. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_round(const lapis_array *x,
                          lapis_array **out);
 
 /**
  * `round` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_round_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `round` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_round_inplace(lapis_array *x);
 
 /**
  * NumPy's `sign` in a new array: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex. Contract as `lapis_unary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sign(const lapis_array *x,
                         lapis_array **out);
 
 /**
  * `sign` into the existing array `out`. Contract as `lapis_unary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sign_out(const lapis_array *x, lapis_array *out);
 
 /**
  * `sign` in place on `x`. Contract as `lapis_unary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_sign_inplace(lapis_array *x);
 
 /**
  * NumPy's `add` with broadcasting, in a new array: x + y. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_add(const lapis_array *x, const lapis_array *y, lapis_array **out);
 
 /**
  * `add` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_add_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = add(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_add_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `subtract` with broadcasting, in a new array: x - y. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_subtract(const lapis_array *x, const lapis_array *y, lapis_array **out);
 
 /**
  * `subtract` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_subtract_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = subtract(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_subtract_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `multiply` with broadcasting, in a new array: x * y. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply(const lapis_array *x, const lapis_array *y, lapis_array **out);
 
 /**
  * `multiply` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = multiply(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `divide` with broadcasting, in a new array: x / y. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_divide(const lapis_array *x, const lapis_array *y, lapis_array **out);
 
 /**
  * `divide` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_divide_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = divide(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_divide_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `power` with broadcasting, in a new array: x raised to y. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_power(const lapis_array *x, const lapis_array *y, lapis_array **out);
 
 /**
  * `power` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_power_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = power(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_power_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `maximum` with broadcasting, in a new array: elementwise maximum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_maximum(const lapis_array *x,
                            const lapis_array *y,
@@ -5274,16 +5954,28 @@ lapis_status lapis_maximum(const lapis_array *x,
 
 /**
  * `maximum` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_maximum_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = maximum(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_maximum_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `minimum` with broadcasting, in a new array: elementwise minimum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_minimum(const lapis_array *x,
                            const lapis_array *y,
@@ -5291,16 +5983,28 @@ lapis_status lapis_minimum(const lapis_array *x,
 
 /**
  * `minimum` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_minimum_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = minimum(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_minimum_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `fmax` with broadcasting, in a new array: elementwise maximum ignoring NaNs. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmax(const lapis_array *x,
                         const lapis_array *y,
@@ -5308,16 +6012,28 @@ lapis_status lapis_fmax(const lapis_array *x,
 
 /**
  * `fmax` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmax_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = fmax(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmax_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `fmin` with broadcasting, in a new array: elementwise minimum ignoring NaNs. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmin(const lapis_array *x,
                         const lapis_array *y,
@@ -5325,16 +6041,28 @@ lapis_status lapis_fmin(const lapis_array *x,
 
 /**
  * `fmin` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmin_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = fmin(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_fmin_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `arctan2` with broadcasting, in a new array: arctan(x/y) by quadrant; real dtypes only. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan2(const lapis_array *x,
                            const lapis_array *y,
@@ -5342,16 +6070,28 @@ lapis_status lapis_arctan2(const lapis_array *x,
 
 /**
  * `arctan2` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan2_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = arctan2(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_arctan2_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `hypot` with broadcasting, in a new array: sqrt(x*x + y*y); real dtypes only. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_hypot(const lapis_array *x,
                          const lapis_array *y,
@@ -5359,16 +6099,28 @@ lapis_status lapis_hypot(const lapis_array *x,
 
 /**
  * `hypot` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_hypot_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = hypot(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_hypot_inplace(lapis_array *x, const lapis_array *y);
 
 /**
  * NumPy's `copysign` with broadcasting, in a new array: |x| with the sign of y; real dtypes only. Contract as `lapis_binary`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_copysign(const lapis_array *x,
                             const lapis_array *y,
@@ -5376,11 +6128,19 @@ lapis_status lapis_copysign(const lapis_array *x,
 
 /**
  * `copysign` into the existing array `out`. Contract as `lapis_binary_out`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_copysign_out(const lapis_array *x, const lapis_array *y, lapis_array *out);
 
 /**
  * `x = copysign(x, y)` in place. Contract as `lapis_binary_inplace`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_copysign_inplace(lapis_array *x, const lapis_array *y);
 
@@ -5392,6 +6152,10 @@ lapis_status lapis_copysign_inplace(lapis_array *x, const lapis_array *y);
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` when the
  * shapes do not broadcast (the message names all three); `LAPIS_ERR_BUSY`;
  * `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply_add(const lapis_array *a,
                                 const lapis_array *b,
@@ -5404,6 +6168,10 @@ lapis_status lapis_multiply_add(const lapis_array *a,
  * the result casts to under `same_kind`, any non-overlapping strides,
  * may alias the inputs). Errors: as `lapis_multiply_add` and
  * `lapis_binary_out`; on error `out` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply_add_out(const lapis_array *a,
                                     const lapis_array *b,
@@ -5414,6 +6182,10 @@ lapis_status lapis_multiply_add_out(const lapis_array *a,
  * `c += a*b` in place: `a` and `b` must broadcast to `c`'s shape, and the
  * result cast to `c`'s dtype under `same_kind`. Errors: as
  * `lapis_multiply_add_out`; on error `c` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_multiply_add_inplace(const lapis_array *a, const lapis_array *b, lapis_array *c);
 
@@ -5424,6 +6196,10 @@ lapis_status lapis_multiply_add_inplace(const lapis_array *a, const lapis_array 
  * `lapis_binary` (`*out` is a new handle owned by the caller).
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_SHAPE_MISMATCH` (NumPy's
  * broadcast message), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_axpby(lapis_complex128 alpha,
                          const lapis_array *x,
@@ -5435,6 +6211,10 @@ lapis_status lapis_axpby(lapis_complex128 alpha,
  * `alpha*x + beta*y` written into the existing array `out` of the
  * broadcast shape (`out=` rules of `lapis_binary_out`). Errors: as
  * `lapis_axpby` and `lapis_binary_out`; on error `out` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_axpby_out(lapis_complex128 alpha,
                              const lapis_array *x,
@@ -5447,6 +6227,10 @@ lapis_status lapis_axpby_out(lapis_complex128 alpha,
  * `y`'s shape). A complex result into a real `y` (complex `x`, `alpha` or
  * `beta`) is `LAPIS_ERR_INVALID_VALUE`. Errors: as `lapis_axpby_out`; on
  * error `y` is not modified.
+ *
+ * # Safety
+ * Every handle argument is NULL or a live lapis handle; `out` is NULL or
+ * valid for one write.
  */
 lapis_status lapis_axpby_inplace(lapis_complex128 alpha,
                                  const lapis_array *x,

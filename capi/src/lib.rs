@@ -25,6 +25,10 @@
 //!   dtype and option codes arrive as integers and are checked against the
 //!   named constants, so no C value can make an invalid Rust enum.
 
+// Every `unsafe` block says why it is sound, and every `unsafe fn` (every
+// export) what its caller must guarantee.
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -16,7 +16,6 @@
 //! conventions): a handle argument is NULL or a live handle from lapis,
 //! a list argument is NULL or valid for its stated count, an out-pointer
 //! is NULL or valid for one write. NULLs are reported, never dereferenced.
-#![allow(clippy::missing_safety_doc)] // the contract above, shared by all
 
 use super::{
     Failure, FfiResult, array_ref, check_out, isize_list, lapis_array, lapis_complex128,

@@ -13,7 +13,6 @@
 //! conventions): a handle argument is NULL or a live handle from lapis,
 //! a list argument is NULL or valid for its stated count, an out-pointer
 //! is NULL or valid for one write. NULLs are reported, never dereferenced.
-#![allow(clippy::missing_safety_doc)] // the contract above, shared by all
 
 use super::{
     Failure, FfiResult, array_ref, call, check_out, lapis_array, lapis_status, out_view, put_array,
@@ -316,6 +315,10 @@ unsafe fn binary_self(
 /// `LAPIS_ERR_BAD_DTYPE` for a real-only op on complex input;
 /// `LAPIS_ERR_BUSY` while `x` is being written by another call;
 /// `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_unary(
     op: lapis_unary_op,
@@ -346,6 +349,10 @@ pub unsafe extern "C" fn lapis_unary(
 /// of another shape, `LAPIS_ERR_INVALID_VALUE` for a forbidden cast,
 /// `LAPIS_ERR_READ_ONLY` for a read-only `out`, `LAPIS_ERR_BAD_STRIDE`
 /// for an `out` whose elements overlap. On error `out` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_unary_out(
     op: lapis_unary_op,
@@ -364,6 +371,10 @@ pub unsafe extern "C" fn lapis_unary_out(
 /// `same_kind` (so `absolute` of a complex array stores |x| as complex
 /// values with zero imaginary part). Any strides except overlapping ones.
 /// Errors: as `lapis_unary_out`; on error `x` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_unary_inplace(
     op: lapis_unary_op,
@@ -397,6 +408,10 @@ pub unsafe extern "C" fn lapis_unary_inplace(
 /// op code), `LAPIS_ERR_SHAPE_MISMATCH`, `LAPIS_ERR_BAD_DTYPE` (real-only
 /// op on complex input), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
 /// `*out` is written only on success.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_binary(
     op: lapis_binary_op,
@@ -421,6 +436,10 @@ pub unsafe extern "C" fn lapis_binary(
 /// been copied first.
 /// Errors: as `lapis_binary` and `lapis_unary_out`; on error `out` is not
 /// modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_binary_out(
     op: lapis_binary_op,
@@ -441,6 +460,10 @@ pub unsafe extern "C" fn lapis_binary_out(
 /// must cast to `x`'s dtype under `same_kind` (a complex `y` into a real
 /// `x` is `LAPIS_ERR_INVALID_VALUE`).
 /// Errors: as `lapis_binary_out`; on error `x` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_binary_inplace(
     op: lapis_binary_op,

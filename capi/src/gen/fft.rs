@@ -2,7 +2,6 @@
 // Regenerate: LAPIS_UPDATE_GENERATED=1 cargo test -p lapis-capi --test generated_exports
 //! The FFT exports, numpy.fft's functions one by one: the common
 //! arguments, dtypes and the pointer contract are in fft.rs's module docs.
-#![allow(clippy::missing_safety_doc)] // the contract in fft.rs, shared by all
 
 use super::{freq, in_place, lapis_fft_norm, n_d, n_d_out, one_d, one_d_out, shift};
 use crate::{call, lapis_array, lapis_status};
@@ -20,6 +19,10 @@ use lapis::fft;
 /// < -1, an empty axis without `n`, or an unknown norm code;
 /// `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
 /// success.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft(
     x: *const lapis_array,
@@ -37,6 +40,10 @@ pub unsafe extern "C" fn lapis_fft_fft(
 /// NumPy's `fft.ifft`: the inverse of `lapis_fft_fft`, `y[j] = (1/n)
 /// sum_k x[k] exp(+2 pi i jk/n)` for the default norm. Arguments, dtypes
 /// and errors as `lapis_fft_fft`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifft(
     x: *const lapis_array,
@@ -55,6 +62,10 @@ pub unsafe extern "C" fn lapis_fft_ifft(
 /// non-negative frequencies. `x` must be float32 or float64 (complex input
 /// is `LAPIS_ERR_INVALID_ARGUMENT`, "expected real input"); the result is complex64 or complex128 with
 /// length `n/2 + 1` along `axis`. Otherwise as `lapis_fft_fft`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfft(
     x: *const lapis_array,
@@ -74,6 +85,10 @@ pub unsafe extern "C" fn lapis_fft_rfft(
 /// the input is cropped or zero-padded to `n/2 + 1` values). Real input is
 /// taken as complex. float32/complex64 give float32, else float64.
 /// Otherwise as `lapis_fft_fft`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfft(
     x: *const lapis_array,
@@ -91,6 +106,10 @@ pub unsafe extern "C" fn lapis_fft_irfft(
 /// NumPy's `fft.hfft`: the transform of a Hermitian-symmetric signal given
 /// by its first half, a real result of length `n` (default `2*(m - 1)`).
 /// Dtypes as `lapis_fft_irfft`; otherwise as `lapis_fft_fft`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_hfft(
     x: *const lapis_array,
@@ -108,6 +127,10 @@ pub unsafe extern "C" fn lapis_fft_hfft(
 /// NumPy's `fft.ihfft`: the inverse of `lapis_fft_hfft` for real input
 /// (the conjugate of `rfft` scaled by `1/n` for the default norm), length
 /// `n/2 + 1` along `axis`. Dtypes as `lapis_fft_rfft`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ihfft(
     x: *const lapis_array,
@@ -131,6 +154,10 @@ pub unsafe extern "C" fn lapis_fft_ihfft(
 /// a wrong shape, `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both
 /// named), `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is
 /// not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft_out(
     x: *const lapis_array,
@@ -146,6 +173,10 @@ pub unsafe extern "C" fn lapis_fft_fft_out(
 }
 
 /// `lapis_fft_ifft` into `out`, as `lapis_fft_fft_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifft_out(
     x: *const lapis_array,
@@ -162,6 +193,10 @@ pub unsafe extern "C" fn lapis_fft_ifft_out(
 
 /// `lapis_fft_rfft` into `out` (complex, length `n/2 + 1` along `axis`),
 /// as `lapis_fft_fft_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfft_out(
     x: *const lapis_array,
@@ -178,6 +213,10 @@ pub unsafe extern "C" fn lapis_fft_rfft_out(
 
 /// `lapis_fft_irfft` into `out` (float32 or float64: the result's dtype exactly, length `n` along
 /// `axis`), as `lapis_fft_fft_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfft_out(
     x: *const lapis_array,
@@ -193,6 +232,10 @@ pub unsafe extern "C" fn lapis_fft_irfft_out(
 }
 
 /// `lapis_fft_hfft` into `out`, as `lapis_fft_irfft_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_hfft_out(
     x: *const lapis_array,
@@ -208,6 +251,10 @@ pub unsafe extern "C" fn lapis_fft_hfft_out(
 }
 
 /// `lapis_fft_ihfft` into `out`, as `lapis_fft_rfft_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ihfft_out(
     x: *const lapis_array,
@@ -227,6 +274,10 @@ pub unsafe extern "C" fn lapis_fft_ihfft_out(
 /// `LAPIS_ERR_INVALID_ARGUMENT` for a real array or an unknown norm,
 /// `LAPIS_ERR_INDEX`, `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`,
 /// `LAPIS_ERR_BUSY`; on error `x` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft_inplace(
     x: *mut lapis_array,
@@ -240,6 +291,10 @@ pub unsafe extern "C" fn lapis_fft_fft_inplace(
 }
 
 /// `lapis_fft_ifft` in place, as `lapis_fft_fft_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifft_inplace(
     x: *mut lapis_array,
@@ -261,6 +316,10 @@ pub unsafe extern "C" fn lapis_fft_ifft_inplace(
 /// axes, a repeated axis, lengths that differ, an entry of `s` that is 0
 /// or negative; `LAPIS_ERR_NULL_ARGUMENT` for a NULL list with a positive
 /// count.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fftn(
     x: *const lapis_array,
@@ -288,6 +347,10 @@ pub unsafe extern "C" fn lapis_fft_fftn(
 }
 
 /// NumPy's `fft.ifftn`: the inverse of `lapis_fft_fftn` (same arguments).
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifftn(
     x: *const lapis_array,
@@ -317,6 +380,10 @@ pub unsafe extern "C" fn lapis_fft_ifftn(
 /// NumPy's `fft.rfftn`: `rfft` over the last of `axes`, then `fft` over the
 /// others; real input only (`LAPIS_ERR_INVALID_ARGUMENT` for complex). Arguments
 /// as `lapis_fft_fftn`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfftn(
     x: *const lapis_array,
@@ -346,6 +413,10 @@ pub unsafe extern "C" fn lapis_fft_rfftn(
 /// NumPy's `fft.irfftn`: the inverse of `lapis_fft_rfftn`, a real result;
 /// the last transformed length defaults to `2*(m - 1)`. Arguments as
 /// `lapis_fft_fftn`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfftn(
     x: *const lapis_array,
@@ -374,6 +445,10 @@ pub unsafe extern "C" fn lapis_fft_irfftn(
 
 /// NumPy's `fft.fft2`: `lapis_fft_fftn` whose default axes are the last
 /// two (`naxes` = -1) instead of all.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft2(
     x: *const lapis_array,
@@ -401,6 +476,10 @@ pub unsafe extern "C" fn lapis_fft_fft2(
 }
 
 /// NumPy's `fft.ifft2`: `lapis_fft_ifftn` with the last two axes by default.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifft2(
     x: *const lapis_array,
@@ -428,6 +507,10 @@ pub unsafe extern "C" fn lapis_fft_ifft2(
 }
 
 /// NumPy's `fft.rfft2`: `lapis_fft_rfftn` with the last two axes by default.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfft2(
     x: *const lapis_array,
@@ -455,6 +538,10 @@ pub unsafe extern "C" fn lapis_fft_rfft2(
 }
 
 /// NumPy's `fft.irfft2`: `lapis_fft_irfftn` with the last two axes by default.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfft2(
     x: *const lapis_array,
@@ -493,6 +580,10 @@ pub unsafe extern "C" fn lapis_fft_irfft2(
 /// `LAPIS_ERR_INVALID_ARGUMENT` for a wrong dtype (both named),
 /// `LAPIS_ERR_READ_ONLY`, `LAPIS_ERR_BAD_STRIDE`. On error `out` is not
 /// modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fftn_out(
     x: *const lapis_array,
@@ -520,6 +611,10 @@ pub unsafe extern "C" fn lapis_fft_fftn_out(
 }
 
 /// `lapis_fft_ifftn` into `out`, as `lapis_fft_fftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifftn_out(
     x: *const lapis_array,
@@ -548,6 +643,10 @@ pub unsafe extern "C" fn lapis_fft_ifftn_out(
 
 /// `lapis_fft_rfftn` into `out` (complex; `s[-1]/2 + 1` along the last
 /// transformed axis), as `lapis_fft_fftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfftn_out(
     x: *const lapis_array,
@@ -576,6 +675,10 @@ pub unsafe extern "C" fn lapis_fft_rfftn_out(
 
 /// `lapis_fft_irfftn` into `out` (float32 or float64), as
 /// `lapis_fft_fftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfftn_out(
     x: *const lapis_array,
@@ -603,6 +706,10 @@ pub unsafe extern "C" fn lapis_fft_irfftn_out(
 }
 
 /// `lapis_fft_fft2` into `out`, as `lapis_fft_fftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fft2_out(
     x: *const lapis_array,
@@ -630,6 +737,10 @@ pub unsafe extern "C" fn lapis_fft_fft2_out(
 }
 
 /// `lapis_fft_ifft2` into `out`, as `lapis_fft_fftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifft2_out(
     x: *const lapis_array,
@@ -657,6 +768,10 @@ pub unsafe extern "C" fn lapis_fft_ifft2_out(
 }
 
 /// `lapis_fft_rfft2` into `out`, as `lapis_fft_rfftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfft2_out(
     x: *const lapis_array,
@@ -684,6 +799,10 @@ pub unsafe extern "C" fn lapis_fft_rfft2_out(
 }
 
 /// `lapis_fft_irfft2` into `out`, as `lapis_fft_irfftn_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_irfft2_out(
     x: *const lapis_array,
@@ -715,6 +834,10 @@ pub unsafe extern "C" fn lapis_fft_irfft2_out(
 /// with sample spacing `d`, as a new float64 array of length `n` (owned by
 /// the caller). Errors: `LAPIS_ERR_INVALID_ARGUMENT` for `n` < 1 or a `d`
 /// that makes `1/(n*d)` infinite or NaN; `LAPIS_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fftfreq(
     n: i64,
@@ -729,6 +852,10 @@ pub unsafe extern "C" fn lapis_fft_fftfreq(
 
 /// NumPy's `fft.rfftfreq(n, d)`: `[0, 1, ..., n/2] / (n*d)`, a new float64
 /// array of length `n/2 + 1`. Errors as `lapis_fft_fftfreq`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_rfftfreq(
     n: i64,
@@ -746,6 +873,10 @@ pub unsafe extern "C" fn lapis_fft_rfftfreq(
 /// centre. A new array of `x`'s dtype and shape, owned by the caller.
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INDEX` for an axis out of
 /// range; `LAPIS_ERR_INVALID_ARGUMENT` for `naxes` < -1; `LAPIS_ERR_BUSY`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_fftshift(
     x: *const lapis_array,
@@ -761,6 +892,10 @@ pub unsafe extern "C" fn lapis_fft_fftshift(
 
 /// NumPy's `fft.ifftshift`: the inverse of `lapis_fft_fftshift` (rolls by
 /// `-floor(len/2)`), same arguments and errors.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; each list argument
+/// is NULL or valid for its count; `out` is NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fft_ifftshift(
     x: *const lapis_array,

@@ -2,7 +2,6 @@
 // Regenerate: LAPIS_UPDATE_GENERATED=1 cargo test -p lapis-capi --test generated_exports
 //! The reduction exports, one per NumPy reduction and form: the axes
 //! convention and the pointer contract are in reduce.rs's module docs.
-#![allow(clippy::missing_safety_doc)] // the contract in reduce.rs, shared by all
 
 use super::{
     Reduction, arg_axis, complex_all, finite_all, finite_axes, index_all, real_all, reduce_axes,
@@ -24,6 +23,11 @@ use crate::{call, lapis_array, lapis_complex128, lapis_status};
 /// repeated axis; `LAPIS_ERR_INDEX` for an axis out of range;
 /// `LAPIS_ERR_BUSY`; `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on
 /// success.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sum(
     x: *const lapis_array,
@@ -40,6 +44,11 @@ pub unsafe extern "C" fn lapis_sum(
 
 /// NumPy's `prod`: the product over the given axes (1 for an empty
 /// reduction). Shapes, dtype, layout, ownership and errors as `lapis_sum`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_prod(
     x: *const lapis_array,
@@ -66,6 +75,11 @@ pub unsafe extern "C" fn lapis_prod(
 /// NumPy's `mean`: the sum over the given axes divided by the number of
 /// elements reduced, in `x`'s dtype (NaN for an empty reduction). Shapes,
 /// layout, ownership and errors as `lapis_sum`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_mean(
     x: *const lapis_array,
@@ -95,6 +109,11 @@ pub unsafe extern "C" fn lapis_mean(
 /// divides by zero (inf or NaN, as NumPy); an empty reduction is NaN.
 /// Builds one real temporary of `x`'s size. Errors: as `lapis_sum`, plus
 /// `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_var(
     x: *const lapis_array,
@@ -121,6 +140,11 @@ pub unsafe extern "C" fn lapis_var(
 
 /// NumPy's `std`: the square root of `lapis_var` (same arguments, real
 /// dtype, errors).
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_std(
     x: *const lapis_array,
@@ -150,6 +174,11 @@ pub unsafe extern "C" fn lapis_std(
 /// (real part, then imaginary part), as NumPy. Dtype: `x`'s. Errors: as
 /// `lapis_sum`, plus `LAPIS_ERR_INVALID_VALUE` when a reduced axis has
 /// length 0 (no identity).
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_min(
     x: *const lapis_array,
@@ -165,6 +194,11 @@ pub unsafe extern "C" fn lapis_min(
 }
 
 /// NumPy's `max` (`amax`): as `lapis_min` with the maximum.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_max(
     x: *const lapis_array,
@@ -187,6 +221,11 @@ pub unsafe extern "C" fn lapis_max(
 /// Errors: as `lapis_sum`, plus `LAPIS_ERR_INVALID_ARGUMENT` for a NaN
 /// `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = +-infinity over an empty
 /// reduction.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_vector_norm(
     x: *const lapis_array,
@@ -222,6 +261,11 @@ pub unsafe extern "C" fn lapis_vector_norm(
 /// (including a 0-d `x`); `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
 /// `out_len`; `LAPIS_ERR_INVALID_VALUE` when `x.shape[axis]` is 0;
 /// `LAPIS_ERR_BUSY`. `out` is written only on success.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_argmin(
     x: *const lapis_array,
@@ -236,6 +280,11 @@ pub unsafe extern "C" fn lapis_argmin(
 }
 
 /// NumPy's `argmax(x, axis)`: as `lapis_argmin` with the first maximum.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_argmax(
     x: *const lapis_array,
@@ -257,6 +306,11 @@ pub unsafe extern "C" fn lapis_argmax(
 /// empty lane is finite. Use `lapis_all_finite_all` for one answer.
 /// Errors: as `lapis_sum`, plus `LAPIS_ERR_SHAPE_MISMATCH` for a wrong
 /// `out_len`. `out` is written only on success.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_all_finite(
     x: *const lapis_array,
@@ -273,6 +327,11 @@ pub unsafe extern "C" fn lapis_all_finite(
 
 /// Whether any element is infinite or NaN, per lane: the negation of
 /// `lapis_all_finite` (same arguments and errors).
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_any_nonfinite(
     x: *const lapis_array,
@@ -291,6 +350,11 @@ pub unsafe extern "C" fn lapis_any_nonfinite(
 /// dtypes), computed in `x`'s dtype as `lapis_sum` with `LAPIS_ALL_AXES`
 /// and then widened. Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
 /// `*out` is written only on success.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sum_all(
     x: *const lapis_array,
@@ -303,6 +367,11 @@ pub unsafe extern "C" fn lapis_sum_all(
 }
 
 /// The product of every element (1 for an empty array), as `lapis_sum_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_prod_all(
     x: *const lapis_array,
@@ -315,6 +384,11 @@ pub unsafe extern "C" fn lapis_prod_all(
 }
 
 /// The mean of every element (NaN for an empty array), as `lapis_sum_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_mean_all(
     x: *const lapis_array,
@@ -328,6 +402,11 @@ pub unsafe extern "C" fn lapis_mean_all(
 
 /// The minimum of every element (NaN-propagating, complex lexicographic),
 /// as `lapis_sum_all`; `LAPIS_ERR_INVALID_VALUE` for an empty array.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_min_all(
     x: *const lapis_array,
@@ -340,6 +419,11 @@ pub unsafe extern "C" fn lapis_min_all(
 }
 
 /// The maximum of every element, as `lapis_min_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_max_all(
     x: *const lapis_array,
@@ -354,6 +438,11 @@ pub unsafe extern "C" fn lapis_max_all(
 /// The variance of every element with `ddof` (as `lapis_var` over all
 /// axes), a real value widened to double. Errors: as `lapis_sum_all`, plus
 /// `LAPIS_ERR_INVALID_ARGUMENT` for a negative `ddof`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_var_all(
     x: *const lapis_array,
@@ -367,6 +456,11 @@ pub unsafe extern "C" fn lapis_var_all(
 }
 
 /// The standard deviation of every element with `ddof`, as `lapis_var_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_std_all(
     x: *const lapis_array,
@@ -381,6 +475,11 @@ pub unsafe extern "C" fn lapis_std_all(
 
 /// The vector norm of order `ord` of all elements (as `lapis_vector_norm`
 /// over all axes), widened to double. Errors: as `lapis_vector_norm`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_vector_norm_all(
     x: *const lapis_array,
@@ -396,6 +495,11 @@ pub unsafe extern "C" fn lapis_vector_norm_all(
 /// The flat index (C order) of the first minimum of all of `x`'s elements
 /// (NumPy's `argmin` without an axis). Errors: `LAPIS_ERR_NULL_ARGUMENT`;
 /// `LAPIS_ERR_INVALID_VALUE` for an empty array; `LAPIS_ERR_BUSY`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_argmin_all(x: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: the caller keeps the C contract of reduce.rs (`x` NULL or live, each list
@@ -405,6 +509,11 @@ pub unsafe extern "C" fn lapis_argmin_all(x: *const lapis_array, out: *mut i64) 
 }
 
 /// The flat index of the first maximum, as `lapis_argmin_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_argmax_all(x: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: the caller keeps the C contract of reduce.rs (`x` NULL or live, each list
@@ -415,6 +524,11 @@ pub unsafe extern "C" fn lapis_argmax_all(x: *const lapis_array, out: *mut i64) 
 
 /// Whether every element of `x` is finite (true for an empty array).
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_BUSY`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_all_finite_all(
     x: *const lapis_array,
@@ -427,6 +541,11 @@ pub unsafe extern "C" fn lapis_all_finite_all(
 }
 
 /// Whether any element of `x` is infinite or NaN, as `lapis_all_finite_all`.
+///
+/// # Safety
+/// `x` is NULL or a live lapis handle; each list argument is NULL or valid
+/// for its count; `out` is NULL or valid for the writes the function's
+/// documentation describes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_any_nonfinite_all(
     x: *const lapis_array,

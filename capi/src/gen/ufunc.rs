@@ -5,13 +5,16 @@
 //! see `lapis_unary`, `lapis_unary_out`, `lapis_unary_inplace` and the
 //! binary ones for the full contract (shapes, dtypes, layouts, ownership,
 //! errors), and ufunc.rs's module docs for the pointer contract.
-#![allow(clippy::missing_safety_doc)] // the contract in ufunc.rs, shared by all
 
 use super::{binary_into, binary_new, binary_self, unary_into, unary_new, unary_self};
 use crate::{call, lapis_array, lapis_status};
 use lapis::array::ufunc::{BinaryOp, UnaryOp};
 
 /// NumPy's `negative` in a new array: numerical negative, -x. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_negative(
     x: *const lapis_array,
@@ -23,6 +26,10 @@ pub unsafe extern "C" fn lapis_negative(
 }
 
 /// `negative` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_negative_out(
     x: *const lapis_array,
@@ -34,6 +41,10 @@ pub unsafe extern "C" fn lapis_negative_out(
 }
 
 /// `negative` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_negative_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -42,6 +53,10 @@ pub unsafe extern "C" fn lapis_negative_inplace(x: *mut lapis_array) -> lapis_st
 }
 
 /// NumPy's `absolute` in a new array: absolute value |x| (complex input gives a real result). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_absolute(
     x: *const lapis_array,
@@ -53,6 +68,10 @@ pub unsafe extern "C" fn lapis_absolute(
 }
 
 /// `absolute` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_absolute_out(
     x: *const lapis_array,
@@ -64,6 +83,10 @@ pub unsafe extern "C" fn lapis_absolute_out(
 }
 
 /// `absolute` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_absolute_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -72,6 +95,10 @@ pub unsafe extern "C" fn lapis_absolute_inplace(x: *mut lapis_array) -> lapis_st
 }
 
 /// NumPy's `sqrt` in a new array: square root (principal branch for complex; NaN for negative reals). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sqrt(
     x: *const lapis_array,
@@ -83,6 +110,10 @@ pub unsafe extern "C" fn lapis_sqrt(
 }
 
 /// `sqrt` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sqrt_out(
     x: *const lapis_array,
@@ -94,6 +125,10 @@ pub unsafe extern "C" fn lapis_sqrt_out(
 }
 
 /// `sqrt` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sqrt_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -102,6 +137,10 @@ pub unsafe extern "C" fn lapis_sqrt_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `square` in a new array: x*x. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_square(
     x: *const lapis_array,
@@ -113,6 +152,10 @@ pub unsafe extern "C" fn lapis_square(
 }
 
 /// `square` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_square_out(
     x: *const lapis_array,
@@ -124,6 +167,10 @@ pub unsafe extern "C" fn lapis_square_out(
 }
 
 /// `square` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_square_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -132,6 +179,10 @@ pub unsafe extern "C" fn lapis_square_inplace(x: *mut lapis_array) -> lapis_stat
 }
 
 /// NumPy's `reciprocal` in a new array: 1/x. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_reciprocal(
     x: *const lapis_array,
@@ -143,6 +194,10 @@ pub unsafe extern "C" fn lapis_reciprocal(
 }
 
 /// `reciprocal` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_reciprocal_out(
     x: *const lapis_array,
@@ -154,6 +209,10 @@ pub unsafe extern "C" fn lapis_reciprocal_out(
 }
 
 /// `reciprocal` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_reciprocal_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -162,6 +221,10 @@ pub unsafe extern "C" fn lapis_reciprocal_inplace(x: *mut lapis_array) -> lapis_
 }
 
 /// NumPy's `exp` in a new array: exponential e^x. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_exp(
     x: *const lapis_array,
@@ -173,6 +236,10 @@ pub unsafe extern "C" fn lapis_exp(
 }
 
 /// `exp` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_exp_out(
     x: *const lapis_array,
@@ -184,6 +251,10 @@ pub unsafe extern "C" fn lapis_exp_out(
 }
 
 /// `exp` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_exp_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -192,6 +263,10 @@ pub unsafe extern "C" fn lapis_exp_inplace(x: *mut lapis_array) -> lapis_status 
 }
 
 /// NumPy's `expm1` in a new array: e^x - 1, accurate near 0. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_expm1(
     x: *const lapis_array,
@@ -203,6 +278,10 @@ pub unsafe extern "C" fn lapis_expm1(
 }
 
 /// `expm1` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_expm1_out(
     x: *const lapis_array,
@@ -214,6 +293,10 @@ pub unsafe extern "C" fn lapis_expm1_out(
 }
 
 /// `expm1` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_expm1_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -222,6 +305,10 @@ pub unsafe extern "C" fn lapis_expm1_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `log` in a new array: natural logarithm. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log(
     x: *const lapis_array,
@@ -233,6 +320,10 @@ pub unsafe extern "C" fn lapis_log(
 }
 
 /// `log` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log_out(
     x: *const lapis_array,
@@ -244,6 +335,10 @@ pub unsafe extern "C" fn lapis_log_out(
 }
 
 /// `log` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -252,6 +347,10 @@ pub unsafe extern "C" fn lapis_log_inplace(x: *mut lapis_array) -> lapis_status 
 }
 
 /// NumPy's `log1p` in a new array: log(1 + x), accurate near 0. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log1p(
     x: *const lapis_array,
@@ -263,6 +362,10 @@ pub unsafe extern "C" fn lapis_log1p(
 }
 
 /// `log1p` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log1p_out(
     x: *const lapis_array,
@@ -274,6 +377,10 @@ pub unsafe extern "C" fn lapis_log1p_out(
 }
 
 /// `log1p` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log1p_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -282,6 +389,10 @@ pub unsafe extern "C" fn lapis_log1p_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `log10` in a new array: base-10 logarithm. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log10(
     x: *const lapis_array,
@@ -293,6 +404,10 @@ pub unsafe extern "C" fn lapis_log10(
 }
 
 /// `log10` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log10_out(
     x: *const lapis_array,
@@ -304,6 +419,10 @@ pub unsafe extern "C" fn lapis_log10_out(
 }
 
 /// `log10` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log10_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -312,6 +431,10 @@ pub unsafe extern "C" fn lapis_log10_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `log2` in a new array: base-2 logarithm. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log2(
     x: *const lapis_array,
@@ -323,6 +446,10 @@ pub unsafe extern "C" fn lapis_log2(
 }
 
 /// `log2` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log2_out(
     x: *const lapis_array,
@@ -334,6 +461,10 @@ pub unsafe extern "C" fn lapis_log2_out(
 }
 
 /// `log2` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_log2_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -342,6 +473,10 @@ pub unsafe extern "C" fn lapis_log2_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `sin` in a new array: sine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sin(
     x: *const lapis_array,
@@ -353,6 +488,10 @@ pub unsafe extern "C" fn lapis_sin(
 }
 
 /// `sin` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sin_out(
     x: *const lapis_array,
@@ -364,6 +503,10 @@ pub unsafe extern "C" fn lapis_sin_out(
 }
 
 /// `sin` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sin_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -372,6 +515,10 @@ pub unsafe extern "C" fn lapis_sin_inplace(x: *mut lapis_array) -> lapis_status 
 }
 
 /// NumPy's `cos` in a new array: cosine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cos(
     x: *const lapis_array,
@@ -383,6 +530,10 @@ pub unsafe extern "C" fn lapis_cos(
 }
 
 /// `cos` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cos_out(
     x: *const lapis_array,
@@ -394,6 +545,10 @@ pub unsafe extern "C" fn lapis_cos_out(
 }
 
 /// `cos` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cos_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -402,6 +557,10 @@ pub unsafe extern "C" fn lapis_cos_inplace(x: *mut lapis_array) -> lapis_status 
 }
 
 /// NumPy's `tan` in a new array: tangent. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tan(
     x: *const lapis_array,
@@ -413,6 +572,10 @@ pub unsafe extern "C" fn lapis_tan(
 }
 
 /// `tan` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tan_out(
     x: *const lapis_array,
@@ -424,6 +587,10 @@ pub unsafe extern "C" fn lapis_tan_out(
 }
 
 /// `tan` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tan_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -432,6 +599,10 @@ pub unsafe extern "C" fn lapis_tan_inplace(x: *mut lapis_array) -> lapis_status 
 }
 
 /// NumPy's `arcsin` in a new array: inverse sine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arcsin(
     x: *const lapis_array,
@@ -443,6 +614,10 @@ pub unsafe extern "C" fn lapis_arcsin(
 }
 
 /// `arcsin` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arcsin_out(
     x: *const lapis_array,
@@ -454,6 +629,10 @@ pub unsafe extern "C" fn lapis_arcsin_out(
 }
 
 /// `arcsin` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arcsin_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -462,6 +641,10 @@ pub unsafe extern "C" fn lapis_arcsin_inplace(x: *mut lapis_array) -> lapis_stat
 }
 
 /// NumPy's `arccos` in a new array: inverse cosine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arccos(
     x: *const lapis_array,
@@ -473,6 +656,10 @@ pub unsafe extern "C" fn lapis_arccos(
 }
 
 /// `arccos` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arccos_out(
     x: *const lapis_array,
@@ -484,6 +671,10 @@ pub unsafe extern "C" fn lapis_arccos_out(
 }
 
 /// `arccos` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arccos_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -492,6 +683,10 @@ pub unsafe extern "C" fn lapis_arccos_inplace(x: *mut lapis_array) -> lapis_stat
 }
 
 /// NumPy's `arctan` in a new array: inverse tangent. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan(
     x: *const lapis_array,
@@ -503,6 +698,10 @@ pub unsafe extern "C" fn lapis_arctan(
 }
 
 /// `arctan` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan_out(
     x: *const lapis_array,
@@ -514,6 +713,10 @@ pub unsafe extern "C" fn lapis_arctan_out(
 }
 
 /// `arctan` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -522,6 +725,10 @@ pub unsafe extern "C" fn lapis_arctan_inplace(x: *mut lapis_array) -> lapis_stat
 }
 
 /// NumPy's `sinh` in a new array: hyperbolic sine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sinh(
     x: *const lapis_array,
@@ -533,6 +740,10 @@ pub unsafe extern "C" fn lapis_sinh(
 }
 
 /// `sinh` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sinh_out(
     x: *const lapis_array,
@@ -544,6 +755,10 @@ pub unsafe extern "C" fn lapis_sinh_out(
 }
 
 /// `sinh` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sinh_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -552,6 +767,10 @@ pub unsafe extern "C" fn lapis_sinh_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `cosh` in a new array: hyperbolic cosine. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cosh(
     x: *const lapis_array,
@@ -563,6 +782,10 @@ pub unsafe extern "C" fn lapis_cosh(
 }
 
 /// `cosh` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cosh_out(
     x: *const lapis_array,
@@ -574,6 +797,10 @@ pub unsafe extern "C" fn lapis_cosh_out(
 }
 
 /// `cosh` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_cosh_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -582,6 +809,10 @@ pub unsafe extern "C" fn lapis_cosh_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `tanh` in a new array: hyperbolic tangent. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tanh(
     x: *const lapis_array,
@@ -593,6 +824,10 @@ pub unsafe extern "C" fn lapis_tanh(
 }
 
 /// `tanh` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tanh_out(
     x: *const lapis_array,
@@ -604,6 +839,10 @@ pub unsafe extern "C" fn lapis_tanh_out(
 }
 
 /// `tanh` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tanh_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -612,6 +851,10 @@ pub unsafe extern "C" fn lapis_tanh_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `conjugate` in a new array: complex conjugate (a copy for real input). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_conjugate(
     x: *const lapis_array,
@@ -623,6 +866,10 @@ pub unsafe extern "C" fn lapis_conjugate(
 }
 
 /// `conjugate` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_conjugate_out(
     x: *const lapis_array,
@@ -634,6 +881,10 @@ pub unsafe extern "C" fn lapis_conjugate_out(
 }
 
 /// `conjugate` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_conjugate_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -642,6 +893,10 @@ pub unsafe extern "C" fn lapis_conjugate_inplace(x: *mut lapis_array) -> lapis_s
 }
 
 /// NumPy's `real` in a new array: real part (complex input gives a real result). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_real(
     x: *const lapis_array,
@@ -653,6 +908,10 @@ pub unsafe extern "C" fn lapis_real(
 }
 
 /// `real` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_real_out(
     x: *const lapis_array,
@@ -664,6 +923,10 @@ pub unsafe extern "C" fn lapis_real_out(
 }
 
 /// `real` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_real_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -672,6 +935,10 @@ pub unsafe extern "C" fn lapis_real_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `imag` in a new array: imaginary part (complex input gives a real result; zeros for real input). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_imag(
     x: *const lapis_array,
@@ -683,6 +950,10 @@ pub unsafe extern "C" fn lapis_imag(
 }
 
 /// `imag` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_imag_out(
     x: *const lapis_array,
@@ -694,6 +965,10 @@ pub unsafe extern "C" fn lapis_imag_out(
 }
 
 /// `imag` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_imag_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -702,6 +977,10 @@ pub unsafe extern "C" fn lapis_imag_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `angle` in a new array: phase angle in radians (real result; 0 or pi for real input). Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_angle(
     x: *const lapis_array,
@@ -713,6 +992,10 @@ pub unsafe extern "C" fn lapis_angle(
 }
 
 /// `angle` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_angle_out(
     x: *const lapis_array,
@@ -724,6 +1007,10 @@ pub unsafe extern "C" fn lapis_angle_out(
 }
 
 /// `angle` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_angle_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -732,6 +1019,10 @@ pub unsafe extern "C" fn lapis_angle_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `floor` in a new array: floor; real dtypes only. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_floor(
     x: *const lapis_array,
@@ -743,6 +1034,10 @@ pub unsafe extern "C" fn lapis_floor(
 }
 
 /// `floor` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_floor_out(
     x: *const lapis_array,
@@ -754,6 +1049,10 @@ pub unsafe extern "C" fn lapis_floor_out(
 }
 
 /// `floor` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_floor_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -762,6 +1061,10 @@ pub unsafe extern "C" fn lapis_floor_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `ceil` in a new array: ceiling; real dtypes only. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ceil(
     x: *const lapis_array,
@@ -773,6 +1076,10 @@ pub unsafe extern "C" fn lapis_ceil(
 }
 
 /// `ceil` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ceil_out(
     x: *const lapis_array,
@@ -784,6 +1091,10 @@ pub unsafe extern "C" fn lapis_ceil_out(
 }
 
 /// `ceil` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ceil_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -792,6 +1103,10 @@ pub unsafe extern "C" fn lapis_ceil_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `round` in a new array: round half to even (NumPy's round/rint); real dtypes only. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_round(
     x: *const lapis_array,
@@ -803,6 +1118,10 @@ pub unsafe extern "C" fn lapis_round(
 }
 
 /// `round` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_round_out(
     x: *const lapis_array,
@@ -814,6 +1133,10 @@ pub unsafe extern "C" fn lapis_round_out(
 }
 
 /// `round` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_round_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -822,6 +1145,10 @@ pub unsafe extern "C" fn lapis_round_inplace(x: *mut lapis_array) -> lapis_statu
 }
 
 /// NumPy's `sign` in a new array: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex. Contract as `lapis_unary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sign(
     x: *const lapis_array,
@@ -833,6 +1160,10 @@ pub unsafe extern "C" fn lapis_sign(
 }
 
 /// `sign` into the existing array `out`. Contract as `lapis_unary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sign_out(
     x: *const lapis_array,
@@ -844,6 +1175,10 @@ pub unsafe extern "C" fn lapis_sign_out(
 }
 
 /// `sign` in place on `x`. Contract as `lapis_unary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_sign_inplace(x: *mut lapis_array) -> lapis_status {
     // SAFETY: the caller keeps the C contract of ufunc.rs (each handle NULL or live, `out`
@@ -852,6 +1187,10 @@ pub unsafe extern "C" fn lapis_sign_inplace(x: *mut lapis_array) -> lapis_status
 }
 
 /// NumPy's `add` with broadcasting, in a new array: x + y. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_add(
     x: *const lapis_array,
@@ -864,6 +1203,10 @@ pub unsafe extern "C" fn lapis_add(
 }
 
 /// `add` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_add_out(
     x: *const lapis_array,
@@ -876,6 +1219,10 @@ pub unsafe extern "C" fn lapis_add_out(
 }
 
 /// `x = add(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_add_inplace(
     x: *mut lapis_array,
@@ -887,6 +1234,10 @@ pub unsafe extern "C" fn lapis_add_inplace(
 }
 
 /// NumPy's `subtract` with broadcasting, in a new array: x - y. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_subtract(
     x: *const lapis_array,
@@ -899,6 +1250,10 @@ pub unsafe extern "C" fn lapis_subtract(
 }
 
 /// `subtract` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_subtract_out(
     x: *const lapis_array,
@@ -911,6 +1266,10 @@ pub unsafe extern "C" fn lapis_subtract_out(
 }
 
 /// `x = subtract(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_subtract_inplace(
     x: *mut lapis_array,
@@ -922,6 +1281,10 @@ pub unsafe extern "C" fn lapis_subtract_inplace(
 }
 
 /// NumPy's `multiply` with broadcasting, in a new array: x * y. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply(
     x: *const lapis_array,
@@ -934,6 +1297,10 @@ pub unsafe extern "C" fn lapis_multiply(
 }
 
 /// `multiply` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply_out(
     x: *const lapis_array,
@@ -946,6 +1313,10 @@ pub unsafe extern "C" fn lapis_multiply_out(
 }
 
 /// `x = multiply(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply_inplace(
     x: *mut lapis_array,
@@ -957,6 +1328,10 @@ pub unsafe extern "C" fn lapis_multiply_inplace(
 }
 
 /// NumPy's `divide` with broadcasting, in a new array: x / y. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_divide(
     x: *const lapis_array,
@@ -969,6 +1344,10 @@ pub unsafe extern "C" fn lapis_divide(
 }
 
 /// `divide` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_divide_out(
     x: *const lapis_array,
@@ -981,6 +1360,10 @@ pub unsafe extern "C" fn lapis_divide_out(
 }
 
 /// `x = divide(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_divide_inplace(
     x: *mut lapis_array,
@@ -992,6 +1375,10 @@ pub unsafe extern "C" fn lapis_divide_inplace(
 }
 
 /// NumPy's `power` with broadcasting, in a new array: x raised to y. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_power(
     x: *const lapis_array,
@@ -1004,6 +1391,10 @@ pub unsafe extern "C" fn lapis_power(
 }
 
 /// `power` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_power_out(
     x: *const lapis_array,
@@ -1016,6 +1407,10 @@ pub unsafe extern "C" fn lapis_power_out(
 }
 
 /// `x = power(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_power_inplace(
     x: *mut lapis_array,
@@ -1027,6 +1422,10 @@ pub unsafe extern "C" fn lapis_power_inplace(
 }
 
 /// NumPy's `maximum` with broadcasting, in a new array: elementwise maximum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_maximum(
     x: *const lapis_array,
@@ -1039,6 +1438,10 @@ pub unsafe extern "C" fn lapis_maximum(
 }
 
 /// `maximum` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_maximum_out(
     x: *const lapis_array,
@@ -1051,6 +1454,10 @@ pub unsafe extern "C" fn lapis_maximum_out(
 }
 
 /// `x = maximum(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_maximum_inplace(
     x: *mut lapis_array,
@@ -1062,6 +1469,10 @@ pub unsafe extern "C" fn lapis_maximum_inplace(
 }
 
 /// NumPy's `minimum` with broadcasting, in a new array: elementwise minimum, NaN-propagating (complex ordered lexicographically). Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_minimum(
     x: *const lapis_array,
@@ -1074,6 +1485,10 @@ pub unsafe extern "C" fn lapis_minimum(
 }
 
 /// `minimum` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_minimum_out(
     x: *const lapis_array,
@@ -1086,6 +1501,10 @@ pub unsafe extern "C" fn lapis_minimum_out(
 }
 
 /// `x = minimum(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_minimum_inplace(
     x: *mut lapis_array,
@@ -1097,6 +1516,10 @@ pub unsafe extern "C" fn lapis_minimum_inplace(
 }
 
 /// NumPy's `fmax` with broadcasting, in a new array: elementwise maximum ignoring NaNs. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmax(
     x: *const lapis_array,
@@ -1109,6 +1532,10 @@ pub unsafe extern "C" fn lapis_fmax(
 }
 
 /// `fmax` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmax_out(
     x: *const lapis_array,
@@ -1121,6 +1548,10 @@ pub unsafe extern "C" fn lapis_fmax_out(
 }
 
 /// `x = fmax(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmax_inplace(
     x: *mut lapis_array,
@@ -1132,6 +1563,10 @@ pub unsafe extern "C" fn lapis_fmax_inplace(
 }
 
 /// NumPy's `fmin` with broadcasting, in a new array: elementwise minimum ignoring NaNs. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmin(
     x: *const lapis_array,
@@ -1144,6 +1579,10 @@ pub unsafe extern "C" fn lapis_fmin(
 }
 
 /// `fmin` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmin_out(
     x: *const lapis_array,
@@ -1156,6 +1595,10 @@ pub unsafe extern "C" fn lapis_fmin_out(
 }
 
 /// `x = fmin(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_fmin_inplace(
     x: *mut lapis_array,
@@ -1167,6 +1610,10 @@ pub unsafe extern "C" fn lapis_fmin_inplace(
 }
 
 /// NumPy's `arctan2` with broadcasting, in a new array: arctan(x/y) by quadrant; real dtypes only. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan2(
     x: *const lapis_array,
@@ -1179,6 +1626,10 @@ pub unsafe extern "C" fn lapis_arctan2(
 }
 
 /// `arctan2` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan2_out(
     x: *const lapis_array,
@@ -1191,6 +1642,10 @@ pub unsafe extern "C" fn lapis_arctan2_out(
 }
 
 /// `x = arctan2(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arctan2_inplace(
     x: *mut lapis_array,
@@ -1202,6 +1657,10 @@ pub unsafe extern "C" fn lapis_arctan2_inplace(
 }
 
 /// NumPy's `hypot` with broadcasting, in a new array: sqrt(x*x + y*y); real dtypes only. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_hypot(
     x: *const lapis_array,
@@ -1214,6 +1673,10 @@ pub unsafe extern "C" fn lapis_hypot(
 }
 
 /// `hypot` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_hypot_out(
     x: *const lapis_array,
@@ -1226,6 +1689,10 @@ pub unsafe extern "C" fn lapis_hypot_out(
 }
 
 /// `x = hypot(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_hypot_inplace(
     x: *mut lapis_array,
@@ -1237,6 +1704,10 @@ pub unsafe extern "C" fn lapis_hypot_inplace(
 }
 
 /// NumPy's `copysign` with broadcasting, in a new array: |x| with the sign of y; real dtypes only. Contract as `lapis_binary`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_copysign(
     x: *const lapis_array,
@@ -1249,6 +1720,10 @@ pub unsafe extern "C" fn lapis_copysign(
 }
 
 /// `copysign` into the existing array `out`. Contract as `lapis_binary_out`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_copysign_out(
     x: *const lapis_array,
@@ -1261,6 +1736,10 @@ pub unsafe extern "C" fn lapis_copysign_out(
 }
 
 /// `x = copysign(x, y)` in place. Contract as `lapis_binary_inplace`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_copysign_inplace(
     x: *mut lapis_array,

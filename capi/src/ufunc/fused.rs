@@ -3,7 +3,6 @@
 //! and in place, in one pass over NumPy-broadcast operands
 //! (`lapis::array::ufunc::multiply_add` / `axpby`). Pointer contract: the
 //! module docs of ufunc.rs.
-#![allow(clippy::missing_safety_doc)] // the contract in ufunc.rs, shared by all
 
 use crate::{
     array_ref, call, check_out, lapis_array, lapis_complex128, lapis_status, out_view, put_array,
@@ -17,6 +16,10 @@ use lapis::array::ufunc;
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_SHAPE_MISMATCH` when the
 /// shapes do not broadcast (the message names all three); `LAPIS_ERR_BUSY`;
 /// `LAPIS_ERR_OUT_OF_MEMORY`. `*out` is written only on success.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply_add(
     a: *const lapis_array,
@@ -47,6 +50,10 @@ pub unsafe extern "C" fn lapis_multiply_add(
 /// the result casts to under `same_kind`, any non-overlapping strides,
 /// may alias the inputs). Errors: as `lapis_multiply_add` and
 /// `lapis_binary_out`; on error `out` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply_add_out(
     a: *const lapis_array,
@@ -74,6 +81,10 @@ pub unsafe extern "C" fn lapis_multiply_add_out(
 /// `c += a*b` in place: `a` and `b` must broadcast to `c`'s shape, and the
 /// result cast to `c`'s dtype under `same_kind`. Errors: as
 /// `lapis_multiply_add_out`; on error `c` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_multiply_add_inplace(
     a: *const lapis_array,
@@ -97,6 +108,10 @@ pub unsafe extern "C" fn lapis_multiply_add_inplace(
 /// `lapis_binary` (`*out` is a new handle owned by the caller).
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`, `LAPIS_ERR_SHAPE_MISMATCH` (NumPy's
 /// broadcast message), `LAPIS_ERR_BUSY`, `LAPIS_ERR_OUT_OF_MEMORY`.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_axpby(
     alpha: lapis_complex128,
@@ -120,6 +135,10 @@ pub unsafe extern "C" fn lapis_axpby(
 /// `alpha*x + beta*y` written into the existing array `out` of the
 /// broadcast shape (`out=` rules of `lapis_binary_out`). Errors: as
 /// `lapis_axpby` and `lapis_binary_out`; on error `out` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_axpby_out(
     alpha: lapis_complex128,
@@ -143,6 +162,10 @@ pub unsafe extern "C" fn lapis_axpby_out(
 /// `y`'s shape). A complex result into a real `y` (complex `x`, `alpha` or
 /// `beta`) is `LAPIS_ERR_INVALID_VALUE`. Errors: as `lapis_axpby_out`; on
 /// error `y` is not modified.
+///
+/// # Safety
+/// Every handle argument is NULL or a live lapis handle; `out` is NULL or
+/// valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_axpby_inplace(
     alpha: lapis_complex128,
