@@ -16,9 +16,9 @@ use crate::scalar::RealScalar;
 /// result would not be real).
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`] if `x` is not 1-d; [`Error::InvalidArgument`]
-/// for a complex `alpha` on a real `x`; [`Error::ReadOnly`],
-/// [`Error::OverlappingOutput`] (zero stride), [`Error::BorrowConflict`].
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch) if `x` is not 1-d; [`Error::InvalidArgument`](crate::Error::InvalidArgument)
+/// for a complex `alpha` on a real `x`; [`Error::ReadOnly`](crate::Error::ReadOnly),
+/// [`Error::OverlappingOutput`](crate::Error::OverlappingOutput) (zero stride), [`Error::BorrowConflict`](crate::Error::BorrowConflict).
 pub fn scal(alpha: Complex64, x: &mut NdArray) -> Result<()> {
     const R: &str = "scal";
     let x: &NdArray = x;
@@ -52,8 +52,8 @@ pub fn rscal(alpha: f64, x: &mut NdArray) -> Result<()> {
 /// `y := alpha·x + y` (`?axpy`); `x` and `y` 1-d of one length and dtype.
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::DTypeMismatch`],
-/// [`Error::ShapeMismatch`] for different lengths, the scalar error of
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::DTypeMismatch`](crate::Error::DTypeMismatch),
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) for different lengths, the scalar error of
 /// [`scal`], and the output errors of [`scal`] for `y`.
 pub fn axpy(alpha: Complex64, x: &NdArray, y: &mut NdArray) -> Result<()> {
     const R: &str = "axpy";
@@ -78,8 +78,8 @@ pub fn axpy(alpha: Complex64, x: &NdArray, y: &mut NdArray) -> Result<()> {
 /// (`im == 0` for real arrays; float32 results are computed in float32).
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::DTypeMismatch`],
-/// [`Error::ShapeMismatch`], [`Error::BorrowConflict`].
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::DTypeMismatch`](crate::Error::DTypeMismatch),
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch), [`Error::BorrowConflict`](crate::Error::BorrowConflict).
 pub fn dot(x: &NdArray, y: &NdArray) -> Result<Complex64> {
     dot_impl("dot", ["dot: x", "dot: y"], false, x, y)
 }
@@ -116,7 +116,7 @@ fn dot_impl(
 /// (computed in the array's precision). 0 for an empty array.
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::BorrowConflict`].
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::BorrowConflict`](crate::Error::BorrowConflict).
 pub fn nrm2(x: &NdArray) -> Result<f64> {
     const R: &str = "nrm2";
     operand("nrm2: x", x, 1, x.dtype())?;
@@ -148,7 +148,7 @@ pub fn asum(x: &NdArray) -> Result<f64> {
 /// (`i?amax`).
 ///
 /// # Errors
-/// [`Error::Empty`] for an empty array; as [`nrm2`].
+/// [`Error::Empty`](crate::Error::Empty) for an empty array; as [`nrm2`].
 pub fn iamax(x: &NdArray) -> Result<usize> {
     const R: &str = "iamax";
     operand("iamax: x", x, 1, x.dtype())?;
@@ -185,7 +185,7 @@ pub fn copy(x: &NdArray, y: &mut NdArray) -> Result<()> {
 /// of a matrix).
 ///
 /// # Errors
-/// As [`copy`] for both arrays, and [`Error::InvalidArgument`] if `x` and
+/// As [`copy`] for both arrays, and [`Error::InvalidArgument`](crate::Error::InvalidArgument) if `x` and
 /// `y` share an element.
 pub fn swap(x: &mut NdArray, y: &mut NdArray) -> Result<()> {
     const R: &str = "swap";

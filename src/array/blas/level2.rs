@@ -14,9 +14,9 @@ use crate::error::Result;
 /// overwrites `y` without reading it.
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::DTypeMismatch`],
-/// [`Error::ShapeMismatch`], scalar errors as in [`scal`], output errors
-/// for `y` as in [`scal`].
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::DTypeMismatch`](crate::Error::DTypeMismatch),
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch), scalar errors as in [`scal`](super::scal), output errors
+/// for `y` as in [`scal`](super::scal).
 pub fn gemv(
     trans: Transpose,
     alpha: Complex64,
@@ -172,7 +172,7 @@ fn symv_impl(
 /// `uplo` triangle read (`?symv`; complex arrays: `Aᵀ = A`, no conjugate).
 ///
 /// # Errors
-/// As [`gemv`], and [`Error::NotSquare`].
+/// As [`gemv`], and [`Error::NotSquare`](crate::Error::NotSquare).
 pub fn symv(
     uplo: Uplo,
     alpha: Complex64,
@@ -233,8 +233,8 @@ fn trv_impl(
 /// triangle read (the diagonal taken as ones for `Diag::Unit`) (`?trmv`).
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::DTypeMismatch`],
-/// [`Error::NotSquare`], [`Error::ShapeMismatch`], output errors for `x`.
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::DTypeMismatch`](crate::Error::DTypeMismatch),
+/// [`Error::NotSquare`](crate::Error::NotSquare), [`Error::ShapeMismatch`](crate::Error::ShapeMismatch), output errors for `x`.
 pub fn trmv(uplo: Uplo, trans: Transpose, diag: Diag, a: &NdArray, x: &mut NdArray) -> Result<()> {
     let names = ["trmv: a", "trmv: x"];
     trv_impl("trmv", names, false, (uplo, trans, diag), a, x)

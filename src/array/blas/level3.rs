@@ -14,10 +14,10 @@ use crate::error::Result;
 /// reading it; `k = 0` gives `C := beta·C`.
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`], [`Error::DTypeMismatch`],
-/// [`Error::ShapeMismatch`], scalar errors as in [`scal`], output errors
-/// for `C` ([`Error::ReadOnly`], [`Error::OverlappingOutput`],
-/// [`Error::BorrowConflict`]), [`Error::DimensionTooLarge`].
+/// [`Error::DimensionMismatch`](crate::Error::DimensionMismatch), [`Error::DTypeMismatch`](crate::Error::DTypeMismatch),
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch), scalar errors as in [`scal`](super::scal), output errors
+/// for `C` ([`Error::ReadOnly`](crate::Error::ReadOnly), [`Error::OverlappingOutput`](crate::Error::OverlappingOutput),
+/// [`Error::BorrowConflict`](crate::Error::BorrowConflict)), [`Error::DimensionTooLarge`](crate::Error::DimensionTooLarge).
 pub fn gemm(
     transa: Transpose,
     transb: Transpose,
@@ -88,7 +88,7 @@ fn symm_impl(
 /// (`?symm`). `B`, `C` are `m × n`; `A` is `m × m` or `n × n`.
 ///
 /// # Errors
-/// As [`gemm`], and [`Error::NotSquare`].
+/// As [`gemm`], and [`Error::NotSquare`](crate::Error::NotSquare).
 #[allow(clippy::too_many_arguments)]
 pub fn symm(
     side: Side,
@@ -154,7 +154,7 @@ fn trm_impl(
 /// with `A` triangular (`?trmm`). `B` is `m × n`; `A` is `m × m` or `n × n`.
 ///
 /// # Errors
-/// As [`gemm`] with `B` the output, and [`Error::NotSquare`].
+/// As [`gemm`] with `B` the output, and [`Error::NotSquare`](crate::Error::NotSquare).
 #[allow(clippy::too_many_arguments)]
 pub fn trmm(
     side: Side,
@@ -195,7 +195,7 @@ pub fn trsm(
 /// arrays only, as `Trans`).
 ///
 /// # Errors
-/// As [`gemm`], [`Error::NotSquare`] for `C`, [`Error::InvalidArgument`]
+/// As [`gemm`], [`Error::NotSquare`](crate::Error::NotSquare) for `C`, [`Error::InvalidArgument`](crate::Error::InvalidArgument)
 /// for `ConjTrans` on complex arrays.
 pub fn syrk(
     uplo: Uplo,
@@ -316,7 +316,7 @@ pub fn syr2k(
 /// real arrays). The diagonal's imaginary part is set to zero.
 ///
 /// # Errors
-/// As [`herk`], and the scalar error of [`scal`] for `alpha`.
+/// As [`herk`], and the scalar error of [`scal`](super::scal) for `alpha`.
 #[allow(clippy::too_many_arguments)]
 pub fn her2k(
     uplo: Uplo,
