@@ -10,10 +10,13 @@
 //! | `blis-system`               | BLIS (shared)     | Netlib (static)   | liblapacke (static) | `blis`     |
 //! | `intel-mkl-system`          | MKL (`libmkl_rt`) | MKL               | MKL              | `mkl`       |
 //! | `intel-mkl-pypi`            | MKL from PyPI's `mkl` wheel | MKL     | MKL              | `mkl`       |
+//! | `openblas-pypi`             | OpenBLAS from PyPI's `scipy-openblas32` (LP64, `scipy_` symbols) | same | same | `openblas-pypi` |
+//! | `openblas64-pypi`           | OpenBLAS from PyPI's `scipy-openblas64` (ILP64, `scipy_…64_` symbols) | same | same | `openblas64-pypi` |
 //! | none (`default-features = false`) | linked by the final program | | | `none` |
 //!
 //! The environment variable `LAPIS_BACKEND` (`openblas`, `reference`/`netlib`,
-//! `blis`, `mkl`/`mkl-pypi`, `mkl-system`, `none`) overrides the features; the
+//! `blis`, `mkl`/`mkl-pypi`, `mkl-system`, `openblas-pypi`, `openblas64-pypi`,
+//! `none`) overrides the features; the
 //! Makefile and the C library's build use it. Two backend features at once
 //! are an error.
 //!
@@ -46,6 +49,18 @@
 //!   This crate's own tests get one; it is also exported to dependents'
 //!   build scripts as `DEP_LAPIS_BLAS_RPATH` (see the README).
 //!
+//! # Symbol names and integer width
+//! The scipy-openblas wheels export `scipy_`-prefixed names (and `64_`-suffixed
+//! ones in the ILP64 build). This script tells the crate with two
+//! compile-time variables, `LAPIS_SYMBOL_PREFIX` and `LAPIS_SYMBOL_SUFFIX`
+//! (empty for every other backend), and `cfg(lapis_ilp64)` for 64-bit
+//! integers; `src/sys/link.rs` is the only code that reads them.
+//!
+//! The wheels' library is found in `LAPIS_PYPI_DIR/<package>/lib` (the
+//! wheel unpacked, as `make setup` does into `target/pypi`), else where
+//! python3 imports the package from (`pip install scipy-openblas32`), else in
+//! this crate's own `target/pypi`. It gets a run-time path, as MKL does.
+//!
 //! `lapis::backend()` then checks, at run time, that the code answering
 //! `cblas_dgemm` and `dgetrf_` is the backend's.
 //!
@@ -64,16 +79,20 @@ enum Backend {
     Blis,
     MklSystem,
     MklPypi,
+    OpenBlasPypi,
+    OpenBlas64Pypi,
     None,
 }
 
 impl Backend {
-    const ALL: [Backend; 5] = [
+    const ALL: [Backend; 7] = [
         Backend::OpenBlas,
         Backend::Netlib,
         Backend::Blis,
         Backend::MklSystem,
         Backend::MklPypi,
+        Backend::OpenBlasPypi,
+        Backend::OpenBlas64Pypi,
     ];
 
     fn feature(self) -> &'static str {
@@ -83,6 +102,8 @@ impl Backend {
             Backend::Blis => "blis-system",
             Backend::MklSystem => "intel-mkl-system",
             Backend::MklPypi => "intel-mkl-pypi",
+            Backend::OpenBlasPypi => "openblas-pypi",
+            Backend::OpenBlas64Pypi => "openblas64-pypi",
             Backend::None => "(none)",
         }
     }
@@ -94,8 +115,33 @@ impl Backend {
             Backend::Netlib => "reference",
             Backend::Blis => "blis",
             Backend::MklSystem | Backend::MklPypi => "mkl",
+            Backend::OpenBlasPypi => "openblas-pypi",
+            Backend::OpenBlas64Pypi => "openblas64-pypi",
             Backend::None => "none",
         }
+    }
+
+    /// The `cfg(lapis_backend)` value: the vendor, whose identification
+    /// and thread functions `src/backend.rs` links directly.
+    fn vendor(self) -> &'static str {
+        match self {
+            Backend::OpenBlasPypi | Backend::OpenBlas64Pypi => "openblas",
+            other => other.name(),
+        }
+    }
+
+    /// Symbol prefix and suffix the backend's exports carry.
+    fn symbols(self) -> (&'static str, &'static str) {
+        match self {
+            Backend::OpenBlasPypi => ("scipy_", ""),
+            Backend::OpenBlas64Pypi => ("scipy_", "64_"),
+            _ => ("", ""),
+        }
+    }
+
+    /// Whether the backend's integers are 64-bit.
+    fn ilp64(self) -> bool {
+        self == Backend::OpenBlas64Pypi
     }
 
     fn from_env(value: &str) -> Result<Backend, String> {
@@ -105,10 +151,12 @@ impl Backend {
             "blis" | "blis-system" => Backend::Blis,
             "mkl" | "mkl-pypi" | "intel-mkl-pypi" => Backend::MklPypi,
             "mkl-system" | "intel-mkl-system" => Backend::MklSystem,
+            "openblas-pypi" | "scipy-openblas32" => Backend::OpenBlasPypi,
+            "openblas64-pypi" | "scipy-openblas64" => Backend::OpenBlas64Pypi,
             "none" => Backend::None,
             other => {
                 return Err(format!(
-                    "LAPIS_BACKEND={other:?} is not one of openblas, reference (netlib), blis, mkl (mkl-pypi), mkl-system, none"
+                    "LAPIS_BACKEND={other:?} is not one of openblas, reference (netlib), blis, mkl (mkl-pypi), mkl-system, openblas-pypi, openblas64-pypi, none"
                 ));
             }
         })
@@ -169,6 +217,7 @@ fn main() {
         "LAPIS_BLAS_LIBS",
         "LAPIS_BLAS_LIB_DIR",
         "LAPIS_MKL_DIR",
+        "LAPIS_PYPI_DIR",
         "PKG_CONFIG_PATH",
         "PKG_CONFIG_LIBDIR",
         "PKG_CONFIG_SYSROOT_DIR",
@@ -181,6 +230,7 @@ fn main() {
     println!(
         "cargo:rustc-check-cfg=cfg(lapis_backend, values(\"openblas\", \"reference\", \"blis\", \"mkl\", \"none\"))"
     );
+    println!("cargo:rustc-check-cfg=cfg(lapis_ilp64)");
     match run() {
         Ok(()) => {}
         Err(message) => {
@@ -208,6 +258,7 @@ fn run() -> Result<(), String> {
             Backend::Blis => blis()?,
             Backend::MklSystem => mkl_system()?,
             Backend::MklPypi => mkl_pypi()?,
+            Backend::OpenBlasPypi | Backend::OpenBlas64Pypi => openblas_pypi(backend)?,
             Backend::None => Plan::default(),
         }
     };
@@ -591,6 +642,62 @@ fn mkl_pypi() -> Result<Plan, String> {
     Ok(plan)
 }
 
+/// PyPI's scipy-openblas32/64: one shared library with CBLAS, LAPACK and
+/// LAPACKE (gfortran linked in), found as the module docs say.
+fn openblas_pypi(backend: Backend) -> Result<Plan, String> {
+    let feature = backend.feature();
+    let (package, file) = match backend {
+        Backend::OpenBlas64Pypi => ("scipy_openblas64", "libscipy_openblas64_.so"),
+        _ => ("scipy_openblas32", "libscipy_openblas.so"),
+    };
+    let mut looked = Vec::new();
+    let mut candidates = Vec::new();
+    match env::var("LAPIS_PYPI_DIR") {
+        Ok(d) => candidates.push(PathBuf::from(d).join(package).join("lib")),
+        Err(_) => looked.push("LAPIS_PYPI_DIR (unset)".to_string()),
+    }
+    let imported = Command::new("python3")
+        .args([
+            "-c",
+            &format!("import {package}, os; print(os.path.dirname({package}.__file__))"),
+        ])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok());
+    match imported {
+        Some(d) => candidates.push(PathBuf::from(d.trim()).join("lib")),
+        None => looked.push(format!("python3 -c 'import {package}' (not importable)")),
+    }
+    if let Ok(m) = env::var("CARGO_MANIFEST_DIR") {
+        candidates.push(
+            PathBuf::from(m)
+                .join("target/pypi")
+                .join(package)
+                .join("lib"),
+        );
+    }
+    for dir in candidates {
+        if dir.join(file).exists() {
+            let mut plan = Plan::default();
+            plan.libs.push(Lib::shared(file, Some(dir)));
+            plan.system.push(("m", false));
+            plan.system.push(("pthread", false));
+            return Ok(plan);
+        }
+        looked.push(format!("{}/{file}", dir.display()));
+    }
+    Err(not_found(
+        feature,
+        &format!("OpenBLAS from PyPI ({})", package.replace('_', "-")),
+        &looked,
+        &format!(
+            "`make setup` (unpacks the wheel into target/pypi), then LAPIS_PYPI_DIR=<that dir>; or `pip install {}`",
+            package.replace('_', "-")
+        ),
+    ))
+}
+
 /// libmkl_rt loads libmkl_core & co. at run time; they expect libm's and
 /// libdl's symbols in the global scope without declaring them, so these
 /// are kept even when nothing else calls them.
@@ -778,7 +885,13 @@ fn emit(backend: Backend, plan: &Plan) {
         .collect();
     let mut link = dirs_flags;
     link.extend(c_libs);
-    println!("cargo:rustc-cfg=lapis_backend=\"{}\"", backend.name());
+    println!("cargo:rustc-cfg=lapis_backend=\"{}\"", backend.vendor());
+    let (prefix, suffix) = backend.symbols();
+    println!("cargo:rustc-env=LAPIS_SYMBOL_PREFIX={prefix}");
+    println!("cargo:rustc-env=LAPIS_SYMBOL_SUFFIX={suffix}");
+    if backend.ilp64() {
+        println!("cargo:rustc-cfg=lapis_ilp64");
+    }
     println!("cargo:rustc-env=LAPIS_BACKEND_NAME={}", backend.name());
     println!(
         "cargo:rustc-env=LAPIS_BACKEND_FEATURE={}",

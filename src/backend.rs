@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
+use crate::sys::BlasInt;
 
 /// Whether the loaded BLAS/LAPACK is the one lapis was built for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,8 +50,10 @@ impl BackendStatus {
 /// What [`backend`] reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackendInfo {
-    /// The backend lapis was built for: `openblas`, `reference` (Netlib),
-    /// `blis`, `mkl`, or `none` (provided by the program).
+    /// The backend lapis was built for: `openblas` (the system's),
+    /// `openblas-pypi` / `openblas64-pypi` (PyPI's scipy-openblas32/64, the
+    /// OpenBLAS NumPy ships), `reference` (Netlib), `blis`, `mkl`, or `none`
+    /// (provided by the program).
     pub name: &'static str,
     /// The Cargo feature that chose it (`openblas-system`, ...).
     pub feature: &'static str,
@@ -73,6 +76,10 @@ pub struct BackendInfo {
     pub lapack_version: Option<String>,
     /// Threads the BLAS will use (1 for a single-threaded backend).
     pub num_threads: usize,
+    /// Width of the backend's integers in bits: 32 (LP64) or 64 (ILP64).
+    /// Dimensions, leading dimensions and strides beyond `2^(bits-1) - 1`
+    /// are refused with [`Error::DimensionTooLarge`].
+    pub int_bits: u32,
 }
 
 impl fmt::Display for BackendInfo {
@@ -93,6 +100,7 @@ impl fmt::Display for BackendInfo {
         if let Some(v) = &self.lapack_version {
             write!(f, " {v}")?;
         }
+        write!(f, ", {}-bit integers", self.int_bits)?;
         if self.status != BackendStatus::Match {
             write!(f, " — {}", self.status.as_str())?;
         }
@@ -102,44 +110,48 @@ impl fmt::Display for BackendInfo {
 
 // Referenced directly (not only looked up by name) so that every program
 // using lapis links the backend, even one that calls no BLAS routine yet.
-unsafe extern "C" {
+crate::sys::backend_extern! {
     fn dgetrf_();
-    fn ilaver_(major: *mut c_int, minor: *mut c_int, patch: *mut c_int);
+    fn ilaver_(major: *mut BlasInt, minor: *mut BlasInt, patch: *mut BlasInt);
 }
 
 // The built-for vendor's identification and thread functions, linked
 // directly: they are then found even in a statically linked program, whose
-// symbols `dlsym` cannot see.
+// symbols `dlsym` cannot see. (The thread functions take a C `int` in
+// ILP64 builds too.)
 #[cfg(lapis_backend = "openblas")]
 mod vendor {
     use std::os::raw::{c_char, c_int};
-    unsafe extern "C" {
-        pub fn openblas_get_config() -> *const c_char;
-        pub fn openblas_get_num_threads() -> c_int;
-        pub fn openblas_set_num_threads(n: c_int);
+    crate::sys::backend_extern! {
+        fn openblas_get_config() -> *const c_char;
+        fn openblas_get_num_threads() -> c_int;
+        fn openblas_set_num_threads(n: c_int);
     }
 }
 #[cfg(lapis_backend = "blis")]
 mod vendor {
     use std::os::raw::c_char;
-    unsafe extern "C" {
-        pub fn bli_info_get_version_str() -> *const c_char;
-        pub fn bli_thread_get_num_threads() -> i64;
-        pub fn bli_thread_set_num_threads(n: i64);
+    crate::sys::backend_extern! {
+        fn bli_info_get_version_str() -> *const c_char;
+        fn bli_thread_get_num_threads() -> i64;
+        fn bli_thread_set_num_threads(n: i64);
     }
 }
 #[cfg(lapis_backend = "mkl")]
 mod vendor {
     use std::os::raw::{c_char, c_int};
-    unsafe extern "C" {
-        pub fn MKL_Get_Version_String(buf: *mut c_char, len: c_int);
-        pub fn MKL_Get_Max_Threads() -> c_int;
-        pub fn MKL_Set_Num_Threads(n: c_int);
+    crate::sys::backend_extern! {
+        fn MKL_Get_Version_String(buf: *mut c_char, len: c_int);
+        fn MKL_Get_Max_Threads() -> c_int;
+        fn MKL_Set_Num_Threads(n: c_int);
     }
 }
 
+/// The address of the backend's export for the routine `name`, under the
+/// name the backend gives it ([`crate::sys::symbol_name`]: `scipy_…64_` for
+/// scipy-openblas64).
 fn symbol(name: &str) -> Option<*mut c_void> {
-    let cname = CString::new(name).ok()?;
+    let cname = CString::new(crate::sys::symbol_name(name)).ok()?;
     // SAFETY: dlsym with RTLD_DEFAULT only searches the loaded objects.
     let p = unsafe { libc::dlsym(libc::RTLD_DEFAULT, cname.as_ptr()) };
     (!p.is_null()).then_some(p)
@@ -237,7 +249,8 @@ fn kind_of(f: *const c_void) -> Kind {
             unsafe {
                 let h = libc::dlopen(cpath.as_ptr(), libc::RTLD_LAZY | libc::RTLD_NOLOAD);
                 if !h.is_null() {
-                    let cm = CString::new(marker).expect("no NUL in marker names");
+                    let cm = CString::new(crate::sys::symbol_name(marker))
+                        .expect("no NUL in marker names");
                     let p = libc::dlsym(h, cm.as_ptr());
                     if !p.is_null() {
                         candidates.push(p);
@@ -265,7 +278,7 @@ struct Detected {
 fn detect_all() -> &'static Detected {
     static DETECTED: OnceLock<Detected> = OnceLock::new();
     DETECTED.get_or_init(|| Detected {
-        blas: kind_of(cblas_sys::cblas_dgemm as *const c_void),
+        blas: kind_of(crate::sys::cblas::cblas_dgemm as *const c_void),
         lapack: kind_of(dgetrf_ as *const c_void),
     })
 }
@@ -285,7 +298,7 @@ pub const BUILT_FOR_FEATURE: &str = env!("LAPIS_BACKEND_FEATURE");
 /// What BLAS and LAPACK implementation the built-for backend promises.
 fn expected() -> Option<(Kind, Kind)> {
     match BUILT_FOR {
-        "openblas" => Some((Kind::OpenBlas, Kind::OpenBlas)),
+        "openblas" | "openblas-pypi" | "openblas64-pypi" => Some((Kind::OpenBlas, Kind::OpenBlas)),
         "reference" => Some((Kind::Reference, Kind::Reference)),
         "blis" => Some((Kind::Blis, Kind::Reference)),
         "mkl" => Some((Kind::Mkl, Kind::Mkl)),
@@ -418,7 +431,7 @@ fn version(kind: Kind) -> Option<String> {
 }
 
 fn lapack_version() -> Option<String> {
-    let (mut a, mut b, mut c) = (0, 0, 0);
+    let (mut a, mut b, mut c): (BlasInt, BlasInt, BlasInt) = (0, 0, 0);
     // SAFETY: ilaver(major, minor, patch) writes three Fortran integers.
     unsafe { ilaver_(&mut a, &mut b, &mut c) };
     (a > 0).then(|| format!("{a}.{b}.{c}"))
@@ -604,10 +617,11 @@ pub fn backend() -> BackendInfo {
         detected: d.blas.name(),
         lapack_detected: d.lapack.name(),
         status: status(),
-        blas_library: library_of(cblas_sys::cblas_dgemm as *const c_void),
+        blas_library: library_of(crate::sys::cblas::cblas_dgemm as *const c_void),
         lapack_library: library_of(dgetrf_ as *const c_void),
         version: version(d.blas),
         lapack_version: lapack_version(),
         num_threads: num_threads(),
+        int_bits: BlasInt::BITS,
     }
 }

@@ -193,7 +193,7 @@ pub enum Error {
     #[error("{routine}: did not converge ({detail}; info = {info})")]
     NoConvergence {
         routine: &'static str,
-        info: i32,
+        info: i64,
         detail: String,
     },
     /// An input holds NaN or infinity (the finite check can be switched off
@@ -209,7 +209,7 @@ pub enum Error {
     #[error("{routine}: internal error: LAPACK rejected argument {arg} ({name})")]
     LapackArgument {
         routine: &'static str,
-        arg: i32,
+        arg: i64,
         name: &'static str,
     },
     /// An axis argument outside `-ndim..ndim` (NumPy's `AxisError`).

@@ -18,7 +18,7 @@
 //! express is computed in a temporary and written back. Outputs whose own
 //! elements overlap (zero strides) are an error.
 
-use std::os::raw::c_int;
+use crate::sys::BlasInt;
 
 use ndarray::{
     Array1, Array2, ArrayRef, ArrayRef1, ArrayRef2, CowArray, Dimension, Ix1, Ix2, ShapeBuilder,
@@ -28,12 +28,12 @@ use crate::error::{Error, Result};
 use crate::scalar::Scalar;
 
 /// Converts a size to the BLAS integer, or says which argument is too large.
-pub(crate) fn blas_int(routine: &'static str, what: &'static str, value: usize) -> Result<c_int> {
-    c_int::try_from(value).map_err(|_| Error::DimensionTooLarge {
+pub(crate) fn blas_int(routine: &'static str, what: &'static str, value: usize) -> Result<BlasInt> {
+    BlasInt::try_from(value).map_err(|_| Error::DimensionTooLarge {
         routine,
         what,
         value: value as i128,
-        max: c_int::MAX as i64,
+        max: BlasInt::MAX as i64,
     })
 }
 
@@ -42,12 +42,12 @@ pub(crate) fn blas_int_signed(
     routine: &'static str,
     what: &'static str,
     value: isize,
-) -> Result<c_int> {
-    c_int::try_from(value).map_err(|_| Error::DimensionTooLarge {
+) -> Result<BlasInt> {
+    BlasInt::try_from(value).map_err(|_| Error::DimensionTooLarge {
         routine,
         what,
         value: value as i128,
-        max: c_int::MAX as i64,
+        max: BlasInt::MAX as i64,
     })
 }
 
@@ -98,7 +98,7 @@ pub fn leading_dim(shape: [usize; 2], strides: [isize; 2], order: Order) -> Opti
         return None;
     }
     let ld = outer_stride as usize;
-    (ld <= c_int::MAX as usize).then_some(ld)
+    (ld <= BlasInt::MAX as usize).then_some(ld)
 }
 
 fn dims2<T>(a: &ArrayRef2<T>) -> ([usize; 2], [isize; 2]) {
@@ -238,7 +238,7 @@ pub(crate) struct MatIn<'a, T> {
 pub(crate) struct MatArg<T> {
     pub ptr: *const T,
     pub order: Order,
-    pub ld: c_int,
+    pub ld: BlasInt,
 }
 
 impl<'a, T: Scalar> MatIn<'a, T> {
@@ -278,7 +278,7 @@ impl<'a, T: Scalar> MatIn<'a, T> {
             ptr: self.data.as_ptr(),
             order,
             // leading_dim checked the bound.
-            ld: ld as c_int,
+            ld: ld as BlasInt,
         })
     }
 
@@ -332,13 +332,13 @@ impl<'b, T: Scalar> MatOut<'b, T> {
 
     /// Pointer and leading dimension to write it in `order` (which must be
     /// one of [`MatOut::orders`]).
-    pub fn arg(&mut self, order: Order) -> (*mut T, c_int) {
+    pub fn arg(&mut self, order: Order) -> (*mut T, BlasInt) {
         let a: &mut ArrayRef2<T> = match &mut self.temp {
             Some(t) => t,
             None => self.dest,
         };
         let ld = mat_ld(a, order).expect("order chosen from MatOut::orders");
-        (a.as_mut_ptr(), ld as c_int)
+        (a.as_mut_ptr(), ld as BlasInt)
     }
 
     /// Byte range of the memory BLAS will write.
@@ -373,7 +373,7 @@ impl<'a, T: Scalar> VecIn<'a, T> {
 
     /// Pointer (BLAS convention: the lowest address when the increment is
     /// negative) and increment.
-    pub fn arg(&self, routine: &'static str) -> Result<(*const T, c_int)> {
+    pub fn arg(&self, routine: &'static str) -> Result<(*const T, BlasInt)> {
         vec_arg(routine, &self.data).map(|(p, inc)| (p as *const T, inc))
     }
 }
@@ -390,7 +390,7 @@ pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
 pub(crate) fn vec_arg<T: Scalar>(
     routine: &'static str,
     x: &ArrayRef1<T>,
-) -> Result<(*mut T, c_int)> {
+) -> Result<(*mut T, BlasInt)> {
     let n = x.len();
     let s = x.strides()[0];
     let p = x.as_ptr() as *mut T;
@@ -402,19 +402,19 @@ pub(crate) fn vec_arg<T: Scalar>(
     // find the vector's start: all of it must fit.
     let parts = if T::IS_COMPLEX { 2 } else { 1 };
     let span = (n as i128 - 1) * s.unsigned_abs() as i128 * parts;
-    if s == isize::MIN || s.unsigned_abs() > c_int::MAX as usize || span > c_int::MAX as i128 {
+    if s == isize::MIN || s.unsigned_abs() > BlasInt::MAX as usize || span > BlasInt::MAX as i128 {
         return Err(Error::DimensionTooLarge {
             routine,
             what: "increment",
-            value: if span > c_int::MAX as i128 {
+            value: if span > BlasInt::MAX as i128 {
                 span
             } else {
                 s as i128
             },
-            max: c_int::MAX as i64,
+            max: BlasInt::MAX as i64,
         });
     }
-    let inc = s as c_int;
+    let inc = s as BlasInt;
     let lowest = if s < 0 {
         // SAFETY: in bounds: the element at index n-1 of the view.
         unsafe { p.offset((n as isize - 1) * s) }
@@ -429,7 +429,7 @@ pub(crate) fn vec_out<T: Scalar>(
     routine: &'static str,
     what: &'static str,
     y: &mut ArrayRef1<T>,
-) -> Result<(*mut T, c_int)> {
+) -> Result<(*mut T, BlasInt)> {
     check_output(routine, what, y)?;
     vec_arg(routine, y)
 }
@@ -492,7 +492,7 @@ mod tests {
 
     #[test]
     fn too_large_dimensions_are_errors() {
-        let e = blas_int("gemm", "m", (c_int::MAX as usize) + 1).unwrap_err();
+        let e = blas_int("gemm", "m", (BlasInt::MAX as usize) + 1).unwrap_err();
         assert!(matches!(e, Error::DimensionTooLarge { what: "m", .. }));
         assert_eq!(blas_int("gemm", "m", 7).unwrap(), 7);
     }

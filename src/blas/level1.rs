@@ -7,6 +7,7 @@
 //! negative-stride input so that ties resolve to the first index, as in
 //! NumPy's `argmax`.
 
+use crate::sys::BlasInt;
 use ndarray::ArrayRef1;
 
 use super::expect_shape;
@@ -14,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::layout::{VecIn, blas_int, byte_range, ranges_overlap, vec_arg, vec_copy, vec_out};
 use crate::scalar::Scalar;
 
-fn same_len<T>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<i32> {
+fn same_len<T>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<BlasInt> {
     expect_shape(routine, "y", y.shape(), x.shape())?;
     blas_int(routine, "n", x.len())
 }
@@ -22,7 +23,7 @@ fn same_len<T>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Res
 /// `Σ xᵢ yᵢ`, the unconjugated dot product (`?dot`, `?dotu`).
 ///
 /// # Errors
-/// `ShapeMismatch` if the lengths differ; `DimensionTooLarge` past `i32::MAX`.
+/// `ShapeMismatch` if the lengths differ; `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
     let n = same_len("dot", x, y)?;
     if n == 0 {
@@ -111,7 +112,7 @@ pub fn rscal<T: Scalar>(alpha: T::Real, x: &mut ArrayRef1<T>) -> Result<()> {
 /// Euclidean norm `sqrt(Σ |xᵢ|²)`, scaled by the backend against overflow (`?nrm2`).
 ///
 /// # Errors
-/// `DimensionTooLarge` past `i32::MAX`.
+/// `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
     let n = blas_int("nrm2", "n", x.len())?;
     if n == 0 {
@@ -127,7 +128,7 @@ pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
 /// parts' magnitudes, not of `|xᵢ|`).
 ///
 /// # Errors
-/// `DimensionTooLarge` past `i32::MAX`.
+/// `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn asum<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
     let n = blas_int("asum", "n", x.len())?;
     if n == 0 {
@@ -213,13 +214,13 @@ fn share_element<T>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> bool {
 }
 
 /// A BLAS pointer and increment for a vector output.
-type VecOut<T> = (*mut T, i32);
+type VecOut<T> = (*mut T, BlasInt);
 
 fn two_outputs<T: Scalar>(
     routine: &'static str,
     x: &mut ArrayRef1<T>,
     y: &mut ArrayRef1<T>,
-) -> Result<(i32, VecOut<T>, VecOut<T>)> {
+) -> Result<(BlasInt, VecOut<T>, VecOut<T>)> {
     let n = same_len(routine, x, y)?;
     let xa = vec_out(routine, "x", x)?;
     let ya = vec_out(routine, "y", y)?;

@@ -7,6 +7,7 @@
 //! the level-1 rules (any non-zero stride without copy). An output matrix
 //! BLAS cannot address is computed in a temporary and written back.
 
+use crate::sys::BlasInt;
 use ndarray::{ArrayRef1, ArrayRef2};
 
 use super::{Diag, Transpose, Uplo, expect_shape, expect_square, scale_by_beta};
@@ -21,7 +22,7 @@ use crate::scalar::Scalar;
 ///
 /// # Errors
 /// `ShapeMismatch` for wrong lengths; `OverlappingOutput` if `y` has a zero
-/// stride; `DimensionTooLarge` past `i32::MAX`.
+/// stride; `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn gemv<T: Scalar>(
     trans: Transpose,
     alpha: T,
@@ -71,8 +72,18 @@ pub fn gemv<T: Scalar>(
     Ok(())
 }
 
-type RankOne<T> =
-    unsafe fn(crate::sys::Layout, i32, i32, T, *const T, i32, *const T, i32, *mut T, i32);
+type RankOne<T> = unsafe fn(
+    crate::sys::Layout,
+    BlasInt,
+    BlasInt,
+    T,
+    *const T,
+    BlasInt,
+    *const T,
+    BlasInt,
+    *mut T,
+    BlasInt,
+);
 
 fn ger_impl<T: Scalar>(
     routine: &'static str,
@@ -145,15 +156,15 @@ pub fn gerc<T: Scalar>(
 type SymMv<T> = unsafe fn(
     crate::sys::Layout,
     crate::sys::Uplo,
-    i32,
+    BlasInt,
     T,
     *const T,
-    i32,
+    BlasInt,
     *const T,
-    i32,
+    BlasInt,
     T,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -237,11 +248,11 @@ type TriMv<T> = unsafe fn(
     crate::sys::Uplo,
     crate::sys::Trans,
     crate::sys::Diag,
-    i32,
+    BlasInt,
     *const T,
-    i32,
+    BlasInt,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -311,7 +322,8 @@ pub fn trsv<T: Scalar>(
     trv_impl("trsv", T::trsv, uplo, trans, diag, a, x)
 }
 
-type SymR1<T> = unsafe fn(crate::sys::Layout, crate::sys::Uplo, i32, T, *const T, i32, *mut T, i32);
+type SymR1<T> =
+    unsafe fn(crate::sys::Layout, crate::sys::Uplo, BlasInt, T, *const T, BlasInt, *mut T, BlasInt);
 
 fn syr_impl<T: Scalar>(
     routine: &'static str,

@@ -15,7 +15,7 @@
 //! (it has no op to flip). An output BLAS cannot address is computed in a
 //! temporary and written back.
 
-use std::os::raw::c_int;
+use crate::sys::BlasInt;
 
 use ndarray::ArrayRef2;
 
@@ -47,13 +47,13 @@ fn place_as_is<T: Scalar>(
     a: &ArrayRef2<T>,
     layout: Order,
     op: Transpose,
-) -> Option<(c_int, Transpose)> {
+) -> Option<(BlasInt, Transpose)> {
     if let Some(ld) = mat_ld(a, layout) {
         // leading_dim checked the bound.
-        return Some((ld as c_int, op));
+        return Some((ld as BlasInt, op));
     }
     let flipped = op.flipped()?;
-    mat_ld(a, layout.flip()).map(|ld| (ld as c_int, flipped))
+    mat_ld(a, layout.flip()).map(|ld| (ld as BlasInt, flipped))
 }
 
 /// An input placed in `layout`, copying it into `layout`'s order if needed.
@@ -105,7 +105,7 @@ pub(crate) fn copy_cost<T: Scalar>(
 /// # Errors
 /// `ShapeMismatch` if the inner dimensions or `C`'s shape disagree;
 /// `OverlappingOutput` if `C` has a zero stride; `DimensionTooLarge` past
-/// `i32::MAX`.
+/// `BlasInt::MAX`.
 pub fn gemm<T: Scalar>(
     transa: Transpose,
     transb: Transpose,
@@ -169,7 +169,7 @@ pub fn gemm<T: Scalar>(
                     ldb,
                     beta,
                     c.as_mut_ptr(),
-                    ldc as c_int,
+                    ldc as BlasInt,
                 )
             };
             return Ok(());
@@ -211,16 +211,16 @@ type Symm<T> = unsafe fn(
     crate::sys::Layout,
     crate::sys::Side,
     crate::sys::Uplo,
-    i32,
-    i32,
+    BlasInt,
+    BlasInt,
     T,
     *const T,
-    i32,
+    BlasInt,
     *const T,
-    i32,
+    BlasInt,
     T,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -331,13 +331,13 @@ type Trm<T> = unsafe fn(
     crate::sys::Uplo,
     crate::sys::Trans,
     crate::sys::Diag,
-    i32,
-    i32,
+    BlasInt,
+    BlasInt,
     T,
     *const T,
-    i32,
+    BlasInt,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]

@@ -12,6 +12,7 @@
 //! With `k = 0` or `alpha = 0` the update is `C := beta·C` on the triangle
 //! (the Hermitian diagonal made real), done without BLAS.
 
+use crate::sys::BlasInt;
 use ndarray::ArrayRef2;
 
 use super::level3::{choose_layout, copy_cost, place_or_copy};
@@ -107,14 +108,14 @@ type Rk<T> = unsafe fn(
     crate::sys::Layout,
     crate::sys::Uplo,
     crate::sys::Trans,
-    i32,
-    i32,
+    BlasInt,
+    BlasInt,
     T,
     *const T,
-    i32,
+    BlasInt,
     T,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -223,16 +224,16 @@ type R2k<T> = unsafe fn(
     crate::sys::Layout,
     crate::sys::Uplo,
     crate::sys::Trans,
-    i32,
-    i32,
+    BlasInt,
+    BlasInt,
     T,
     *const T,
-    i32,
+    BlasInt,
     *const T,
-    i32,
+    BlasInt,
     T,
     *mut T,
-    i32,
+    BlasInt,
 );
 
 #[allow(clippy::too_many_arguments)]

@@ -15,8 +15,8 @@
 //! not. They therefore call `lapacke-sys` (the same `LAPACKE_?_work`
 //! functions the `lapacke` crate wraps) directly.
 
+use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
-use lapacke_sys::LAPACK_COL_MAJOR;
 use num_complex::{Complex32, Complex64};
 use std::os::raw::c_char;
 
@@ -33,7 +33,7 @@ pub trait Potrf: Sized {
     /// `a` must address a column-major `n × n` matrix with leading dimension
     /// `lda ≥ max(1, n)` whose `uplo` triangle is readable and writable, and
     /// that nothing else accesses during the call (LAPACK checks no length).
-    unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32;
+    unsafe fn potrf(uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt) -> BlasInt;
     /// Solves `A·X = B` with `potrf`'s factor in triangle `uplo` of `a`;
     /// `b` is `n × nrhs` column-major with leading dimension `ldb`.
     ///
@@ -43,13 +43,13 @@ pub trait Potrf: Sized {
     /// LAPACK addresses them by these dimensions without a length check.
     unsafe fn potrs(
         uplo: u8,
-        n: i32,
-        nrhs: i32,
+        n: BlasInt,
+        nrhs: BlasInt,
         a: &[Self],
-        lda: i32,
+        lda: BlasInt,
         b: &mut [Self],
-        ldb: i32,
-    ) -> i32;
+        ldb: BlasInt,
+    ) -> BlasInt;
     /// Solves `op(A)·X = B` for triangular `A` (triangle `uplo`, `diag`
     /// `b'N'` or `b'U'` for an implied unit diagonal, `trans` `b'N'`,
     /// `b'T'` or `b'C'`). `info > 0`: `A[info-1, info-1]` is zero.
@@ -62,59 +62,68 @@ pub trait Potrf: Sized {
         uplo: u8,
         trans: u8,
         diag: u8,
-        n: i32,
-        nrhs: i32,
+        n: BlasInt,
+        nrhs: BlasInt,
         a: *const Self,
-        lda: i32,
+        lda: BlasInt,
         b: &mut [Self],
-        ldb: i32,
-    ) -> i32;
+        ldb: BlasInt,
+    ) -> BlasInt;
 }
 
 macro_rules! impl_potrf {
     ($t:ty, $potrf:ident, $potrs:ident, $trtrs:ident) => {
         impl Potrf for $t {
-            unsafe fn potrf(uplo: u8, n: i32, a: *mut Self, lda: i32) -> i32 {
+            unsafe fn potrf(uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `potrf`'s contract above, which is what
                 // `LAPACKE_?potrf_work` reads and writes (the `uplo` triangle of `a`).
-                unsafe {
-                    lapacke_sys::$potrf(LAPACK_COL_MAJOR, uplo as c_char, n, a as *mut _, lda)
-                }
+                unsafe { ffi::$potrf(ColumnMajor, uplo as c_char, n, a as *mut _, lda) }
             }
             unsafe fn potrs(
                 uplo: u8,
-                n: i32,
-                nrhs: i32,
+                n: BlasInt,
+                nrhs: BlasInt,
                 a: &[Self],
-                lda: i32,
+                lda: BlasInt,
                 b: &mut [Self],
-                ldb: i32,
-            ) -> i32 {
+                ldb: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `potrs`'s contract above: the slices hold every
                 // element LAPACK addresses through `n`, `nrhs`, `lda` and `ldb`.
-                unsafe { lapacke::$potrs(ColumnMajor, uplo, n, nrhs, a, lda, b, ldb) }
+                unsafe {
+                    ffi::$potrs(
+                        ColumnMajor,
+                        uplo as c_char,
+                        n,
+                        nrhs,
+                        a.as_ptr(),
+                        lda,
+                        b.as_mut_ptr(),
+                        ldb,
+                    )
+                }
             }
             unsafe fn trtrs(
                 uplo: u8,
                 trans: u8,
                 diag: u8,
-                n: i32,
-                nrhs: i32,
+                n: BlasInt,
+                nrhs: BlasInt,
                 a: *const Self,
-                lda: i32,
+                lda: BlasInt,
                 b: &mut [Self],
-                ldb: i32,
-            ) -> i32 {
+                ldb: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `trtrs`'s contract above: `a`'s triangle is
                 // readable by `n` and `lda`, and `b` holds every element LAPACK addresses
                 // through `n`, `nrhs` and `ldb`; `b` is a unique borrow, so it does not
                 // overlap `a`'s triangle.
                 unsafe {
-                    lapacke_sys::$trtrs(
-                        LAPACK_COL_MAJOR,
+                    ffi::$trtrs(
+                        ColumnMajor,
                         uplo as c_char,
                         trans as c_char,
                         diag as c_char,
@@ -131,17 +140,27 @@ macro_rules! impl_potrf {
     };
 }
 
-impl_potrf!(f32, LAPACKE_spotrf_work, spotrs_work, LAPACKE_strtrs_work);
-impl_potrf!(f64, LAPACKE_dpotrf_work, dpotrs_work, LAPACKE_dtrtrs_work);
+impl_potrf!(
+    f32,
+    LAPACKE_spotrf_work,
+    LAPACKE_spotrs_work,
+    LAPACKE_strtrs_work
+);
+impl_potrf!(
+    f64,
+    LAPACKE_dpotrf_work,
+    LAPACKE_dpotrs_work,
+    LAPACKE_dtrtrs_work
+);
 impl_potrf!(
     Complex32,
     LAPACKE_cpotrf_work,
-    cpotrs_work,
+    LAPACKE_cpotrs_work,
     LAPACKE_ctrtrs_work
 );
 impl_potrf!(
     Complex64,
     LAPACKE_zpotrf_work,
-    zpotrs_work,
+    LAPACKE_zpotrs_work,
     LAPACKE_ztrtrs_work
 );

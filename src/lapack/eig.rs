@@ -13,8 +13,10 @@
 //! `wr` or `w`, `wi` the imaginary parts (real types only; left untouched
 //! for complex ones), and `rwork` is used by complex types only.
 
+use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
+use std::os::raw::c_char;
 
 /// Eigenvalues and left/right eigenvectors of a general square matrix.
 #[doc(hidden)]
@@ -42,19 +44,19 @@ pub trait Geev<R>: Sized {
     unsafe fn geev(
         jobvl: u8,
         jobvr: u8,
-        n: i32,
+        n: BlasInt,
         a: &mut [Self],
-        lda: i32,
+        lda: BlasInt,
         w: &mut [Self],
         wi: &mut [R],
         vl: &mut [Self],
-        ldvl: i32,
+        ldvl: BlasInt,
         vr: &mut [Self],
-        ldvr: i32,
+        ldvr: BlasInt,
         work: &mut [Self],
-        lwork: i32,
+        lwork: BlasInt,
         rwork: &mut [R],
-    ) -> i32;
+    ) -> BlasInt;
 }
 
 macro_rules! impl_geev_real {
@@ -63,37 +65,37 @@ macro_rules! impl_geev_real {
             unsafe fn geev(
                 jobvl: u8,
                 jobvr: u8,
-                n: i32,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 w: &mut [Self],
                 wi: &mut [Self],
                 vl: &mut [Self],
-                ldvl: i32,
+                ldvl: BlasInt,
                 vr: &mut [Self],
-                ldvr: i32,
+                ldvr: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 _rwork: &mut [Self],
-            ) -> i32 {
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `geev`'s contract above: every slice holds the
                 // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
-                    lapacke::$geev(
+                    ffi::$geev(
                         ColumnMajor,
-                        jobvl,
-                        jobvr,
+                        jobvl as c_char,
+                        jobvr as c_char,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        w,
-                        wi,
-                        vl,
+                        w.as_mut_ptr(),
+                        wi.as_mut_ptr(),
+                        vl.as_mut_ptr(),
                         ldvl,
-                        vr,
+                        vr.as_mut_ptr(),
                         ldvr,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
                     )
                 }
@@ -108,38 +110,38 @@ macro_rules! impl_geev_complex {
             unsafe fn geev(
                 jobvl: u8,
                 jobvr: u8,
-                n: i32,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 w: &mut [Self],
                 _wi: &mut [$r],
                 vl: &mut [Self],
-                ldvl: i32,
+                ldvl: BlasInt,
                 vr: &mut [Self],
-                ldvr: i32,
+                ldvr: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 rwork: &mut [$r],
-            ) -> i32 {
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `geev`'s contract above, `rwork` included:
                 // every slice holds the elements LAPACK addresses.
                 unsafe {
-                    lapacke::$geev(
+                    ffi::$geev(
                         ColumnMajor,
-                        jobvl,
-                        jobvr,
+                        jobvl as c_char,
+                        jobvr as c_char,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        w,
-                        vl,
+                        w.as_mut_ptr(),
+                        vl.as_mut_ptr(),
                         ldvl,
-                        vr,
+                        vr.as_mut_ptr(),
                         ldvr,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        rwork,
+                        rwork.as_mut_ptr(),
                     )
                 }
             }
@@ -147,7 +149,7 @@ macro_rules! impl_geev_complex {
     };
 }
 
-impl_geev_real!(f32, sgeev_work);
-impl_geev_real!(f64, dgeev_work);
-impl_geev_complex!(Complex32, f32, cgeev_work);
-impl_geev_complex!(Complex64, f64, zgeev_work);
+impl_geev_real!(f32, LAPACKE_sgeev_work);
+impl_geev_real!(f64, LAPACKE_dgeev_work);
+impl_geev_complex!(Complex32, f32, LAPACKE_cgeev_work);
+impl_geev_complex!(Complex64, f64, LAPACKE_zgeev_work);

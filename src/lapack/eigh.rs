@@ -21,12 +21,12 @@
 
 use std::os::raw::c_char;
 
-use lapacke_sys as sys;
+use crate::sys::{BlasInt, MatrixLayout, lapacke as ffi};
 use num_complex::{Complex32, Complex64};
 
 use crate::error::Error;
 
-const COL_MAJOR: i32 = sys::LAPACK_COL_MAJOR;
+const COL_MAJOR: MatrixLayout = MatrixLayout::ColumnMajor;
 
 /// A LAPACK routine's name and its arguments as LAPACKE counts them
 /// (`matrix_layout` is argument 1; LAPACKE shifts a negative `info` by one).
@@ -40,7 +40,7 @@ pub struct Routine {
 
 impl Routine {
     /// The internal error for a negative `info` (argument `-info` illegal).
-    pub(crate) fn illegal(self, info: i32) -> Error {
+    pub(crate) fn illegal(self, info: BlasInt) -> Error {
         let arg = -info;
         let name = usize::try_from(arg - 1)
             .ok()
@@ -48,7 +48,7 @@ impl Routine {
             .unwrap_or("?");
         Error::LapackArgument {
             routine: self.name,
-            arg,
+            arg: arg.into(),
             name,
         }
     }
@@ -81,17 +81,17 @@ pub trait Eigh<R>: Sized {
     unsafe fn syevd(
         jobz: u8,
         uplo: u8,
-        n: i32,
+        n: BlasInt,
         a: *mut Self,
-        lda: i32,
+        lda: BlasInt,
         w: *mut R,
         work: *mut Self,
-        lwork: i32,
+        lwork: BlasInt,
         rwork: *mut R,
-        lrwork: i32,
-        iwork: *mut i32,
-        liwork: i32,
-    ) -> i32;
+        lrwork: BlasInt,
+        iwork: *mut BlasInt,
+        liwork: BlasInt,
+    ) -> BlasInt;
 
     /// `?syevr`/`?heevr`: a subset; `m` eigenvalues into `w`, vectors into
     /// `z` (`n × m`); `isuppz` holds `2·max(1, m)` entries.
@@ -105,26 +105,26 @@ pub trait Eigh<R>: Sized {
         jobz: u8,
         range: u8,
         uplo: u8,
-        n: i32,
+        n: BlasInt,
         a: *mut Self,
-        lda: i32,
+        lda: BlasInt,
         vl: R,
         vu: R,
-        il: i32,
-        iu: i32,
+        il: BlasInt,
+        iu: BlasInt,
         abstol: R,
-        m: &mut i32,
+        m: &mut BlasInt,
         w: *mut R,
         z: *mut Self,
-        ldz: i32,
-        isuppz: *mut i32,
+        ldz: BlasInt,
+        isuppz: *mut BlasInt,
         work: *mut Self,
-        lwork: i32,
+        lwork: BlasInt,
         rwork: *mut R,
-        lrwork: i32,
-        iwork: *mut i32,
-        liwork: i32,
-    ) -> i32;
+        lrwork: BlasInt,
+        iwork: *mut BlasInt,
+        liwork: BlasInt,
+    ) -> BlasInt;
 
     /// `?sygvd`/`?hegvd`: all eigenpairs of `A x = λ B x` (itype 1),
     /// `A B x = λ x` (2) or `B A x = λ x` (3); `b` becomes its Cholesky factor.
@@ -133,22 +133,22 @@ pub trait Eigh<R>: Sized {
     /// `a` and `b` each as `a` of [`Eigh::syevd`], not overlapping; `w` and the
     /// workspaces as there.
     unsafe fn sygvd(
-        itype: i32,
+        itype: BlasInt,
         jobz: u8,
         uplo: u8,
-        n: i32,
+        n: BlasInt,
         a: *mut Self,
-        lda: i32,
+        lda: BlasInt,
         b: *mut Self,
-        ldb: i32,
+        ldb: BlasInt,
         w: *mut R,
         work: *mut Self,
-        lwork: i32,
+        lwork: BlasInt,
         rwork: *mut R,
-        lrwork: i32,
-        iwork: *mut i32,
-        liwork: i32,
-    ) -> i32;
+        lrwork: BlasInt,
+        iwork: *mut BlasInt,
+        liwork: BlasInt,
+    ) -> BlasInt;
 
     /// `?sygvx`/`?hegvx`: a subset of the generalized problem; `iwork` has
     /// `5n` entries, `rwork` `7n` (complex), `ifail` `n`.
@@ -158,30 +158,30 @@ pub trait Eigh<R>: Sized {
     /// `work` `max(1, lwork)`, `rwork` `7n` (complex types), `iwork` `5n` and
     /// `ifail` `n` elements.
     unsafe fn sygvx(
-        itype: i32,
+        itype: BlasInt,
         jobz: u8,
         range: u8,
         uplo: u8,
-        n: i32,
+        n: BlasInt,
         a: *mut Self,
-        lda: i32,
+        lda: BlasInt,
         b: *mut Self,
-        ldb: i32,
+        ldb: BlasInt,
         vl: R,
         vu: R,
-        il: i32,
-        iu: i32,
+        il: BlasInt,
+        iu: BlasInt,
         abstol: R,
-        m: &mut i32,
+        m: &mut BlasInt,
         w: *mut R,
         z: *mut Self,
-        ldz: i32,
+        ldz: BlasInt,
         work: *mut Self,
-        lwork: i32,
+        lwork: BlasInt,
         rwork: *mut R,
-        iwork: *mut i32,
-        ifail: *mut i32,
-    ) -> i32;
+        iwork: *mut BlasInt,
+        ifail: *mut BlasInt,
+    ) -> BlasInt;
 }
 
 // Arguments as LAPACKE numbers them (1 is matrix_layout), for error messages.
@@ -210,58 +210,58 @@ macro_rules! impl_eigh {
             const GVX: Routine = Routine { name: stringify!($gvx), args: GVX_REAL };
 
             unsafe fn syevd(
-                jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, w: *mut Self, work: *mut Self,
-                lwork: i32, _rwork: *mut Self, _lrwork: i32, iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                jobz: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, w: *mut Self, work: *mut Self,
+                lwork: BlasInt, _rwork: *mut Self, _lrwork: BlasInt, iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `syevd`'s contract above: every pointer
                 // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
-                    sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a, lda, w, work, lwork,
+                    ffi::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a, lda, w, work, lwork,
                         iwork, liwork)
                 }
             }
 
             unsafe fn syevr(
-                jobz: u8, range: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, vl: Self, vu: Self,
-                il: i32, iu: i32, abstol: Self, m: &mut i32, w: *mut Self, z: *mut Self, ldz: i32,
-                isuppz: *mut i32, work: *mut Self, lwork: i32, _rwork: *mut Self, _lrwork: i32,
-                iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                jobz: u8, range: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, vl: Self, vu: Self,
+                il: BlasInt, iu: BlasInt, abstol: Self, m: &mut BlasInt, w: *mut Self, z: *mut Self, ldz: BlasInt,
+                isuppz: *mut BlasInt, work: *mut Self, lwork: BlasInt, _rwork: *mut Self, _lrwork: BlasInt,
+                iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `syevr`'s contract above: every pointer
                 // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
-                    sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n, a, lda,
+                    ffi::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n, a, lda,
                         vl, vu, il, iu, abstol, m, w, z, ldz, isuppz, work, lwork, iwork, liwork)
                 }
             }
 
             unsafe fn sygvd(
-                itype: i32, jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, b: *mut Self,
-                ldb: i32, w: *mut Self, work: *mut Self, lwork: i32, _rwork: *mut Self,
-                _lrwork: i32, iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                itype: BlasInt, jobz: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, b: *mut Self,
+                ldb: BlasInt, w: *mut Self, work: *mut Self, lwork: BlasInt, _rwork: *mut Self,
+                _lrwork: BlasInt, iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `sygvd`'s contract above: every pointer
                 // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
-                    sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a, lda, b, ldb,
+                    ffi::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a, lda, b, ldb,
                         w, work, lwork, iwork, liwork)
                 }
             }
 
             unsafe fn sygvx(
-                itype: i32, jobz: u8, range: u8, uplo: u8, n: i32, a: *mut Self, lda: i32,
-                b: *mut Self, ldb: i32, vl: Self, vu: Self, il: i32, iu: i32, abstol: Self,
-                m: &mut i32, w: *mut Self, z: *mut Self, ldz: i32, work: *mut Self, lwork: i32,
-                _rwork: *mut Self, iwork: *mut i32, ifail: *mut i32,
-            ) -> i32 {
+                itype: BlasInt, jobz: u8, range: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt,
+                b: *mut Self, ldb: BlasInt, vl: Self, vu: Self, il: BlasInt, iu: BlasInt, abstol: Self,
+                m: &mut BlasInt, w: *mut Self, z: *mut Self, ldz: BlasInt, work: *mut Self, lwork: BlasInt,
+                _rwork: *mut Self, iwork: *mut BlasInt, ifail: *mut BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `sygvx`'s contract above: every pointer
                 // addresses what LAPACK reaches through the sizes passed with it.
                 unsafe {
-                    sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
+                    ffi::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a, lda, b, ldb, vl, vu, il, iu, abstol, m, w, z, ldz, work, lwork, iwork,
                         ifail)
                 }
@@ -276,59 +276,59 @@ macro_rules! impl_eigh {
             const GVX: Routine = Routine { name: stringify!($gvx), args: GVX_COMPLEX };
 
             unsafe fn syevd(
-                jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, w: *mut $r, work: *mut Self,
-                lwork: i32, rwork: *mut $r, lrwork: i32, iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                jobz: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, w: *mut $r, work: *mut Self,
+                lwork: BlasInt, rwork: *mut $r, lrwork: BlasInt, iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `syevd`'s contract above; `Complex<T>` is
                 // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
-                    sys::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a.cast(), lda, w,
+                    ffi::$evd(COL_MAJOR, jobz as c_char, uplo as c_char, n, a.cast(), lda, w,
                         work.cast(), lwork, rwork, lrwork, iwork, liwork)
                 }
             }
 
             unsafe fn syevr(
-                jobz: u8, range: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, vl: $r, vu: $r,
-                il: i32, iu: i32, abstol: $r, m: &mut i32, w: *mut $r, z: *mut Self, ldz: i32,
-                isuppz: *mut i32, work: *mut Self, lwork: i32, rwork: *mut $r, lrwork: i32,
-                iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                jobz: u8, range: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, vl: $r, vu: $r,
+                il: BlasInt, iu: BlasInt, abstol: $r, m: &mut BlasInt, w: *mut $r, z: *mut Self, ldz: BlasInt,
+                isuppz: *mut BlasInt, work: *mut Self, lwork: BlasInt, rwork: *mut $r, lrwork: BlasInt,
+                iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `syevr`'s contract above; `Complex<T>` is
                 // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
-                    sys::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n,
+                    ffi::$evr(COL_MAJOR, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, vl, vu, il, iu, abstol, m, w, z.cast(), ldz, isuppz,
                         work.cast(), lwork, rwork, lrwork, iwork, liwork)
                 }
             }
 
             unsafe fn sygvd(
-                itype: i32, jobz: u8, uplo: u8, n: i32, a: *mut Self, lda: i32, b: *mut Self,
-                ldb: i32, w: *mut $r, work: *mut Self, lwork: i32, rwork: *mut $r, lrwork: i32,
-                iwork: *mut i32, liwork: i32,
-            ) -> i32 {
+                itype: BlasInt, jobz: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt, b: *mut Self,
+                ldb: BlasInt, w: *mut $r, work: *mut Self, lwork: BlasInt, rwork: *mut $r, lrwork: BlasInt,
+                iwork: *mut BlasInt, liwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `sygvd`'s contract above; `Complex<T>` is
                 // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
-                    sys::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a.cast(), lda,
+                    ffi::$gvd(COL_MAJOR, itype, jobz as c_char, uplo as c_char, n, a.cast(), lda,
                         b.cast(), ldb, w, work.cast(), lwork, rwork, lrwork, iwork, liwork)
                 }
             }
 
             unsafe fn sygvx(
-                itype: i32, jobz: u8, range: u8, uplo: u8, n: i32, a: *mut Self, lda: i32,
-                b: *mut Self, ldb: i32, vl: $r, vu: $r, il: i32, iu: i32, abstol: $r,
-                m: &mut i32, w: *mut $r, z: *mut Self, ldz: i32, work: *mut Self, lwork: i32,
-                rwork: *mut $r, iwork: *mut i32, ifail: *mut i32,
-            ) -> i32 {
+                itype: BlasInt, jobz: u8, range: u8, uplo: u8, n: BlasInt, a: *mut Self, lda: BlasInt,
+                b: *mut Self, ldb: BlasInt, vl: $r, vu: $r, il: BlasInt, iu: BlasInt, abstol: $r,
+                m: &mut BlasInt, w: *mut $r, z: *mut Self, ldz: BlasInt, work: *mut Self, lwork: BlasInt,
+                rwork: *mut $r, iwork: *mut BlasInt, ifail: *mut BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `sygvx`'s contract above; `Complex<T>` is
                 // `repr(C)` like LAPACK's complex type, so the casts keep the layout.
                 unsafe {
-                    sys::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
+                    ffi::$gvx(COL_MAJOR, itype, jobz as c_char, range as c_char, uplo as c_char, n,
                         a.cast(), lda, b.cast(), ldb, vl, vu, il, iu, abstol, m, w, z.cast(), ldz,
                         work.cast(), lwork, rwork, iwork, ifail)
                 }

@@ -1,8 +1,10 @@
 //! LU family: `?getrf` (factor), `?getrs` (solve with the factors),
 //! `?getri` (inverse from the factors).
 
+use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
+use std::os::raw::c_char;
 
 /// LU factorization with partial pivoting and its uses.
 #[doc(hidden)]
@@ -15,7 +17,13 @@ pub trait Getrf: Sized {
     /// `a` must hold at least `lda·(n − 1) + m` elements (when non-empty) with
     /// `lda ≥ max(1, m)`, and `ipiv` at least `min(m, n)`: LAPACK addresses
     /// them by these dimensions without a length check.
-    unsafe fn getrf(m: i32, n: i32, a: &mut [Self], lda: i32, ipiv: &mut [i32]) -> i32;
+    unsafe fn getrf(
+        m: BlasInt,
+        n: BlasInt,
+        a: &mut [Self],
+        lda: BlasInt,
+        ipiv: &mut [BlasInt],
+    ) -> BlasInt;
     /// Solves `op(A)·X = B` with `A`'s LU factors; `trans` is `b'N'`, `b'T'` or `b'C'`.
     ///
     /// # Safety
@@ -25,14 +33,14 @@ pub trait Getrf: Sized {
     /// LAPACK swaps rows of `b` by them unchecked).
     unsafe fn getrs(
         trans: u8,
-        n: i32,
-        nrhs: i32,
+        n: BlasInt,
+        nrhs: BlasInt,
         a: &[Self],
-        lda: i32,
-        ipiv: &[i32],
+        lda: BlasInt,
+        ipiv: &[BlasInt],
         b: &mut [Self],
-        ldb: i32,
-    ) -> i32;
+        ldb: BlasInt,
+    ) -> BlasInt;
     /// Inverse from the LU factors, in place; `lwork = -1` queries the
     /// workspace size into `work[0]`.
     ///
@@ -40,57 +48,105 @@ pub trait Getrf: Sized {
     /// `a` as for [`Getrf::getrs`]; `ipiv` the `n` pivots from
     /// [`Getrf::getrf`]; `work` must hold at least `max(1, lwork)` elements.
     unsafe fn getri(
-        n: i32,
+        n: BlasInt,
         a: &mut [Self],
-        lda: i32,
-        ipiv: &[i32],
+        lda: BlasInt,
+        ipiv: &[BlasInt],
         work: &mut [Self],
-        lwork: i32,
-    ) -> i32;
+        lwork: BlasInt,
+    ) -> BlasInt;
 }
 
 macro_rules! impl_getrf {
     ($t:ty, $getrf:ident, $getrs:ident, $getri:ident) => {
         impl Getrf for $t {
-            unsafe fn getrf(m: i32, n: i32, a: &mut [Self], lda: i32, ipiv: &mut [i32]) -> i32 {
+            unsafe fn getrf(
+                m: BlasInt,
+                n: BlasInt,
+                a: &mut [Self],
+                lda: BlasInt,
+                ipiv: &mut [BlasInt],
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `getrf`'s contract above: the slices hold every
                 // element LAPACK addresses through `m`, `n` and `lda`.
-                unsafe { lapacke::$getrf(ColumnMajor, m, n, a, lda, ipiv) }
+                unsafe { ffi::$getrf(ColumnMajor, m, n, a.as_mut_ptr(), lda, ipiv.as_mut_ptr()) }
             }
             unsafe fn getrs(
                 trans: u8,
-                n: i32,
-                nrhs: i32,
+                n: BlasInt,
+                nrhs: BlasInt,
                 a: &[Self],
-                lda: i32,
-                ipiv: &[i32],
+                lda: BlasInt,
+                ipiv: &[BlasInt],
                 b: &mut [Self],
-                ldb: i32,
-            ) -> i32 {
+                ldb: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `getrs`'s contract above: the slices hold every
                 // element LAPACK addresses, and the pivots stay inside `b`'s rows.
-                unsafe { lapacke::$getrs(ColumnMajor, trans, n, nrhs, a, lda, ipiv, b, ldb) }
+                unsafe {
+                    ffi::$getrs(
+                        ColumnMajor,
+                        trans as c_char,
+                        n,
+                        nrhs,
+                        a.as_ptr(),
+                        lda,
+                        ipiv.as_ptr(),
+                        b.as_mut_ptr(),
+                        ldb,
+                    )
+                }
             }
             unsafe fn getri(
-                n: i32,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
-                ipiv: &[i32],
+                lda: BlasInt,
+                ipiv: &[BlasInt],
                 work: &mut [Self],
-                lwork: i32,
-            ) -> i32 {
+                lwork: BlasInt,
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `getri`'s contract above: `a`, `ipiv` and
                 // `work` hold every element LAPACK addresses through `n`, `lda`, `lwork`.
-                unsafe { lapacke::$getri(ColumnMajor, n, a, lda, ipiv, work, lwork) }
+                unsafe {
+                    ffi::$getri(
+                        ColumnMajor,
+                        n,
+                        a.as_mut_ptr(),
+                        lda,
+                        ipiv.as_ptr(),
+                        work.as_mut_ptr(),
+                        lwork,
+                    )
+                }
             }
         }
     };
 }
 
-impl_getrf!(f32, sgetrf_work, sgetrs_work, sgetri_work);
-impl_getrf!(f64, dgetrf_work, dgetrs_work, dgetri_work);
-impl_getrf!(Complex32, cgetrf_work, cgetrs_work, cgetri_work);
-impl_getrf!(Complex64, zgetrf_work, zgetrs_work, zgetri_work);
+impl_getrf!(
+    f32,
+    LAPACKE_sgetrf_work,
+    LAPACKE_sgetrs_work,
+    LAPACKE_sgetri_work
+);
+impl_getrf!(
+    f64,
+    LAPACKE_dgetrf_work,
+    LAPACKE_dgetrs_work,
+    LAPACKE_dgetri_work
+);
+impl_getrf!(
+    Complex32,
+    LAPACKE_cgetrf_work,
+    LAPACKE_cgetrs_work,
+    LAPACKE_cgetri_work
+);
+impl_getrf!(
+    Complex64,
+    LAPACKE_zgetrf_work,
+    LAPACKE_zgetrs_work,
+    LAPACKE_zgetri_work
+);

@@ -8,6 +8,7 @@
 //! | `Complex32` | `cgelsd` |
 //! | `Complex64` | `zgelsd` |
 
+use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
 
@@ -49,21 +50,21 @@ pub trait Gelsd<R>: Sized {
     /// `iwork` at least `lwork` and the minimum sizes of
     /// [`Gelsd::gelsd_min_sizes`] (one element each for a query).
     unsafe fn gelsd(
-        m: i32,
-        n: i32,
-        nrhs: i32,
+        m: BlasInt,
+        n: BlasInt,
+        nrhs: BlasInt,
         a: &mut [Self],
-        lda: i32,
+        lda: BlasInt,
         b: &mut [Self],
-        ldb: i32,
+        ldb: BlasInt,
         s: &mut [R],
         rcond: R,
-        rank: &mut i32,
+        rank: &mut BlasInt,
         work: &mut [Self],
-        lwork: i32,
+        lwork: BlasInt,
         rwork: &mut [R],
-        iwork: &mut [i32],
-    ) -> i32;
+        iwork: &mut [BlasInt],
+    ) -> BlasInt;
 
     /// The documented minimum `(lwork, lrwork, liwork)` of `?gelsd` (a floor
     /// under the queried sizes; `lrwork` is 1 for real types).
@@ -78,40 +79,40 @@ macro_rules! impl_gelsd_real {
     ($t:ty, $gelsd:ident) => {
         impl Gelsd<$t> for $t {
             unsafe fn gelsd(
-                m: i32,
-                n: i32,
-                nrhs: i32,
+                m: BlasInt,
+                n: BlasInt,
+                nrhs: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 b: &mut [Self],
-                ldb: i32,
+                ldb: BlasInt,
                 s: &mut [Self],
                 rcond: Self,
-                rank: &mut i32,
+                rank: &mut BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 _rwork: &mut [Self],
-                iwork: &mut [i32],
-            ) -> i32 {
+                iwork: &mut [BlasInt],
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gelsd`'s contract above: every slice holds the
                 // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
-                    lapacke::$gelsd(
+                    ffi::$gelsd(
                         ColumnMajor,
                         m,
                         n,
                         nrhs,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        b,
+                        b.as_mut_ptr(),
                         ldb,
-                        s,
+                        s.as_mut_ptr(),
                         rcond,
                         rank,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        iwork,
+                        iwork.as_mut_ptr(),
                     )
                 }
             }
@@ -134,41 +135,41 @@ macro_rules! impl_gelsd_complex {
     ($t:ty, $r:ty, $gelsd:ident) => {
         impl Gelsd<$r> for $t {
             unsafe fn gelsd(
-                m: i32,
-                n: i32,
-                nrhs: i32,
+                m: BlasInt,
+                n: BlasInt,
+                nrhs: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 b: &mut [Self],
-                ldb: i32,
+                ldb: BlasInt,
                 s: &mut [$r],
                 rcond: $r,
-                rank: &mut i32,
+                rank: &mut BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 rwork: &mut [$r],
-                iwork: &mut [i32],
-            ) -> i32 {
+                iwork: &mut [BlasInt],
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gelsd`'s contract above, `rwork` included:
                 // every slice holds the elements LAPACK addresses.
                 unsafe {
-                    lapacke::$gelsd(
+                    ffi::$gelsd(
                         ColumnMajor,
                         m,
                         n,
                         nrhs,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        b,
+                        b.as_mut_ptr(),
                         ldb,
-                        s,
+                        s.as_mut_ptr(),
                         rcond,
                         rank,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        rwork,
-                        iwork,
+                        rwork.as_mut_ptr(),
+                        iwork.as_mut_ptr(),
                     )
                 }
             }
@@ -186,10 +187,10 @@ macro_rules! impl_gelsd_complex {
     };
 }
 
-impl_gelsd_real!(f32, sgelsd_work);
-impl_gelsd_real!(f64, dgelsd_work);
-impl_gelsd_complex!(Complex32, f32, cgelsd_work);
-impl_gelsd_complex!(Complex64, f64, zgelsd_work);
+impl_gelsd_real!(f32, LAPACKE_sgelsd_work);
+impl_gelsd_real!(f64, LAPACKE_dgelsd_work);
+impl_gelsd_complex!(Complex32, f32, LAPACKE_cgelsd_work);
+impl_gelsd_complex!(Complex64, f64, LAPACKE_zgelsd_work);
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,7 @@ pub use qr::Geqrf;
 pub use svd::Gesdd;
 
 use crate::error::Error;
+use crate::sys::BlasInt;
 
 /// All LAPACK families, for one element type whose real type is `R`.
 #[doc(hidden)]
@@ -48,7 +49,11 @@ impl<R, T: Getrf + Potrf + Geqrf + Eigh<R> + Gesdd<R> + Gelsd<R> + Geev<R>> Lapa
 /// shifts the Fortran routine's `info` by one, so `-info - 1` is the
 /// 1-based Fortran argument, named by `names[-info - 2]` (`names` lists the
 /// Fortran routine's arguments).
-pub(crate) fn illegal_argument(routine: &'static str, info: i32, names: &[&'static str]) -> Error {
+pub(crate) fn illegal_argument(
+    routine: &'static str,
+    info: BlasInt,
+    names: &[&'static str],
+) -> Error {
     let lapacke_arg = -info;
     let arg = lapacke_arg - 1;
     let name = if lapacke_arg == 1 {
@@ -59,7 +64,11 @@ pub(crate) fn illegal_argument(routine: &'static str, info: i32, names: &[&'stat
             .and_then(|i| names.get(i).copied())
             .unwrap_or("?")
     };
-    Error::LapackArgument { routine, arg, name }
+    Error::LapackArgument {
+        routine,
+        arg: arg.into(),
+        name,
+    }
 }
 
 /// Workspace length from a workspace query's first element (LAPACK returns

@@ -11,8 +11,10 @@
 //! The methods take a real workspace `rwork` for every type so that generic
 //! code has one signature; the real routines ignore it (pass an empty slice).
 
+use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
 use num_complex::{Complex32, Complex64};
+use std::os::raw::c_char;
 
 /// Singular value decomposition drivers.
 #[doc(hidden)]
@@ -34,20 +36,20 @@ pub trait Gesdd<R>: Sized {
     /// the lengths above.
     unsafe fn gesdd(
         jobz: u8,
-        m: i32,
-        n: i32,
+        m: BlasInt,
+        n: BlasInt,
         a: &mut [Self],
-        lda: i32,
+        lda: BlasInt,
         s: &mut [R],
         u: &mut [Self],
-        ldu: i32,
+        ldu: BlasInt,
         vt: &mut [Self],
-        ldvt: i32,
+        ldvt: BlasInt,
         work: &mut [Self],
-        lwork: i32,
+        lwork: BlasInt,
         rwork: &mut [R],
-        iwork: &mut [i32],
-    ) -> i32;
+        iwork: &mut [BlasInt],
+    ) -> BlasInt;
 
     /// `A = U·Σ·Vᴴ` by QR iteration, destroying `a`. `jobu`/`jobvt` are
     /// `b'A'`, `b'S'` or `b'N'` as for `jobz` of [`Gesdd::gesdd`].
@@ -59,19 +61,19 @@ pub trait Gesdd<R>: Sized {
     unsafe fn gesvd(
         jobu: u8,
         jobvt: u8,
-        m: i32,
-        n: i32,
+        m: BlasInt,
+        n: BlasInt,
         a: &mut [Self],
-        lda: i32,
+        lda: BlasInt,
         s: &mut [R],
         u: &mut [Self],
-        ldu: i32,
+        ldu: BlasInt,
         vt: &mut [Self],
-        ldvt: i32,
+        ldvt: BlasInt,
         work: &mut [Self],
-        lwork: i32,
+        lwork: BlasInt,
         rwork: &mut [R],
-    ) -> i32;
+    ) -> BlasInt;
 
     /// Length of `?gesdd`'s real workspace `rwork` (0 for real types).
     fn gesdd_rwork_len(jobz: u8, m: usize, n: usize) -> usize;
@@ -92,76 +94,76 @@ macro_rules! impl_gesdd_real {
         impl Gesdd<$t> for $t {
             unsafe fn gesdd(
                 jobz: u8,
-                m: i32,
-                n: i32,
+                m: BlasInt,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 s: &mut [Self],
                 u: &mut [Self],
-                ldu: i32,
+                ldu: BlasInt,
                 vt: &mut [Self],
-                ldvt: i32,
+                ldvt: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 _rwork: &mut [Self],
-                iwork: &mut [i32],
-            ) -> i32 {
+                iwork: &mut [BlasInt],
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gesdd`'s contract above: every slice holds the
                 // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
-                    lapacke::$gesdd(
+                    ffi::$gesdd(
                         ColumnMajor,
-                        jobz,
+                        jobz as c_char,
                         m,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        s,
-                        u,
+                        s.as_mut_ptr(),
+                        u.as_mut_ptr(),
                         ldu,
-                        vt,
+                        vt.as_mut_ptr(),
                         ldvt,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        iwork,
+                        iwork.as_mut_ptr(),
                     )
                 }
             }
             unsafe fn gesvd(
                 jobu: u8,
                 jobvt: u8,
-                m: i32,
-                n: i32,
+                m: BlasInt,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 s: &mut [Self],
                 u: &mut [Self],
-                ldu: i32,
+                ldu: BlasInt,
                 vt: &mut [Self],
-                ldvt: i32,
+                ldvt: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 _rwork: &mut [Self],
-            ) -> i32 {
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gesvd`'s contract above: every slice holds the
                 // elements LAPACK addresses through the sizes passed with it.
                 unsafe {
-                    lapacke::$gesvd(
+                    ffi::$gesvd(
                         ColumnMajor,
-                        jobu,
-                        jobvt,
+                        jobu as c_char,
+                        jobvt as c_char,
                         m,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        s,
-                        u,
+                        s.as_mut_ptr(),
+                        u.as_mut_ptr(),
                         ldu,
-                        vt,
+                        vt.as_mut_ptr(),
                         ldvt,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
                     )
                 }
@@ -194,79 +196,79 @@ macro_rules! impl_gesdd_complex {
         impl Gesdd<$r> for $t {
             unsafe fn gesdd(
                 jobz: u8,
-                m: i32,
-                n: i32,
+                m: BlasInt,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 s: &mut [$r],
                 u: &mut [Self],
-                ldu: i32,
+                ldu: BlasInt,
                 vt: &mut [Self],
-                ldvt: i32,
+                ldvt: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 rwork: &mut [$r],
-                iwork: &mut [i32],
-            ) -> i32 {
+                iwork: &mut [BlasInt],
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gesdd`'s contract above, `rwork` included:
                 // every slice holds the elements LAPACK addresses.
                 unsafe {
-                    lapacke::$gesdd(
+                    ffi::$gesdd(
                         ColumnMajor,
-                        jobz,
+                        jobz as c_char,
                         m,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        s,
-                        u,
+                        s.as_mut_ptr(),
+                        u.as_mut_ptr(),
                         ldu,
-                        vt,
+                        vt.as_mut_ptr(),
                         ldvt,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        rwork,
-                        iwork,
+                        rwork.as_mut_ptr(),
+                        iwork.as_mut_ptr(),
                     )
                 }
             }
             unsafe fn gesvd(
                 jobu: u8,
                 jobvt: u8,
-                m: i32,
-                n: i32,
+                m: BlasInt,
+                n: BlasInt,
                 a: &mut [Self],
-                lda: i32,
+                lda: BlasInt,
                 s: &mut [$r],
                 u: &mut [Self],
-                ldu: i32,
+                ldu: BlasInt,
                 vt: &mut [Self],
-                ldvt: i32,
+                ldvt: BlasInt,
                 work: &mut [Self],
-                lwork: i32,
+                lwork: BlasInt,
                 rwork: &mut [$r],
-            ) -> i32 {
+            ) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: our caller meets `gesvd`'s contract above, `rwork` included:
                 // every slice holds the elements LAPACK addresses.
                 unsafe {
-                    lapacke::$gesvd(
+                    ffi::$gesvd(
                         ColumnMajor,
-                        jobu,
-                        jobvt,
+                        jobu as c_char,
+                        jobvt as c_char,
                         m,
                         n,
-                        a,
+                        a.as_mut_ptr(),
                         lda,
-                        s,
-                        u,
+                        s.as_mut_ptr(),
+                        u.as_mut_ptr(),
                         ldu,
-                        vt,
+                        vt.as_mut_ptr(),
                         ldvt,
-                        work,
+                        work.as_mut_ptr(),
                         lwork,
-                        rwork,
+                        rwork.as_mut_ptr(),
                     )
                 }
             }
@@ -300,7 +302,7 @@ macro_rules! impl_gesdd_complex {
     };
 }
 
-impl_gesdd_real!(f32, sgesdd_work, sgesvd_work);
-impl_gesdd_real!(f64, dgesdd_work, dgesvd_work);
-impl_gesdd_complex!(Complex32, f32, cgesdd_work, cgesvd_work);
-impl_gesdd_complex!(Complex64, f64, zgesdd_work, zgesvd_work);
+impl_gesdd_real!(f32, LAPACKE_sgesdd_work, LAPACKE_sgesvd_work);
+impl_gesdd_real!(f64, LAPACKE_dgesdd_work, LAPACKE_dgesvd_work);
+impl_gesdd_complex!(Complex32, f32, LAPACKE_cgesdd_work, LAPACKE_cgesvd_work);
+impl_gesdd_complex!(Complex64, f64, LAPACKE_zgesdd_work, LAPACKE_zgesvd_work);

@@ -2,6 +2,7 @@
 //! scipy.linalg's `cholesky`, `cho_factor` and `cho_solve`, an in-place
 //! variant, and the stacked form.
 
+use crate::sys::BlasInt;
 use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2};
 
 use super::lu::rhs_copy;
@@ -17,7 +18,7 @@ const POTRF_ARGS: &[&str] = &["uplo", "n", "a", "lda", "info"];
 const POTRS_ARGS: &[&str] = &["uplo", "n", "nrhs", "a", "lda", "b", "ldb", "info"];
 
 /// LAPACK's `info` from `?potrf` as a result.
-fn potrf_result(routine: &'static str, info: i32) -> Result<()> {
+fn potrf_result(routine: &'static str, info: BlasInt) -> Result<()> {
     match info {
         0 => Ok(()),
         i if i < 0 => Err(illegal_argument("potrf", i, POTRF_ARGS)),
@@ -36,8 +37,8 @@ fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, uplo: Uplo) 
     }
     let (buf, lda) = lapack_mut(c);
     // SAFETY: buf is the n × n column-major matrix with leading dimension
-    // lda (n fits i32: the callers checked it with `square`).
-    let info = unsafe { T::potrf(uplo.lapack(), n as i32, buf.as_mut_ptr(), lda) };
+    // lda (n fits BlasInt: the callers checked it with `square`).
+    let info = unsafe { T::potrf(uplo.lapack(), n as BlasInt, buf.as_mut_ptr(), lda) };
     potrf_result(routine, info)
 }
 
@@ -114,14 +115,14 @@ pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<(
     }
     if let Some(ld) = mat_ld(a, Order::Col) {
         // SAFETY: a is n × n column-major at a.as_mut_ptr() with leading
-        // dimension ld (≥ n, within i32: mat_ld checked); LAPACK touches
+        // dimension ld (≥ n, within BlasInt: mat_ld checked); LAPACK touches
         // only its elements.
-        let info = unsafe { T::potrf(uplo.lapack(), n, a.as_mut_ptr(), ld as i32) };
+        let info = unsafe { T::potrf(uplo.lapack(), n, a.as_mut_ptr(), ld as BlasInt) };
         potrf_result(R, info)?;
     } else if let Some(ld) = mat_ld(a, Order::Row) {
         // The transposed problem (see the doc comment): the other triangle.
         // SAFETY: as above, with the memory read as the column-major Aᵀ.
-        let info = unsafe { T::potrf(uplo.flip().lapack(), n, a.as_mut_ptr(), ld as i32) };
+        let info = unsafe { T::potrf(uplo.flip().lapack(), n, a.as_mut_ptr(), ld as BlasInt) };
         potrf_result(R, info)?;
     } else {
         check_output(R, "a", a)?;
@@ -259,8 +260,8 @@ pub fn cho_solve<T: Scalar, D: Dimension>(
         let xb = x
             .as_slice_memory_order_mut()
             .expect("right-hand sides are contiguous");
-        let ni = n as i32;
-        // SAFETY: c is n × n column-major with lda n (n fits i32: checked
+        let ni = n as BlasInt;
+        // SAFETY: c is n × n column-major with lda n (n fits BlasInt: checked
         // when the factors were made); xb is n × nrhs with ldb n.
         let info = unsafe { T::potrs(factors.uplo.lapack(), ni, nrhs, c, ni, xb, ni) };
         if info < 0 {

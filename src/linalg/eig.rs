@@ -15,6 +15,7 @@
 //! imaginary parts of the eigenvector in the real columns `j` and `j + 1`;
 //! lapis returns `v_j = vr[:, j] + i·vr[:, j+1]` and `v_{j+1} = conj(v_j)`.
 
+use crate::sys::BlasInt;
 use ndarray::{
     Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut1, ArrayViewMut2, ArrayViewMutD,
     Axis, Ix1, Ix2, IxDyn, ShapeBuilder,
@@ -39,7 +40,7 @@ const GEEV_COMPLEX_ARGS: &[&str] = &[
 ];
 
 /// An illegal-argument `info` of `?geev`, with the argument named.
-fn geev_argument<T: Scalar>(info: i32) -> Error {
+fn geev_argument<T: Scalar>(info: BlasInt) -> Error {
     let names = if T::IS_COMPLEX {
         GEEV_COMPLEX_ARGS
     } else {
@@ -145,8 +146,8 @@ impl<T: Scalar> GeevWork<T> {
             return Ok(());
         }
         self.a.assign(a);
-        let ni = n as i32;
-        let lwork = self.work.len().min(i32::MAX as usize) as i32;
+        let ni = n as BlasInt;
+        let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;
         let buf = self
             .a
             .as_slice_memory_order_mut()
@@ -187,7 +188,7 @@ impl<T: Scalar> GeevWork<T> {
         if info > 0 {
             return Err(Error::NoConvergence {
                 routine: self.routine,
-                info,
+                info: info.into(),
                 detail: format!(
                     "the QR algorithm failed to compute all the eigenvalues; only eigenvalues {info}..{n} \
                      (0-based) converged and no eigenvectors were computed"

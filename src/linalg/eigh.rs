@@ -9,6 +9,7 @@
 //! back ascending, eigenvectors as the orthonormal columns of `v`, so that
 //! `A·v[:, i] = w[i]·v[:, i]`.
 
+use crate::sys::BlasInt;
 use ndarray::{
     Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, ArrayViewMutD, Axis, Ix2, IxDyn,
     ShapeBuilder, s,
@@ -59,10 +60,10 @@ pub(crate) fn check_triangle<T: Scalar>(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Access {
     /// Column-major with this leading dimension: as it is.
-    Col(i32),
+    Col(BlasInt),
     /// Row-major with this leading dimension: LAPACK reads the transpose
     /// (the conjugate, for a Hermitian matrix), from the other triangle.
-    Row(i32),
+    Row(BlasInt),
     /// Neither: through a Fortran-order temporary.
     Copy,
 }
@@ -70,9 +71,9 @@ pub(crate) enum Access {
 pub(crate) fn access<T>(a: &ArrayRef2<T>) -> Access {
     // leading_dim bounds the result by the LAPACK integer.
     if let Some(ld) = mat_ld(a, Order::Col) {
-        Access::Col(ld as i32)
+        Access::Col(ld as BlasInt)
     } else if let Some(ld) = mat_ld(a, Order::Row) {
-        Access::Row(ld as i32)
+        Access::Row(ld as BlasInt)
     } else {
         Access::Copy
     }
@@ -105,7 +106,7 @@ fn evd_in_place<T: Scalar>(
     a: &mut ArrayRef2<T>,
     w: &mut [T::Real],
 ) -> Result<()> {
-    let n = a.nrows() as i32;
+    let n = a.nrows() as BlasInt;
     match access(a) {
         // SAFETY: a is an n × n column-major view with leading dimension ld,
         // borrowed mutably for the call; w has n elements.
@@ -250,7 +251,7 @@ pub(crate) fn select<R: crate::RealScalar>(
                 });
             }
             // n fits the LAPACK integer (checked by the caller).
-            Ok(Some(Select::Index(lo as i32 + 1, hi as i32 + 1)))
+            Ok(Some(Select::Index(lo as BlasInt + 1, hi as BlasInt + 1)))
         }
         EigRange::Value(vl, vu) => {
             if vl.is_nan() || vu.is_nan() || vl >= vu {
@@ -317,7 +318,7 @@ fn evr<T: Scalar>(
     };
     let mut w = vec![T::Real::zero(); n];
     let mut z = vec![T::zero(); if vectors { n * k } else { 1 }];
-    let ni = n as i32;
+    let ni = n as BlasInt;
     // SAFETY: t is an owned n × n Fortran-order matrix; z holds n × k
     // column-major (ldz = n) when vectors; w has n elements.
     let m = unsafe {

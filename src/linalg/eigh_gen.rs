@@ -16,6 +16,7 @@
 //! is reported as `NotPositiveDefinite { minor }`, the order of its first
 //! leading minor that is not.
 
+use crate::sys::BlasInt;
 use ndarray::{Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, IxDyn, ShapeBuilder};
 use num_traits::Zero;
 
@@ -37,7 +38,7 @@ fn check_problem(
     a: (usize, usize),
     b: (usize, usize),
     itype: u8,
-) -> Result<(usize, i32)> {
+) -> Result<(usize, BlasInt)> {
     let n = square(routine, "a", a)? as usize;
     square(routine, "b", b)?;
     if b.0 != n {
@@ -55,7 +56,7 @@ fn check_problem(
             reason: format!("{itype} is not 1 (A x = λ B x), 2 (A B x = λ x) or 3 (B A x = λ x)"),
         });
     }
-    Ok((n, itype as i32))
+    Ok((n, itype as BlasInt))
 }
 
 /// Runs `?sygvd` on the square views `a` and `b` in place: eigenvalues into
@@ -69,13 +70,13 @@ fn gvd_in_place<T: Scalar>(
     work: &mut EighWork<T>,
     routine: &'static str,
     vectors: bool,
-    itype: i32,
+    itype: BlasInt,
     uplo: Uplo,
     a: &mut ArrayRef2<T>,
     b: &mut ArrayRef2<T>,
     w: &mut [T::Real],
 ) -> Result<()> {
-    let n = a.nrows() as i32;
+    let n = a.nrows() as BlasInt;
     let acc = access(a);
     let mut a_tmp = None;
     if acc == Access::Copy {
@@ -99,7 +100,7 @@ fn gvd_in_place<T: Scalar>(
         // leading_dim bounds it by the LAPACK integer.
         None => (
             b.as_mut_ptr(),
-            mat_ld(b, b_order).expect("checked above") as i32,
+            mat_ld(b, b_order).expect("checked above") as BlasInt,
         ),
     };
     let ul = if row { uplo.flip() } else { uplo };
@@ -263,7 +264,7 @@ fn gvx<T: Scalar>(
     let bt = fill(&mut scratch.b, b);
     let mut w = vec![T::Real::zero(); n];
     let mut z = vec![T::zero(); if vectors { n * k } else { 1 }];
-    let ni = n as i32;
+    let ni = n as BlasInt;
     // SAFETY: at and bt are owned n × n Fortran-order matrices; z holds
     // n × k column-major (ldz = n) when vectors; w has n elements.
     let m = unsafe {
@@ -410,7 +411,7 @@ fn gvd_stacked<T: Scalar>(
     itype: u8,
 ) -> Result<(ArrayD<T::Real>, Option<ArrayD<T>>)> {
     let (lead, n) = stack_problem(routine, a, b, itype)?;
-    let itype = itype as i32;
+    let itype = itype as BlasInt;
     let mut w = ArrayD::<T::Real>::zeros(IxDyn(&[lead.as_slice(), &[n]].concat()));
     let mut v = vectors.then(|| fortran_stack::<T>(&lead, n, n));
     let mut at = Array2::<T>::zeros(if vectors { (0, 0) } else { (n, n) }.f());

@@ -9,6 +9,7 @@
 //! sits below `Scalar` (which names it as a supertrait) and imports no
 //! part of it.
 
+use crate::sys::BlasInt;
 use num_traits::{Float, Zero};
 
 use crate::error::{Error, Result};
@@ -20,13 +21,13 @@ use crate::scalar::{RealScalar, Scalar};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Select<R> {
     /// 1-based indices `il..=iu` into the ascending eigenvalues.
-    Index(i32, i32),
+    Index(BlasInt, BlasInt),
     /// Eigenvalues in the half-open interval `(vl, vu]`.
     Value(R, R),
 }
 
 impl<R: RealScalar> Select<R> {
-    fn lapack(self) -> (u8, R, R, i32, i32) {
+    fn lapack(self) -> (u8, R, R, BlasInt, BlasInt) {
         match self {
             Select::Index(il, iu) => (b'I', R::zero(), R::zero(), il, iu),
             Select::Value(vl, vu) => (b'V', vl, vu, 0, 0),
@@ -37,10 +38,10 @@ impl<R: RealScalar> Select<R> {
 /// What a workspace was last sized for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Job {
-    Evd { vectors: bool, n: i32 },
-    Evr { vectors: bool, n: i32 },
-    Gvd { vectors: bool, n: i32 },
-    Gvx { vectors: bool, n: i32 },
+    Evd { vectors: bool, n: BlasInt },
+    Evr { vectors: bool, n: BlasInt },
+    Gvd { vectors: bool, n: BlasInt },
+    Gvx { vectors: bool, n: BlasInt },
 }
 
 fn jobz_char(vectors: bool) -> u8 {
@@ -56,12 +57,12 @@ pub(crate) struct EighWork<T: Scalar> {
     job: Option<Job>,
     work: Vec<T>,
     rwork: Vec<T::Real>,
-    iwork: Vec<i32>,
+    iwork: Vec<BlasInt>,
     /// `isuppz` (evr, `2n`) or `ifail` (gvx, `n`).
-    index: Vec<i32>,
+    index: Vec<BlasInt>,
 }
 
-fn lapack_len(routine: &'static str, what: &'static str, len: usize) -> Result<i32> {
+fn lapack_len(routine: &'static str, what: &'static str, len: usize) -> Result<BlasInt> {
     crate::layout::blas_int(routine, what, len)
 }
 
@@ -90,12 +91,12 @@ impl<T: Scalar> EighWork<T> {
         job: Job,
         routine: Routine,
         min: (usize, usize, usize),
-        query: impl FnOnce(&mut T, &mut T::Real, &mut i32) -> i32,
+        query: impl FnOnce(&mut T, &mut T::Real, &mut BlasInt) -> BlasInt,
     ) -> Result<()> {
         if self.job == Some(job) {
             return Ok(());
         }
-        let (mut w0, mut r0, mut i0) = (T::zero(), T::Real::zero(), 0i32);
+        let (mut w0, mut r0, mut i0) = (T::zero(), T::Real::zero(), 0 as BlasInt);
         let info = query(&mut w0, &mut r0, &mut i0);
         if info < 0 {
             return Err(routine.illegal(info));
@@ -114,7 +115,7 @@ impl<T: Scalar> EighWork<T> {
         Ok(())
     }
 
-    fn lens(&self, routine: &'static str) -> Result<(i32, i32, i32)> {
+    fn lens(&self, routine: &'static str) -> Result<(BlasInt, BlasInt, BlasInt)> {
         Ok((
             lapack_len(routine, "lwork", self.work.len())?,
             lapack_len(routine, "lrwork", self.rwork.len())?,
@@ -136,9 +137,9 @@ impl<T: Scalar> EighWork<T> {
         routine: &'static str,
         vectors: bool,
         uplo: Uplo,
-        n: i32,
+        n: BlasInt,
         a: *mut T,
-        lda: i32,
+        lda: BlasInt,
         w: &mut [T::Real],
     ) -> Result<()> {
         debug_assert!(w.len() >= n as usize);
@@ -191,7 +192,7 @@ impl<T: Scalar> EighWork<T> {
             };
             return Err(Error::NoConvergence {
                 routine,
-                info,
+                info: info.into(),
                 detail,
             });
         }
@@ -214,13 +215,13 @@ impl<T: Scalar> EighWork<T> {
         routine: &'static str,
         vectors: bool,
         uplo: Uplo,
-        n: i32,
+        n: BlasInt,
         a: *mut T,
-        lda: i32,
+        lda: BlasInt,
         sel: Select<T::Real>,
         w: &mut [T::Real],
         z: *mut T,
-        ldz: i32,
+        ldz: BlasInt,
     ) -> Result<usize> {
         debug_assert!(w.len() >= n as usize);
         if n == 0 {
@@ -239,7 +240,7 @@ impl<T: Scalar> EighWork<T> {
         let abstol = T::Real::zero();
         let wp = w.as_mut_ptr();
         let isuppz = self.index.as_mut_ptr();
-        let mut m = 0i32;
+        let mut m = 0 as BlasInt;
         self.size_for(Job::Evr { vectors, n }, T::EVR, min, |w0, r0, i0| {
             let mut m = 0;
             // SAFETY: a query touches only the first element of each workspace.
@@ -285,7 +286,7 @@ impl<T: Scalar> EighWork<T> {
         if info > 0 {
             return Err(Error::NoConvergence {
                 routine,
-                info,
+                info: info.into(),
                 detail: format!(
                     "internal error in {} (MRRR or inverse iteration)",
                     T::EVR.name
@@ -306,14 +307,14 @@ impl<T: Scalar> EighWork<T> {
     pub unsafe fn gvd(
         &mut self,
         routine: &'static str,
-        itype: i32,
+        itype: BlasInt,
         vectors: bool,
         uplo: Uplo,
-        n: i32,
+        n: BlasInt,
         a: *mut T,
-        lda: i32,
+        lda: BlasInt,
         b: *mut T,
-        ldb: i32,
+        ldb: BlasInt,
         w: &mut [T::Real],
     ) -> Result<()> {
         debug_assert!(w.len() >= n as usize);
@@ -374,18 +375,18 @@ impl<T: Scalar> EighWork<T> {
     pub unsafe fn gvx(
         &mut self,
         routine: &'static str,
-        itype: i32,
+        itype: BlasInt,
         vectors: bool,
         uplo: Uplo,
-        n: i32,
+        n: BlasInt,
         a: *mut T,
-        lda: i32,
+        lda: BlasInt,
         b: *mut T,
-        ldb: i32,
+        ldb: BlasInt,
         sel: Select<T::Real>,
         w: &mut [T::Real],
         z: *mut T,
-        ldz: i32,
+        ldz: BlasInt,
     ) -> Result<usize> {
         debug_assert!(w.len() >= n as usize);
         if n == 0 {
@@ -406,7 +407,7 @@ impl<T: Scalar> EighWork<T> {
         let abstol = T::Real::min_positive_value() + T::Real::min_positive_value();
         let wp = w.as_mut_ptr();
         let ifail = self.index.as_mut_ptr();
-        let mut m = 0i32;
+        let mut m = 0 as BlasInt;
         self.size_for(Job::Gvx { vectors, n }, T::GVX, min, |w0, r0, i0| {
             let mut m = 0;
             // SAFETY: a query touches only work[0] (rwork, iwork and ifail,
@@ -451,7 +452,7 @@ impl<T: Scalar> EighWork<T> {
         let index = &self.index;
         let mm = m.max(0) as usize;
         generalized_info(routine, T::GVX, info, n, || {
-            let failed: Vec<i32> = index[..mm.min(index.len())]
+            let failed: Vec<BlasInt> = index[..mm.min(index.len())]
                 .iter()
                 .filter(|&&i| i > 0)
                 .map(|&i| i - 1)
@@ -470,8 +471,8 @@ impl<T: Scalar> EighWork<T> {
 fn generalized_info(
     routine: &'static str,
     r: Routine,
-    info: i32,
-    n: i32,
+    info: BlasInt,
+    n: BlasInt,
     detail: impl FnOnce() -> String,
 ) -> Result<()> {
     if info < 0 {
@@ -486,7 +487,7 @@ fn generalized_info(
     if info > 0 {
         return Err(Error::NoConvergence {
             routine,
-            info,
+            info: info.into(),
             detail: detail(),
         });
     }

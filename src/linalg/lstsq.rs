@@ -1,6 +1,7 @@
 //! Least squares and the pseudo-inverse: numpy.linalg's `lstsq` (`?gelsd`)
 //! and `pinv` (through the SVD).
 
+use crate::sys::BlasInt;
 use ndarray::{
     Array, Array1, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Axis, Dimension, Ix2, IxDyn,
     ShapeBuilder, s,
@@ -148,8 +149,8 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         let (lwork_min, lrwork_min, liwork_min) = T::gelsd_min_sizes(m, n, kk);
         let mut q = [T::zero()];
         let mut rq = [T::Real::zero()];
-        let mut iq = [0i32];
-        let mut r = 0i32;
+        let mut iq = [0 as BlasInt];
+        let mut r = 0 as BlasInt;
         // SAFETY: a workspace query writes only q[0], rq[0] and iq[0].
         let info = unsafe {
             T::gelsd(
@@ -165,7 +166,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         let liwork = (iq[0].max(0) as usize).max(liwork_min);
         let mut work = vec![T::zero(); lwork];
         let mut rwork = vec![T::Real::zero(); if T::IS_COMPLEX { lrwork } else { 1 }];
-        let mut iwork = vec![0i32; liwork];
+        let mut iwork = vec![0 as BlasInt; liwork];
         let lw = blas_int(R, "lwork", lwork)?;
         // SAFETY: a is m × n (lda), b is ldb × nrhs column-major; the
         // workspaces hold at least the queried and documented sizes.
@@ -190,7 +191,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         if info > 0 {
             return Err(Error::NoConvergence {
                 routine: R,
-                info,
+                info: info.into(),
                 detail: format!(
                     "SVD did not converge: {info} off-diagonals of an intermediate bidiagonal form \
                      did not converge to zero"

@@ -1,6 +1,7 @@
 //! LU factorization with partial pivoting (`?getrf`) and solves with it
 //! (`?getrs`): scipy.linalg's `lu`, `lu_factor`, `lu_solve`.
 
+use crate::sys::BlasInt;
 use std::cell::Cell;
 
 use ndarray::{
@@ -24,7 +25,7 @@ const GETRS_ARGS: &[&str] = &["trans", "n", "nrhs", "a", "lda", "ipiv", "b", "ld
 #[derive(Clone, Debug)]
 pub struct LuFactors<T> {
     lu: Array2<T>,
-    ipiv: Vec<i32>,
+    ipiv: Vec<BlasInt>,
     singular: Option<usize>,
 }
 
@@ -46,12 +47,12 @@ impl<T: Scalar> LuFactors<T> {
         self.singular
     }
 
-    pub(crate) fn ipiv(&self) -> &[i32] {
+    pub(crate) fn ipiv(&self) -> &[BlasInt] {
         &self.ipiv
     }
 
     /// The packed factors and the pivots, without a copy.
-    pub(crate) fn into_parts(self) -> (Array2<T>, Vec<i32>) {
+    pub(crate) fn into_parts(self) -> (Array2<T>, Vec<BlasInt>) {
         (self.lu, self.ipiv)
     }
 }
@@ -72,7 +73,7 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
     check_finite(R, "a", a)?;
     let (m, n) = (blas_int(R, "m", a.nrows())?, blas_int(R, "n", a.ncols())?);
     let mut lu = fortran_copy(a);
-    let mut ipiv = vec![0i32; a.nrows().min(a.ncols())];
+    let mut ipiv = vec![0 as BlasInt; a.nrows().min(a.ncols())];
     let mut singular = None;
     if m > 0 && n > 0 {
         let (buf, lda) = lapack_mut(&mut lu);

@@ -56,6 +56,7 @@ pub use solve::{
 pub use svd::{svd, svd_stacked, svdvals, svdvals_stacked};
 pub use triangular::{solve_triangular, solve_triangular_stacked};
 
+use crate::sys::BlasInt;
 use std::cell::Cell;
 
 use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension};
@@ -117,8 +118,8 @@ pub(crate) fn fortran_copy<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
 
 /// LAPACK's view of a Fortran-order owned matrix: the buffer and its
 /// leading dimension (at least 1, as LAPACK requires).
-pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], i32) {
-    let lda = a.nrows().max(1) as i32;
+pub(crate) fn lapack_mut<T>(a: &mut Array2<T>) -> (&mut [T], BlasInt) {
+    let lda = a.nrows().max(1) as BlasInt;
     let buf = a
         .as_slice_memory_order_mut()
         .expect("working matrices are allocated contiguous");
@@ -130,7 +131,7 @@ pub(crate) fn square(
     routine: &'static str,
     what: &'static str,
     dims: (usize, usize),
-) -> Result<i32> {
+) -> Result<BlasInt> {
     let n = crate::blas::expect_square(routine, what, dims)?;
     crate::layout::blas_int(routine, "n", n)
 }

@@ -1,6 +1,7 @@
 //! QR factorization (`?geqrf`, then `?orgqr`/`?ungqr` for `Q`):
 //! numpy.linalg.qr.
 
+use crate::sys::BlasInt;
 use ndarray::{Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix2, ShapeBuilder, s};
 
 use super::check_finite;
@@ -112,7 +113,7 @@ impl<T: Scalar> QrWork<T> {
             }
             need = need.max(query_len(q[0].re().to_f64_real())).max(n);
             if qcols > 0 {
-                let (qc, ki) = (blas_int(R, "m", qcols)?, k as i32);
+                let (qc, ki) = (blas_int(R, "m", qcols)?, k as BlasInt);
                 // SAFETY: as above.
                 let info = unsafe { T::orgqr(mi, qc, ki, &mut a, lda, &tau, &mut q, -1) };
                 if info < 0 {
@@ -144,16 +145,16 @@ impl<T: Scalar> QrWork<T> {
             ArrayViewMut2::from_shape((m, cols).f(), &mut buf).expect("buffer has m·cols elements");
         h.slice_mut(s![.., ..n]).assign(a);
         let mut tau = vec![T::zero(); k];
-        let lda = m.max(1) as i32;
-        let lwork = self.work.len().min(i32::MAX as usize) as i32;
+        let lda = m.max(1) as BlasInt;
+        let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;
         if k > 0 {
             // SAFETY: buf is m × cols ≥ m × n column-major with lda m; tau
-            // has k elements; work holds lwork elements. m and n fit i32
+            // has k elements; work holds lwork elements. m and n fit BlasInt
             // (checked in `new`).
             let info = unsafe {
                 T::geqrf(
-                    m as i32,
-                    n as i32,
+                    m as BlasInt,
+                    n as BlasInt,
                     &mut buf,
                     lda,
                     &mut tau,
@@ -181,9 +182,9 @@ impl<T: Scalar> QrWork<T> {
             // qcols ≥ k) hold the reflectors; tau has k elements.
             let info = unsafe {
                 T::orgqr(
-                    m as i32,
-                    qcols as i32,
-                    k as i32,
+                    m as BlasInt,
+                    qcols as BlasInt,
+                    k as BlasInt,
                     &mut buf,
                     lda,
                     &tau,

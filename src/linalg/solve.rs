@@ -1,6 +1,7 @@
 //! Through the LU factorization: `solve` (`?getrf` + `?getrs`, as `?gesv`
 //! does), `inv` (`?getri`), `det` and `slogdet`.
 
+use crate::sys::BlasInt;
 use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, IxDyn};
 use num_traits::{Float, Zero};
 
@@ -104,7 +105,7 @@ impl<T: Scalar> InvWork<T> {
             return Err(Error::Singular { routine: R, index });
         }
         let (mut a, ipiv) = f.into_parts();
-        let n = a.nrows() as i32;
+        let n = a.nrows() as BlasInt;
         if n == 0 {
             return Ok(a);
         }
@@ -121,7 +122,7 @@ impl<T: Scalar> InvWork<T> {
         if self.work.len() < need {
             self.work.resize(need, T::zero());
         }
-        let lwork = self.work.len().min(i32::MAX as usize) as i32;
+        let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;
         // SAFETY: buf is n × n column-major; work holds lwork elements.
         let info = unsafe { T::getri(n, buf, n, &ipiv, &mut self.work, lwork) };
         if info < 0 {

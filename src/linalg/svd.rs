@@ -2,6 +2,7 @@
 //! and `svdvals` (`svd(…, compute_uv=False)`), through `?gesdd`, with
 //! `?gesvd` as the fallback when divide and conquer fails to converge.
 
+use crate::sys::BlasInt;
 use ndarray::{Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, Ix1, Ix2, ShapeBuilder};
 
 use super::stack::{assemble, matrix_at, split, stack_indices};
@@ -88,7 +89,7 @@ pub(crate) struct SvdParts<T: Scalar> {
 pub(crate) struct SvdWork<T: Scalar> {
     work: Vec<T>,
     rwork: Vec<T::Real>,
-    iwork: Vec<i32>,
+    iwork: Vec<BlasInt>,
     /// `(job, m, n)` of the last `?gesdd` query and the size it asked for.
     queried: Option<((u8, usize, usize), usize)>,
     /// Tests set this to exercise the `?gesvd` fallback.
@@ -150,7 +151,7 @@ impl<T: Scalar> SvdWork<T> {
             if info > 0 {
                 return Err(Error::NoConvergence {
                     routine,
-                    info,
+                    info: info.into(),
                     detail: format!(
                         "SVD did not converge: ?gesdd failed, and in ?gesvd's fallback {info} \
                          superdiagonals of the bidiagonal form did not converge to zero"
@@ -175,24 +176,24 @@ impl<T: Scalar> SvdWork<T> {
         routine: &'static str,
         a: &ArrayRef2<T>,
         job: Job,
-        m: i32,
-        n: i32,
+        m: BlasInt,
+        n: BlasInt,
         s: &mut [T::Real],
         u: &mut Array2<T>,
         vh: &mut Array2<T>,
-    ) -> Result<i32> {
+    ) -> Result<BlasInt> {
         let jobz = job.code();
         let (mu, nu) = (m as usize, n as usize);
         let mut acopy = fortran_copy(a);
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];
-        let (ubuf, ldu): (&mut [T], i32) = if job == Job::Values {
+        let (ubuf, ldu): (&mut [T], BlasInt) = if job == Job::Values {
             (&mut dummy_u, 1)
         } else {
             lapack_mut(u)
         };
-        let (vbuf, ldvt): (&mut [T], i32) = if job == Job::Values {
+        let (vbuf, ldvt): (&mut [T], BlasInt) = if job == Job::Values {
             (&mut dummy_v, 1)
         } else {
             lapack_mut(vh)
@@ -268,24 +269,24 @@ impl<T: Scalar> SvdWork<T> {
         routine: &'static str,
         a: &ArrayRef2<T>,
         job: Job,
-        m: i32,
-        n: i32,
+        m: BlasInt,
+        n: BlasInt,
         s: &mut [T::Real],
         u: &mut Array2<T>,
         vh: &mut Array2<T>,
-    ) -> Result<i32> {
+    ) -> Result<BlasInt> {
         let code = job.code();
         let (mu, nu) = (m as usize, n as usize);
         let mut acopy = fortran_copy(a);
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];
-        let (ubuf, ldu): (&mut [T], i32) = if job == Job::Values {
+        let (ubuf, ldu): (&mut [T], BlasInt) = if job == Job::Values {
             (&mut dummy_u, 1)
         } else {
             lapack_mut(u)
         };
-        let (vbuf, ldvt): (&mut [T], i32) = if job == Job::Values {
+        let (vbuf, ldvt): (&mut [T], BlasInt) = if job == Job::Values {
             (&mut dummy_v, 1)
         } else {
             lapack_mut(vh)
@@ -354,7 +355,7 @@ fn rejected<T: Scalar>(
     routine: &'static str,
     a: &ArrayRef2<T>,
     driver: &'static str,
-    info: i32,
+    info: BlasInt,
     names: &[&'static str],
 ) -> Error {
     if a.iter().all(|v| v.is_finite()) {

@@ -1,5 +1,6 @@
 //! Triangular solves (`?trtrs`): scipy.linalg.solve_triangular.
 
+use crate::sys::BlasInt;
 use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 
 use super::lu::rhs_copy;
@@ -91,9 +92,9 @@ fn trtrs_into<T: Scalar>(
         .as_slice_memory_order_mut()
         .expect("right-hand sides are contiguous");
     // SAFETY: ptr addresses the n × n column-major matrix with leading
-    // dimension lda (≥ n, within i32: mat_ld checked, or a contiguous copy
+    // dimension lda (≥ n, within BlasInt: mat_ld checked, or a contiguous copy
     // with lda n); xb is n × nrhs with ldb n. LAPACK only reads the matrix.
-    let info = unsafe { T::trtrs(up, op, diag, ni, nrhs, ptr, lda as i32, xb, ni) };
+    let info = unsafe { T::trtrs(up, op, diag, ni, nrhs, ptr, lda as BlasInt, xb, ni) };
     if info < 0 {
         return Err(illegal_argument("trtrs", info, TRTRS_ARGS));
     }

@@ -1,13 +1,11 @@
 //! [`Cblas`] for `Complex32` and `Complex64`: the `cblas_c*` and `cblas_z*`
 //! routines, and the Fortran ones of [`super::fortran`].
 
-use std::os::raw::c_int;
-
-use cblas_sys::*;
+use super::cblas::*;
 use num_complex::{Complex32, Complex64};
 
 use super::fortran::{csymv_, csyr_, fortran_uplo, zsymv_, zsyr_};
-use super::{Cblas, Diag, Layout, Side, Trans, Uplo};
+use super::{BlasInt, Cblas, Diag, Layout, Side, Trans, Uplo};
 
 /// `scasum` (Σ |re| + |im|) as `sasum` over the interleaved parts.
 ///
@@ -20,7 +18,7 @@ use super::{Cblas, Diag, Layout, Side, Trans, Uplo};
 /// # Safety
 /// As `cblas_scasum`: `x` is valid for reads of the `n` complex elements at
 /// stride `incx`.
-unsafe fn scasum_by_parts(n: c_int, x: *const c_float_complex, incx: c_int) -> f32 {
+unsafe fn scasum_by_parts(n: BlasInt, x: *const Complex32, incx: BlasInt) -> f32 {
     if n <= 0 || incx <= 0 {
         return 0.0; // as BLAS
     }
@@ -31,7 +29,7 @@ unsafe fn scasum_by_parts(n: c_int, x: *const c_float_complex, incx: c_int) -> f
         match (n.checked_mul(2), incx.checked_mul(2)) {
             (Some(n2), _) if incx == 1 => cblas_sasum(n2, p, 1),
             (_, Some(inc2)) => cblas_sasum(n, p, inc2) + cblas_sasum(n, p.add(1), inc2),
-            _ => cblas_scasum(n, x, incx),
+            _ => cblas_scasum(n, x.cast(), incx),
         }
     }
 }
@@ -44,11 +42,11 @@ macro_rules! impl_complex {
         #[allow(clippy::too_many_arguments)]
         impl Cblas for $t {
             unsafe fn dotu(
-                n: c_int,
+                n: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
             ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
                 let _serial = crate::backend::serial();
@@ -68,11 +66,11 @@ macro_rules! impl_complex {
                 r
             }
             unsafe fn dotc(
-                n: c_int,
+                n: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
             ) -> Self {
                 let mut r = <$t>::new(0.0, 0.0);
                 let _serial = crate::backend::serial();
@@ -92,12 +90,12 @@ macro_rules! impl_complex {
                 r
             }
             unsafe fn axpy(
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::axpy`; `Self` has the C
@@ -114,21 +112,21 @@ macro_rules! impl_complex {
                     )
                 }
             }
-            unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+            unsafe fn scal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::scal`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
                 // same elements, and scalars passed by pointer are locals that outlive the call.
                 unsafe { $scal(n, (&alpha as *const $t).cast(), x.cast(), incx) }
             }
-            unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+            unsafe fn rscal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::rscal`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
                 // same elements, and scalars passed by pointer are locals that outlive the call.
                 unsafe { $rscal(n, alpha.re, x.cast(), incx) }
             }
-            unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self {
+            unsafe fn nrm2(n: BlasInt, x: *const Self, incx: BlasInt) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::nrm2`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
@@ -136,7 +134,7 @@ macro_rules! impl_complex {
                 let r = unsafe { $nrm2(n, x.cast(), incx) };
                 <$t>::new(r, 0.0)
             }
-            unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self {
+            unsafe fn asum(n: BlasInt, x: *const Self, incx: BlasInt) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::asum`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
@@ -144,21 +142,21 @@ macro_rules! impl_complex {
                 let r = unsafe { $asum(n, x.cast(), incx) };
                 <$t>::new(r, 0.0)
             }
-            unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int {
+            unsafe fn iamax(n: BlasInt, x: *const Self, incx: BlasInt) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::iamax`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
                 // same elements, and scalars passed by pointer are locals that outlive the call.
-                unsafe { $iamax(n, x.cast(), incx) as c_int }
+                unsafe { $iamax(n, x.cast(), incx) as BlasInt }
             }
-            unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
+            unsafe fn copy(n: BlasInt, x: *const Self, incx: BlasInt, y: *mut Self, incy: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::copy`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
                 // same elements, and scalars passed by pointer are locals that outlive the call.
                 unsafe { $copy(n, x.cast(), incx, y.cast(), incy) }
             }
-            unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
+            unsafe fn swap(n: BlasInt, x: *mut Self, incx: BlasInt, y: *mut Self, incy: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::swap`; `Self` has the C
                 // complex layout (two reals, `#[repr(C)]`), so each cast pointer addresses the
@@ -166,11 +164,11 @@ macro_rules! impl_complex {
                 unsafe { $swap(n, x.cast(), incx, y.cast(), incy) }
             }
             unsafe fn rot(
-                n: c_int,
+                n: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
                 c: Self,
                 s: Self,
             ) {
@@ -191,16 +189,16 @@ macro_rules! impl_complex {
             unsafe fn gemv(
                 layout: Layout,
                 trans: Trans,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gemv`; `Self` has the C
@@ -225,15 +223,15 @@ macro_rules! impl_complex {
             }
             unsafe fn geru(
                 layout: Layout,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::geru`; `Self` has the C
@@ -256,15 +254,15 @@ macro_rules! impl_complex {
             }
             unsafe fn gerc(
                 layout: Layout,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gerc`; `Self` has the C
@@ -288,15 +286,15 @@ macro_rules! impl_complex {
             unsafe fn symv(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let u = fortran_uplo(layout, uplo);
                 let _serial = crate::backend::serial();
@@ -308,15 +306,15 @@ macro_rules! impl_complex {
             unsafe fn hemv(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::hemv`; `Self` has the C
@@ -343,11 +341,11 @@ macro_rules! impl_complex {
                 uplo: Uplo,
                 trans: Trans,
                 diag: Diag,
-                n: c_int,
+                n: BlasInt,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trmv`; `Self` has the C
@@ -360,11 +358,11 @@ macro_rules! impl_complex {
                 uplo: Uplo,
                 trans: Trans,
                 diag: Diag,
-                n: c_int,
+                n: BlasInt,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trsv`; `Self` has the C
@@ -375,12 +373,12 @@ macro_rules! impl_complex {
             unsafe fn syr(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let u = fortran_uplo(layout, uplo);
                 let _serial = crate::backend::serial();
@@ -392,12 +390,12 @@ macro_rules! impl_complex {
             unsafe fn her(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::her`; `Self` has the C
@@ -409,17 +407,17 @@ macro_rules! impl_complex {
                 layout: Layout,
                 transa: Trans,
                 transb: Trans,
-                m: c_int,
-                n: c_int,
-                k: c_int,
+                m: BlasInt,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gemm`; `Self` has the C
@@ -448,16 +446,16 @@ macro_rules! impl_complex {
                 layout: Layout,
                 side: Side,
                 uplo: Uplo,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::symm`; `Self` has the C
@@ -485,16 +483,16 @@ macro_rules! impl_complex {
                 layout: Layout,
                 side: Side,
                 uplo: Uplo,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::hemm`; `Self` has the C
@@ -522,14 +520,14 @@ macro_rules! impl_complex {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::syrk`; `Self` has the C
@@ -555,14 +553,14 @@ macro_rules! impl_complex {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::herk`; `Self` has the C
@@ -588,16 +586,16 @@ macro_rules! impl_complex {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::syr2k`; `Self` has the C
@@ -625,16 +623,16 @@ macro_rules! impl_complex {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::her2k`; `Self` has the C
@@ -664,13 +662,13 @@ macro_rules! impl_complex {
                 uplo: Uplo,
                 transa: Trans,
                 diag: Diag,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *mut Self,
-                ldb: c_int,
+                ldb: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trmm`; `Self` has the C
@@ -699,13 +697,13 @@ macro_rules! impl_complex {
                 uplo: Uplo,
                 transa: Trans,
                 diag: Diag,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *mut Self,
-                ldb: c_int,
+                ldb: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trsm`; `Self` has the C
@@ -733,11 +731,11 @@ macro_rules! impl_complex {
     };
 }
 
-impl_complex!(Complex32, f32, c_float_complex; cblas_cdotu_sub cblas_cdotc_sub cblas_caxpy cblas_cscal
+impl_complex!(Complex32, f32, Complex32; cblas_cdotu_sub cblas_cdotc_sub cblas_caxpy cblas_cscal
     cblas_csscal cblas_scnrm2 scasum_by_parts cblas_icamax cblas_ccopy cblas_cswap cblas_srot cblas_cgemv
     cblas_cgeru cblas_cgerc csymv_ cblas_chemv cblas_ctrmv cblas_ctrsv csyr_ cblas_cher cblas_cgemm
     cblas_csymm cblas_chemm cblas_csyrk cblas_cherk cblas_csyr2k cblas_cher2k cblas_ctrmm cblas_ctrsm);
-impl_complex!(Complex64, f64, c_double_complex; cblas_zdotu_sub cblas_zdotc_sub cblas_zaxpy cblas_zscal
+impl_complex!(Complex64, f64, Complex64; cblas_zdotu_sub cblas_zdotc_sub cblas_zaxpy cblas_zscal
     cblas_zdscal cblas_dznrm2 cblas_dzasum cblas_izamax cblas_zcopy cblas_zswap cblas_drot cblas_zgemv
     cblas_zgeru cblas_zgerc zsymv_ cblas_zhemv cblas_ztrmv cblas_ztrsv zsyr_ cblas_zher cblas_zgemm
     cblas_zsymm cblas_zhemm cblas_zsyrk cblas_zherk cblas_zsyr2k cblas_zher2k cblas_ztrmm cblas_ztrsm);

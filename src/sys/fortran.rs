@@ -1,10 +1,10 @@
 //! BLAS routines that CBLAS lacks, called with the Fortran convention.
 
-use std::os::raw::{c_char, c_int};
+use std::os::raw::c_char;
 
 use num_complex::{Complex32, Complex64};
 
-use super::{Layout, Uplo};
+use super::{BlasInt, Layout, Uplo};
 
 // Complex symmetric (not Hermitian) matrix-vector product and rank-1 update
 // are not in CBLAS; every LAPACK provides them. Fortran calling convention:
@@ -12,48 +12,48 @@ use super::{Layout, Uplo};
 unsafe extern "C" {
     pub(super) fn csymv_(
         uplo: *const c_char,
-        n: *const c_int,
+        n: *const BlasInt,
         alpha: *const Complex32,
         a: *const Complex32,
-        lda: *const c_int,
+        lda: *const BlasInt,
         x: *const Complex32,
-        incx: *const c_int,
+        incx: *const BlasInt,
         beta: *const Complex32,
         y: *mut Complex32,
-        incy: *const c_int,
+        incy: *const BlasInt,
         uplo_len: usize,
     );
     pub(super) fn zsymv_(
         uplo: *const c_char,
-        n: *const c_int,
+        n: *const BlasInt,
         alpha: *const Complex64,
         a: *const Complex64,
-        lda: *const c_int,
+        lda: *const BlasInt,
         x: *const Complex64,
-        incx: *const c_int,
+        incx: *const BlasInt,
         beta: *const Complex64,
         y: *mut Complex64,
-        incy: *const c_int,
+        incy: *const BlasInt,
         uplo_len: usize,
     );
     pub(super) fn csyr_(
         uplo: *const c_char,
-        n: *const c_int,
+        n: *const BlasInt,
         alpha: *const Complex32,
         x: *const Complex32,
-        incx: *const c_int,
+        incx: *const BlasInt,
         a: *mut Complex32,
-        lda: *const c_int,
+        lda: *const BlasInt,
         uplo_len: usize,
     );
     pub(super) fn zsyr_(
         uplo: *const c_char,
-        n: *const c_int,
+        n: *const BlasInt,
         alpha: *const Complex64,
         x: *const Complex64,
-        incx: *const c_int,
+        incx: *const BlasInt,
         a: *mut Complex64,
-        lda: *const c_int,
+        lda: *const BlasInt,
         uplo_len: usize,
     );
 }

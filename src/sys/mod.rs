@@ -38,11 +38,17 @@
 //! inputs. Each method's `# Safety` section says it for that routine; the
 //! safe, layout-aware wrappers in [`crate::blas`] establish it.
 
+#[macro_use]
+mod link;
+
+pub(crate) mod cblas;
 mod complex;
 mod fortran;
+pub(crate) mod lapacke;
 mod real;
 
-use std::os::raw::c_int;
+pub(crate) use link::backend_extern;
+pub use link::{BlasInt, MatrixLayout, SYMBOL_PREFIX, SYMBOL_SUFFIX, symbol_name};
 
 pub use cblas_sys::{
     CBLAS_DIAG as Diag, CBLAS_LAYOUT as Layout, CBLAS_SIDE as Side, CBLAS_TRANSPOSE as Trans,
@@ -67,71 +73,98 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
-    unsafe fn dotu(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
+    unsafe fn dotu(
+        n: BlasInt,
+        x: *const Self,
+        incx: BlasInt,
+        y: *const Self,
+        incy: BlasInt,
+    ) -> Self;
     /// `Σ conj(xᵢ)·yᵢ` (`?dot`, `?dotc_sub`).
     ///
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative). `n` ≥ 0.
-    unsafe fn dotc(n: c_int, x: *const Self, incx: c_int, y: *const Self, incy: c_int) -> Self;
+    unsafe fn dotc(
+        n: BlasInt,
+        x: *const Self,
+        incx: BlasInt,
+        y: *const Self,
+        incy: BlasInt,
+    ) -> Self;
     /// `y := alpha·x + y`.
     ///
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative); the vectors written
     /// are valid for writes and overlap no other argument. `n` ≥ 0.
-    unsafe fn axpy(n: c_int, alpha: Self, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
+    unsafe fn axpy(
+        n: BlasInt,
+        alpha: Self,
+        x: *const Self,
+        incx: BlasInt,
+        y: *mut Self,
+        incy: BlasInt,
+    );
     /// `x := alpha·x`.
     ///
     /// # Safety
     /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
     /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
-    unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
+    unsafe fn scal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt);
     /// `x := re(alpha)·x` (`?scal`, `csscal`, `zdscal`).
     ///
     /// # Safety
     /// `x` is valid for reads and writes of the `n` elements BLAS addresses at stride `incx` (the
     /// pointer is the element of lowest address when `incx < 0`). `n` ≥ 0.
-    unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int);
+    unsafe fn rscal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt);
     /// The Euclidean norm, as `Self` with zero imaginary part.
     ///
     /// # Safety
     /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
     /// the element of lowest address when `incx < 0`). `n` ≥ 0.
-    unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self;
+    unsafe fn nrm2(n: BlasInt, x: *const Self, incx: BlasInt) -> Self;
     /// `Σ |re| + |im|`, as `Self` with zero imaginary part.
     ///
     /// # Safety
     /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
     /// the element of lowest address when `incx < 0`). `n` ≥ 0.
-    unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self;
+    unsafe fn asum(n: BlasInt, x: *const Self, incx: BlasInt) -> Self;
     /// The 0-based index of the first element of largest `|re| + |im|`.
     ///
     /// # Safety
     /// `x` is valid for reads of the `n` elements BLAS addresses at stride `incx` (the pointer is
     /// the element of lowest address when `incx < 0`). `n` ≥ 0.
-    unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int;
+    unsafe fn iamax(n: BlasInt, x: *const Self, incx: BlasInt) -> BlasInt;
     /// `y := x`.
     ///
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative); the vectors written
     /// are valid for writes and overlap no other argument. `n` ≥ 0.
-    unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int);
+    unsafe fn copy(n: BlasInt, x: *const Self, incx: BlasInt, y: *mut Self, incy: BlasInt);
     /// `x ↔ y`.
     ///
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative); the vectors written
     /// are valid for writes and overlap no other argument. `n` ≥ 0.
-    unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int);
+    unsafe fn swap(n: BlasInt, x: *mut Self, incx: BlasInt, y: *mut Self, incy: BlasInt);
     /// The plane rotation with real `c = re(c)`, `s = re(s)`.
     ///
     /// # Safety
     /// `x` and `y` are valid for the `n` elements BLAS addresses at strides `incx` and `incy` (each
     /// pointer is the element of lowest address when its stride is negative); the vectors written
     /// are valid for writes and overlap no other argument. `n` ≥ 0.
-    unsafe fn rot(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int, c: Self, s: Self);
+    unsafe fn rot(
+        n: BlasInt,
+        x: *mut Self,
+        incx: BlasInt,
+        y: *mut Self,
+        incy: BlasInt,
+        c: Self,
+        s: Self,
+    );
 
     /// `y := alpha·op(A)·x + beta·y` for the `m × n` `A`.
     ///
@@ -142,16 +175,16 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn gemv(
         layout: Layout,
         trans: Trans,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         beta: Self,
         y: *mut Self,
-        incy: c_int,
+        incy: BlasInt,
     );
     /// `A := alpha·x·yᵀ + A`.
     ///
@@ -161,15 +194,15 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
     unsafe fn geru(
         layout: Layout,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         y: *const Self,
-        incy: c_int,
+        incy: BlasInt,
         a: *mut Self,
-        lda: c_int,
+        lda: BlasInt,
     );
     /// `A := alpha·x·yᴴ + A`.
     ///
@@ -179,15 +212,15 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     /// valid for writes and overlaps neither vector. `m`, `n` ≥ 0.
     unsafe fn gerc(
         layout: Layout,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         y: *const Self,
-        incy: c_int,
+        incy: BlasInt,
         a: *mut Self,
-        lda: c_int,
+        lda: BlasInt,
     );
     /// `y := alpha·A·x + beta·y`, `A` symmetric (`n × n`, `uplo` triangle read).
     ///
@@ -198,15 +231,15 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn symv(
         layout: Layout,
         uplo: Uplo,
-        n: c_int,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         beta: Self,
         y: *mut Self,
-        incy: c_int,
+        incy: BlasInt,
     );
     /// `y := alpha·A·x + beta·y`, `A` Hermitian (`n × n`, `uplo` triangle read).
     ///
@@ -217,15 +250,15 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn hemv(
         layout: Layout,
         uplo: Uplo,
-        n: c_int,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         beta: Self,
         y: *mut Self,
-        incy: c_int,
+        incy: BlasInt,
     );
     /// `x := op(A)·x`, `A` triangular.
     ///
@@ -238,11 +271,11 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         uplo: Uplo,
         trans: Trans,
         diag: Diag,
-        n: c_int,
+        n: BlasInt,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         x: *mut Self,
-        incx: c_int,
+        incx: BlasInt,
     );
     /// `x := op(A)⁻¹·x`, `A` triangular.
     ///
@@ -255,11 +288,11 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         uplo: Uplo,
         trans: Trans,
         diag: Diag,
-        n: c_int,
+        n: BlasInt,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         x: *mut Self,
-        incx: c_int,
+        incx: BlasInt,
     );
     /// `A := alpha·x·xᵀ + A`, `uplo` triangle of the symmetric `n × n` `A`.
     ///
@@ -270,12 +303,12 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn syr(
         layout: Layout,
         uplo: Uplo,
-        n: c_int,
+        n: BlasInt,
         alpha: Self,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         a: *mut Self,
-        lda: c_int,
+        lda: BlasInt,
     );
     /// `A := re(alpha)·x·xᴴ + A`, `uplo` triangle of the Hermitian `n × n` `A`.
     ///
@@ -286,12 +319,12 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
     unsafe fn her(
         layout: Layout,
         uplo: Uplo,
-        n: c_int,
+        n: BlasInt,
         alpha: Self,
         x: *const Self,
-        incx: c_int,
+        incx: BlasInt,
         a: *mut Self,
-        lda: c_int,
+        lda: BlasInt,
     );
 
     /// `C := alpha·op(A)·op(B) + beta·C`, `C` `m × n`, inner dimension `k`.
@@ -304,17 +337,17 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         transa: Trans,
         transb: Trans,
-        m: c_int,
-        n: c_int,
-        k: c_int,
+        m: BlasInt,
+        n: BlasInt,
+        k: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *const Self,
-        ldb: c_int,
+        ldb: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `C := alpha·A·B + beta·C` (`Left`) or `alpha·B·A + beta·C` (`Right`), `A` symmetric.
     ///
@@ -326,16 +359,16 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         side: Side,
         uplo: Uplo,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *const Self,
-        ldb: c_int,
+        ldb: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// As `symm` with `A` Hermitian.
     ///
@@ -347,16 +380,16 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         side: Side,
         uplo: Uplo,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *const Self,
-        ldb: c_int,
+        ldb: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `C := alpha·op(A)·op(A)ᵀ + beta·C`, `uplo` triangle of the `n × n` `C`.
     ///
@@ -368,14 +401,14 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         uplo: Uplo,
         trans: Trans,
-        n: c_int,
-        k: c_int,
+        n: BlasInt,
+        k: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `C := re(alpha)·op(A)·op(A)ᴴ + re(beta)·C`, `uplo` triangle of the `n × n` `C`.
     ///
@@ -387,14 +420,14 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         uplo: Uplo,
         trans: Trans,
-        n: c_int,
-        k: c_int,
+        n: BlasInt,
+        k: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `C := alpha·(op(A)·op(B)ᵀ + op(B)·op(A)ᵀ) + beta·C`.
     ///
@@ -406,16 +439,16 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         uplo: Uplo,
         trans: Trans,
-        n: c_int,
-        k: c_int,
+        n: BlasInt,
+        k: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *const Self,
-        ldb: c_int,
+        ldb: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `C := alpha·op(A)·op(B)ᴴ + conj(alpha)·op(B)·op(A)ᴴ + re(beta)·C`.
     ///
@@ -427,16 +460,16 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         layout: Layout,
         uplo: Uplo,
         trans: Trans,
-        n: c_int,
-        k: c_int,
+        n: BlasInt,
+        k: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *const Self,
-        ldb: c_int,
+        ldb: BlasInt,
         beta: Self,
         c: *mut Self,
-        ldc: c_int,
+        ldc: BlasInt,
     );
     /// `B := alpha·op(A)·B` (`Left`) or `alpha·B·op(A)` (`Right`), `A` triangular.
     ///
@@ -450,13 +483,13 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         uplo: Uplo,
         transa: Trans,
         diag: Diag,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *mut Self,
-        ldb: c_int,
+        ldb: BlasInt,
     );
     /// `B := alpha·op(A)⁻¹·B` (`Left`) or `alpha·B·op(A)⁻¹` (`Right`), `A` triangular.
     ///
@@ -470,12 +503,12 @@ pub trait Cblas: sealed::Sealed + Copy + Sized {
         uplo: Uplo,
         transa: Trans,
         diag: Diag,
-        m: c_int,
-        n: c_int,
+        m: BlasInt,
+        n: BlasInt,
         alpha: Self,
         a: *const Self,
-        lda: c_int,
+        lda: BlasInt,
         b: *mut Self,
-        ldb: c_int,
+        ldb: BlasInt,
     );
 }

@@ -1,10 +1,8 @@
 //! [`Cblas`] for `f32` and `f64`: the `cblas_s*` and `cblas_d*` routines.
 
-use std::os::raw::c_int;
+use super::cblas::*;
 
-use cblas_sys::*;
-
-use super::{Cblas, Diag, Layout, Side, Trans, Uplo};
+use super::{BlasInt, Cblas, Diag, Layout, Side, Trans, Uplo};
 
 macro_rules! impl_real {
     ($t:ty; $dot:ident $axpy:ident $scal:ident $nrm2:ident $asum:ident $iamax:ident $copy:ident
@@ -13,11 +11,11 @@ macro_rules! impl_real {
         #[allow(clippy::too_many_arguments)]
         impl Cblas for $t {
             unsafe fn dotu(
-                n: c_int,
+                n: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
             ) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::dotu`, which is the
@@ -25,11 +23,11 @@ macro_rules! impl_real {
                 unsafe { $dot(n, x, incx, y, incy) }
             }
             unsafe fn dotc(
-                n: c_int,
+                n: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
             ) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::dotc`, which is the
@@ -37,66 +35,66 @@ macro_rules! impl_real {
                 unsafe { $dot(n, x, incx, y, incy) }
             }
             unsafe fn axpy(
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::axpy`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $axpy(n, alpha, x, incx, y, incy) }
             }
-            unsafe fn scal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+            unsafe fn scal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::scal`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $scal(n, alpha, x, incx) }
             }
-            unsafe fn rscal(n: c_int, alpha: Self, x: *mut Self, incx: c_int) {
+            unsafe fn rscal(n: BlasInt, alpha: Self, x: *mut Self, incx: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::rscal`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $scal(n, alpha, x, incx) }
             }
-            unsafe fn nrm2(n: c_int, x: *const Self, incx: c_int) -> Self {
+            unsafe fn nrm2(n: BlasInt, x: *const Self, incx: BlasInt) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::nrm2`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $nrm2(n, x, incx) }
             }
-            unsafe fn asum(n: c_int, x: *const Self, incx: c_int) -> Self {
+            unsafe fn asum(n: BlasInt, x: *const Self, incx: BlasInt) -> Self {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::asum`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $asum(n, x, incx) }
             }
-            unsafe fn iamax(n: c_int, x: *const Self, incx: c_int) -> c_int {
+            unsafe fn iamax(n: BlasInt, x: *const Self, incx: BlasInt) -> BlasInt {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::iamax`, which is the
                 // routine's own; `Self` is its C element type.
-                unsafe { $iamax(n, x, incx) as c_int }
+                unsafe { $iamax(n, x, incx) as BlasInt }
             }
-            unsafe fn copy(n: c_int, x: *const Self, incx: c_int, y: *mut Self, incy: c_int) {
+            unsafe fn copy(n: BlasInt, x: *const Self, incx: BlasInt, y: *mut Self, incy: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::copy`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $copy(n, x, incx, y, incy) }
             }
-            unsafe fn swap(n: c_int, x: *mut Self, incx: c_int, y: *mut Self, incy: c_int) {
+            unsafe fn swap(n: BlasInt, x: *mut Self, incx: BlasInt, y: *mut Self, incy: BlasInt) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::swap`, which is the
                 // routine's own; `Self` is its C element type.
                 unsafe { $swap(n, x, incx, y, incy) }
             }
             unsafe fn rot(
-                n: c_int,
+                n: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
                 c: Self,
                 s: Self,
             ) {
@@ -108,16 +106,16 @@ macro_rules! impl_real {
             unsafe fn gemv(
                 layout: Layout,
                 trans: Trans,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gemv`, which is the
@@ -126,15 +124,15 @@ macro_rules! impl_real {
             }
             unsafe fn geru(
                 layout: Layout,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::geru`, which is the
@@ -143,15 +141,15 @@ macro_rules! impl_real {
             }
             unsafe fn gerc(
                 layout: Layout,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 y: *const Self,
-                incy: c_int,
+                incy: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gerc`, which is the
@@ -161,15 +159,15 @@ macro_rules! impl_real {
             unsafe fn symv(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::symv`, which is the
@@ -179,15 +177,15 @@ macro_rules! impl_real {
             unsafe fn hemv(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 beta: Self,
                 y: *mut Self,
-                incy: c_int,
+                incy: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::hemv`, which is the
@@ -199,11 +197,11 @@ macro_rules! impl_real {
                 uplo: Uplo,
                 trans: Trans,
                 diag: Diag,
-                n: c_int,
+                n: BlasInt,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trmv`, which is the
@@ -215,11 +213,11 @@ macro_rules! impl_real {
                 uplo: Uplo,
                 trans: Trans,
                 diag: Diag,
-                n: c_int,
+                n: BlasInt,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 x: *mut Self,
-                incx: c_int,
+                incx: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trsv`, which is the
@@ -229,12 +227,12 @@ macro_rules! impl_real {
             unsafe fn syr(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::syr`, which is the
@@ -244,12 +242,12 @@ macro_rules! impl_real {
             unsafe fn her(
                 layout: Layout,
                 uplo: Uplo,
-                n: c_int,
+                n: BlasInt,
                 alpha: Self,
                 x: *const Self,
-                incx: c_int,
+                incx: BlasInt,
                 a: *mut Self,
-                lda: c_int,
+                lda: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::her`, which is the
@@ -260,17 +258,17 @@ macro_rules! impl_real {
                 layout: Layout,
                 transa: Trans,
                 transb: Trans,
-                m: c_int,
-                n: c_int,
-                k: c_int,
+                m: BlasInt,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::gemm`, which is the
@@ -285,16 +283,16 @@ macro_rules! impl_real {
                 layout: Layout,
                 side: Side,
                 uplo: Uplo,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::symm`, which is the
@@ -309,16 +307,16 @@ macro_rules! impl_real {
                 layout: Layout,
                 side: Side,
                 uplo: Uplo,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::hemm`, which is the
@@ -333,14 +331,14 @@ macro_rules! impl_real {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::syrk`, which is the
@@ -351,14 +349,14 @@ macro_rules! impl_real {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::herk`, which is the
@@ -369,16 +367,16 @@ macro_rules! impl_real {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::syr2k`, which is the
@@ -393,16 +391,16 @@ macro_rules! impl_real {
                 layout: Layout,
                 uplo: Uplo,
                 trans: Trans,
-                n: c_int,
-                k: c_int,
+                n: BlasInt,
+                k: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *const Self,
-                ldb: c_int,
+                ldb: BlasInt,
                 beta: Self,
                 c: *mut Self,
-                ldc: c_int,
+                ldc: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::her2k`, which is the
@@ -419,13 +417,13 @@ macro_rules! impl_real {
                 uplo: Uplo,
                 transa: Trans,
                 diag: Diag,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *mut Self,
-                ldb: c_int,
+                ldb: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trmm`, which is the
@@ -442,13 +440,13 @@ macro_rules! impl_real {
                 uplo: Uplo,
                 transa: Trans,
                 diag: Diag,
-                m: c_int,
-                n: c_int,
+                m: BlasInt,
+                n: BlasInt,
                 alpha: Self,
                 a: *const Self,
-                lda: c_int,
+                lda: BlasInt,
                 b: *mut Self,
-                ldb: c_int,
+                ldb: BlasInt,
             ) {
                 let _serial = crate::backend::serial();
                 // SAFETY: the caller upholds the contract of `Cblas::trsm`, which is the
