@@ -2,10 +2,10 @@
 #
 #   make run                 set up, then run the tour example (the main job)
 #   make test                set up, then fmt + clippy + docs + the whole test suite
-#                            on OpenBLAS and on reference BLAS/LAPACK, the C library
+#                            on OpenBLAS, on reference BLAS/LAPACK and on the ILP64 scipy-openblas64, the C library
 #                            (tests/c, tests/fortran, tests/link), the downstream crate
 #                            on every installed backend, and the build-error checks
-#   make test-backend BACKEND=blis|mkl|reference|openblas
+#   make test-backend BACKEND=blis|mkl|reference|openblas|openblas-pypi|openblas64-pypi
 #   make test-downstream     tests/downstream (a crate depending on lapis) per backend feature
 #   make test-link           tests/link: C programs from the installed files (shared, static,
 #                            relocated, CMake, and one liblapis.so on each program's own BLAS)
@@ -36,6 +36,8 @@ FEATURE_openblas := openblas-system
 FEATURE_reference := netlib-system
 FEATURE_blis := blis-system
 FEATURE_mkl := intel-mkl-pypi
+FEATURE_openblas-pypi := openblas-pypi
+FEATURE_openblas64-pypi := openblas64-pypi
 features = --no-default-features --features $(FEATURE_$(1))
 # MKL from PyPI is tested where `make setup-mkl` installed it.
 HAVE_MKL = $(shell python3 -c 'import sys, glob; print(1 if glob.glob(sys.prefix + "/lib/libmkl_rt.so*") else "")' 2>/dev/null)
@@ -73,13 +75,14 @@ test: setup lint doc package
 	$(MAKE) test-downstream
 	$(MAKE) test-build-errors
 	$(CARGO) test $(call features,reference)
+	$(CARGO) test $(call features,openblas64-pypi)
 
 # A crate that depends on lapis as users do, once per installed backend:
 # the backend its feature asks for must be the one that runs. Then a
 # deliberate mismatch (lapis told "reference" but handed OpenBLAS through
 # LAPIS_BLAS_LIBS) must be reported, not run silently.
 test-downstream: setup
-	for f in openblas-system netlib-system blis-system $(if $(HAVE_MKL),intel-mkl-pypi); do \
+	for f in openblas-system openblas-pypi openblas64-pypi netlib-system blis-system $(if $(HAVE_MKL),intel-mkl-pypi); do \
 	  echo "== downstream crate, feature $$f"; \
 	  $(CARGO) test -p lapis-downstream --no-default-features --features $$f || exit 1; \
 	  $(CARGO) run -q -p lapis-downstream --no-default-features --features $$f || exit 1; \
@@ -143,7 +146,7 @@ test-backend: setup
 	MKL_CBWR=AUTO,STRICT $(CARGO) test $(call features,$(BACKEND))
 
 test-all-backends: setup setup-mkl
-	for f in openblas-system netlib-system blis-system intel-mkl-pypi; do \
+	for f in openblas-system openblas-pypi openblas64-pypi netlib-system blis-system intel-mkl-pypi; do \
 	  MKL_CBWR=AUTO,STRICT $(CARGO) test --no-default-features --features $$f || exit 1; done
 	$(MAKE) test-downstream
 
@@ -173,7 +176,8 @@ bench-c: setup
 	target/bench-stage/overhead
 
 # The benchmark report (scripts/bench_report.sh): BACKEND=openblas (default),
-# blis, mkl, reference or all (the installed ones); QUICK=1 for a fast look.
+# openblas-pypi, openblas64-pypi, blis, mkl, reference or all (the installed
+# ones); QUICK=1 for a fast look.
 bench-report: setup
 	@if [ "$(BACKEND)" = mkl ]; then scripts/setup.sh mkl; fi
 	scripts/bench_report.sh --backend $(BACKEND) $(if $(QUICK),--quick) $(if $(OUT),--out $(OUT))

@@ -406,10 +406,12 @@ module lapis_c
       integer(c_int64_t) :: ret
     end function lapis_get_num_threads
     ! A description of the linked BLAS/LAPACK, one "key: value" per line: `backend` (what lapis
-    ! was built for: openblas, reference, blis, mkl, or none when the program provides
-    ! BLAS/LAPACK), `feature`, `detected` (the implementation answering `cblas_dgemm`),
-    ! `lapack_detected` (answering `dgetrf_`), `status` (`match`, `mismatch` or `provided-by-
-    ! program`), `blas_library`, `lapack_library`, `version`, `lapack_version`, `threads`.
+    ! was built for: openblas, openblas-pypi, openblas64-pypi, reference, blis, mkl, or none when
+    ! the program provides BLAS/LAPACK), `feature`, `detected` (the implementation answering
+    ! `cblas_dgemm`), `lapack_detected` (answering `dgetrf_`), `status` (`match`, `mismatch` or
+    ! `provided-by-program`), `blas_library`, `lapack_library`, `version`, `lapack_version`,
+    ! `threads`, `int_bits` (the backend's integer width, 32 or 64: sizes, leading dimensions and
+    ! strides beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
     function lapis_backend_info() bind(c, name="lapis_backend_info") result(ret)
       import :: c_ptr
       type(c_ptr) :: ret

@@ -672,11 +672,14 @@ int64_t lapis_get_num_threads(void);
 
 /**
  * A description of the linked BLAS/LAPACK, one "key: value" per line:
- * `backend` (what lapis was built for: openblas, reference, blis, mkl, or
- * none when the program provides BLAS/LAPACK), `feature`, `detected` (the
- * implementation answering `cblas_dgemm`), `lapack_detected` (answering
- * `dgetrf_`), `status` (`match`, `mismatch` or `provided-by-program`),
- * `blas_library`, `lapack_library`, `version`, `lapack_version`, `threads`.
+ * `backend` (what lapis was built for: openblas, openblas-pypi,
+ * openblas64-pypi, reference, blis, mkl, or none when the program provides
+ * BLAS/LAPACK), `feature`, `detected` (the implementation answering
+ * `cblas_dgemm`), `lapack_detected` (answering `dgetrf_`), `status`
+ * (`match`, `mismatch` or `provided-by-program`), `blas_library`,
+ * `lapack_library`, `version`, `lapack_version`, `threads`, `int_bits` (the
+ * backend's integer width, 32 or 64: sizes, leading dimensions and strides
+ * beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
  * A string owned by lapis, valid for the life of the process (`threads`
  * is the count when it was first asked).
  */

@@ -2,7 +2,7 @@
 # The benchmark report (issue 8): lapis against the BLAS/LAPACK it is built
 # on, the machine's limits and NumPy/SciPy.
 #
-#   scripts/bench_report.sh [--backend openblas|blis|mkl|reference|all] [--quick]
+#   scripts/bench_report.sh [--backend openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference|all] [--quick]
 #                           [--out DIR] [--threads 1,2] [--sections blas,lapack,...]
 #
 # For each backend (all = those whose libraries are installed; mkl only when
@@ -45,6 +45,8 @@ installed() {
     openblas) [ -e "$libdir/openblas-pthread/libopenblas.so" ] && [ -e "$libdir/liblapacke.so" ] ;;
     reference) [ -e "$libdir/blas/libblas.a" ] && [ -e "$libdir/lapack/liblapack.a" ] && [ -e "$libdir/liblapacke.a" ] ;;
     blis) compgen -G "$libdir/blis-*/libblis.so.4" >/dev/null && [ -e "$libdir/lapack/liblapack.a" ] && [ -e "$libdir/liblapacke.a" ] ;;
+    openblas-pypi) [ -e target/pypi/scipy_openblas32/lib/libscipy_openblas.so ] ;;
+    openblas64-pypi) [ -e target/pypi/scipy_openblas64/lib/libscipy_openblas64_.so ] ;;
     mkl)
       if [ -n "${LAPIS_MKL_DIR:-}" ]; then
         compgen -G "$LAPIS_MKL_DIR/libmkl_rt.so*" >/dev/null
@@ -58,11 +60,11 @@ installed() {
 case "$backend" in
   all)
     backends=()
-    for b in openblas blis mkl reference; do
+    for b in openblas openblas-pypi openblas64-pypi blis mkl reference; do
       if installed "$b"; then backends+=("$b"); else echo "bench_report: $b is not installed; skipped"; fi
     done ;;
-  openblas|blis|mkl|reference) backends=("$backend") ;;
-  *) echo "bench_report: --backend $backend is not one of openblas, blis, mkl, reference, all" >&2; exit 2 ;;
+  openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference) backends=("$backend") ;;
+  *) echo "bench_report: --backend $backend is not one of openblas, openblas-pypi, openblas64-pypi, blis, mkl, reference, all" >&2; exit 2 ;;
 esac
 if [ ${#backends[@]} -eq 0 ]; then
   echo "bench_report: no backend installed (run scripts/setup.sh)" >&2
@@ -90,6 +92,7 @@ for b in "${backends[@]}"; do
     reference) feature=netlib-system ;;
     blis) feature=blis-system ;;
     mkl) feature=intel-mkl-pypi ;;
+    openblas-pypi|openblas64-pypi) feature=$b ;;
   esac
   # One target directory for all backends (features, unlike LAPIS_BACKEND,
   # give each its own artefacts); the binary is kept per backend.

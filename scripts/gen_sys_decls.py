@@ -52,6 +52,11 @@ LAPACKE = [
     for r in rs.split()
 ]
 
+# The high-level drivers (LAPACKE allocates the workspace): lapis does not
+# call them; the bench report's "direct" LAPACK column does, through these
+# declarations, so that it calls the backend lapis links, by its names.
+LAPACKE_DRIVERS = "dsyevd dsygvd dgesv dpotrf dgesdd zheevd zhegvd zgesv zpotrf zgesdd".split()
+
 SCALAR = {"float": "f32", "double": "f64", "char": "c_char", "int": "c_int"}
 POINTEE = {
     "float": "f32",
@@ -140,9 +145,10 @@ def main():
         ROOT / "src/sys/lapacke.rs",
         "//! The LAPACKE `_work` functions lapis calls (column-major use only),\n"
         "//! declared through `backend_extern!` (link names with the backend's\n"
-        "//! prefix/suffix, `BlasInt` integers; `matrix_layout` stays a C `int`).\n",
+        "//! prefix/suffix, `BlasInt` integers; `matrix_layout` stays a C `int`),\n"
+        "//! and the drivers the bench report calls directly.\n",
         "use std::os::raw::c_char;\n\nuse num_complex::{Complex32, Complex64};\n\nuse super::{BlasInt, MatrixLayout};\n",
-        parse(lapacke_h, [n + "_work" for n in LAPACKE], "LAPACKE_"),
+        parse(lapacke_h, [n + "_work" for n in LAPACKE] + LAPACKE_DRIVERS, "LAPACKE_"),
     )
 
 

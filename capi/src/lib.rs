@@ -461,11 +461,14 @@ pub extern "C" fn lapis_get_num_threads() -> i64 {
 }
 
 /// A description of the linked BLAS/LAPACK, one "key: value" per line:
-/// `backend` (what lapis was built for: openblas, reference, blis, mkl, or
-/// none when the program provides BLAS/LAPACK), `feature`, `detected` (the
-/// implementation answering `cblas_dgemm`), `lapack_detected` (answering
-/// `dgetrf_`), `status` (`match`, `mismatch` or `provided-by-program`),
-/// `blas_library`, `lapack_library`, `version`, `lapack_version`, `threads`.
+/// `backend` (what lapis was built for: openblas, openblas-pypi,
+/// openblas64-pypi, reference, blis, mkl, or none when the program provides
+/// BLAS/LAPACK), `feature`, `detected` (the implementation answering
+/// `cblas_dgemm`), `lapack_detected` (answering `dgetrf_`), `status`
+/// (`match`, `mismatch` or `provided-by-program`), `blas_library`,
+/// `lapack_library`, `version`, `lapack_version`, `threads`, `int_bits` (the
+/// backend's integer width, 32 or 64: sizes, leading dimensions and strides
+/// beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
 /// A string owned by lapis, valid for the life of the process (`threads`
 /// is the count when it was first asked).
 #[unsafe(no_mangle)]
@@ -475,7 +478,7 @@ pub extern "C" fn lapis_backend_info() -> *const c_char {
         INFO.get_or_init(|| {
             let b = lapis::backend::backend();
             let text = format!(
-                "backend: {}\nfeature: {}\ndetected: {}\nlapack_detected: {}\nstatus: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\nthreads: {}\n",
+                "backend: {}\nfeature: {}\ndetected: {}\nlapack_detected: {}\nstatus: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\nthreads: {}\nint_bits: {}\n",
                 b.name,
                 b.feature,
                 b.detected,
@@ -486,6 +489,7 @@ pub extern "C" fn lapis_backend_info() -> *const c_char {
                 b.version.as_deref().unwrap_or("unknown"),
                 b.lapack_version.as_deref().unwrap_or("unknown"),
                 b.num_threads,
+                b.int_bits,
             );
             CString::new(text.replace('\0', " ")).unwrap_or_default()
         })

@@ -12,8 +12,7 @@
 //! matrix read without a copy), whose span between the first and the last
 //! element may include elements of other live views (a sub-matrix's
 //! padding). A Rust slice over that span would claim it; a pointer does
-//! not. They therefore call `lapacke-sys` (the same `LAPACKE_?_work`
-//! functions the `lapacke` crate wraps) directly.
+//! not.
 
 use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;

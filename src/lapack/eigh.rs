@@ -10,8 +10,8 @@
 //! | gvd    | `ssygvd` | `dsygvd` | `chegvd`  | `zhegvd`  |
 //! | gvx    | `ssygvx` | `dsygvx` | `chegvx`  | `zhegvx`  |
 //!
-//! The trait calls LAPACKE's column-major `_work` entry points through
-//! `lapacke-sys` with raw pointers (not the `lapacke` crate's slices): the
+//! The trait calls LAPACKE's column-major `_work` entry points
+//! ([`crate::sys::lapacke`]) with raw pointers, not slices: the
 //! matrices may be the caller's own sub-matrix views, whose padding between
 //! columns belongs to someone else and must not be covered by a `&mut [T]`.
 //! One signature serves real and complex types; the real ones ignore

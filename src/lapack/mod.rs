@@ -1,8 +1,10 @@
 //! Per-type dispatch to the s/d/c/z LAPACK routines.
 //!
 //! One sealed driver trait per routine family, each in its own file and
-//! implemented for the four element types by a short macro over the
-//! `lapacke` crate's column-major `_work` entry points (no row-major
+//! implemented for the four element types by a short macro over
+//! LAPACKE's column-major `_work` entry points, as [`crate::sys::lapacke`]
+//! declares them for the linked backend (its symbol names, its integer
+//! width [`crate::sys::BlasInt`]; no row-major
 //! transposition, no hidden allocation, no NaN scan: lapis manages the
 //! workspace and the checks). The [`Lapack`] facade collects them and is a
 //! supertrait of [`crate::Scalar`], so generic code calls `T::getrf(…)`.

@@ -53,7 +53,7 @@ macro_rules! backend_extern {
                     stringify!($name),
                     env!("LAPIS_SYMBOL_SUFFIX")
                 )]
-                pub(crate) fn $name($($arg: $ty),*) $(-> $ret)?;
+                pub fn $name($($arg: $ty),*) $(-> $ret)?;
             )*
         }
     };

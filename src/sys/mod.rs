@@ -41,10 +41,10 @@
 #[macro_use]
 mod link;
 
-pub(crate) mod cblas;
+pub mod cblas;
 mod complex;
 mod fortran;
-pub(crate) mod lapacke;
+pub mod lapacke;
 mod real;
 
 pub(crate) use link::backend_extern;

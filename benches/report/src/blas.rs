@@ -10,12 +10,10 @@
 
 use std::hint::black_box;
 
-use cblas_sys::{
-    CBLAS_LAYOUT::CblasRowMajor, CBLAS_TRANSPOSE::CblasNoTrans, CBLAS_UPLO::CblasLower,
-};
 use lapis::Complex64;
 use lapis::Scalar;
 use lapis::blas::{self, Transpose, Uplo};
+use lapis::sys::{Layout::CblasRowMajor, Trans::CblasNoTrans, Uplo::CblasLower};
 use ndarray::{Array1, Array2};
 
 use crate::record::Record;
@@ -144,7 +142,7 @@ fn gemm_case<T: Scalar>(p: &mut Pair<'_>, dtype: &str, n: usize) {
     let mut c_l = Array2::<T>::zeros((n, n));
     let mut c_d = Array2::<T>::zeros((n, n));
     let (one, zero) = (T::one(), T::zero());
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     let lapis_call = |c: &mut Array2<T>| {
         blas::gemm(Transpose::NoTrans, Transpose::NoTrans, one, &a, &b, zero, c)
     };
@@ -161,7 +159,7 @@ fn gemm_case<T: Scalar>(p: &mut Pair<'_>, dtype: &str, n: usize) {
             // casts match cblas's element types for f64 and c128.
             unsafe {
                 if T::IS_COMPLEX {
-                    cblas_sys::cblas_zgemm(
+                    lapis::sys::cblas::cblas_zgemm(
                         CblasRowMajor,
                         CblasNoTrans,
                         CblasNoTrans,
@@ -178,7 +176,7 @@ fn gemm_case<T: Scalar>(p: &mut Pair<'_>, dtype: &str, n: usize) {
                         ni,
                     )
                 } else {
-                    cblas_sys::cblas_dgemm(
+                    lapis::sys::cblas::cblas_dgemm(
                         CblasRowMajor,
                         CblasNoTrans,
                         CblasNoTrans,
@@ -216,7 +214,7 @@ fn rank_k_case<T: Scalar>(p: &mut Pair<'_>, n: usize) {
     let a = mat::<T>(n, 0.1);
     let mut c_l = Array2::<T>::zeros((n, n));
     let mut c_d = Array2::<T>::zeros((n, n));
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     let (op, dtype) = if T::IS_COMPLEX {
         ("herk", "c128")
     } else {
@@ -248,7 +246,7 @@ fn rank_k_case<T: Scalar>(p: &mut Pair<'_>, n: usize) {
             // SAFETY: a and c_d are n x n row-major contiguous.
             unsafe {
                 if T::IS_COMPLEX {
-                    cblas_sys::cblas_zherk(
+                    lapis::sys::cblas::cblas_zherk(
                         CblasRowMajor,
                         CblasLower,
                         CblasNoTrans,
@@ -262,7 +260,7 @@ fn rank_k_case<T: Scalar>(p: &mut Pair<'_>, n: usize) {
                         ni,
                     )
                 } else {
-                    cblas_sys::cblas_dsyrk(
+                    lapis::sys::cblas::cblas_dsyrk(
                         CblasRowMajor,
                         CblasLower,
                         CblasNoTrans,
@@ -288,7 +286,7 @@ fn gemv_case(p: &mut Pair<'_>, n: usize) {
     let a = mat::<f64>(n, 0.1);
     let x = vector(n, 0.3);
     let (mut y_l, mut y_d) = (Array1::<f64>::zeros(n), Array1::<f64>::zeros(n));
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     let lapis_call = |y: &mut Array1<f64>| blas::gemv(Transpose::NoTrans, 1.0, &a, &x, 0.0, y);
     if let Err(e) = lapis_call(&mut y_l) {
         return skip("gemv", n, e);
@@ -300,7 +298,7 @@ fn gemv_case(p: &mut Pair<'_>, n: usize) {
         },
         // SAFETY: a n x n row-major, x and y_d contiguous of length n.
         || unsafe {
-            cblas_sys::cblas_dgemv(
+            lapis::sys::cblas::cblas_dgemv(
                 CblasRowMajor,
                 CblasNoTrans,
                 ni,
@@ -323,7 +321,7 @@ fn gemv_case(p: &mut Pair<'_>, n: usize) {
 fn axpy_case(p: &mut Pair<'_>, n: usize) {
     let x = vector(n, 0.3);
     let (mut y_l, mut y_d) = (vector(n, 0.7), vector(n, 0.7));
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     // A tiny alpha keeps y bounded however many calls are timed; the two
     // sides run different numbers of calls, so y is not compared.
     let alpha = 1e-12;
@@ -337,7 +335,7 @@ fn axpy_case(p: &mut Pair<'_>, n: usize) {
         },
         // SAFETY: x and y_d contiguous of length n.
         || unsafe {
-            cblas_sys::cblas_daxpy(ni, black_box(alpha), x.as_ptr(), 1, y_d.as_mut_ptr(), 1)
+            lapis::sys::cblas::cblas_daxpy(ni, black_box(alpha), x.as_ptr(), 1, y_d.as_mut_ptr(), 1)
         },
     );
     p.push("axpy", "f64", n, true, 2.0 * n as f64, t, 0.0);
@@ -345,12 +343,12 @@ fn axpy_case(p: &mut Pair<'_>, n: usize) {
 
 fn dot_case(p: &mut Pair<'_>, n: usize) {
     let (x, y) = (vector(n, 0.3), vector(n, 0.7));
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     let Ok(r_l) = blas::dot(&x, &y) else {
         return progress(&format!("blas dot n={n}: lapis returned an error; skipped"));
     };
     // SAFETY: x and y contiguous of length n.
-    let direct = || unsafe { cblas_sys::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) };
+    let direct = || unsafe { lapis::sys::cblas::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) };
     let r_d = direct();
     let t = timing::best_pair(
         p.cfg.budget,

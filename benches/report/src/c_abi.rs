@@ -455,16 +455,16 @@ fn add_out(cfg: &Config, t: usize, out: &mut Vec<Record>) {
 
 /// `c = a·b` through `cblas_dgemm`, 4 × 4 row-major.
 fn cblas_gemm4(a: &[f64], b: &[f64], c: &mut [f64]) {
-    let n = G as i32;
+    let n = G as lapis::sys::BlasInt;
     if a.len() < G * G || b.len() < G * G || c.len() < G * G {
         return;
     }
     // SAFETY: three buffers of at least 16 values, leading dimension 4.
     unsafe {
-        cblas_sys::cblas_dgemm(
-            cblas_sys::CBLAS_LAYOUT::CblasRowMajor,
-            cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
-            cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
+        lapis::sys::cblas::cblas_dgemm(
+            lapis::sys::Layout::CblasRowMajor,
+            lapis::sys::Trans::CblasNoTrans,
+            lapis::sys::Trans::CblasNoTrans,
             n,
             n,
             n,
@@ -517,9 +517,9 @@ fn lapis_dgemm4(a: &[f64], b: &[f64], c: &mut [f64]) -> lapis_status {
 
 /// `y += α·x` through `cblas_daxpy` over the common length.
 fn cblas_axpy(x: &[f64], y: &mut [f64]) {
-    let n = x.len().min(y.len()).min(i32::MAX as usize) as i32;
+    let n = x.len().min(y.len()).min(i32::MAX as usize) as lapis::sys::BlasInt;
     // SAFETY: both buffers hold at least n values; unit increments.
-    unsafe { cblas_sys::cblas_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
+    unsafe { lapis::sys::cblas::cblas_daxpy(n, ALPHA, x.as_ptr(), 1, y.as_mut_ptr(), 1) }
 }
 
 /// `y += α·x` through `lapis_daxpy` over the common length.

@@ -10,8 +10,12 @@
 //! and allocates its own workspace on every call. A non-zero `info` from
 //! the direct call is reported and the pair is not recorded.
 
+use std::os::raw::c_char;
+
 use lapacke::Layout::ColumnMajor;
 use lapis::blas::{Transpose, Uplo};
+use lapis::sys::BlasInt;
+use lapis::sys::lapacke as ffi;
 use lapis::{Complex64, RealScalar, Scalar, linalg};
 use ndarray::{Array2, ShapeBuilder};
 
@@ -32,50 +36,158 @@ pub fn sizes(quick: bool) -> Vec<usize> {
 /// The LAPACKE drivers for one element type.
 trait Direct: Scalar + Default {
     const NAME: &'static str;
-    fn d_eigh(n: i32, a: &mut [Self], w: &mut [f64]) -> i32;
-    fn d_eigh_gen(n: i32, a: &mut [Self], b: &mut [Self], w: &mut [f64]) -> i32;
-    fn d_gesv(n: i32, a: &mut [Self], ipiv: &mut [i32], b: &mut [Self]) -> i32;
-    fn d_potrf(n: i32, a: &mut [Self]) -> i32;
-    fn d_gesdd(n: i32, a: &mut [Self], s: &mut [f64], u: &mut [Self], vt: &mut [Self]) -> i32;
+    fn d_eigh(n: BlasInt, a: &mut [Self], w: &mut [f64]) -> BlasInt;
+    fn d_eigh_gen(n: BlasInt, a: &mut [Self], b: &mut [Self], w: &mut [f64]) -> BlasInt;
+    fn d_gesv(n: BlasInt, a: &mut [Self], ipiv: &mut [BlasInt], b: &mut [Self]) -> BlasInt;
+    fn d_potrf(n: BlasInt, a: &mut [Self]) -> BlasInt;
+    fn d_gesdd(
+        n: BlasInt,
+        a: &mut [Self],
+        s: &mut [f64],
+        u: &mut [Self],
+        vt: &mut [Self],
+    ) -> BlasInt;
 }
 
 // SAFETY (every call below): the slices are n x n (w, s, ipiv: n) column-major
 // buffers with leading dimension n, as the LAPACKE routines require.
 impl Direct for f64 {
     const NAME: &'static str = "f64";
-    fn d_eigh(n: i32, a: &mut [f64], w: &mut [f64]) -> i32 {
-        unsafe { lapacke::dsyevd(ColumnMajor, b'V', b'L', n, a, n, w) }
+    fn d_eigh(n: BlasInt, a: &mut [f64], w: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_dsyevd(
+                ColumnMajor,
+                b'V' as c_char,
+                b'L' as c_char,
+                n,
+                a.as_mut_ptr(),
+                n,
+                w.as_mut_ptr(),
+            )
+        }
     }
-    fn d_eigh_gen(n: i32, a: &mut [f64], b: &mut [f64], w: &mut [f64]) -> i32 {
-        unsafe { lapacke::dsygvd(ColumnMajor, 1, b'V', b'L', n, a, n, b, n, w) }
+    fn d_eigh_gen(n: BlasInt, a: &mut [f64], b: &mut [f64], w: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_dsygvd(
+                ColumnMajor,
+                1,
+                b'V' as c_char,
+                b'L' as c_char,
+                n,
+                a.as_mut_ptr(),
+                n,
+                b.as_mut_ptr(),
+                n,
+                w.as_mut_ptr(),
+            )
+        }
     }
-    fn d_gesv(n: i32, a: &mut [f64], ipiv: &mut [i32], b: &mut [f64]) -> i32 {
-        unsafe { lapacke::dgesv(ColumnMajor, n, 1, a, n, ipiv, b, n) }
+    fn d_gesv(n: BlasInt, a: &mut [f64], ipiv: &mut [BlasInt], b: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_dgesv(
+                ColumnMajor,
+                n,
+                1,
+                a.as_mut_ptr(),
+                n,
+                ipiv.as_mut_ptr(),
+                b.as_mut_ptr(),
+                n,
+            )
+        }
     }
-    fn d_potrf(n: i32, a: &mut [f64]) -> i32 {
-        unsafe { lapacke::dpotrf(ColumnMajor, b'L', n, a, n) }
+    fn d_potrf(n: BlasInt, a: &mut [f64]) -> BlasInt {
+        unsafe { ffi::LAPACKE_dpotrf(ColumnMajor, b'L' as c_char, n, a.as_mut_ptr(), n) }
     }
-    fn d_gesdd(n: i32, a: &mut [f64], s: &mut [f64], u: &mut [f64], vt: &mut [f64]) -> i32 {
-        unsafe { lapacke::dgesdd(ColumnMajor, b'S', n, n, a, n, s, u, n, vt, n) }
+    fn d_gesdd(n: BlasInt, a: &mut [f64], s: &mut [f64], u: &mut [f64], vt: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_dgesdd(
+                ColumnMajor,
+                b'S' as c_char,
+                n,
+                n,
+                a.as_mut_ptr(),
+                n,
+                s.as_mut_ptr(),
+                u.as_mut_ptr(),
+                n,
+                vt.as_mut_ptr(),
+                n,
+            )
+        }
     }
 }
 
 impl Direct for Complex64 {
     const NAME: &'static str = "c128";
-    fn d_eigh(n: i32, a: &mut [Self], w: &mut [f64]) -> i32 {
-        unsafe { lapacke::zheevd(ColumnMajor, b'V', b'L', n, a, n, w) }
+    fn d_eigh(n: BlasInt, a: &mut [Self], w: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_zheevd(
+                ColumnMajor,
+                b'V' as c_char,
+                b'L' as c_char,
+                n,
+                a.as_mut_ptr(),
+                n,
+                w.as_mut_ptr(),
+            )
+        }
     }
-    fn d_eigh_gen(n: i32, a: &mut [Self], b: &mut [Self], w: &mut [f64]) -> i32 {
-        unsafe { lapacke::zhegvd(ColumnMajor, 1, b'V', b'L', n, a, n, b, n, w) }
+    fn d_eigh_gen(n: BlasInt, a: &mut [Self], b: &mut [Self], w: &mut [f64]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_zhegvd(
+                ColumnMajor,
+                1,
+                b'V' as c_char,
+                b'L' as c_char,
+                n,
+                a.as_mut_ptr(),
+                n,
+                b.as_mut_ptr(),
+                n,
+                w.as_mut_ptr(),
+            )
+        }
     }
-    fn d_gesv(n: i32, a: &mut [Self], ipiv: &mut [i32], b: &mut [Self]) -> i32 {
-        unsafe { lapacke::zgesv(ColumnMajor, n, 1, a, n, ipiv, b, n) }
+    fn d_gesv(n: BlasInt, a: &mut [Self], ipiv: &mut [BlasInt], b: &mut [Self]) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_zgesv(
+                ColumnMajor,
+                n,
+                1,
+                a.as_mut_ptr(),
+                n,
+                ipiv.as_mut_ptr(),
+                b.as_mut_ptr(),
+                n,
+            )
+        }
     }
-    fn d_potrf(n: i32, a: &mut [Self]) -> i32 {
-        unsafe { lapacke::zpotrf(ColumnMajor, b'L', n, a, n) }
+    fn d_potrf(n: BlasInt, a: &mut [Self]) -> BlasInt {
+        unsafe { ffi::LAPACKE_zpotrf(ColumnMajor, b'L' as c_char, n, a.as_mut_ptr(), n) }
     }
-    fn d_gesdd(n: i32, a: &mut [Self], s: &mut [f64], u: &mut [Self], vt: &mut [Self]) -> i32 {
-        unsafe { lapacke::zgesdd(ColumnMajor, b'S', n, n, a, n, s, u, n, vt, n) }
+    fn d_gesdd(
+        n: BlasInt,
+        a: &mut [Self],
+        s: &mut [f64],
+        u: &mut [Self],
+        vt: &mut [Self],
+    ) -> BlasInt {
+        unsafe {
+            ffi::LAPACKE_zgesdd(
+                ColumnMajor,
+                b'S' as c_char,
+                n,
+                n,
+                a.as_mut_ptr(),
+                n,
+                s.as_mut_ptr(),
+                u.as_mut_ptr(),
+                n,
+                vt.as_mut_ptr(),
+                n,
+            )
+        }
     }
 }
 
@@ -133,13 +245,13 @@ fn budget_for(cfg: &Config, n: usize) -> Budget {
 }
 
 fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize) {
-    let ni = n as i32;
+    let ni = n as BlasInt;
     let (a, h, s, b) = data::<T>(n);
     let budget = budget_for(cfg, n);
     // Each closure: (lapis side, direct side returning LAPACK's info).
     type Side<'a> = Box<dyn FnMut() -> Result<(), String> + 'a>;
     let err = |e: lapis::Error| e.to_string();
-    let info = |i: i32| {
+    let info = |i: BlasInt| {
         if i == 0 {
             Ok(())
         } else {

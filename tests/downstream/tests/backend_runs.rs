@@ -16,6 +16,7 @@ fn the_backend_asked_for_runs() {
     assert_eq!(info.status, BackendStatus::Match, "{info}");
     let (blas, lapack) = match asked {
         "blis" => ("blis", "reference"),
+        "openblas-pypi" | "openblas64-pypi" => ("openblas", "openblas"),
         other => (other, other),
     };
     assert_eq!(
@@ -32,7 +33,23 @@ fn the_backend_asked_for_runs() {
     // Vendor libraries are shared libraries named after themselves (Netlib:
     // see a_netlib_program_carries_no_other_blas).
     match asked {
-        "openblas" => assert!(info.blas_library.contains("openblas"), "{info}"),
+        "openblas" => assert!(info.blas_library.contains("libopenblas"), "{info}"),
+        // NumPy's OpenBLAS: its own library, not the system's, with the
+        // integer width of the wheel (scipy-openblas64 is ILP64).
+        "openblas-pypi" => {
+            assert!(
+                info.blas_library.ends_with("libscipy_openblas.so"),
+                "{info}"
+            );
+            assert_eq!(info.int_bits, 32);
+        }
+        "openblas64-pypi" => {
+            assert!(
+                info.blas_library.ends_with("libscipy_openblas64_.so"),
+                "{info}"
+            );
+            assert_eq!(info.int_bits, 64);
+        }
         "blis" => assert!(info.blas_library.contains("blis"), "{info}"),
         "mkl" => assert!(info.blas_library.contains("mkl"), "{info}"),
         _ => {}
