@@ -192,14 +192,17 @@ fn time_gemm(n: usize) -> lapis::Result<()> {
         );
     });
     status?;
-    let ni = n as i32;
+    let ni = n as lapis::sys::BlasInt;
     let t_direct = best_of(5, || {
+        // The backend's own cblas_dgemm, under the name and integer type it
+        // exports (`scipy_cblas_dgemm64_` for scipy-openblas64), as lapis's
+        // lowest layer declares it.
         // SAFETY: three contiguous n × n row-major matrices.
         unsafe {
-            cblas_sys::cblas_dgemm(
-                cblas_sys::CBLAS_LAYOUT::CblasRowMajor,
-                cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
-                cblas_sys::CBLAS_TRANSPOSE::CblasNoTrans,
+            lapis::sys::cblas::cblas_dgemm(
+                lapis::sys::Layout::CblasRowMajor,
+                lapis::sys::Trans::CblasNoTrans,
+                lapis::sys::Trans::CblasNoTrans,
                 ni,
                 ni,
                 ni,

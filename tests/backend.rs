@@ -11,6 +11,7 @@ fn the_backend_asked_for_is_the_one_loaded() {
     assert_eq!(info.status, BackendStatus::Match, "{info}");
     let (blas, lapack) = match info.name {
         "blis" => ("blis", "reference"),
+        "openblas-pypi" | "openblas64-pypi" => ("openblas", "openblas"),
         other => (other, other),
     };
     assert_eq!(
@@ -35,6 +36,28 @@ fn the_backend_asked_for_is_the_one_loaded() {
             "cblas_dgemm from {}",
             info.blas_library
         ),
+        // NumPy's OpenBLAS, found by its prefixed names in its own library
+        // (the system's libopenblas may be loaded too, and must not answer).
+        "openblas-pypi" => {
+            assert!(
+                info.blas_library.ends_with("/libscipy_openblas.so"),
+                "{info}"
+            );
+            assert!(
+                info.lapack_library.ends_with("/libscipy_openblas.so"),
+                "{info}"
+            );
+        }
+        "openblas64-pypi" => {
+            assert!(
+                info.blas_library.ends_with("/libscipy_openblas64_.so"),
+                "{info}"
+            );
+            assert!(
+                info.lapack_library.ends_with("/libscipy_openblas64_.so"),
+                "{info}"
+            );
+        }
         "reference" => {
             let real = std::fs::canonicalize(&info.blas_library).unwrap();
             let real = real.to_string_lossy().to_lowercase();

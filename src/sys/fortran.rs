@@ -9,8 +9,8 @@ use super::{BlasInt, Layout, Uplo};
 // Complex symmetric (not Hermitian) matrix-vector product and rank-1 update
 // are not in CBLAS; every LAPACK provides them. Fortran calling convention:
 // all arguments by reference, a hidden length for each character argument.
-unsafe extern "C" {
-    pub(super) fn csymv_(
+super::backend_extern! {
+    fn csymv_(
         uplo: *const c_char,
         n: *const BlasInt,
         alpha: *const Complex32,
@@ -23,7 +23,7 @@ unsafe extern "C" {
         incy: *const BlasInt,
         uplo_len: usize,
     );
-    pub(super) fn zsymv_(
+    fn zsymv_(
         uplo: *const c_char,
         n: *const BlasInt,
         alpha: *const Complex64,
@@ -36,7 +36,7 @@ unsafe extern "C" {
         incy: *const BlasInt,
         uplo_len: usize,
     );
-    pub(super) fn csyr_(
+    fn csyr_(
         uplo: *const c_char,
         n: *const BlasInt,
         alpha: *const Complex32,
@@ -46,7 +46,7 @@ unsafe extern "C" {
         lda: *const BlasInt,
         uplo_len: usize,
     );
-    pub(super) fn zsyr_(
+    fn zsyr_(
         uplo: *const c_char,
         n: *const BlasInt,
         alpha: *const Complex64,
