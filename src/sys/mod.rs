@@ -1,7 +1,13 @@
 //! The extern layer: lapis's only direct calls into BLAS, as the sealed,
 //! per-element-type dispatch trait [`Cblas`].
 //!
-//! * `mod.rs` (this file): the trait, its contract and the CBLAS enums;
+//! * `mod.rs` (this file): the trait, its contract and the CBLAS enums
+//!   (from `cblas-sys`);
+//! * `link.rs`: the backend's symbol names and integer type ([`BlasInt`]),
+//!   and the `backend_extern!` macro every declaration goes through;
+//! * `cblas.rs`, `lapacke.rs`: the declarations of the CBLAS and LAPACKE
+//!   functions lapis calls (generated from the C headers by
+//!   `scripts/gen_sys_decls.py`);
 //! * `fortran.rs`: the Fortran-convention routines that CBLAS lacks;
 //! * `real.rs`, `complex.rs`: the implementations for `f32`/`f64` and for
 //!   `Complex32`/`Complex64`, one macro each.
