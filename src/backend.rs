@@ -73,6 +73,12 @@ pub struct BackendInfo {
     pub lapack_version: Option<String>,
     /// Threads the BLAS will use (1 for a single-threaded backend).
     pub num_threads: usize,
+    /// Whether lapis serializes its BLAS/LAPACK calls at this thread count:
+    /// one call at a time across the process, behind one lock. True for an
+    /// OpenBLAS older than 0.3.22 running more than one thread (it fails
+    /// under concurrent calls), or when `LAPIS_BLAS_LOCK=always`; false
+    /// otherwise (`LAPIS_BLAS_LOCK=never` always gives false).
+    pub serialized: bool,
 }
 
 impl fmt::Display for BackendInfo {
@@ -92,6 +98,9 @@ impl fmt::Display for BackendInfo {
         )?;
         if let Some(v) = &self.lapack_version {
             write!(f, " {v}")?;
+        }
+        if self.serialized {
+            write!(f, ", calls serialized")?;
         }
         if self.status != BackendStatus::Match {
             write!(f, " — {}", self.status.as_str())?;
@@ -424,37 +433,128 @@ fn lapack_version() -> Option<String> {
     (a > 0).then(|| format!("{a}.{b}.{c}"))
 }
 
-/// Serializes calls into a multi-threaded OpenBLAS.
+/// Serializes BLAS/LAPACK calls where running them concurrently is not
+/// safe; every BLAS/LAPACK call lapis makes holds the returned guard.
 ///
-/// OpenBLAS's own thread pool is not safe to enter from several threads at
-/// once (its FAQ says so, and lapis's tests saw `ssyevd` fail to converge
-/// now and then when test threads called it concurrently with
-/// OpenBLAS 0.3.21 on 2 threads). While OpenBLAS runs more than one
-/// thread, every BLAS/LAPACK call lapis makes holds this process-wide lock;
-/// with one OpenBLAS thread, or another backend (MKL, BLIS and reference are
-/// safe to call concurrently), no lock is taken. Callers that want
-/// concurrency across their own threads set one BLAS thread
-/// ([`set_num_threads`]) and get no serialization.
+/// The policy comes from the environment variable `LAPIS_BLAS_LOCK`, read
+/// once at the first call:
+/// * `auto` (the default): the process-wide lock is taken only while an
+///   OpenBLAS older than [`OPENBLAS_CONCURRENT_SAFE`] (or one whose version
+///   cannot be read) runs more than one thread. The concurrency stress test
+///   (`tests/concurrency.rs`: 8 threads of independent `gesv`/`syevd`/`gemm`
+///   calls, every result checked) found Debian 12's OpenBLAS 0.3.21 failing
+///   there and clean with one thread; MKL, BLIS and reference BLAS were
+///   clean at 1 and 2 threads and take no lock;
+/// * `always`: every call takes the lock (one BLAS/LAPACK call at a time in
+///   the process), whatever the backend and thread count;
+/// * `never`: no call takes it, even where `auto` would.
+///
+/// [`BackendInfo::serialized`] reports the outcome. Callers who want
+/// concurrency across their own threads on a backend that is serialized
+/// set one BLAS thread ([`set_num_threads`]).
+///
+/// Besides, a call made from a task on lapis's own thread pool breaks the
+/// thread budget ([`crate::parallel`]: pool work and BLAS calls never
+/// overlap). lapis makes no such call; debug builds assert it, and a
+/// release build that did would take the lock, so that at most one BLAS
+/// team runs beside the pool.
 pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     announce_mismatch();
-    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 1 || !needs_serial() {
+    let on_pool = crate::parallel::on_pool();
+    debug_assert!(
+        !on_pool,
+        "lapis called BLAS/LAPACK from a task on its own thread pool (see lapis::parallel)"
+    );
+    if !on_pool && !needs_serial() {
         return None;
     }
     Some(LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
 
+/// The first OpenBLAS release that `auto` ([`serial`]) calls concurrently
+/// while it runs more than one thread: older releases are serialized.
+const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 3, 22);
+
+/// Whether lapis serializes its BLAS/LAPACK calls (`LAPIS_BLAS_LOCK`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LockPolicy {
+    /// Lock only where the backend is not safe to call concurrently.
+    Auto,
+    /// Lock every call.
+    Always,
+    /// Lock no call.
+    Never,
+}
+
+/// `LAPIS_BLAS_LOCK`, read once; an unknown value is reported on standard
+/// error and read as `auto`.
+fn lock_policy() -> LockPolicy {
+    static POLICY: OnceLock<LockPolicy> = OnceLock::new();
+    *POLICY.get_or_init(|| {
+        let Some(value) = std::env::var_os("LAPIS_BLAS_LOCK") else {
+            return LockPolicy::Auto;
+        };
+        match value.to_string_lossy().trim() {
+            "" | "auto" => LockPolicy::Auto,
+            "always" => LockPolicy::Always,
+            "never" => LockPolicy::Never,
+            other => {
+                eprintln!(
+                    "lapis: LAPIS_BLAS_LOCK={other:?} is not one of auto, always, never; using auto"
+                );
+                LockPolicy::Auto
+            }
+        }
+    })
+}
+
+/// The `major.minor.patch` after "OpenBLAS " in `openblas_get_config`'s
+/// string (e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH ...`); a missing patch
+/// number reads as 0, trailing letters (`0.3.30.dev`) are ignored.
+fn parse_openblas_version(config: &str) -> Option<(u32, u32, u32)> {
+    let rest = &config[config.find("OpenBLAS ")? + "OpenBLAS ".len()..];
+    let word = rest.split_whitespace().next()?;
+    let mut parts = word.split('.').map(|p| {
+        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().ok()
+    });
+    let major = parts.next()??;
+    let minor = parts.next()??;
+    let patch = parts.next().flatten().unwrap_or(0);
+    Some((major, minor, patch))
+}
+
+/// Whether the loaded OpenBLAS may be called from several threads at once
+/// while it runs several threads itself (parsed once).
+fn openblas_concurrent_safe() -> bool {
+    static SAFE: OnceLock<bool> = OnceLock::new();
+    *SAFE.get_or_init(|| {
+        version(Kind::OpenBlas)
+            .as_deref()
+            .and_then(parse_openblas_version)
+            .is_some_and(|v| v >= OPENBLAS_CONCURRENT_SAFE)
+    })
+}
+
 /// OpenBLAS's thread count as lapis last set or read it (0: not read yet).
 static OPENBLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
 
+/// Whether [`serial`] takes its lock at the current thread count (see its
+/// policy).
 fn needs_serial() -> bool {
+    match lock_policy() {
+        LockPolicy::Always => return true,
+        LockPolicy::Never => return false,
+        LockPolicy::Auto => {}
+    }
     if detect() != Kind::OpenBlas {
         return false;
     }
     if OPENBLAS_THREADS.load(Ordering::Relaxed) == 0 {
         OPENBLAS_THREADS.store(num_threads(), Ordering::Relaxed);
     }
-    OPENBLAS_THREADS.load(Ordering::Relaxed) > 1
+    OPENBLAS_THREADS.load(Ordering::Relaxed) > 1 && !openblas_concurrent_safe()
 }
 
 /// Whether the linked BLAS is reference BLAS (single-threaded).
@@ -609,5 +709,28 @@ pub fn backend() -> BackendInfo {
         version: version(d.blas),
         lapack_version: lapack_version(),
         num_threads: num_threads(),
+        serialized: needs_serial(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_openblas_version;
+
+    #[test]
+    fn openblas_versions_parse() {
+        let p = parse_openblas_version;
+        assert_eq!(
+            p("OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64"),
+            Some((0, 3, 21))
+        );
+        assert_eq!(
+            p("OpenBLAS 0.3.34  USE64BITINT DYNAMIC_ARCH"),
+            Some((0, 3, 34))
+        );
+        assert_eq!(p("OpenBLAS 0.3.30.dev DYNAMIC_ARCH"), Some((0, 3, 30)));
+        assert_eq!(p("OpenBLAS 0.4"), Some((0, 4, 0)));
+        assert_eq!(p("OpenBLAS"), None);
+        assert_eq!(p("BLIS 0.9.0"), None);
     }
 }
