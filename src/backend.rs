@@ -74,10 +74,11 @@ pub struct BackendInfo {
     /// Threads the BLAS will use (1 for a single-threaded backend).
     pub num_threads: usize,
     /// Whether lapis serializes its BLAS/LAPACK calls at this thread count:
-    /// one call at a time across the process, behind one lock. True for an
-    /// OpenBLAS older than 0.3.22 running more than one thread (it fails
-    /// under concurrent calls), or when `LAPIS_BLAS_LOCK=always`; false
-    /// otherwise (`LAPIS_BLAS_LOCK=never` always gives false).
+    /// one call at a time across the process, behind one lock. By default
+    /// true while the BLAS runs more than one thread (concurrent
+    /// multi-threaded calls were measured unsafe or far slower; reference
+    /// BLAS never is), false with one; `LAPIS_BLAS_LOCK=always` makes it
+    /// always true, `LAPIS_BLAS_LOCK=never` always false.
     pub serialized: bool,
 }
 
@@ -438,13 +439,19 @@ fn lapack_version() -> Option<String> {
 ///
 /// The policy comes from the environment variable `LAPIS_BLAS_LOCK`, read
 /// once at the first call:
-/// * `auto` (the default): the process-wide lock is taken only while an
-///   OpenBLAS older than [`OPENBLAS_CONCURRENT_SAFE`] (or one whose version
-///   cannot be read) runs more than one thread. The concurrency stress test
-///   (`tests/concurrency.rs`: 8 threads of independent `gesv`/`syevd`/`gemm`
-///   calls, every result checked) found Debian 12's OpenBLAS 0.3.21 failing
-///   there and clean with one thread; MKL, BLIS and reference BLAS were
-///   clean at 1 and 2 threads and take no lock;
+/// * `auto` (the default): the process-wide lock is taken while the BLAS
+///   runs more than one thread, except on an OpenBLAS from
+///   [`OPENBLAS_CONCURRENT_SAFE`] on; with one BLAS thread, or reference
+///   BLAS, no lock. Measured with `tests/concurrency.rs` (8 threads of
+///   independent `gesv`/`syevd`/`gemm` calls, every result checked) and
+///   `examples/concurrent_calls.rs` on 2 cores: at 1 thread OpenBLAS
+///   0.3.21, BLIS 0.9 and reference BLAS gave right results and were as
+///   fast or faster without the lock; at 2 threads without it, OpenBLAS
+///   0.3.21 gave right results ~400× slower (its thread server busy-waits
+///   when callers outnumber its workers; lapis's tests had also seen
+///   `ssyevd` fail to converge there) and BLIS 0.9 (OpenMP) more than 60×
+///   slower (every caller starts its own spinning team), while with the
+///   lock both ran at full speed;
 /// * `always`: every call takes the lock (one BLAS/LAPACK call at a time in
 ///   the process), whatever the backend and thread count;
 /// * `never`: no call takes it, even where `auto` would.
@@ -473,8 +480,11 @@ pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
 }
 
 /// The first OpenBLAS release that `auto` ([`serial`]) calls concurrently
-/// while it runs more than one thread: older releases are serialized.
-const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 3, 22);
+/// while it runs more than one thread. None yet: 0.3.21 must be serialized
+/// (see [`serial`]) and no later release has been measured with lapis, so
+/// the bound is above every release. Lower it to a release that the
+/// stress test and `concurrent_calls` show correct and faster unlocked.
+const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 4, 0);
 
 /// Whether lapis serializes its BLAS/LAPACK calls (`LAPIS_BLAS_LOCK`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -537,8 +547,8 @@ fn openblas_concurrent_safe() -> bool {
     })
 }
 
-/// OpenBLAS's thread count as lapis last set or read it (0: not read yet).
-static OPENBLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
+/// The BLAS's thread count as lapis last set or read it (0: not read yet).
+static BLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether [`serial`] takes its lock at the current thread count (see its
 /// policy).
@@ -548,13 +558,15 @@ fn needs_serial() -> bool {
         LockPolicy::Never => return false,
         LockPolicy::Auto => {}
     }
-    if detect() != Kind::OpenBlas {
+    let kind = detect();
+    if kind == Kind::Reference {
         return false;
     }
-    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 0 {
-        OPENBLAS_THREADS.store(num_threads(), Ordering::Relaxed);
+    if BLAS_THREADS.load(Ordering::Relaxed) == 0 {
+        BLAS_THREADS.store(num_threads(), Ordering::Relaxed);
     }
-    OPENBLAS_THREADS.load(Ordering::Relaxed) > 1 && !openblas_concurrent_safe()
+    BLAS_THREADS.load(Ordering::Relaxed) > 1
+        && !(kind == Kind::OpenBlas && openblas_concurrent_safe())
 }
 
 /// Whether the linked BLAS is reference BLAS (single-threaded).
@@ -687,8 +699,8 @@ pub fn set_num_threads(n: usize) -> Result<()> {
             )));
         }
     }
-    if kind == Kind::OpenBlas {
-        OPENBLAS_THREADS.store(n, Ordering::Relaxed);
+    if kind != Kind::Reference {
+        BLAS_THREADS.store(n, Ordering::Relaxed);
     }
     crate::parallel::set_threads(n);
     Ok(())
