@@ -75,9 +75,9 @@ pub struct BackendInfo {
     pub num_threads: usize,
     /// Whether lapis serializes its BLAS/LAPACK calls at this thread count:
     /// one call at a time across the process, behind one lock. By default
-    /// true while the BLAS runs more than one thread (concurrent
-    /// multi-threaded calls were measured unsafe or far slower; reference
-    /// BLAS never is), false with one; `LAPIS_BLAS_LOCK=always` makes it
+    /// true while OpenBLAS or BLIS runs more than one thread (concurrent
+    /// multi-threaded calls were measured unsafe or far slower there; MKL
+    /// and reference BLAS never are), false with one; `LAPIS_BLAS_LOCK=always` makes it
     /// always true, `LAPIS_BLAS_LOCK=never` always false.
     pub serialized: bool,
 }
@@ -440,7 +440,7 @@ fn lapack_version() -> Option<String> {
 /// The policy comes from the environment variable `LAPIS_BLAS_LOCK`, read
 /// once at the first call:
 /// * `auto` (the default): the process-wide lock is taken while the BLAS
-///   runs more than one thread, except on an OpenBLAS from
+///   runs more than one thread, except on MKL and on an OpenBLAS from
 ///   [`OPENBLAS_CONCURRENT_SAFE`] on; with one BLAS thread, or reference
 ///   BLAS, no lock. Measured with `tests/concurrency.rs` (8 threads of
 ///   independent `gesv`/`syevd`/`gemm` calls, every result checked) and
@@ -451,7 +451,8 @@ fn lapack_version() -> Option<String> {
 ///   when callers outnumber its workers; lapis's tests had also seen
 ///   `ssyevd` fail to converge there) and BLIS 0.9 (OpenMP) more than 60×
 ///   slower (every caller starts its own spinning team), while with the
-///   lock both ran at full speed;
+///   lock both ran at full speed; MKL 2026.2 gave right results at 2
+///   threads and was faster without the lock (7.2 s against 10.8 s);
 /// * `always`: every call takes the lock (one BLAS/LAPACK call at a time in
 ///   the process), whatever the backend and thread count;
 /// * `never`: no call takes it, even where `auto` would.
@@ -559,7 +560,7 @@ fn needs_serial() -> bool {
         LockPolicy::Auto => {}
     }
     let kind = detect();
-    if kind == Kind::Reference {
+    if matches!(kind, Kind::Reference | Kind::Mkl) {
         return false;
     }
     if BLAS_THREADS.load(Ordering::Relaxed) == 0 {
