@@ -411,7 +411,9 @@ module lapis_c
     ! `cblas_dgemm`), `lapack_detected` (answering `dgetrf_`), `status` (`match`, `mismatch` or
     ! `provided-by-program`), `blas_library`, `lapack_library`, `version`, `lapack_version`,
     ! `threads`, `int_bits` (the backend's integer width, 32 or 64: sizes, leading dimensions and
-    ! strides beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
+    ! strides beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend), `serialized`
+    ! (`yes` when lapis runs one BLAS/LAPACK call at a time across the process at this thread
+    ! count; see `LAPIS_BLAS_LOCK` in the README).
     function lapis_backend_info() bind(c, name="lapis_backend_info") result(ret)
       import :: c_ptr
       type(c_ptr) :: ret

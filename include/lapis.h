@@ -679,9 +679,11 @@ int64_t lapis_get_num_threads(void);
  * (`match`, `mismatch` or `provided-by-program`), `blas_library`,
  * `lapack_library`, `version`, `lapack_version`, `threads`, `int_bits` (the
  * backend's integer width, 32 or 64: sizes, leading dimensions and strides
- * beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
+ * beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend),
+ * `serialized` (`yes` when lapis runs one BLAS/LAPACK call at a time across
+ * the process at this thread count; see `LAPIS_BLAS_LOCK` in the README).
  * A string owned by lapis, valid for the life of the process (`threads`
- * is the count when it was first asked).
+ * and `serialized` are as of the first call).
  */
 const char *lapis_backend_info(void);
 

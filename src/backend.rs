@@ -80,6 +80,13 @@ pub struct BackendInfo {
     /// Dimensions, leading dimensions and strides beyond `2^(bits-1) - 1`
     /// are refused with [`Error::DimensionTooLarge`].
     pub int_bits: u32,
+    /// Whether lapis serializes its BLAS/LAPACK calls at this thread count:
+    /// one call at a time across the process, behind one lock. By default
+    /// true while OpenBLAS or BLIS runs more than one thread (concurrent
+    /// multi-threaded calls were measured unsafe or far slower there; MKL
+    /// and reference BLAS never are), false with one; `LAPIS_BLAS_LOCK=always` makes it
+    /// always true, `LAPIS_BLAS_LOCK=never` always false.
+    pub serialized: bool,
 }
 
 impl fmt::Display for BackendInfo {
@@ -101,6 +108,9 @@ impl fmt::Display for BackendInfo {
             write!(f, " {v}")?;
         }
         write!(f, ", {}-bit integers", self.int_bits)?;
+        if self.serialized {
+            write!(f, ", calls serialized")?;
+        }
         if self.status != BackendStatus::Match {
             write!(f, " — {}", self.status.as_str())?;
         }
@@ -437,37 +447,140 @@ fn lapack_version() -> Option<String> {
     (a > 0).then(|| format!("{a}.{b}.{c}"))
 }
 
-/// Serializes calls into a multi-threaded OpenBLAS.
+/// Serializes BLAS/LAPACK calls where running them concurrently is not
+/// safe; every BLAS/LAPACK call lapis makes holds the returned guard.
 ///
-/// OpenBLAS's own thread pool is not safe to enter from several threads at
-/// once (its FAQ says so, and lapis's tests saw `ssyevd` fail to converge
-/// now and then when test threads called it concurrently with
-/// OpenBLAS 0.3.21 on 2 threads). While OpenBLAS runs more than one
-/// thread, every BLAS/LAPACK call lapis makes holds this process-wide lock;
-/// with one OpenBLAS thread, or another backend (MKL, BLIS and reference are
-/// safe to call concurrently), no lock is taken. Callers that want
-/// concurrency across their own threads set one BLAS thread
-/// ([`set_num_threads`]) and get no serialization.
+/// The policy comes from the environment variable `LAPIS_BLAS_LOCK`, read
+/// once at the first call:
+/// * `auto` (the default): the process-wide lock is taken while the BLAS
+///   runs more than one thread, except on MKL and on an OpenBLAS from
+///   [`OPENBLAS_CONCURRENT_SAFE`] on; with one BLAS thread, or reference
+///   BLAS, no lock. Measured with `tests/concurrency.rs` (8 threads of
+///   independent `gesv`/`syevd`/`gemm` calls, every result checked) and
+///   `examples/concurrent_calls.rs` on 2 cores: at 1 thread OpenBLAS
+///   0.3.21, BLIS 0.9 and reference BLAS gave right results and were as
+///   fast or faster without the lock; at 2 threads without it, OpenBLAS
+///   0.3.21 gave right results ~400× slower (its thread server busy-waits
+///   when callers outnumber its workers; lapis's tests had also seen
+///   `ssyevd` fail to converge there) and BLIS 0.9 (OpenMP) more than 60×
+///   slower (every caller starts its own spinning team), while with the
+///   lock both ran at full speed; MKL 2026.2 gave right results at 2
+///   threads and was faster without the lock (7.2 s against 10.8 s);
+/// * `always`: every call takes the lock (one BLAS/LAPACK call at a time in
+///   the process), whatever the backend and thread count;
+/// * `never`: no call takes it, even where `auto` would.
+///
+/// [`BackendInfo::serialized`] reports the outcome. Callers who want
+/// concurrency across their own threads on a backend that is serialized
+/// set one BLAS thread ([`set_num_threads`]).
+///
+/// Besides, a call made from a task on lapis's own thread pool breaks the
+/// thread budget ([`crate::parallel`]: pool work and BLAS calls never
+/// overlap). lapis makes no such call; debug builds assert it, and a
+/// release build that did would take the lock, so that at most one BLAS
+/// team runs beside the pool.
 pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     announce_mismatch();
-    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 1 || !needs_serial() {
+    let on_pool = crate::parallel::on_pool();
+    debug_assert!(
+        !on_pool,
+        "lapis called BLAS/LAPACK from a task on its own thread pool (see lapis::parallel)"
+    );
+    if !on_pool && !needs_serial() {
         return None;
     }
     Some(LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
 
-/// OpenBLAS's thread count as lapis last set or read it (0: not read yet).
-static OPENBLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
+/// The first OpenBLAS release that `auto` ([`serial`]) calls concurrently
+/// while it runs more than one thread. None yet: 0.3.21 must be serialized
+/// (see [`serial`]) and no later release has been measured with lapis, so
+/// the bound is above every release. Lower it to a release that the
+/// stress test and `concurrent_calls` show correct and faster unlocked.
+const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 4, 0);
 
+/// Whether lapis serializes its BLAS/LAPACK calls (`LAPIS_BLAS_LOCK`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LockPolicy {
+    /// Lock only where the backend is not safe to call concurrently.
+    Auto,
+    /// Lock every call.
+    Always,
+    /// Lock no call.
+    Never,
+}
+
+/// `LAPIS_BLAS_LOCK`, read once; an unknown value is reported on standard
+/// error and read as `auto`.
+fn lock_policy() -> LockPolicy {
+    static POLICY: OnceLock<LockPolicy> = OnceLock::new();
+    *POLICY.get_or_init(|| {
+        let Some(value) = std::env::var_os("LAPIS_BLAS_LOCK") else {
+            return LockPolicy::Auto;
+        };
+        match value.to_string_lossy().trim() {
+            "" | "auto" => LockPolicy::Auto,
+            "always" => LockPolicy::Always,
+            "never" => LockPolicy::Never,
+            other => {
+                eprintln!(
+                    "lapis: LAPIS_BLAS_LOCK={other:?} is not one of auto, always, never; using auto"
+                );
+                LockPolicy::Auto
+            }
+        }
+    })
+}
+
+/// The `major.minor.patch` after "OpenBLAS " in `openblas_get_config`'s
+/// string (e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH ...`); a missing patch
+/// number reads as 0, trailing letters (`0.3.30.dev`) are ignored.
+fn parse_openblas_version(config: &str) -> Option<(u32, u32, u32)> {
+    let rest = &config[config.find("OpenBLAS ")? + "OpenBLAS ".len()..];
+    let word = rest.split_whitespace().next()?;
+    let mut parts = word.split('.').map(|p| {
+        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().ok()
+    });
+    let major = parts.next()??;
+    let minor = parts.next()??;
+    let patch = parts.next().flatten().unwrap_or(0);
+    Some((major, minor, patch))
+}
+
+/// Whether the loaded OpenBLAS may be called from several threads at once
+/// while it runs several threads itself (parsed once).
+fn openblas_concurrent_safe() -> bool {
+    static SAFE: OnceLock<bool> = OnceLock::new();
+    *SAFE.get_or_init(|| {
+        version(Kind::OpenBlas)
+            .as_deref()
+            .and_then(parse_openblas_version)
+            .is_some_and(|v| v >= OPENBLAS_CONCURRENT_SAFE)
+    })
+}
+
+/// The BLAS's thread count as lapis last set or read it (0: not read yet).
+static BLAS_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether [`serial`] takes its lock at the current thread count (see its
+/// policy).
 fn needs_serial() -> bool {
-    if detect() != Kind::OpenBlas {
+    match lock_policy() {
+        LockPolicy::Always => return true,
+        LockPolicy::Never => return false,
+        LockPolicy::Auto => {}
+    }
+    let kind = detect();
+    if matches!(kind, Kind::Reference | Kind::Mkl) {
         return false;
     }
-    if OPENBLAS_THREADS.load(Ordering::Relaxed) == 0 {
-        OPENBLAS_THREADS.store(num_threads(), Ordering::Relaxed);
+    if BLAS_THREADS.load(Ordering::Relaxed) == 0 {
+        BLAS_THREADS.store(num_threads(), Ordering::Relaxed);
     }
-    OPENBLAS_THREADS.load(Ordering::Relaxed) > 1
+    BLAS_THREADS.load(Ordering::Relaxed) > 1
+        && !(kind == Kind::OpenBlas && openblas_concurrent_safe())
 }
 
 /// Whether the linked BLAS is reference BLAS (single-threaded).
@@ -600,8 +713,8 @@ pub fn set_num_threads(n: usize) -> Result<()> {
             )));
         }
     }
-    if kind == Kind::OpenBlas {
-        OPENBLAS_THREADS.store(n, Ordering::Relaxed);
+    if kind != Kind::Reference {
+        BLAS_THREADS.store(n, Ordering::Relaxed);
     }
     crate::parallel::set_threads(n);
     Ok(())
@@ -623,5 +736,28 @@ pub fn backend() -> BackendInfo {
         lapack_version: lapack_version(),
         num_threads: num_threads(),
         int_bits: BlasInt::BITS,
+        serialized: needs_serial(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_openblas_version;
+
+    #[test]
+    fn openblas_versions_parse() {
+        let p = parse_openblas_version;
+        assert_eq!(
+            p("OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64"),
+            Some((0, 3, 21))
+        );
+        assert_eq!(
+            p("OpenBLAS 0.3.34  USE64BITINT DYNAMIC_ARCH"),
+            Some((0, 3, 34))
+        );
+        assert_eq!(p("OpenBLAS 0.3.30.dev DYNAMIC_ARCH"), Some((0, 3, 30)));
+        assert_eq!(p("OpenBLAS 0.4"), Some((0, 4, 0)));
+        assert_eq!(p("OpenBLAS"), None);
+        assert_eq!(p("BLIS 0.9.0"), None);
     }
 }

@@ -468,9 +468,11 @@ pub extern "C" fn lapis_get_num_threads() -> i64 {
 /// (`match`, `mismatch` or `provided-by-program`), `blas_library`,
 /// `lapack_library`, `version`, `lapack_version`, `threads`, `int_bits` (the
 /// backend's integer width, 32 or 64: sizes, leading dimensions and strides
-/// beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend).
+/// beyond 2^31 - 1 fail with `LAPIS_ERR_OVERFLOW` on a 32-bit backend),
+/// `serialized` (`yes` when lapis runs one BLAS/LAPACK call at a time across
+/// the process at this thread count; see `LAPIS_BLAS_LOCK` in the README).
 /// A string owned by lapis, valid for the life of the process (`threads`
-/// is the count when it was first asked).
+/// and `serialized` are as of the first call).
 #[unsafe(no_mangle)]
 pub extern "C" fn lapis_backend_info() -> *const c_char {
     call_value(c"".as_ptr(), || {
@@ -478,7 +480,7 @@ pub extern "C" fn lapis_backend_info() -> *const c_char {
         INFO.get_or_init(|| {
             let b = lapis::backend::backend();
             let text = format!(
-                "backend: {}\nfeature: {}\ndetected: {}\nlapack_detected: {}\nstatus: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\nthreads: {}\nint_bits: {}\n",
+                "backend: {}\nfeature: {}\ndetected: {}\nlapack_detected: {}\nstatus: {}\nblas_library: {}\nlapack_library: {}\nversion: {}\nlapack_version: {}\nthreads: {}\nint_bits: {}\nserialized: {}\n",
                 b.name,
                 b.feature,
                 b.detected,
@@ -490,6 +492,7 @@ pub extern "C" fn lapis_backend_info() -> *const c_char {
                 b.lapack_version.as_deref().unwrap_or("unknown"),
                 b.num_threads,
                 b.int_bits,
+                if b.serialized { "yes" } else { "no" },
             );
             CString::new(text.replace('\0', " ")).unwrap_or_default()
         })

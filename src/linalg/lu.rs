@@ -155,12 +155,14 @@ pub(crate) fn with_large_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
         return f();
     }
     let mut slot = Some(f);
+    // The helper stands in for this thread, pool-work mark included.
+    let mark = crate::parallel::PoolMark::current();
     let spawned = std::thread::scope(|scope| {
         let slot = &mut slot;
         let helper = std::thread::Builder::new()
             .name("lapis-lapack".into())
             .stack_size(LARGE_STACK)
-            .spawn_scoped(scope, move || slot.take().map(|f| f()));
+            .spawn_scoped(scope, move || mark.within(|| slot.take().map(|f| f())));
         match helper {
             Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
             Err(_) => None,
