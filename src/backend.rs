@@ -82,7 +82,7 @@ pub struct BackendInfo {
     pub int_bits: u32,
     /// Whether lapis serializes its BLAS/LAPACK calls at this thread count:
     /// one call at a time across the process, behind one lock. By default
-    /// true while OpenBLAS or BLIS runs more than one thread (concurrent
+    /// true while OpenBLAS older than 0.3.34 or BLIS runs more than one thread (concurrent
     /// multi-threaded calls were measured unsafe or far slower there; MKL
     /// and reference BLAS never are), false with one; `LAPIS_BLAS_LOCK=always` makes it
     /// always true, `LAPIS_BLAS_LOCK=never` always false.
@@ -466,6 +466,12 @@ fn lapack_version() -> Option<String> {
 ///   slower (every caller starts its own spinning team), while with the
 ///   lock both ran at full speed; MKL 2026.2 gave right results at 2
 ///   threads and was faster without the lock (7.2 s against 10.8 s);
+///   PyPI's OpenBLAS 0.3.34 (scipy-openblas64) gave right results at 2
+///   threads unlocked (96,000 checked calls) and, unlike 0.3.21, stays
+///   usable: 139,730 small calls/s unlocked against 66,600 locked, though
+///   a mix with one call in 8 large enough for its threads took 90 s
+///   unlocked against 50 s locked on 2 cores (8 callers × 2 BLAS threads
+///   oversubscribe them; one BLAS thread avoids both the lock and that);
 /// * `always`: every call takes the lock (one BLAS/LAPACK call at a time in
 ///   the process), whatever the backend and thread count;
 /// * `never`: no call takes it, even where `auto` would.
@@ -494,11 +500,10 @@ pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
 }
 
 /// The first OpenBLAS release that `auto` ([`serial`]) calls concurrently
-/// while it runs more than one thread. None yet: 0.3.21 must be serialized
-/// (see [`serial`]) and no later release has been measured with lapis, so
-/// the bound is above every release. Lower it to a release that the
-/// stress test and `concurrent_calls` show correct and faster unlocked.
-const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 4, 0);
+/// while it runs more than one thread: 0.3.34, the oldest release measured
+/// clean under the stress test (scipy-openblas32/64); 0.3.21 is serialized
+/// and the releases between were not measured.
+const OPENBLAS_CONCURRENT_SAFE: (u32, u32, u32) = (0, 3, 34);
 
 /// Whether lapis serializes its BLAS/LAPACK calls (`LAPIS_BLAS_LOCK`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
