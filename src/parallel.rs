@@ -22,7 +22,7 @@
 //!
 //! The rule is enforced where every BLAS/LAPACK call passes
 //! (`backend::serial`): a call from a pool task (a pool thread, or the
-//! caller's thread while [`install`] runs its work inline) fails a debug
+//! caller's thread while `install` runs its work inline) fails a debug
 //! assertion; in a release build it takes lapis's BLAS lock, so that at
 //! most one BLAS team runs beside the pool. `tests/thread_budget.rs`
 //! counts the threads that exist and run while stacked linear algebra and
