@@ -2,7 +2,7 @@
 # The benchmark report (issue 8): lapis against the BLAS/LAPACK it is built
 # on, the machine's limits and NumPy/SciPy.
 #
-#   scripts/bench_report.sh [--backend openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference|all] [--quick]
+#   scripts/bench_report.sh [--backend openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference|all|a,b,...] [--quick]
 #                           [--out DIR] [--threads 1,2] [--sections blas,lapack,...]
 #
 # For each backend (all = those whose libraries are installed; mkl only when
@@ -64,6 +64,15 @@ case "$backend" in
       if installed "$b"; then backends+=("$b"); else echo "bench_report: $b is not installed; skipped"; fi
     done ;;
   openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference) backends=("$backend") ;;
+  *,*)
+    # A comma-separated list, e.g. openblas,openblas-pypi,openblas64-pypi.
+    IFS=, read -r -a backends <<< "$backend"
+    for b in "${backends[@]}"; do
+      case "$b" in
+        openblas|openblas-pypi|openblas64-pypi|blis|mkl|reference) ;;
+        *) echo "bench_report: --backend $b is not one of openblas, openblas-pypi, openblas64-pypi, blis, mkl, reference" >&2; exit 2 ;;
+      esac
+    done ;;
   *) echo "bench_report: --backend $backend is not one of openblas, openblas-pypi, openblas64-pypi, blis, mkl, reference, all" >&2; exit 2 ;;
 esac
 if [ ${#backends[@]} -eq 0 ]; then

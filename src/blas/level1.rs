@@ -164,9 +164,22 @@ pub fn iamax<T: Scalar>(x: &ArrayRef1<T>) -> Result<usize> {
         x
     };
     let (px, incx) = vec_arg("iamax", xv)?;
-    // SAFETY: as in `dot`; the increment is positive.
-    let i = unsafe { T::iamax(n, px, incx) };
-    Ok(usize::try_from(i).unwrap_or(0).min(x.len() - 1))
+    // Netlib's i?amax loops `DO I = 2, N`, whose counter overflows when
+    // N is the largest BLAS integer: it faults there (a plain C call of
+    // Debian's reference `cblas_isamax` with n = 2³¹ − 1 does too; 2³¹ − 2
+    // is fine). At that one length, BLAS scans all but the last element and
+    // lapis compares the last itself (ties keep the first, as BLAS).
+    let scanned = if n == BlasInt::MAX { n - 1 } else { n };
+    // SAFETY: as in `dot`; the increment is positive and `scanned` ≤ n.
+    let i = unsafe { T::iamax(scanned, px, incx) };
+    let mut i = usize::try_from(i).unwrap_or(0).min(x.len() - 1);
+    if scanned < n {
+        let last = x.len() - 1;
+        if xv[last].abs1() > xv[i].abs1() {
+            i = last;
+        }
+    }
+    Ok(i)
 }
 
 /// `y := x` (`?copy`).
