@@ -33,5 +33,9 @@ int main(void) {
 
   CHECK(strstr(lapis_backend_info(), "backend: ") != NULL);
   CHECK(strstr(lapis_backend_info(), "lapack_version: ") != NULL);
+  /* The staged library is built on Debian's OpenBLAS: LP64. */
+  CHECK(strstr(lapis_backend_info(), "\nint_bits: 32\n") != NULL);
+  CHECK(strstr(lapis_backend_info(), "\nserialized: yes\n") != NULL ||
+        strstr(lapis_backend_info(), "\nserialized: no\n") != NULL);
   return check_summary("test_core");
 }
