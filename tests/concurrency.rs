@@ -227,18 +227,6 @@ fn check_gemm<T: Scalar>(
     None
 }
 
-fn random_hermitian<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    let x: Array2<T> = rng.matrix(n, n);
-    let half = T::from_f64(0.5);
-    Array2::from_shape_fn((n, n), |(i, j)| {
-        if i == j {
-            T::from_real(x[[i, i]].re())
-        } else {
-            (x[[i, j]] + x[[j, i]].conj()) * half
-        }
-    })
-}
-
 /// Passes and failures of one routine on one thread, with the first few
 /// failures described.
 #[derive(Default)]
@@ -289,7 +277,7 @@ fn worker<T: Scalar>(seed: u64, calls: usize) -> [Tally; 3] {
         });
 
         let n = order(&mut rng);
-        let h = random_hermitian::<T>(&mut rng, n);
+        let h = rng.hermitian::<T>(n);
         t[1].record(match eigh(&h, Uplo::Lower) {
             Ok((w, v)) => check_eigh(&h, w.as_slice().expect("w is contiguous"), &v),
             Err(e) => Some(format!("eigh n={n}: {e}")),

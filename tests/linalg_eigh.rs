@@ -40,19 +40,6 @@ fn adjoint<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
     op(a, Transpose::ConjTrans)
 }
 
-/// A random Hermitian (real symmetric) matrix with entries in [-1, 1).
-fn hermitian<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    let x: Array2<T> = rng.matrix(n, n);
-    let half = T::from_f64(0.5);
-    Array2::from_shape_fn((n, n), |(i, j)| {
-        if i == j {
-            T::from_real(x[[i, i]].re())
-        } else {
-            (x[[i, j]] + x[[j, i]].conj()) * half
-        }
-    })
-}
-
 /// A random Hermitian positive definite matrix `Cᴴ C + n I`.
 fn hpd<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
     let c: Array2<T> = rng.matrix(n, n);
@@ -152,7 +139,7 @@ fn assert_w_close<T: Scalar>(
 fn eigh_random_every_layout<T: Scalar>() {
     let mut rng = Rng::new(11);
     for n in [2usize, 5, 17, 33] {
-        let full = hermitian::<T>(&mut rng, n);
+        let full = rng.hermitian::<T>(n);
         for uplo in UPLOS {
             let stored = garbage(&full, uplo, &mut rng);
             for lay in Lay::ALL {
@@ -284,7 +271,7 @@ all_dtypes!(eigh_tiny);
 
 fn eigh_errors<T: Scalar>() {
     let mut rng = Rng::new(5);
-    let a = hermitian::<T>(&mut rng, 4);
+    let a = rng.hermitian::<T>(4);
     let rect = Array2::<T>::zeros((3, 4));
     assert!(matches!(
         eigh(&rect, Uplo::Lower),
@@ -359,7 +346,7 @@ all_dtypes!(eigh_errors);
 fn eigh_inplace_every_layout<T: Scalar>() {
     let mut rng = Rng::new(21);
     for n in [1usize, 6, 19] {
-        let full = hermitian::<T>(&mut rng, n);
+        let full = rng.hermitian::<T>(n);
         for uplo in UPLOS {
             let stored = garbage(&full, uplo, &mut rng);
             let (w_ref, _) = eigh(&stored, uplo).unwrap();
@@ -389,7 +376,7 @@ all_dtypes!(eigh_inplace_every_layout);
 fn subsets_match_full<T: Scalar>() {
     let mut rng = Rng::new(31);
     let n = 14;
-    let full = hermitian::<T>(&mut rng, n);
+    let full = rng.hermitian::<T>(n);
     let scale = fro(&full);
     for uplo in UPLOS {
         let stored = garbage(&full, uplo, &mut rng);
@@ -452,7 +439,7 @@ fn stacks_match_per_matrix<T: Scalar>() {
     let mut fulls = Vec::new();
     for i in 0..2 {
         for j in 0..3 {
-            let h = hermitian::<T>(&mut rng, n);
+            let h = rng.hermitian::<T>(n);
             a.slice_mut(s![i, j, .., ..])
                 .assign(&garbage(&h, Uplo::Upper, &mut rng));
             fulls.push(h);
@@ -578,7 +565,7 @@ fn check_generalized<T: Scalar>(
 fn generalized_all_types<T: Scalar>() {
     let mut rng = Rng::new(51);
     for n in [1usize, 4, 13] {
-        let a = hermitian::<T>(&mut rng, n);
+        let a = rng.hermitian::<T>(n);
         let b = hpd::<T>(&mut rng, n);
         for itype in 1..=3u8 {
             for uplo in UPLOS {
@@ -610,7 +597,7 @@ all_dtypes!(generalized_all_types);
 
 fn generalized_errors<T: Scalar>() {
     let mut rng = Rng::new(61);
-    let a = hermitian::<T>(&mut rng, 4);
+    let a = rng.hermitian::<T>(4);
     // Indefinite B: the leading minor of order 3 is the first that fails.
     let mut b = Array2::<T>::zeros((4, 4));
     for (i, d) in [1.0, 2.0, -1.0, 3.0].into_iter().enumerate() {
@@ -667,7 +654,7 @@ all_dtypes!(generalized_errors);
 fn generalized_subsets_match_full<T: Scalar>() {
     let mut rng = Rng::new(71);
     let n = 12;
-    let a = hermitian::<T>(&mut rng, n);
+    let a = rng.hermitian::<T>(n);
     let b = hpd::<T>(&mut rng, n);
     for itype in 1..=3u8 {
         for uplo in UPLOS {
@@ -703,7 +690,7 @@ all_dtypes!(generalized_subsets_match_full);
 fn generalized_inplace_layouts<T: Scalar>() {
     let mut rng = Rng::new(81);
     let n = 9;
-    let a = hermitian::<T>(&mut rng, n);
+    let a = rng.hermitian::<T>(n);
     let b = hpd::<T>(&mut rng, n);
     for itype in 1..=3u8 {
         for uplo in UPLOS {
@@ -746,8 +733,7 @@ fn generalized_stacks<T: Scalar>() {
     let n = 6;
     let mut a = ArrayD::<T>::zeros(IxDyn(&[3, n, n]));
     for i in 0..3 {
-        a.slice_mut(s![i, .., ..])
-            .assign(&hermitian::<T>(&mut rng, n));
+        a.slice_mut(s![i, .., ..]).assign(&rng.hermitian::<T>(n));
     }
     // One B for every A (broadcast), and a stack of Bs.
     let b1 = hpd::<T>(&mut rng, n).into_dyn();

@@ -43,6 +43,19 @@ impl Rng {
     pub fn matrix<T: Scalar>(&mut self, m: usize, n: usize) -> Array2<T> {
         Array2::from_shape_simple_fn((m, n), || self.scalar())
     }
+    /// A random Hermitian (real symmetric) `n × n` matrix with entries in
+    /// [-1, 1): `(X + Xᴴ)/2` of a random `X`, with a real diagonal.
+    pub fn hermitian<T: Scalar>(&mut self, n: usize) -> Array2<T> {
+        let x: Array2<T> = self.matrix(n, n);
+        let half = T::from_f64(0.5);
+        Array2::from_shape_fn((n, n), |(i, j)| {
+            if i == j {
+                T::from_real(x[[i, i]].re())
+            } else {
+                (x[[i, j]] + x[[j, i]].conj()) * half
+            }
+        })
+    }
     pub fn vector<T: Scalar>(&mut self, n: usize) -> Array1<T> {
         Array1::from_shape_simple_fn(n, || self.scalar())
     }
