@@ -9,6 +9,10 @@
  * - A lapis_array* returned through an out-parameter is owned by the caller
  *   and released with lapis_array_free (NULL is a no-op). Views keep the
  *   data they view alive, so handles may be freed in any order.
+ * - Handles are checked keys, not addresses: a freed handle (use after
+ *   free, double free) or a pointer lapis never returned gives
+ *   LAPIS_ERR_INVALID_HANDLE, never a crash. Do not dereference a handle
+ *   or pass it to free().
  * - Shapes, sizes, axes and strides are int64_t; strides are in bytes and
  *   may be negative, as in NumPy.
  */
@@ -158,6 +162,12 @@ typedef enum {
    * (`lapis_backend_check`).
    */
   LAPIS_ERR_BACKEND_MISMATCH = 18,
+  /**
+   * A `lapis_array *` that is not a live handle: already freed (a use
+   * after free or a double free), or never returned by lapis. Nothing
+   * is read through it.
+   */
+  LAPIS_ERR_INVALID_HANDLE = 19,
 } lapis_status;
 
 /**
@@ -165,6 +175,12 @@ typedef enum {
  * array (which keeps that array's buffer alive), or caller memory wrapped
  * without a copy. Opaque; create with the `lapis_array_*`/creation
  * functions, free with `lapis_array_free`.
+ *
+ * A `lapis_array *` is a checked key, not an address: every call
+ * validates it before use, and a freed handle (use after free, double
+ * free) or a pointer lapis never returned gives `LAPIS_ERR_INVALID_HANDLE`
+ * instead of undefined behaviour. Never dereference it or pass it to
+ * `free()`.
  *
  * A handle may be read by several threads at once; a call that writes an
  * array must not run concurrently with other calls using the same memory
@@ -699,14 +715,12 @@ lapis_status lapis_backend_check(void);
  * last handle using them goes: freeing a base before its views is safe
  * (the views keep the buffer alive). For wrapped caller memory nothing is
  * freed (the caller owns it; it must stay valid until every handle made
- * from the wrap, views included, is freed). Freeing a handle twice, or
- * one not from lapis, is undefined behaviour.
+ * from the wrap, views included, is freed).
  *
- * # Safety
- * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * Errors: a handle already freed (a double free) or a value lapis never
+ * returned (`LAPIS_ERR_INVALID_HANDLE`); nothing is freed then.
  */
-void lapis_array_free(lapis_array *a);
+lapis_status lapis_array_free(lapis_array *a);
 
 /**
  * A new array of zeros. `shape` has `ndim` (0 ..= 32) entries, each ≥ 0
@@ -721,7 +735,7 @@ void lapis_array_free(lapis_array *a);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_zeros(int64_t ndim,
                          const int64_t *shape,
@@ -734,7 +748,7 @@ lapis_status lapis_zeros(int64_t ndim,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_ones(int64_t ndim,
                         const int64_t *shape,
@@ -749,7 +763,7 @@ lapis_status lapis_ones(int64_t ndim,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_empty(int64_t ndim,
                          const int64_t *shape,
@@ -765,7 +779,7 @@ lapis_status lapis_empty(int64_t ndim,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_full(int64_t ndim,
                         const int64_t *shape,
@@ -785,7 +799,7 @@ lapis_status lapis_full(int64_t ndim,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis_array **out);
 
@@ -795,7 +809,7 @@ lapis_status lapis_eye(int64_t n, int64_t m, int64_t k, lapis_dtype dtype, lapis
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
 
@@ -810,7 +824,7 @@ lapis_status lapis_identity(int64_t n, lapis_dtype dtype, lapis_array **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_arange(double start,
                           double stop,
@@ -829,7 +843,7 @@ lapis_status lapis_arange(double start,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_linspace(double start,
                             double stop,
@@ -844,7 +858,7 @@ lapis_status lapis_linspace(double start,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_logspace(double start,
                             double stop,
@@ -864,7 +878,7 @@ lapis_status lapis_logspace(double start,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_geomspace(double start,
                              double stop,
@@ -885,7 +899,7 @@ lapis_status lapis_geomspace(double start,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -895,7 +909,7 @@ lapis_status lapis_zeros_like(const lapis_array *proto, lapis_dtype dtype, lapis
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -905,7 +919,7 @@ lapis_status lapis_ones_like(const lapis_array *proto, lapis_dtype dtype, lapis_
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis_array **out);
 
@@ -916,7 +930,7 @@ lapis_status lapis_empty_like(const lapis_array *proto, lapis_dtype dtype, lapis
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_full_like(const lapis_array *proto,
                              lapis_complex128 value,
@@ -937,7 +951,7 @@ lapis_status lapis_full_like(const lapis_array *proto,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_uniform(uint64_t seed,
                                   uint64_t key,
@@ -955,7 +969,7 @@ lapis_status lapis_random_uniform(uint64_t seed,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_normal(uint64_t seed,
                                  uint64_t key,
@@ -972,7 +986,7 @@ lapis_status lapis_random_normal(uint64_t seed,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_standard_normal(uint64_t seed,
                                           uint64_t key,
@@ -993,7 +1007,7 @@ lapis_status lapis_random_standard_normal(uint64_t seed,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_fill_uniform(uint64_t seed,
                                        uint64_t key,
@@ -1007,7 +1021,7 @@ lapis_status lapis_random_fill_uniform(uint64_t seed,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_fill_normal(uint64_t seed,
                                       uint64_t key,
@@ -1021,7 +1035,7 @@ lapis_status lapis_random_fill_normal(uint64_t seed,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapis_array *a);
 
@@ -1061,7 +1075,7 @@ lapis_status lapis_random_fill_standard_normal(uint64_t seed, uint64_t key, lapi
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_wrap(void *base,
                               size_t nbytes,
@@ -1082,7 +1096,7 @@ lapis_status lapis_array_wrap(void *base,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_wrap_contiguous(void *data,
                                          lapis_dtype dtype,
@@ -1098,7 +1112,7 @@ lapis_status lapis_array_wrap_contiguous(void *data,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
 
@@ -1107,7 +1121,7 @@ lapis_status lapis_array_dtype(const lapis_array *a, lapis_dtype *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
 
@@ -1116,7 +1130,7 @@ lapis_status lapis_array_ndim(const lapis_array *a, int64_t *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
 
@@ -1126,7 +1140,7 @@ lapis_status lapis_array_size(const lapis_array *a, int64_t *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
 
@@ -1137,7 +1151,7 @@ lapis_status lapis_array_itemsize(const lapis_array *a, int64_t *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
 
@@ -1148,7 +1162,7 @@ lapis_status lapis_array_nbytes(const lapis_array *a, int64_t *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
 
@@ -1161,7 +1175,7 @@ lapis_status lapis_array_flags(const lapis_array *a, int32_t *out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_data(const lapis_array *a, const void **out);
 
@@ -1173,7 +1187,7 @@ lapis_status lapis_array_data(const lapis_array *a, const void **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_data_mut(lapis_array *a, void **out);
 
@@ -1185,7 +1199,7 @@ lapis_status lapis_array_data_mut(lapis_array *a, void **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -1195,7 +1209,7 @@ lapis_status lapis_array_shape(const lapis_array *a, int64_t *out, int64_t n);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
 
@@ -1208,7 +1222,7 @@ lapis_status lapis_array_strides(const lapis_array *a, int64_t *out, int64_t n);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *b, bool *out);
 
@@ -1220,7 +1234,7 @@ lapis_status lapis_array_shares_buffer(const lapis_array *a, const lapis_array *
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
 
@@ -1241,7 +1255,7 @@ lapis_status lapis_array_view(const lapis_array *a, lapis_array **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_slice(const lapis_array *a,
                                int64_t n,
@@ -1259,7 +1273,7 @@ lapis_status lapis_array_slice(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_index(const lapis_array *a,
                                int64_t axis,
@@ -1271,7 +1285,7 @@ lapis_status lapis_array_index(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
 
@@ -1285,7 +1299,7 @@ lapis_status lapis_array_transpose(const lapis_array *a, lapis_array **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_permute(const lapis_array *a,
                                  int64_t naxes,
@@ -1298,7 +1312,7 @@ lapis_status lapis_array_permute(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_swapaxes(const lapis_array *a,
                                   int64_t axis1,
@@ -1311,7 +1325,7 @@ lapis_status lapis_array_swapaxes(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_moveaxis(const lapis_array *a,
                                   int64_t source,
@@ -1333,7 +1347,7 @@ lapis_status lapis_array_moveaxis(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_reshape(const lapis_array *a,
                                  int64_t ndim,
@@ -1350,7 +1364,7 @@ lapis_status lapis_array_reshape(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1363,7 +1377,7 @@ lapis_status lapis_array_ravel(const lapis_array *a, lapis_order order, lapis_ar
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_broadcast_to(const lapis_array *a,
                                       int64_t ndim,
@@ -1378,7 +1392,7 @@ lapis_status lapis_array_broadcast_to(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
 
@@ -1390,7 +1404,7 @@ lapis_status lapis_array_real(const lapis_array *a, lapis_array **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
 
@@ -1403,7 +1417,7 @@ lapis_status lapis_array_imag(const lapis_array *a, lapis_array **out);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_squeeze(const lapis_array *a,
                                  int64_t naxes,
@@ -1419,7 +1433,7 @@ lapis_status lapis_array_squeeze(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_expand_dims(const lapis_array *a,
                                      int64_t naxes,
@@ -1436,7 +1450,7 @@ lapis_status lapis_array_expand_dims(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_diagonal(const lapis_array *a,
                                   int64_t offset,
@@ -1455,7 +1469,7 @@ lapis_status lapis_array_diagonal(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_array **out);
 
@@ -1471,7 +1485,7 @@ lapis_status lapis_array_copy(const lapis_array *a, lapis_order order, lapis_arr
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_array **out);
 
@@ -1482,7 +1496,7 @@ lapis_status lapis_array_astype(const lapis_array *a, lapis_dtype dtype, lapis_a
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **out);
 
@@ -1493,7 +1507,7 @@ lapis_status lapis_array_ascontiguousarray(const lapis_array *a, lapis_array **o
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out);
 
@@ -1512,7 +1526,7 @@ lapis_status lapis_array_asfortranarray(const lapis_array *a, lapis_array **out)
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
 
@@ -1523,7 +1537,7 @@ lapis_status lapis_array_copyto(lapis_array *dst, const lapis_array *src);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
 
@@ -1542,7 +1556,7 @@ lapis_status lapis_array_fill(lapis_array *a, lapis_complex128 value);
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_concatenate(int64_t n,
                                const lapis_array *const *arrays,
@@ -1557,7 +1571,7 @@ lapis_status lapis_concatenate(int64_t n,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_stack(int64_t n,
                          const lapis_array *const *arrays,
@@ -1574,7 +1588,7 @@ lapis_status lapis_stack(int64_t n,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_complex128 *out);
 
@@ -1586,7 +1600,7 @@ lapis_status lapis_array_get(const lapis_array *a, const int64_t *index, lapis_c
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex128 value);
 
@@ -1604,7 +1618,7 @@ lapis_status lapis_array_set(lapis_array *a, const int64_t *index, lapis_complex
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, lapis_order order);
 
@@ -1620,7 +1634,7 @@ lapis_status lapis_array_read(const lapis_array *a, void *dst, size_t nbytes, la
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_array_write(lapis_array *a, const void *src, size_t nbytes, lapis_order order);
 
@@ -4403,7 +4417,7 @@ lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_matmul(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4421,7 +4435,7 @@ lapis_status lapis_matmul(const lapis_array *a, const lapis_array *b, lapis_arra
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_matmul_out(const lapis_array *a, const lapis_array *b, lapis_array *out);
 
@@ -4437,7 +4451,7 @@ lapis_status lapis_matmul_out(const lapis_array *a, const lapis_array *b, lapis_
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_dot(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4452,7 +4466,7 @@ lapis_status lapis_dot(const lapis_array *a, const lapis_array *b, lapis_array *
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_vdot(const lapis_array *a, const lapis_array *b, lapis_complex128 *out);
 
@@ -4464,7 +4478,7 @@ lapis_status lapis_vdot(const lapis_array *a, const lapis_array *b, lapis_comple
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_inner(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4475,7 +4489,7 @@ lapis_status lapis_inner(const lapis_array *a, const lapis_array *b, lapis_array
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_outer(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4489,7 +4503,7 @@ lapis_status lapis_outer(const lapis_array *a, const lapis_array *b, lapis_array
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_tensordot(const lapis_array *a,
                              const lapis_array *b,
@@ -4509,7 +4523,7 @@ lapis_status lapis_tensordot(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_tensordot_axes(const lapis_array *a,
                                   const lapis_array *b,
@@ -4536,7 +4550,7 @@ lapis_status lapis_tensordot_axes(const lapis_array *a,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_einsum(const char *subscripts,
                           int64_t n,
@@ -4552,7 +4566,7 @@ lapis_status lapis_einsum(const char *subscripts,
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_kron(const lapis_array *a, const lapis_array *b, lapis_array **out);
 
@@ -4569,7 +4583,7 @@ lapis_status lapis_kron(const lapis_array *a, const lapis_array *b, lapis_array 
  *
  * # Safety
  * Non-NULL pointer arguments must be valid for the reads and writes
- * described above, and handles must come from lapis and not be freed.
+ * described above (handles are validated: see `lapis_array`).
  */
 lapis_status lapis_trace(const lapis_array *a,
                          int64_t offset,

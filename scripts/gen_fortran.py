@@ -1021,7 +1021,9 @@ HELPERS = """\
 
   subroutine release(h)
     type(c_ptr), intent(inout) :: h
-    if (c_associated(h)) call c_free(h)
+    integer(c_int) :: st
+    ! A lapis_array_t owns its handle alone, so the free cannot fail.
+    if (c_associated(h)) st = c_free(h)
     h = c_null_ptr
   end subroutine release
 

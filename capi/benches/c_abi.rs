@@ -159,10 +159,8 @@ fn overhead(c: &mut Criterion) {
         bch.iter(|| unsafe { lapis_capi::ufunc::lapis_add_out(black_box(ha), hb, hc) })
     });
     g.finish();
-    unsafe {
-        for h in [ha, hb, hc, hx, hy] {
-            lapis_capi::array::lapis_array_free(h);
-        }
+    for h in [ha, hb, hc, hx, hy] {
+        lapis_capi::array::lapis_array_free(h);
     }
 }
 

@@ -13,42 +13,32 @@ use crate::{
     lapis_array, lapis_diag, lapis_dtype, lapis_order, lapis_side, lapis_status, lapis_trans,
     lapis_uplo,
 };
+use std::sync::Arc;
+
 use lapis::array::NdArray;
 use lapis::dtype::DType;
 
-/// The array behind an input handle.
-///
-/// # Safety
-/// `h` is NULL or a handle from lapis that is not freed while the
-/// returned reference lives.
+use crate::handle;
+
+/// The array behind an input handle, shared for the duration of the call.
+/// NULL is a NULL-argument error; a freed handle or any other value that
+/// is not a live handle is `LAPIS_ERR_INVALID_HANDLE` (see
+/// [`crate::handle`]: nothing at `h` is read).
 #[inline]
-pub(crate) unsafe fn array_ref<'a>(
+pub(crate) fn array_ref(
     routine: &str,
     name: &str,
     h: *const lapis_array,
-) -> FfiResult<&'a NdArray> {
-    // SAFETY: a non-null `h` is a live handle (this function's contract):
-    // a `Box<lapis_array>` from `put_array` that outlives `'a`.
-    match unsafe { h.as_ref() } {
-        Some(h) => Ok(&h.array),
-        None => Err(Failure::null(routine, name)),
-    }
+) -> FfiResult<Arc<NdArray>> {
+    handle::lookup(routine, name, h)
 }
 
 /// A new view of an output handle's array, to write results through
 /// (never a `&mut` to the handle, so the same handle may also be an input).
-///
-/// # Safety
-/// As [`array_ref`].
+/// Errors as [`array_ref`].
 #[inline]
-pub(crate) unsafe fn out_view(
-    routine: &str,
-    name: &str,
-    h: *const lapis_array,
-) -> FfiResult<NdArray> {
-    // SAFETY: `h` is NULL or a live handle (this function's contract, the
-    // same as array_ref's).
-    Ok(unsafe { array_ref(routine, name, h) }?.new_view())
+pub(crate) fn out_view(routine: &str, name: &str, h: *const lapis_array) -> FfiResult<NdArray> {
+    Ok(array_ref(routine, name, h)?.new_view())
 }
 
 /// Checks an out-pointer for a new handle is non-null (call before doing
@@ -62,16 +52,57 @@ pub(crate) fn check_out<T>(routine: &str, name: &str, out: *mut T) -> FfiResult 
     }
 }
 
-/// Stores a new handle for `a` in `*out` (which [`check_out`] has checked).
+/// Registers `a` as a new handle and stores it in `*out` (which
+/// [`check_out`] has checked). Fails only when no handle can be made (out
+/// of memory, or 2^24 − 1 live handles); `*out` is then untouched.
 ///
 /// # Safety
 /// `out` is non-null and valid for a pointer write.
 #[inline]
-pub(crate) unsafe fn put_array(out: *mut *mut lapis_array, a: NdArray) {
-    let h = Box::into_raw(Box::new(lapis_array { array: a }));
+pub(crate) unsafe fn put_array(out: *mut *mut lapis_array, a: NdArray) -> FfiResult {
+    let h = handle::register(a)?;
     // SAFETY: `out` is non-null and valid for a pointer write (this
     // function's contract).
     unsafe { out.write(h) };
+    Ok(())
+}
+
+/// Stores several optional results at once: each `Some` array whose
+/// out-pointer is non-null becomes a new handle there; a `None` writes
+/// NULL to a non-null out-pointer. Every handle is made before any
+/// out-pointer is written, so on failure (no handle can be made) nothing
+/// the caller owns is modified.
+///
+/// # Safety
+/// Each non-null out-pointer is valid for a pointer write.
+pub(crate) unsafe fn put_arrays<const N: usize>(
+    results: [(*mut *mut lapis_array, Option<NdArray>); N],
+) -> FfiResult {
+    let outs = results.each_ref().map(|(out, _)| *out);
+    let mut made: [*mut lapis_array; N] = [std::ptr::null_mut(); N];
+    for (i, (out, a)) in results.into_iter().enumerate() {
+        if let (false, Some(a)) = (out.is_null(), a) {
+            match handle::register(a) {
+                Ok(h) => made[i] = h,
+                Err(f) => {
+                    for &h in &made[..i] {
+                        // Made just above and never shown to the caller:
+                        // releasing it cannot fail.
+                        let _ = handle::release("", "", h);
+                    }
+                    return Err(f);
+                }
+            }
+        }
+    }
+    for (out, h) in outs.into_iter().zip(made) {
+        if !out.is_null() {
+            // SAFETY: a non-null out-pointer is valid for a pointer write
+            // (this function's contract).
+            unsafe { out.write(h) };
+        }
+    }
+    Ok(())
 }
 
 /// Stores a plain value in a checked out-pointer.

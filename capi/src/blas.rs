@@ -42,8 +42,7 @@ pub use exports::*;
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn scal(r: &str, alpha: lapis_complex128, x: *mut lapis_array) -> FfiResult {
-    // SAFETY: caller contract (a live handle or NULL).
-    let mut x = unsafe { out_view(r, "x", x) }?;
+    let mut x = out_view(r, "x", x)?;
     blas::scal(alpha.into(), &mut x)?;
     Ok(())
 }
@@ -53,8 +52,7 @@ unsafe fn scal(r: &str, alpha: lapis_complex128, x: *mut lapis_array) -> FfiResu
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn rscal(r: &str, alpha: f64, x: *mut lapis_array) -> FfiResult {
-    // SAFETY: caller contract (a live handle or NULL).
-    let mut x = unsafe { out_view(r, "x", x) }?;
+    let mut x = out_view(r, "x", x)?;
     blas::rscal(alpha, &mut x)?;
     Ok(())
 }
@@ -69,11 +67,9 @@ unsafe fn axpy(
     x: *const lapis_array,
     y: *mut lapis_array,
 ) -> FfiResult {
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
-    blas::axpy(alpha.into(), x, &mut y)?;
+    let x = array_ref(r, "x", x)?;
+    let mut y = out_view(r, "y", y)?;
+    blas::axpy(alpha.into(), &x, &mut y)?;
     Ok(())
 }
 
@@ -89,11 +85,9 @@ unsafe fn dot(
     out: *mut lapis_complex128,
 ) -> FfiResult {
     check_out(r, "out", out)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let y = unsafe { array_ref(r, "y", y) }?;
-    let v = f(x, y)?;
+    let x = array_ref(r, "x", x)?;
+    let y = array_ref(r, "y", y)?;
+    let v = f(&x, &y)?;
     // SAFETY: checked non-null.
     unsafe { put(out, v.into()) };
     Ok(())
@@ -105,9 +99,8 @@ unsafe fn dot(
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn real_norm(r: &str, f: RealNorm, x: *const lapis_array, out: *mut f64) -> FfiResult {
     check_out(r, "out", out)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    let v = f(x)?;
+    let x = array_ref(r, "x", x)?;
+    let v = f(&x)?;
     // SAFETY: checked non-null.
     unsafe { put(out, v) };
     Ok(())
@@ -119,9 +112,8 @@ unsafe fn real_norm(r: &str, f: RealNorm, x: *const lapis_array, out: *mut f64) 
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn iamax(r: &str, x: *const lapis_array, out: *mut i64) -> FfiResult {
     check_out(r, "out", out)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    let i = blas::iamax(x)?;
+    let x = array_ref(r, "x", x)?;
+    let i = blas::iamax(&x)?;
     let i = i64::try_from(i).map_err(|_| {
         Failure::new(
             lapis_status::LAPIS_ERR_OVERFLOW,
@@ -138,11 +130,9 @@ unsafe fn iamax(r: &str, x: *const lapis_array, out: *mut i64) -> FfiResult {
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn copy(r: &str, x: *const lapis_array, y: *mut lapis_array) -> FfiResult {
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
-    blas::copy(x, &mut y)?;
+    let x = array_ref(r, "x", x)?;
+    let mut y = out_view(r, "y", y)?;
+    blas::copy(&x, &mut y)?;
     Ok(())
 }
 
@@ -151,10 +141,8 @@ unsafe fn copy(r: &str, x: *const lapis_array, y: *mut lapis_array) -> FfiResult
 /// # Safety
 /// Handles are NULL or live; a scalar `out` is NULL or valid for one write.
 unsafe fn swap(r: &str, x: *mut lapis_array, y: *mut lapis_array) -> FfiResult {
-    // SAFETY: caller contract (live handles or NULL).
-    let mut x = unsafe { out_view(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
+    let mut x = out_view(r, "x", x)?;
+    let mut y = out_view(r, "y", y)?;
     blas::swap(&mut x, &mut y)?;
     Ok(())
 }
@@ -173,13 +161,10 @@ unsafe fn gemv(
     y: *mut lapis_array,
 ) -> FfiResult {
     let trans = trans_arg(r, "trans", trans)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
-    blas::gemv(trans, alpha.into(), a, x, beta.into(), &mut y)?;
+    let a = array_ref(r, "a", a)?;
+    let x = array_ref(r, "x", x)?;
+    let mut y = out_view(r, "y", y)?;
+    blas::gemv(trans, alpha.into(), &a, &x, beta.into(), &mut y)?;
     Ok(())
 }
 
@@ -195,13 +180,10 @@ unsafe fn rank1(
     y: *const lapis_array,
     a: *mut lapis_array,
 ) -> FfiResult {
-    // SAFETY: caller contract (live handles or NULL).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let y = unsafe { array_ref(r, "y", y) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut a = unsafe { out_view(r, "a", a) }?;
-    f(alpha.into(), x, y, &mut a)?;
+    let x = array_ref(r, "x", x)?;
+    let y = array_ref(r, "y", y)?;
+    let mut a = out_view(r, "a", a)?;
+    f(alpha.into(), &x, &y, &mut a)?;
     Ok(())
 }
 
@@ -221,13 +203,10 @@ unsafe fn sym_mv(
     y: *mut lapis_array,
 ) -> FfiResult {
     let uplo = uplo_arg(r, uplo)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let x = unsafe { array_ref(r, "x", x) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut y = unsafe { out_view(r, "y", y) }?;
-    f(uplo, alpha.into(), a, x, beta.into(), &mut y)?;
+    let a = array_ref(r, "a", a)?;
+    let x = array_ref(r, "x", x)?;
+    let mut y = out_view(r, "y", y)?;
+    f(uplo, alpha.into(), &a, &x, beta.into(), &mut y)?;
     Ok(())
 }
 
@@ -247,11 +226,9 @@ unsafe fn tri_mv(
     let uplo = uplo_arg(r, uplo)?;
     let trans = trans_arg(r, "trans", trans)?;
     let diag = diag_arg(r, diag)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut x = unsafe { out_view(r, "x", x) }?;
-    f(uplo, trans, diag, a, &mut x)?;
+    let a = array_ref(r, "a", a)?;
+    let mut x = out_view(r, "x", x)?;
+    f(uplo, trans, diag, &a, &mut x)?;
     Ok(())
 }
 
@@ -272,13 +249,10 @@ unsafe fn gemm(
 ) -> FfiResult {
     let transa = trans_arg(r, "transa", transa)?;
     let transb = trans_arg(r, "transb", transb)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let b = unsafe { array_ref(r, "b", b) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::gemm(transa, transb, alpha.into(), a, b, beta.into(), &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let b = array_ref(r, "b", b)?;
+    let mut c = out_view(r, "c", c)?;
+    blas::gemm(transa, transb, alpha.into(), &a, &b, beta.into(), &mut c)?;
     Ok(())
 }
 
@@ -300,13 +274,10 @@ unsafe fn side_mm(
 ) -> FfiResult {
     let side = side_arg(r, side)?;
     let uplo = uplo_arg(r, uplo)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let b = unsafe { array_ref(r, "b", b) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    f(side, uplo, alpha.into(), a, b, beta.into(), &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let b = array_ref(r, "b", b)?;
+    let mut c = out_view(r, "c", c)?;
+    f(side, uplo, alpha.into(), &a, &b, beta.into(), &mut c)?;
     Ok(())
 }
 
@@ -330,11 +301,9 @@ unsafe fn tri_mm(
     let uplo = uplo_arg(r, uplo)?;
     let transa = trans_arg(r, "transa", transa)?;
     let diag = diag_arg(r, diag)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut b = unsafe { out_view(r, "b", b) }?;
-    f(side, uplo, transa, diag, alpha.into(), a, &mut b)?;
+    let a = array_ref(r, "a", a)?;
+    let mut b = out_view(r, "b", b)?;
+    f(side, uplo, transa, diag, alpha.into(), &a, &mut b)?;
     Ok(())
 }
 
@@ -353,11 +322,9 @@ unsafe fn syrk(
 ) -> FfiResult {
     let uplo = uplo_arg(r, uplo)?;
     let trans = trans_arg(r, "trans", trans)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::syrk(uplo, trans, alpha.into(), a, beta.into(), &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let mut c = out_view(r, "c", c)?;
+    blas::syrk(uplo, trans, alpha.into(), &a, beta.into(), &mut c)?;
     Ok(())
 }
 
@@ -376,11 +343,9 @@ unsafe fn herk(
 ) -> FfiResult {
     let uplo = uplo_arg(r, uplo)?;
     let trans = trans_arg(r, "trans", trans)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::herk(uplo, trans, alpha, a, beta, &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let mut c = out_view(r, "c", c)?;
+    blas::herk(uplo, trans, alpha, &a, beta, &mut c)?;
     Ok(())
 }
 
@@ -401,13 +366,10 @@ unsafe fn syr2k(
 ) -> FfiResult {
     let uplo = uplo_arg(r, uplo)?;
     let trans = trans_arg(r, "trans", trans)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let b = unsafe { array_ref(r, "b", b) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::syr2k(uplo, trans, alpha.into(), a, b, beta.into(), &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let b = array_ref(r, "b", b)?;
+    let mut c = out_view(r, "c", c)?;
+    blas::syr2k(uplo, trans, alpha.into(), &a, &b, beta.into(), &mut c)?;
     Ok(())
 }
 
@@ -428,12 +390,9 @@ unsafe fn her2k(
 ) -> FfiResult {
     let uplo = uplo_arg(r, uplo)?;
     let trans = trans_arg(r, "trans", trans)?;
-    // SAFETY: caller contract (live handles or NULL).
-    let a = unsafe { array_ref(r, "a", a) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let b = unsafe { array_ref(r, "b", b) }?;
-    // SAFETY: caller contract (NULL or a live handle).
-    let mut c = unsafe { out_view(r, "c", c) }?;
-    blas::her2k(uplo, trans, alpha.into(), a, b, beta, &mut c)?;
+    let a = array_ref(r, "a", a)?;
+    let b = array_ref(r, "b", b)?;
+    let mut c = out_view(r, "c", c)?;
+    blas::her2k(uplo, trans, alpha.into(), &a, &b, beta, &mut c)?;
     Ok(())
 }

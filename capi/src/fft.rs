@@ -186,11 +186,10 @@ unsafe fn one_d(
 ) -> FfiResult {
     check_out(routine, "out", out)?;
     let (n, axis, norm) = one_d_args(routine, n, axis, norm)?;
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    let r = f(a, n, axis, norm)?;
+    let a = array_ref(routine, "x", x)?;
+    let r = f(&a, n, axis, norm)?;
     // SAFETY: `out` checked non-null above, valid for a write (caller contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -208,11 +207,9 @@ unsafe fn one_d_out(
     out: *mut lapis_array,
 ) -> FfiResult {
     let (n, axis, norm) = one_d_args(routine, n, axis, norm)?;
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    // SAFETY: caller contract (NULL or live).
-    let mut o = unsafe { out_view(routine, "out", out) }?;
-    f(a, n, axis, norm, &mut o)?;
+    let a = array_ref(routine, "x", x)?;
+    let mut o = out_view(routine, "out", out)?;
+    f(&a, n, axis, norm, &mut o)?;
     Ok(())
 }
 
@@ -228,8 +225,7 @@ unsafe fn in_place(
     norm: lapis_fft_norm,
 ) -> FfiResult {
     let (axis, norm) = (axis_arg(routine, axis)?, norm_arg(routine, norm)?);
-    // SAFETY: caller contract (NULL or live).
-    let mut o = unsafe { out_view(routine, "x", x) }?;
+    let mut o = out_view(routine, "x", x)?;
     f(&mut o, axis, norm)?;
     Ok(())
 }
@@ -251,11 +247,10 @@ unsafe fn n_d(
     check_out(routine, "out", out)?;
     // SAFETY: caller contract for `s` and `axes`.
     let (s, axes, norm) = unsafe { n_d_args(routine, s, axes, norm) }?;
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    let r = f(a, s.as_deref(), axes.as_deref(), norm)?;
+    let a = array_ref(routine, "x", x)?;
+    let r = f(&a, s.as_deref(), axes.as_deref(), norm)?;
     // SAFETY: `out` checked non-null above, valid for a write (caller contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -274,11 +269,9 @@ unsafe fn n_d_out(
 ) -> FfiResult {
     // SAFETY: caller contract for `s` and `axes`.
     let (s, axes, norm) = unsafe { n_d_args(routine, s, axes, norm) }?;
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    // SAFETY: caller contract (NULL or live).
-    let mut o = unsafe { out_view(routine, "out", out) }?;
-    f(a, s.as_deref(), axes.as_deref(), norm, &mut o)?;
+    let a = array_ref(routine, "x", x)?;
+    let mut o = out_view(routine, "out", out)?;
+    f(&a, s.as_deref(), axes.as_deref(), norm, &mut o)?;
     Ok(())
 }
 
@@ -292,7 +285,7 @@ unsafe fn freq(routine: &str, f: Freq, n: i64, d: f64, out: *mut *mut lapis_arra
         .map_err(|_| Failure::invalid(routine, "n", format!("{n} is negative")))?;
     let r = f(n, d)?;
     // SAFETY: `out` checked non-null above, valid for a write (caller contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -311,10 +304,9 @@ unsafe fn shift(
     check_out(routine, "out", out)?;
     // SAFETY: caller contract for `axes`.
     let axes = unsafe { axes_list(routine, axes) }?;
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    let r = f(a, axes.as_deref())?;
+    let a = array_ref(routine, "x", x)?;
+    let r = f(&a, axes.as_deref())?;
     // SAFETY: `out` checked non-null above, valid for a write (caller contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }

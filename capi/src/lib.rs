@@ -33,7 +33,6 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lapis::array::NdArray;
 use lapis::error::Error;
 
 mod args;
@@ -41,6 +40,7 @@ pub mod array;
 pub mod blas;
 pub mod blas_ptr;
 pub mod fft;
+pub mod handle;
 pub mod linalg;
 pub mod matmul;
 pub mod reduce;
@@ -103,6 +103,10 @@ pub enum lapis_status {
     /// The BLAS/LAPACK that runs is not the one lapis was built for
     /// (`lapis_backend_check`).
     LAPIS_ERR_BACKEND_MISMATCH = 18,
+    /// A `lapis_array *` that is not a live handle: already freed (a use
+    /// after free or a double free), or never returned by lapis. Nothing
+    /// is read through it.
+    LAPIS_ERR_INVALID_HANDLE = 19,
 }
 
 /// Element type codes (NumPy's names): pass these where a function takes a
@@ -194,12 +198,18 @@ pub struct lapis_complex64 {
 /// without a copy. Opaque; create with the `lapis_array_*`/creation
 /// functions, free with `lapis_array_free`.
 ///
+/// A `lapis_array *` is a checked key, not an address: every call
+/// validates it before use, and a freed handle (use after free, double
+/// free) or a pointer lapis never returned gives `LAPIS_ERR_INVALID_HANDLE`
+/// instead of undefined behaviour. Never dereference it or pass it to
+/// `free()`.
+///
 /// A handle may be read by several threads at once; a call that writes an
 /// array must not run concurrently with other calls using the same memory
 /// (lapis detects most such races and returns `LAPIS_ERR_BUSY`).
 #[allow(non_camel_case_types)]
 pub struct lapis_array {
-    pub(crate) array: NdArray,
+    _opaque: [u8; 0],
 }
 
 impl From<lapis_complex128> for num_complex::Complex64 {
@@ -402,6 +412,7 @@ fn status_name(status: i32) -> &'static CStr {
         LAPIS_ERR_UNSUPPORTED,
         LAPIS_ERR_INTERNAL,
         LAPIS_ERR_BACKEND_MISMATCH,
+        LAPIS_ERR_INVALID_HANDLE,
     ];
     let name: &'static CStr = match all.iter().find(|s| **s as i32 == status) {
         Some(LAPIS_OK) => c"LAPIS_OK",
@@ -423,6 +434,7 @@ fn status_name(status: i32) -> &'static CStr {
         Some(LAPIS_ERR_UNSUPPORTED) => c"LAPIS_ERR_UNSUPPORTED",
         Some(LAPIS_ERR_INTERNAL) => c"LAPIS_ERR_INTERNAL",
         Some(LAPIS_ERR_BACKEND_MISMATCH) => c"LAPIS_ERR_BACKEND_MISMATCH",
+        Some(LAPIS_ERR_INVALID_HANDLE) => c"LAPIS_ERR_INVALID_HANDLE",
         None => c"LAPIS_UNKNOWN_STATUS",
     };
     name
@@ -573,7 +585,7 @@ mod tests {
 
     #[test]
     fn every_status_has_a_distinct_name() {
-        let names: Vec<String> = (-1..=19)
+        let names: Vec<String> = (-1..=20)
             .map(|i| {
                 // SAFETY: static strings.
                 unsafe { CStr::from_ptr(lapis_status_string(i)) }
@@ -582,12 +594,13 @@ mod tests {
             })
             .collect();
         assert_eq!(names[0], "LAPIS_UNKNOWN_STATUS");
-        assert_eq!(names[20], "LAPIS_UNKNOWN_STATUS");
-        let known: std::collections::HashSet<_> = names[1..20].iter().collect();
-        assert_eq!(known.len(), 19, "{names:?}");
+        assert_eq!(names[21], "LAPIS_UNKNOWN_STATUS");
+        let known: std::collections::HashSet<_> = names[1..21].iter().collect();
+        assert_eq!(known.len(), 20, "{names:?}");
         assert_eq!(names[1], "LAPIS_OK");
         assert_eq!(names[18], "LAPIS_ERR_INTERNAL");
         assert_eq!(names[19], "LAPIS_ERR_BACKEND_MISMATCH");
+        assert_eq!(names[20], "LAPIS_ERR_INVALID_HANDLE");
     }
 
     #[test]

@@ -23,13 +23,11 @@ unsafe fn product(
     f: impl FnOnce(&NdArray, &NdArray) -> FfiResult<NdArray>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    // SAFETY: `a` and `b` are NULL or live handles (this function's
-    // contract); array_ref reports a NULL one.
-    let (a, b) = unsafe { (array_ref(routine, "a", a)?, array_ref(routine, "b", b)?) };
-    let r = f(a, b)?;
+    let (a, b) = (array_ref(routine, "a", a)?, array_ref(routine, "b", b)?);
+    let r = f(&a, &b)?;
     // SAFETY: `out` is non-null (checked above) and writable (this
     // function's contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -51,7 +49,7 @@ unsafe fn product(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_matmul(
     a: *const lapis_array,
@@ -76,7 +74,7 @@ pub unsafe extern "C" fn lapis_matmul(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_matmul_out(
     a: *const lapis_array,
@@ -85,12 +83,9 @@ pub unsafe extern "C" fn lapis_matmul_out(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_matmul_out";
-        // SAFETY: `a`, `b` and `out` are NULL or live handles (this
-        // function's # Safety); NULLs are reported.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        // SAFETY: as above.
-        let mut o = unsafe { out_view(R, "out", out) }?;
-        array::matmul_out(a, b, &mut o)?;
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
+        let mut o = out_view(R, "out", out)?;
+        array::matmul_out(&a, &b, &mut o)?;
         Ok(())
     })
 }
@@ -106,7 +101,7 @@ pub unsafe extern "C" fn lapis_matmul_out(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_dot(
     a: *const lapis_array,
@@ -128,7 +123,7 @@ pub unsafe extern "C" fn lapis_dot(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_vdot(
     a: *const lapis_array,
@@ -138,10 +133,8 @@ pub unsafe extern "C" fn lapis_vdot(
     call(|| {
         const R: &str = "lapis_vdot";
         check_out(R, "out", out)?;
-        // SAFETY: `a` and `b` are NULL or live handles (this function's
-        // # Safety); NULLs are reported.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        let r = array::vdot(a, b)?;
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
+        let r = array::vdot(&a, &b)?;
         let z: num_complex::Complex64 = r.astype(DType::C128)?.item(&[])?;
         // SAFETY: `out` is non-null (checked above) and writable (this
         // function's # Safety).
@@ -157,7 +150,7 @@ pub unsafe extern "C" fn lapis_vdot(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_inner(
     a: *const lapis_array,
@@ -175,7 +168,7 @@ pub unsafe extern "C" fn lapis_inner(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_outer(
     a: *const lapis_array,
@@ -196,7 +189,7 @@ pub unsafe extern "C" fn lapis_outer(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tensordot(
     a: *const lapis_array,
@@ -229,7 +222,7 @@ pub unsafe extern "C" fn lapis_tensordot(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_tensordot_axes(
     a: *const lapis_array,
@@ -277,7 +270,7 @@ pub unsafe extern "C" fn lapis_tensordot_axes(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_einsum(
     subscripts: *const std::ffi::c_char,
@@ -303,14 +296,13 @@ pub unsafe extern "C" fn lapis_einsum(
         let handles = unsafe { std::slice::from_raw_parts(operands, count) };
         let mut arrays = Vec::with_capacity(count);
         for (i, &h) in handles.iter().enumerate() {
-            // SAFETY: each operand is NULL or a live handle (this
-            // function's # Safety); a NULL one is reported.
-            arrays.push(unsafe { array_ref(R, &format!("operands[{i}]"), h) }?);
+            arrays.push(array_ref(R, &format!("operands[{i}]"), h)?);
         }
+        let arrays: Vec<&NdArray> = arrays.iter().map(|a| &**a).collect();
         let r = array::einsum(s, &arrays)?;
         // SAFETY: `out` is non-null (checked above) and writable (this
         // function's # Safety).
-        unsafe { put_array(out, r) };
+        unsafe { put_array(out, r) }?;
         Ok(())
     })
 }
@@ -323,7 +315,7 @@ pub unsafe extern "C" fn lapis_einsum(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_kron(
     a: *const lapis_array,
@@ -347,7 +339,7 @@ pub unsafe extern "C" fn lapis_kron(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_trace(
     a: *const lapis_array,
@@ -359,22 +351,20 @@ pub unsafe extern "C" fn lapis_trace(
     call(|| {
         const R: &str = "lapis_trace";
         check_out(R, "out", out)?;
-        // SAFETY: `a` is NULL or a live handle (this function's
-        // # Safety); a NULL one is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let to_isize = |v: i64, name: &str| {
             isize::try_from(v)
                 .map_err(|_| Failure::invalid(R, name, format!("{v} does not fit isize")))
         };
         let r = array::trace(
-            a,
+            &a,
             to_isize(offset, "offset")?,
             to_isize(axis1, "axis1")?,
             to_isize(axis2, "axis2")?,
         )?;
         // SAFETY: `out` is non-null (checked above) and writable (this
         // function's # Safety).
-        unsafe { put_array(out, r) };
+        unsafe { put_array(out, r) }?;
         Ok(())
     })
 }

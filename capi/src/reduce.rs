@@ -98,13 +98,12 @@ unsafe fn reduce_new(
     f: impl FnOnce(&NdArray, Axes) -> FfiResult<NdArray>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
+    let a = array_ref(routine, "x", x)?;
     // SAFETY: caller contract.
     let axes = unsafe { axes_arg(routine, naxes, axes) }?;
-    let r = f(a, axes)?;
+    let r = f(&a, axes)?;
     // SAFETY: `out` checked non-null above.
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -119,9 +118,8 @@ unsafe fn reduce_all<T>(
     f: impl FnOnce(&NdArray) -> FfiResult<T>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    let v = f(a)?;
+    let a = array_ref(routine, "x", x)?;
+    let v = f(&a)?;
     // SAFETY: `out` checked non-null above.
     unsafe { put(out, v) };
     Ok(())
@@ -269,8 +267,7 @@ unsafe fn arg_axis(
     if out.is_null() {
         return Err(Failure::null(routine, "out"));
     }
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
+    let a = array_ref(routine, "x", x)?;
     let axis = isize::try_from(axis)
         .map_err(|_| Failure::invalid(routine, "axis", format!("{axis} does not fit isize")))?;
     let idx = if max {
@@ -301,8 +298,7 @@ unsafe fn finite_axes(
     if out.is_null() {
         return Err(Failure::null(routine, "out"));
     }
-    // SAFETY: caller contract (NULL or live).
-    let a = unsafe { array_ref(routine, "x", x) }?;
+    let a = array_ref(routine, "x", x)?;
     // SAFETY: caller contract: `axes` holds `naxes` values.
     let axes = unsafe { axes_arg(routine, naxes, axes) }?;
     let r = if negate {

@@ -206,11 +206,10 @@ unsafe fn unary_new(
     out: *mut *mut lapis_array,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    let r = ufunc::unary(op, a)?;
+    let a = array_ref(routine, "x", x)?;
+    let r = ufunc::unary(op, &a)?;
     // SAFETY: `out` checked non-null above.
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -222,19 +221,16 @@ unsafe fn unary_into(
     x: *const lapis_array,
     out: *const lapis_array,
 ) -> FfiResult {
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    // SAFETY: caller contract.
-    let mut o = unsafe { out_view(routine, "out", out) }?;
-    ufunc::unary_out(op, a, &mut o)?;
+    let a = array_ref(routine, "x", x)?;
+    let mut o = out_view(routine, "out", out)?;
+    ufunc::unary_out(op, &a, &mut o)?;
     Ok(())
 }
 
 /// # Safety
 /// `x` is NULL or live.
 unsafe fn unary_self(routine: &str, op: UnaryOp, x: *const lapis_array) -> FfiResult {
-    // SAFETY: caller contract.
-    let mut o = unsafe { out_view(routine, "x", x) }?;
+    let mut o = out_view(routine, "x", x)?;
     ufunc::unary_inplace(op, &mut o)?;
     Ok(())
 }
@@ -249,13 +245,11 @@ unsafe fn binary_new(
     out: *mut *mut lapis_array,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    // SAFETY: caller contract.
-    let b = unsafe { array_ref(routine, "y", y) }?;
-    let r = ufunc::binary(op, a, b)?;
+    let a = array_ref(routine, "x", x)?;
+    let b = array_ref(routine, "y", y)?;
+    let r = ufunc::binary(op, &a, &b)?;
     // SAFETY: `out` checked non-null above.
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 
@@ -268,13 +262,10 @@ unsafe fn binary_into(
     y: *const lapis_array,
     out: *const lapis_array,
 ) -> FfiResult {
-    // SAFETY: caller contract.
-    let a = unsafe { array_ref(routine, "x", x) }?;
-    // SAFETY: caller contract.
-    let b = unsafe { array_ref(routine, "y", y) }?;
-    // SAFETY: caller contract.
-    let mut o = unsafe { out_view(routine, "out", out) }?;
-    ufunc::binary_out(op, a, b, &mut o)?;
+    let a = array_ref(routine, "x", x)?;
+    let b = array_ref(routine, "y", y)?;
+    let mut o = out_view(routine, "out", out)?;
+    ufunc::binary_out(op, &a, &b, &mut o)?;
     Ok(())
 }
 
@@ -286,11 +277,9 @@ unsafe fn binary_self(
     x: *const lapis_array,
     y: *const lapis_array,
 ) -> FfiResult {
-    // SAFETY: caller contract.
-    let b = unsafe { array_ref(routine, "y", y) }?;
-    // SAFETY: caller contract.
-    let mut o = unsafe { out_view(routine, "x", x) }?;
-    ufunc::binary_inplace(op, &mut o, b)?;
+    let b = array_ref(routine, "y", y)?;
+    let mut o = out_view(routine, "x", x)?;
+    ufunc::binary_inplace(op, &mut o, &b)?;
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 ! (a C string and a list of handles), a raw BLAS call on Fortran arrays,
 ! the version and backend strings, and an error path read through
 ! lapis_last_error. Every result is checked against a computation here.
-! Also: module lapis's assumed-rank lapis_wrap refuses a rank-5 array.
+! Also: module lapis's assumed-rank lapis_wrap refuses a rank-5 array, and
+! a freed handle is refused (double free, use after free).
 program test_raw
   use, intrinsic :: iso_c_binding
   use lapis, only: lapis_wrap, lapis_array_t
@@ -13,7 +14,7 @@ program test_raw
   implicit none
   real(c_double), target :: x(5), y(5), a(3, 4), b(4, 2), c(3, 2), e(3, 2), colsum(4)
   real(c_double), target :: r5(2, 1, 1, 1, 2)
-  type(c_ptr) :: hx, hy, ha, hb, hs, he, hbad
+  type(c_ptr) :: hx, hy, ha, hb, hs, he, hbad, hsum2
   type(lapis_array_t) :: wa
   integer(c_int) :: st
   integer(c_int64_t) :: idx
@@ -111,12 +112,26 @@ program test_raw
   call lapis_wrap(r5, wa, stat=ist)
   call expect(ist == LAPIS_ERR_INVALID_ARGUMENT .and. wa%is_null(), 'lapis_wrap of a rank-5 array is refused')
 
-  call lapis_array_free(hx)
-  call lapis_array_free(hy)
-  call lapis_array_free(ha)
-  call lapis_array_free(hb)
-  call lapis_array_free(hs)
-  call lapis_array_free(he)
+  st = lapis_array_free(hy)
+  call expect(st == LAPIS_OK, 'lapis_array_free of a live handle')
+  ! a freed handle is refused, not used: a second free and a use after free
+  st = lapis_array_free(hy)
+  call expect(st == LAPIS_ERR_INVALID_HANDLE, 'a double free gives LAPIS_ERR_INVALID_HANDLE')
+  idx = -7
+  st = lapis_array_ndim(hy, idx)
+  call expect(st == LAPIS_ERR_INVALID_HANDLE .and. idx == -7, 'ndim of a freed handle is refused')
+  hsum2 = c_null_ptr
+  st = lapis_sum(hy, 0_c_int64_t, [0_c_int64_t], .false._c_bool, hsum2)
+  call expect(st == LAPIS_ERR_INVALID_HANDLE .and. .not. c_associated(hsum2), &
+    'a use after free gives LAPIS_ERR_INVALID_HANDLE and no result')
+  s = lapis_f_string(lapis_last_error())
+  call expect(index(s, 'freed') > 0, 'the message says the handle was freed, got ' // s)
+  st = lapis_array_free(hx)
+  st = lapis_array_free(ha)
+  st = lapis_array_free(hb)
+  st = lapis_array_free(hs)
+  st = lapis_array_free(he)
+  call expect(st == LAPIS_OK, 'lapis_array_free of the last handle')
   call wa%free()
   deallocate(s)
   call summary('test_raw')

@@ -6,7 +6,7 @@ use crate::{
     array_ref, call, dtype_arg, lapis_array, lapis_complex128, lapis_dtype, lapis_order,
     lapis_status, order_arg, out_view,
 };
-use lapis::array::{self, Casting};
+use lapis::array::{self, Casting, NdArray};
 
 /// A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
 /// LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
@@ -18,7 +18,7 @@ use lapis::array::{self, Casting};
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copy(
     a: *const lapis_array,
@@ -44,7 +44,7 @@ pub unsafe extern "C" fn lapis_array_copy(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_astype(
     a: *const lapis_array,
@@ -64,7 +64,7 @@ pub unsafe extern "C" fn lapis_array_astype(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ascontiguousarray(
     a: *const lapis_array,
@@ -83,7 +83,7 @@ pub unsafe extern "C" fn lapis_array_ascontiguousarray(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_asfortranarray(
     a: *const lapis_array,
@@ -110,7 +110,7 @@ pub unsafe extern "C" fn lapis_array_asfortranarray(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_copyto(
     dst: *mut lapis_array,
@@ -119,10 +119,8 @@ pub unsafe extern "C" fn lapis_array_copyto(
     call(|| {
         const R: &str = "lapis_array_copyto";
         named(R, || {
-            // SAFETY: `dst` and `src` are NULL or live handles (this
-            // function's # Safety); NULLs are reported.
-            let (mut d, s) = unsafe { (out_view(R, "dst", dst)?, array_ref(R, "src", src)?) };
-            Ok(d.copyto(s, Casting::SameKind)?)
+            let (mut d, s) = (out_view(R, "dst", dst)?, array_ref(R, "src", src)?);
+            Ok(d.copyto(&s, Casting::SameKind)?)
         })
     })
 }
@@ -133,7 +131,7 @@ pub unsafe extern "C" fn lapis_array_copyto(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_fill(
     a: *mut lapis_array,
@@ -142,9 +140,7 @@ pub unsafe extern "C" fn lapis_array_fill(
     call(|| {
         const R: &str = "lapis_array_fill";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); a NULL one is reported.
-            let mut v = unsafe { out_view(R, "a", a) }?;
+            let mut v = out_view(R, "a", a)?;
             Ok(v.fill(value.into())?)
         })
     })
@@ -164,7 +160,7 @@ pub unsafe extern "C" fn lapis_array_fill(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_concatenate(
     n: i64,
@@ -178,6 +174,7 @@ pub unsafe extern "C" fn lapis_concatenate(
             // SAFETY: a non-null `arrays` holds `n` pointers, each NULL or a
             // live handle (this function's # Safety); NULLs are reported.
             let list = unsafe { array_list(R, n, arrays) }?;
+            let list: Vec<&NdArray> = list.iter().map(|a| &**a).collect();
             Ok(array::concatenate(&list, isize_arg(R, "axis", axis)?)?)
         };
         // SAFETY: `out` is NULL or writable (this function's # Safety).
@@ -192,7 +189,7 @@ pub unsafe extern "C" fn lapis_concatenate(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_stack(
     n: i64,
@@ -205,6 +202,7 @@ pub unsafe extern "C" fn lapis_stack(
         let make = || {
             // SAFETY: as in `lapis_concatenate` (the same # Safety).
             let list = unsafe { array_list(R, n, arrays) }?;
+            let list: Vec<&NdArray> = list.iter().map(|a| &**a).collect();
             Ok(array::stack(&list, isize_arg(R, "axis", axis)?)?)
         };
         // SAFETY: `out` is NULL or writable (this function's # Safety).

@@ -4,9 +4,10 @@
 use num_complex::Complex64;
 
 use super::{count_arg, isize_arg, layout_arg, like_dtype_arg, new_array, shape_i64};
+use crate::handle::release;
 use crate::{
-    Failure, FfiResult, array_ref, call, call_value, dtype_arg, lapis_array, lapis_complex128,
-    lapis_dtype, lapis_order, lapis_status,
+    Failure, FfiResult, array_ref, call, dtype_arg, lapis_array, lapis_complex128, lapis_dtype,
+    lapis_order, lapis_status,
 };
 use lapis::array::{self, MemOrder, NdArray};
 use lapis::dtype::DType;
@@ -15,22 +16,13 @@ use lapis::dtype::DType;
 /// last handle using them goes: freeing a base before its views is safe
 /// (the views keep the buffer alive). For wrapped caller memory nothing is
 /// freed (the caller owns it; it must stay valid until every handle made
-/// from the wrap, views included, is freed). Freeing a handle twice, or
-/// one not from lapis, is undefined behaviour.
+/// from the wrap, views included, is freed).
 ///
-/// # Safety
-/// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// Errors: a handle already freed (a double free) or a value lapis never
+/// returned (`LAPIS_ERR_INVALID_HANDLE`); nothing is freed then.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn lapis_array_free(a: *mut lapis_array) {
-    call_value((), || {
-        if !a.is_null() {
-            // SAFETY: a non-null `a` is a live handle from lapis (this
-            // function's # Safety), i.e. a `Box` made by `put_array` and
-            // not yet released; it is released here, once.
-            drop(unsafe { Box::from_raw(a) });
-        }
-    })
+pub extern "C" fn lapis_array_free(a: *mut lapis_array) -> lapis_status {
+    call(|| release("lapis_array_free", "a", a))
 }
 
 /// The value of `lapis_ones` and `lapis_ones_like`.
@@ -101,7 +93,7 @@ unsafe fn fill_new(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros(
     ndim: i64,
@@ -119,7 +111,7 @@ pub unsafe extern "C" fn lapis_zeros(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones(
     ndim: i64,
@@ -138,7 +130,7 @@ pub unsafe extern "C" fn lapis_ones(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty(
     ndim: i64,
@@ -158,7 +150,7 @@ pub unsafe extern "C" fn lapis_empty(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full(
     ndim: i64,
@@ -192,7 +184,7 @@ pub unsafe extern "C" fn lapis_full(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_eye(
     n: i64,
@@ -218,7 +210,7 @@ pub unsafe extern "C" fn lapis_eye(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_identity(
     n: i64,
@@ -248,7 +240,7 @@ pub unsafe extern "C" fn lapis_identity(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_arange(
     start: f64,
@@ -275,7 +267,7 @@ pub unsafe extern "C" fn lapis_arange(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_linspace(
     start: f64,
@@ -307,7 +299,7 @@ pub unsafe extern "C" fn lapis_linspace(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_logspace(
     start: f64,
@@ -339,7 +331,7 @@ pub unsafe extern "C" fn lapis_logspace(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_geomspace(
     start: f64,
@@ -379,13 +371,11 @@ unsafe fn like(
     out: *mut *mut lapis_array,
 ) -> FfiResult {
     let make = || {
-        // SAFETY: `proto` is NULL or a live handle (this function's
-        // contract); array_ref reports a NULL one.
-        let p = unsafe { array_ref(routine, "proto", proto) }?;
+        let p = array_ref(routine, "proto", proto)?;
         let dtype = like_dtype_arg(routine, dtype)?;
         Ok(match value {
-            None => array::zeros_like(p, dtype)?,
-            Some(v) => array::full_like(p, v, dtype)?,
+            None => array::zeros_like(&p, dtype)?,
+            Some(v) => array::full_like(&p, v, dtype)?,
         })
     };
     // SAFETY: `out` is NULL or writable (this function's contract).
@@ -403,7 +393,7 @@ unsafe fn like(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_zeros_like(
     proto: *const lapis_array,
@@ -420,7 +410,7 @@ pub unsafe extern "C" fn lapis_zeros_like(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_ones_like(
     proto: *const lapis_array,
@@ -436,7 +426,7 @@ pub unsafe extern "C" fn lapis_ones_like(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_empty_like(
     proto: *const lapis_array,
@@ -453,7 +443,7 @@ pub unsafe extern "C" fn lapis_empty_like(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_full_like(
     proto: *const lapis_array,

@@ -19,7 +19,7 @@ use lapis::array::{Casting, MAX_DIMS, NdArray};
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_get(
     a: *const lapis_array,
@@ -29,9 +29,7 @@ pub unsafe extern "C" fn lapis_array_get(
     call(|| {
         const R: &str = "lapis_array_get";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); a NULL one is reported.
-            let a = unsafe { array_ref(R, "a", a) }?;
+            let a = array_ref(R, "a", a)?;
             check_out(R, "out", out)?;
             // SAFETY: a non-null `index` holds ndim values (this function's
             // # Safety); a NULL one is reported.
@@ -52,7 +50,7 @@ pub unsafe extern "C" fn lapis_array_get(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_set(
     a: *mut lapis_array,
@@ -62,9 +60,7 @@ pub unsafe extern "C" fn lapis_array_set(
     call(|| {
         const R: &str = "lapis_array_set";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); a NULL one is reported.
-            let mut v = unsafe { out_view(R, "a", a) }?;
+            let mut v = out_view(R, "a", a)?;
             // SAFETY: a non-null `index` holds ndim values (this function's
             // # Safety); a NULL one is reported.
             let idx = unsafe { isize_list(R, "index", index, v.ndim()) }?;
@@ -125,7 +121,7 @@ unsafe fn transfer_buffer(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_read(
     a: *const lapis_array,
@@ -136,14 +132,12 @@ pub unsafe extern "C" fn lapis_array_read(
     call(|| {
         const R: &str = "lapis_array_read";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); a NULL one is reported.
-            let a = unsafe { array_ref(R, "a", a) }?;
+            let a = array_ref(R, "a", a)?;
             // SAFETY: a non-null `dst` holds `nbytes` writable bytes that do
             // not overlap `a` (this function's # Safety); `d` lives only
             // in this call.
-            let mut d = unsafe { transfer_buffer(R, a, dst, nbytes, order, false) }?;
-            Ok(d.copyto(a, Casting::No)?)
+            let mut d = unsafe { transfer_buffer(R, &a, dst, nbytes, order, false) }?;
+            Ok(d.copyto(&a, Casting::No)?)
         })
     })
 }
@@ -159,7 +153,7 @@ pub unsafe extern "C" fn lapis_array_read(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_write(
     a: *mut lapis_array,
@@ -170,9 +164,7 @@ pub unsafe extern "C" fn lapis_array_write(
     call(|| {
         const R: &str = "lapis_array_write";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); a NULL one is reported.
-            let mut v = unsafe { out_view(R, "a", a) }?;
+            let mut v = out_view(R, "a", a)?;
             // SAFETY: a non-null `src` holds `nbytes` readable bytes that do
             // not overlap `a` (this function's # Safety); the wrap is
             // read-only, so they are never written, and `s` lives only in

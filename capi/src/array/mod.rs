@@ -14,6 +14,8 @@ use super::{
     Failure, FfiResult, array_ref, check_out, dtype_arg, isize_list, lapis_array, lapis_dtype,
     lapis_order, ndim_arg, order_arg, put_array, shape_arg, slice_arg,
 };
+use std::sync::Arc;
+
 use lapis::array::{MemOrder, NdArray};
 use lapis::dtype::DType;
 
@@ -138,22 +140,18 @@ fn like_dtype_arg(routine: &str, code: lapis_dtype) -> FfiResult<Option<DType>> 
 /// # Safety
 /// A non-null `arrays` is valid for reads of `n` pointers, each NULL or a
 /// live handle.
-unsafe fn array_list<'a>(
+unsafe fn array_list(
     routine: &str,
     n: i64,
     arrays: *const *const lapis_array,
-) -> FfiResult<Vec<&'a NdArray>> {
+) -> FfiResult<Vec<Arc<NdArray>>> {
     let n = count_arg(routine, "n", n)?;
     // SAFETY: a non-null `arrays` holds `n` pointers (this function's
     // contract); slice_arg reports a NULL one.
     let ptrs = unsafe { slice_arg(routine, "arrays", arrays, n) }?;
     ptrs.iter()
         .enumerate()
-        .map(|(i, &h)| {
-            // SAFETY: each entry is NULL or a live handle (this function's
-            // contract); array_ref reports a NULL one.
-            unsafe { array_ref(routine, &format!("arrays[{i}]"), h) }
-        })
+        .map(|(i, &h)| array_ref(routine, &format!("arrays[{i}]"), h))
         .collect()
 }
 
@@ -188,7 +186,7 @@ unsafe fn new_array(
         let a = make()?;
         // SAFETY: `out` is non-null (checked above) and valid for a
         // pointer write (this function's contract).
-        unsafe { put_array(out, a) };
+        unsafe { put_array(out, a) }?;
         Ok(())
     })
 }
@@ -205,9 +203,8 @@ unsafe fn new_from(
     f: impl FnOnce(&NdArray) -> FfiResult<NdArray>,
 ) -> FfiResult {
     let make = || {
-        // SAFETY: `a` is NULL or a live handle (this function's contract);
-        // array_ref reports a NULL one.
-        f(unsafe { array_ref(routine, "a", a) }?)
+        let x = array_ref(routine, "a", a)?;
+        f(&x)
     };
     // SAFETY: `out` is NULL or writable (this function's contract).
     unsafe { new_array(routine, out, make) }

@@ -24,13 +24,11 @@ unsafe fn query<T>(
     get: impl FnOnce(&NdArray) -> T,
 ) -> FfiResult {
     named(routine, || {
-        // SAFETY: `a` is NULL or a live handle (this function's contract);
-        // array_ref reports a NULL one.
-        let a = unsafe { array_ref(routine, "a", a) }?;
+        let a = array_ref(routine, "a", a)?;
         check_out(routine, "out", out)?;
         // SAFETY: `out` is non-null (checked above) and writable (this
         // function's contract).
-        unsafe { put(out, get(a)) };
+        unsafe { put(out, get(&a)) };
         Ok(())
     })
 }
@@ -40,7 +38,7 @@ unsafe fn query<T>(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_dtype(
     a: *const lapis_array,
@@ -55,7 +53,7 @@ pub unsafe extern "C" fn lapis_array_dtype(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: as in `lapis_array_dtype` (the same # Safety).
@@ -66,7 +64,7 @@ pub unsafe extern "C" fn lapis_array_ndim(a: *const lapis_array, out: *mut i64) 
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: as in `lapis_array_dtype` (the same # Safety).
@@ -78,7 +76,7 @@ pub unsafe extern "C" fn lapis_array_size(a: *const lapis_array, out: *mut i64) 
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_itemsize(
     a: *const lapis_array,
@@ -94,7 +92,7 @@ pub unsafe extern "C" fn lapis_array_itemsize(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_nbytes(a: *const lapis_array, out: *mut i64) -> lapis_status {
     // SAFETY: as in `lapis_array_dtype` (the same # Safety).
@@ -117,7 +115,7 @@ fn flag_bits(a: &NdArray) -> i32 {
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32) -> lapis_status {
     // SAFETY: as in `lapis_array_dtype` (the same # Safety).
@@ -132,7 +130,7 @@ pub unsafe extern "C" fn lapis_array_flags(a: *const lapis_array, out: *mut i32)
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data(
     a: *const lapis_array,
@@ -153,7 +151,7 @@ pub unsafe extern "C" fn lapis_array_data(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_data_mut(
     a: *mut lapis_array,
@@ -162,9 +160,7 @@ pub unsafe extern "C" fn lapis_array_data_mut(
     call(|| {
         const R: &str = "lapis_array_data_mut";
         named(R, || {
-            // SAFETY: `a` is NULL or a live handle (this function's
-            // # Safety); out_view reports a NULL one.
-            let mut v = unsafe { out_view(R, "a", a) }?;
+            let mut v = out_view(R, "a", a)?;
             check_out(R, "out", out)?;
             let p = v.data_ptr_mut().map_err(|_| {
                 Failure::new(
@@ -193,9 +189,7 @@ unsafe fn dims(
     get: impl Fn(&NdArray, usize) -> i64,
 ) -> FfiResult {
     named(routine, || {
-        // SAFETY: `a` is NULL or a live handle (this function's contract);
-        // array_ref reports a NULL one.
-        let a = unsafe { array_ref(routine, "a", a) }?;
+        let a = array_ref(routine, "a", a)?;
         let n = count_arg(routine, "n", n)?;
         let nd = a.ndim();
         if n < nd {
@@ -212,7 +206,7 @@ unsafe fn dims(
         for k in 0..nd {
             // SAFETY: `out` is non-null (checked above) and holds n ≥ nd > k
             // values (this function's contract).
-            unsafe { out.add(k).write(get(a, k)) };
+            unsafe { out.add(k).write(get(&a, k)) };
         }
         Ok(())
     })
@@ -225,7 +219,7 @@ unsafe fn dims(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shape(
     a: *const lapis_array,
@@ -242,7 +236,7 @@ pub unsafe extern "C" fn lapis_array_shape(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_strides(
     a: *const lapis_array,
@@ -265,7 +259,7 @@ pub unsafe extern "C" fn lapis_array_strides(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_shares_buffer(
     a: *const lapis_array,
@@ -275,13 +269,11 @@ pub unsafe extern "C" fn lapis_array_shares_buffer(
     call(|| {
         const R: &str = "lapis_array_shares_buffer";
         named(R, || {
-            // SAFETY: `a` and `b` are NULL or live handles (this function's
-            // # Safety); array_ref reports a NULL one.
-            let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
+            let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
             check_out(R, "out", out)?;
             // SAFETY: `out` is non-null (checked above) and writable (this
             // function's # Safety).
-            unsafe { put(out, a.shares_buffer(b)) };
+            unsafe { put(out, a.shares_buffer(&b)) };
             Ok(())
         })
     })

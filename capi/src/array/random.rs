@@ -69,9 +69,7 @@ unsafe fn random_fill(
     fill: impl FnOnce(&mut NdArray) -> Result<()>,
 ) -> FfiResult {
     named(routine, || {
-        // SAFETY: `a` is NULL or a live handle (this function's contract);
-        // out_view reports a NULL one.
-        let mut v = unsafe { out_view(routine, "a", a) }?;
+        let mut v = out_view(routine, "a", a)?;
         Ok(fill(&mut v)?)
     })
 }
@@ -89,7 +87,7 @@ unsafe fn random_fill(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_uniform(
     seed: u64,
@@ -121,7 +119,7 @@ pub unsafe extern "C" fn lapis_random_uniform(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_normal(
     seed: u64,
@@ -151,7 +149,7 @@ pub unsafe extern "C" fn lapis_random_normal(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_standard_normal(
     seed: u64,
@@ -186,7 +184,7 @@ pub unsafe extern "C" fn lapis_random_standard_normal(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_uniform(
     seed: u64,
@@ -211,7 +209,7 @@ pub unsafe extern "C" fn lapis_random_fill_uniform(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_normal(
     seed: u64,
@@ -229,7 +227,7 @@ pub unsafe extern "C" fn lapis_random_fill_normal(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_random_fill_standard_normal(
     seed: u64,

@@ -17,7 +17,7 @@ use lapis::array::{Idx, NdArray};
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_view(
     a: *const lapis_array,
@@ -68,7 +68,7 @@ unsafe fn bounds_arg(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_slice(
     a: *const lapis_array,
@@ -120,7 +120,7 @@ pub unsafe extern "C" fn lapis_array_slice(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_index(
     a: *const lapis_array,
@@ -142,7 +142,7 @@ pub unsafe extern "C" fn lapis_array_index(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_transpose(
     a: *const lapis_array,
@@ -161,7 +161,7 @@ pub unsafe extern "C" fn lapis_array_transpose(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_permute(
     a: *const lapis_array,
@@ -187,7 +187,7 @@ pub unsafe extern "C" fn lapis_array_permute(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_swapaxes(
     a: *const lapis_array,
@@ -210,7 +210,7 @@ pub unsafe extern "C" fn lapis_array_swapaxes(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_moveaxis(
     a: *const lapis_array,
@@ -243,7 +243,7 @@ pub unsafe extern "C" fn lapis_array_moveaxis(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_reshape(
     a: *const lapis_array,
@@ -274,7 +274,7 @@ pub unsafe extern "C" fn lapis_array_reshape(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_ravel(
     a: *const lapis_array,
@@ -296,7 +296,7 @@ pub unsafe extern "C" fn lapis_array_ravel(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_broadcast_to(
     a: *const lapis_array,
@@ -324,7 +324,7 @@ pub unsafe extern "C" fn lapis_array_broadcast_to(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_real(
     a: *const lapis_array,
@@ -341,7 +341,7 @@ pub unsafe extern "C" fn lapis_array_real(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_imag(
     a: *const lapis_array,
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn lapis_array_imag(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_squeeze(
     a: *const lapis_array,
@@ -391,7 +391,7 @@ pub unsafe extern "C" fn lapis_array_squeeze(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_expand_dims(
     a: *const lapis_array,
@@ -421,7 +421,7 @@ pub unsafe extern "C" fn lapis_array_expand_dims(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_diagonal(
     a: *const lapis_array,

@@ -47,7 +47,7 @@ use lapis::array::{MemOrder, NdArray};
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap(
     base: *mut c_void,
@@ -102,7 +102,7 @@ pub unsafe extern "C" fn lapis_array_wrap(
 ///
 /// # Safety
 /// Non-NULL pointer arguments must be valid for the reads and writes
-/// described above, and handles must come from lapis and not be freed.
+/// described above (handles are validated: see `lapis_array`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lapis_array_wrap_contiguous(
     data: *mut c_void,

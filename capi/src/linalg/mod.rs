@@ -26,7 +26,8 @@
 
 use super::{
     Failure, FfiResult, array_ref, check_out, diag_arg, isize_list, lapis_array, lapis_complex128,
-    lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, trans_arg, uplo_arg,
+    lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, put_arrays, trans_arg,
+    uplo_arg,
 };
 use lapis::array::NdArray;
 use lapis::array::linalg::{self as la, NormOrd, QrMode};
@@ -122,24 +123,6 @@ fn tol_arg(routine: &str, name: &str, v: f64) -> FfiResult<Option<f64>> {
     Ok((v >= 0.0).then_some(v))
 }
 
-/// Stores `a` in `*out` when `out` is non-null (an optional result; NULL
-/// is written for a result not computed).
-///
-/// # Safety
-/// A non-null `out` is valid for a pointer write.
-unsafe fn put_opt(out: *mut *mut lapis_array, a: Option<NdArray>) {
-    if out.is_null() {
-        return;
-    }
-    match a {
-        // SAFETY: `out` is non-null (checked above) and writable (this
-        // function's contract).
-        Some(a) => unsafe { put_array(out, a) },
-        // SAFETY: as above.
-        None => unsafe { out.write(std::ptr::null_mut()) },
-    }
-}
-
 /// The tail of the eigen-decompositions: only the eigenvalues (`values`)
 /// when `v` is NULL, so the eigenvectors are not computed, else both
 /// (`pairs`); each stored in its out-pointer unless that is NULL.
@@ -160,11 +143,7 @@ unsafe fn put_eigen(
     };
     // SAFETY: `w` and `v` are NULL (skipped) or writable (this function's
     // contract).
-    unsafe {
-        put_opt(w, Some(ww));
-        put_opt(v, vv);
-    }
-    Ok(())
+    unsafe { put_arrays([(w, Some(ww)), (v, vv)]) }
 }
 
 /// The single-result tail: checks `out` (before anything is computed),
@@ -181,7 +160,7 @@ unsafe fn put_new(
     let r = compute()?;
     // SAFETY: `out` is non-null (checked above) and writable (this
     // function's contract).
-    unsafe { put_array(out, r) };
+    unsafe { put_array(out, r) }?;
     Ok(())
 }
 

@@ -25,11 +25,10 @@ pub unsafe extern "C" fn lapis_linalg_norm(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_norm";
-        // SAFETY: `x` is NULL or a live handle (# Safety); NULL is reported.
-        let x = unsafe { array_ref(R, "x", x) }?;
+        let x = array_ref(R, "x", x)?;
         let ord = norm_ord_arg(R, ord, p)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_value(R, out, || Ok(la::norm(x, ord)?)) }
+        unsafe { put_value(R, out, || Ok(la::norm(&x, ord)?)) }
     })
 }
 
@@ -59,8 +58,7 @@ pub unsafe extern "C" fn lapis_linalg_norm_axis(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_norm_axis";
-        // SAFETY: `x` is NULL or a live handle (# Safety); NULL is reported.
-        let x = unsafe { array_ref(R, "x", x) }?;
+        let x = array_ref(R, "x", x)?;
         let ord = norm_ord_arg(R, ord, p)?;
         let n = usize::try_from(naxes)
             .ok()
@@ -69,7 +67,7 @@ pub unsafe extern "C" fn lapis_linalg_norm_axis(
         // SAFETY: a non-null `axes` holds `naxes` values (# Safety).
         let axes = unsafe { isize_list(R, "axes", axes, n) }?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::norm_axis(x, ord, &axes, keepdims)) }
+        unsafe { put_new(R, out, || la::norm_axis(&x, ord, &axes, keepdims)) }
     })
 }
 
@@ -95,11 +93,10 @@ pub unsafe extern "C" fn lapis_linalg_cond(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_cond";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let ord = norm_ord_arg(R, ord, p)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::cond(a, ord)) }
+        unsafe { put_new(R, out, || la::cond(&a, ord)) }
     })
 }
 
@@ -121,13 +118,12 @@ pub unsafe extern "C" fn lapis_linalg_matrix_rank(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_matrix_rank";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let tol = tol_arg(R, "tol", tol)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
         unsafe {
             put_value(R, out, || {
-                Ok(i64::try_from(la::matrix_rank(a, tol)?).unwrap_or(i64::MAX))
+                Ok(i64::try_from(la::matrix_rank(&a, tol)?).unwrap_or(i64::MAX))
             })
         }
     })

@@ -27,10 +27,9 @@ pub unsafe extern "C" fn lapis_linalg_solve(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_solve";
-        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::solve(a, b)) }
+        unsafe { put_new(R, out, || la::solve(&a, &b)) }
     })
 }
 
@@ -65,18 +64,21 @@ pub unsafe extern "C" fn lapis_linalg_lstsq(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_lstsq";
-        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
         let rcond = tol_arg(R, "rcond", rcond)?;
-        let r = la::lstsq(a, b, rcond)?;
+        let r = la::lstsq(&a, &b, rcond)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
+        // The handles first: if one cannot be made, nothing is written.
         unsafe {
-            put_opt(x, Some(r.x));
-            put_opt(residuals, Some(r.residuals));
-            if !rank.is_null() {
-                put(rank, i64::try_from(r.rank).unwrap_or(i64::MAX));
-            }
-            put_opt(s, Some(r.s));
+            put_arrays([
+                (x, Some(r.x)),
+                (residuals, Some(r.residuals)),
+                (s, Some(r.s)),
+            ])
+        }?;
+        if !rank.is_null() {
+            // SAFETY: a non-null `rank` is writable (# Safety).
+            unsafe { put(rank, i64::try_from(r.rank).unwrap_or(i64::MAX)) };
         }
         Ok(())
     })
@@ -97,10 +99,9 @@ pub unsafe extern "C" fn lapis_linalg_inv(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_inv";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::inv(a)) }
+        unsafe { put_new(R, out, || la::inv(&a)) }
     })
 }
 
@@ -123,11 +124,10 @@ pub unsafe extern "C" fn lapis_linalg_pinv(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_pinv";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let rtol = tol_arg(R, "rtol", rtol)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::pinv(a, rtol)) }
+        unsafe { put_new(R, out, || la::pinv(&a, rtol)) }
     })
 }
 
@@ -147,10 +147,9 @@ pub unsafe extern "C" fn lapis_linalg_det(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_det";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::det(a)) }
+        unsafe { put_new(R, out, || la::det(&a)) }
     })
 }
 
@@ -169,10 +168,9 @@ pub unsafe extern "C" fn lapis_linalg_det_scalar(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_det_scalar";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_value(R, out, || Ok(la::det_scalar(a)?.into())) }
+        unsafe { put_value(R, out, || Ok(la::det_scalar(&a)?.into())) }
     })
 }
 
@@ -196,15 +194,10 @@ pub unsafe extern "C" fn lapis_linalg_slogdet(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_slogdet";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
-        let (s, l) = la::slogdet(a)?;
+        let a = array_ref(R, "a", a)?;
+        let (s, l) = la::slogdet(&a)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(sign, Some(s));
-            put_opt(logabsdet, Some(l));
-        }
-        Ok(())
+        unsafe { put_arrays([(sign, Some(s)), (logabsdet, Some(l))]) }
     })
 }
 
@@ -229,16 +222,10 @@ pub unsafe extern "C" fn lapis_linalg_lu(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_lu";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
-        let (pp, ll, uu) = la::lu(a)?;
+        let a = array_ref(R, "a", a)?;
+        let (pp, ll, uu) = la::lu(&a)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(p, Some(pp));
-            put_opt(l, Some(ll));
-            put_opt(u, Some(uu));
-        }
-        Ok(())
+        unsafe { put_arrays([(p, Some(pp)), (l, Some(ll)), (u, Some(uu))]) }
     })
 }
 
@@ -263,11 +250,10 @@ pub unsafe extern "C" fn lapis_linalg_cholesky(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_cholesky";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let uplo = uplo_arg(R, uplo)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::cholesky(a, uplo)) }
+        unsafe { put_new(R, out, || la::cholesky(&a, uplo)) }
     })
 }
 
@@ -293,15 +279,10 @@ pub unsafe extern "C" fn lapis_linalg_qr(
 ) -> lapis_status {
     call(|| {
         const RT: &str = "lapis_linalg_qr";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(RT, "a", a) }?;
+        let a = array_ref(RT, "a", a)?;
         let mode = qr_mode_arg(RT, mode)?;
-        let (qq, rr) = la::qr(a, mode)?;
+        let (qq, rr) = la::qr(&a, mode)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(q, qq);
-            put_opt(r, Some(rr));
-        }
-        Ok(())
+        unsafe { put_arrays([(q, qq), (r, Some(rr))]) }
     })
 }

@@ -28,21 +28,15 @@ pub unsafe extern "C" fn lapis_linalg_svd(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_svd";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let (uu, ss, vv) = if compute_uv {
-            let (uu, ss, vv) = la::svd(a, full_matrices)?;
+            let (uu, ss, vv) = la::svd(&a, full_matrices)?;
             (Some(uu), ss, Some(vv))
         } else {
-            (None, la::svdvals(a)?, None)
+            (None, la::svdvals(&a)?, None)
         };
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe {
-            put_opt(u, uu);
-            put_opt(s, Some(ss));
-            put_opt(vh, vv);
-        }
-        Ok(())
+        unsafe { put_arrays([(u, uu), (s, Some(ss)), (vh, vv)]) }
     })
 }
 
@@ -62,10 +56,9 @@ pub unsafe extern "C" fn lapis_linalg_svdvals(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_svdvals";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::svdvals(a)) }
+        unsafe { put_new(R, out, || la::svdvals(&a)) }
     })
 }
 
@@ -89,10 +82,9 @@ pub unsafe extern "C" fn lapis_linalg_eig(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eig";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe { put_eigen(w, v, || la::eigvals(a), || la::eig(a)) }
+        unsafe { put_eigen(w, v, || la::eigvals(&a), || la::eig(&a)) }
     })
 }
 
@@ -111,10 +103,9 @@ pub unsafe extern "C" fn lapis_linalg_eigvals(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigvals";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::eigvals(a)) }
+        unsafe { put_new(R, out, || la::eigvals(&a)) }
     })
 }
 
@@ -140,11 +131,10 @@ pub unsafe extern "C" fn lapis_linalg_eigh(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigh";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let uplo = uplo_arg(R, uplo)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe { put_eigen(w, v, || la::eigvalsh(a, uplo), || la::eigh(a, uplo)) }
+        unsafe { put_eigen(w, v, || la::eigvalsh(&a, uplo), || la::eigh(&a, uplo)) }
     })
 }
 
@@ -166,11 +156,10 @@ pub unsafe extern "C" fn lapis_linalg_eigvalsh(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigvalsh";
-        // SAFETY: `a` is NULL or a live handle (# Safety); NULL is reported.
-        let a = unsafe { array_ref(R, "a", a) }?;
+        let a = array_ref(R, "a", a)?;
         let uplo = uplo_arg(R, uplo)?;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::eigvalsh(a, uplo)) }
+        unsafe { put_new(R, out, || la::eigvalsh(&a, uplo)) }
     })
 }
 
@@ -202,16 +191,15 @@ pub unsafe extern "C" fn lapis_linalg_eigh_generalized(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_eigh_generalized";
-        // SAFETY: `h`, `s` are NULL or live handles (# Safety); NULL is reported.
-        let (h, s) = unsafe { (array_ref(R, "h", h)?, array_ref(R, "s", s)?) };
+        let (h, s) = (array_ref(R, "h", h)?, array_ref(R, "s", s)?);
         let uplo = uplo_arg(R, uplo)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_eigen(
                 w,
                 x,
-                || la::eigvalsh_generalized(h, s, uplo),
-                || la::eigh_generalized(h, s, uplo),
+                || la::eigvalsh_generalized(&h, &s, uplo),
+                || la::eigh_generalized(&h, &s, uplo),
             )
         }
     })

@@ -29,12 +29,11 @@ pub unsafe extern "C" fn lapis_linalg_solve_triangular(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_linalg_solve_triangular";
-        // SAFETY: `a`, `b` are NULL or live handles (# Safety); NULL is reported.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
         let uplo = uplo_arg(R, uplo)?;
         let trans = trans_arg(R, "trans", trans)?;
         let unit = diag_arg(R, diag)? == Diag::Unit;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::solve_triangular(a, b, uplo, trans, unit)) }
+        unsafe { put_new(R, out, || la::solve_triangular(&a, &b, uplo, trans, unit)) }
     })
 }

@@ -30,17 +30,14 @@ pub unsafe extern "C" fn lapis_multiply_add(
     call(|| {
         const R: &str = "lapis_multiply_add";
         check_out(R, "out", out)?;
-        // SAFETY: caller contract.
-        let (a, b, c) = unsafe {
-            (
-                array_ref(R, "a", a)?,
-                array_ref(R, "b", b)?,
-                array_ref(R, "c", c)?,
-            )
-        };
-        let r = ufunc::multiply_add(a, b, c)?;
+        let (a, b, c) = (
+            array_ref(R, "a", a)?,
+            array_ref(R, "b", b)?,
+            array_ref(R, "c", c)?,
+        );
+        let r = ufunc::multiply_add(&a, &b, &c)?;
         // SAFETY: `out` checked non-null above.
-        unsafe { put_array(out, r) };
+        unsafe { put_array(out, r) }?;
         Ok(())
     })
 }
@@ -63,17 +60,13 @@ pub unsafe extern "C" fn lapis_multiply_add_out(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_multiply_add_out";
-        // SAFETY: caller contract.
-        let (a, b, c) = unsafe {
-            (
-                array_ref(R, "a", a)?,
-                array_ref(R, "b", b)?,
-                array_ref(R, "c", c)?,
-            )
-        };
-        // SAFETY: caller contract.
-        let mut o = unsafe { out_view(R, "out", out) }?;
-        ufunc::multiply_add_out(a, b, c, &mut o)?;
+        let (a, b, c) = (
+            array_ref(R, "a", a)?,
+            array_ref(R, "b", b)?,
+            array_ref(R, "c", c)?,
+        );
+        let mut o = out_view(R, "out", out)?;
+        ufunc::multiply_add_out(&a, &b, &c, &mut o)?;
         Ok(())
     })
 }
@@ -93,11 +86,9 @@ pub unsafe extern "C" fn lapis_multiply_add_inplace(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_multiply_add_inplace";
-        // SAFETY: caller contract.
-        let (a, b) = unsafe { (array_ref(R, "a", a)?, array_ref(R, "b", b)?) };
-        // SAFETY: caller contract.
-        let mut o = unsafe { out_view(R, "c", c) }?;
-        ufunc::multiply_add_inplace(a, b, &mut o)?;
+        let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
+        let mut o = out_view(R, "c", c)?;
+        ufunc::multiply_add_inplace(&a, &b, &mut o)?;
         Ok(())
     })
 }
@@ -123,11 +114,10 @@ pub unsafe extern "C" fn lapis_axpby(
     call(|| {
         const R: &str = "lapis_axpby";
         check_out(R, "out", out)?;
-        // SAFETY: caller contract.
-        let (x, y) = unsafe { (array_ref(R, "x", x)?, array_ref(R, "y", y)?) };
-        let r = ufunc::axpby(alpha.into(), x, beta.into(), y)?;
+        let (x, y) = (array_ref(R, "x", x)?, array_ref(R, "y", y)?);
+        let r = ufunc::axpby(alpha.into(), &x, beta.into(), &y)?;
         // SAFETY: `out` checked non-null above.
-        unsafe { put_array(out, r) };
+        unsafe { put_array(out, r) }?;
         Ok(())
     })
 }
@@ -149,11 +139,9 @@ pub unsafe extern "C" fn lapis_axpby_out(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_axpby_out";
-        // SAFETY: caller contract.
-        let (x, y) = unsafe { (array_ref(R, "x", x)?, array_ref(R, "y", y)?) };
-        // SAFETY: caller contract.
-        let mut o = unsafe { out_view(R, "out", out) }?;
-        ufunc::axpby_out(alpha.into(), x, beta.into(), y, &mut o)?;
+        let (x, y) = (array_ref(R, "x", x)?, array_ref(R, "y", y)?);
+        let mut o = out_view(R, "out", out)?;
+        ufunc::axpby_out(alpha.into(), &x, beta.into(), &y, &mut o)?;
         Ok(())
     })
 }
@@ -175,11 +163,9 @@ pub unsafe extern "C" fn lapis_axpby_inplace(
 ) -> lapis_status {
     call(|| {
         const R: &str = "lapis_axpby_inplace";
-        // SAFETY: caller contract.
-        let x = unsafe { array_ref(R, "x", x) }?;
-        // SAFETY: caller contract.
-        let mut o = unsafe { out_view(R, "y", y) }?;
-        ufunc::axpby_inplace(alpha.into(), x, beta.into(), &mut o)?;
+        let x = array_ref(R, "x", x)?;
+        let mut o = out_view(R, "y", y)?;
+        ufunc::axpby_inplace(alpha.into(), &x, beta.into(), &mut o)?;
         Ok(())
     })
 }
