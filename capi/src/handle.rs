@@ -255,11 +255,17 @@ mod tests {
         let f = lookup("t", "a", h).unwrap_err();
         assert_eq!(f.status, lapis_status::LAPIS_ERR_INVALID_HANDLE);
         assert!(f.message.contains("t: argument 'a'") && f.message.contains("freed"));
-        assert_eq!(status(release("t", "a", h)), lapis_status::LAPIS_ERR_INVALID_HANDLE);
+        assert_eq!(
+            status(release("t", "a", h)),
+            lapis_status::LAPIS_ERR_INVALID_HANDLE
+        );
         // The slot is reused (a stack) under a new generation.
         let h2 = register(array(5)).unwrap();
         assert_ne!(h, h2);
-        assert_eq!(status(lookup("t", "a", h)), lapis_status::LAPIS_ERR_INVALID_HANDLE);
+        assert_eq!(
+            status(lookup("t", "a", h)),
+            lapis_status::LAPIS_ERR_INVALID_HANDLE
+        );
         assert_eq!(lookup("t", "a", h2).unwrap().shape(), &[5]);
         release("t", "a", h2).unwrap();
     }
@@ -276,7 +282,11 @@ mod tests {
         ] {
             let f = lookup("t", "b", v as *const lapis_array).unwrap_err();
             assert_eq!(f.status, lapis_status::LAPIS_ERR_INVALID_HANDLE, "{v:#x}");
-            assert!(f.message.contains("not a lapis_array handle"), "{}", f.message);
+            assert!(
+                f.message.contains("not a lapis_array handle"),
+                "{}",
+                f.message
+            );
             assert_eq!(
                 status(release("t", "b", v as *mut lapis_array)),
                 lapis_status::LAPIS_ERR_INVALID_HANDLE

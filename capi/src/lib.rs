@@ -29,7 +29,7 @@
 // export) what its caller must guarantee.
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -332,24 +332,80 @@ fn set_last_error(message: &str) {
     LAST_ERROR.with(|e| *e.borrow_mut() = c);
 }
 
+thread_local! {
+    /// How many boundary calls are running on this thread (an export may
+    /// call another).
+    static IN_CALL: Cell<u32> = const { Cell::new(0) };
+    /// Where the latest panic on this thread happened, for its message.
+    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs, once, the panic hook that keeps lapis's panics off the host's
+/// stderr: a panic on a thread inside a boundary call, or on one of
+/// lapis's own threads (named `lapis-…`: the pool and the large-stack
+/// LAPACK helper, whose panics reach the caller's boundary), is recorded
+/// for the message and not printed. Any other panic goes to the hook that
+/// was installed before (the host's, or Rust's default).
+fn quiet_panics() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let ours = IN_CALL.with(Cell::get) > 0
+                || std::thread::current()
+                    .name()
+                    .is_some_and(|n| n.starts_with("lapis-"));
+            if ours {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                // try_with: a panic during thread teardown has no TLS left.
+                let _ = PANIC_AT.try_with(|p| *p.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `body` under `catch_unwind` with this thread marked as inside a
+/// boundary call (see [`quiet_panics`]).
+#[inline]
+fn guarded<T>(body: impl FnOnce() -> T) -> std::thread::Result<T> {
+    quiet_panics();
+    IN_CALL.with(|c| c.set(c.get() + 1));
+    let r = catch_unwind(AssertUnwindSafe(body));
+    IN_CALL.with(|c| c.set(c.get() - 1));
+    r
+}
+
+/// The message for a caught panic: its payload, and where it happened when
+/// it happened on this thread.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic payload".to_string());
+    match PANIC_AT.with(|p| p.borrow_mut().take()) {
+        Some(at) => format!("internal error (caught panic at {at}): {what}"),
+        None => format!("internal error (caught panic): {what}"),
+    }
+}
+
 /// The panic boundary every exported fallible function runs in: the body's
 /// `Err` and any panic become a status and this thread's last-error
-/// message. A panic never unwinds into C.
+/// message. A panic never unwinds into C and prints nothing on stderr.
 #[inline]
 pub(crate) fn call(body: impl FnOnce() -> FfiResult) -> lapis_status {
-    match catch_unwind(AssertUnwindSafe(body)) {
+    match guarded(body) {
         Ok(Ok(())) => lapis_status::LAPIS_OK,
         Ok(Err(f)) => {
             set_last_error(&f.message);
             f.status
         }
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic payload".to_string());
-            set_last_error(&format!("internal error (caught panic): {what}"));
+            set_last_error(&panic_message(&*payload));
             lapis_status::LAPIS_ERR_INTERNAL
         }
     }
@@ -359,10 +415,10 @@ pub(crate) fn call(body: impl FnOnce() -> FfiResult) -> lapis_status {
 /// `fallback` (used by the few functions that return a value, not a status).
 #[inline]
 pub(crate) fn call_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    match catch_unwind(AssertUnwindSafe(body)) {
+    match guarded(body) {
         Ok(v) => v,
-        Err(_) => {
-            set_last_error("internal error (caught panic)");
+        Err(payload) => {
+            set_last_error(&panic_message(&*payload));
             fallback
         }
     }
@@ -545,6 +601,64 @@ mod tests {
         assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
         assert!(last().contains("unknown panic payload"));
         assert_eq!(call_value(-1_i64, || panic!("x")), -1);
+    }
+
+    /// Runs itself again in a child process, where panics inside boundary
+    /// calls and on a `lapis-` thread must leave stderr silent while a
+    /// panic outside lapis still reaches the previous hook.
+    #[test]
+    fn panics_inside_calls_print_nothing_on_stderr() {
+        if std::env::var_os("LAPIS_PANIC_CHILD").is_some() {
+            let s = call(|| panic!("boom in a call"));
+            assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
+            assert!(
+                last().contains("caught panic at capi/src/lib.rs:"),
+                "{}",
+                last()
+            );
+            let s = call(|| {
+                std::thread::Builder::new()
+                    .name("lapis-test".into())
+                    .spawn(|| panic!("boom on a lapis thread"))
+                    .map_err(|e| Failure::new(lapis_status::LAPIS_ERR_INTERNAL, e.to_string()))?
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                Ok(())
+            });
+            assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
+            assert!(last().contains("boom on a lapis thread"), "{}", last());
+            assert_eq!(call_value(-1_i64, || panic!("boom in call_value")), -1);
+            let outside = std::thread::spawn(|| panic!("a panic outside lapis")).join();
+            assert!(outside.is_err());
+            println!("child done");
+            return;
+        }
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "tests::panics_inside_calls_print_nothing_on_stderr",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("LAPIS_PANIC_CHILD", "1")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.status.success() && stdout.contains("child done"),
+            "{stdout}\n{stderr}"
+        );
+        assert!(
+            !stderr.contains("boom"),
+            "lapis's panics reached stderr:\n{stderr}"
+        );
+        assert!(
+            stderr.contains("a panic outside lapis"),
+            "the host's hook was lost:\n{stderr}"
+        );
     }
 
     #[test]
