@@ -727,6 +727,16 @@ pub fn set_num_threads(n: usize) -> Result<()> {
 
 /// Reports the linked BLAS/LAPACK: what lapis was built for, what runs,
 /// whether they agree, library paths, versions, threads.
+/// Whether the BLAS that answers is OpenBLAS, whose optimized kernels
+/// have been seen to load one element beyond an operand (OpenBLAS 0.3.21's
+/// Haswell `{c,z}dot{u,c}` with non-unit increments: a fault when the
+/// operand ends at an unmapped page). lapis then hands such calls a padded
+/// copy of a caller's operand that lies at a page edge (see
+/// `layout::VecIn::for_overreading_kernel`).
+pub(crate) fn blas_may_overread() -> bool {
+    detect_all().blas == Kind::OpenBlas
+}
+
 pub fn backend() -> BackendInfo {
     let d = detect_all();
     BackendInfo {

@@ -219,12 +219,19 @@ pub fn copies_made() -> usize {
 }
 
 /// A copy of `a` in the given memory order.
-pub(crate) fn copy_in_order<T: Scalar>(a: &ArrayRef2<T>, order: Order) -> Array2<T> {
+///
+/// # Errors
+/// `OutOfMemory` (or `SizeOverflow`) when the copy cannot be allocated.
+pub(crate) fn copy_in_order<T: Scalar>(
+    routine: &'static str,
+    a: &ArrayRef2<T>,
+    order: Order,
+) -> Result<Array2<T>> {
     count_copy();
     let shape = a.dim().set_f(order == Order::Col);
-    let mut t = Array2::<T>::zeros(shape);
+    let mut t: Array2<T> = crate::alloc::try_zeros(routine, shape)?;
     t.assign(a);
-    t
+    Ok(t)
 }
 
 /// A matrix input ready for BLAS: borrowed when BLAS can read it, else a
@@ -245,25 +252,36 @@ impl<'a, T: Scalar> MatIn<'a, T> {
     /// Borrows `a` if BLAS can read it in some order and it does not overlap
     /// `out` (a byte range from [`byte_range`]); otherwise copies it in
     /// `fallback` order.
-    pub fn new(a: &'a ArrayRef2<T>, out: Option<(usize, usize)>, fallback: Order) -> Self {
+    /// Errors: `OutOfMemory` when the copy cannot be allocated.
+    pub fn new(
+        routine: &'static str,
+        a: &'a ArrayRef2<T>,
+        out: Option<(usize, usize)>,
+        fallback: Order,
+    ) -> Result<Self> {
         let readable = mat_ld(a, Order::Row).is_some() || mat_ld(a, Order::Col).is_some();
         let data = if readable && !ranges_overlap(byte_range(a), out) {
             CowArray::from(a.view())
         } else {
-            CowArray::from(copy_in_order(a, fallback))
+            CowArray::from(copy_in_order(routine, a, fallback)?)
         };
-        MatIn { data }
+        Ok(MatIn { data })
     }
 
     /// Like [`MatIn::new`], but the result is readable in `order` itself
     /// (copied into `order` when it is not).
-    pub fn in_order(a: &'a ArrayRef2<T>, out: Option<(usize, usize)>, order: Order) -> Self {
+    pub fn in_order(
+        routine: &'static str,
+        a: &'a ArrayRef2<T>,
+        out: Option<(usize, usize)>,
+        order: Order,
+    ) -> Result<Self> {
         let data = if mat_ld(a, order).is_some() && !ranges_overlap(byte_range(a), out) {
             CowArray::from(a.view())
         } else {
-            CowArray::from(copy_in_order(a, order))
+            CowArray::from(copy_in_order(routine, a, order)?)
         };
-        MatIn { data }
+        Ok(MatIn { data })
     }
 
     /// Whether this input is a copy.
@@ -311,7 +329,7 @@ impl<'b, T: Scalar> MatOut<'b, T> {
             return Ok(MatOut { dest, temp: None });
         }
         check_output(routine, what, dest)?;
-        let temp = copy_in_order(dest, fallback);
+        let temp = copy_in_order(routine, dest, fallback)?;
         Ok(MatOut {
             dest,
             temp: Some(temp),
@@ -361,14 +379,38 @@ pub(crate) struct VecIn<'a, T> {
 }
 
 impl<'a, T: Scalar> VecIn<'a, T> {
-    pub fn new(x: &'a ArrayRef1<T>, out: Option<(usize, usize)>) -> Self {
+    /// Errors: `OutOfMemory` when the copy cannot be allocated.
+    pub fn new(
+        routine: &'static str,
+        x: &'a ArrayRef1<T>,
+        out: Option<(usize, usize)>,
+    ) -> Result<Self> {
         let zero_stride = x.len() > 1 && x.strides()[0] == 0;
         let data = if zero_stride || ranges_overlap(byte_range(x), out) {
-            CowArray::from(vec_copy(x))
+            CowArray::from(vec_copy(routine, x)?)
         } else {
             CowArray::from(x.view())
         };
-        VecIn { data }
+        Ok(VecIn { data })
+    }
+
+    /// As [`VecIn::new`], for a kernel known to load one element beyond
+    /// either end of a strided operand (see
+    /// `backend::blas_may_overread`): an operand within
+    /// [`PAD`](crate::alloc::PAD) bytes of a page edge is copied into a
+    /// padded temporary, so the stray load cannot reach an unmapped page.
+    /// Anywhere else, and with other backends, as `new`.
+    pub fn for_overreading_kernel(
+        routine: &'static str,
+        x: &'a ArrayRef1<T>,
+        out: Option<(usize, usize)>,
+    ) -> Result<Self> {
+        if x.len() > 1 && crate::backend::blas_may_overread() && near_page_edge(byte_range(x)) {
+            return Ok(VecIn {
+                data: CowArray::from(vec_copy(routine, x)?),
+            });
+        }
+        Self::new(routine, x, out)
     }
 
     /// Pointer (BLAS convention: the lowest address when the increment is
@@ -378,11 +420,26 @@ impl<'a, T: Scalar> VecIn<'a, T> {
     }
 }
 
+/// Whether the bytes `[lo, hi)` begin or end within
+/// [`PAD`](crate::alloc::PAD) bytes of a 4 KiB page boundary (the
+/// smallest page; larger pages have their edges on such boundaries), where
+/// the neighbouring page may be unmapped.
+fn near_page_edge(range: Option<(usize, usize)>) -> bool {
+    const PAGE: usize = 4096;
+    let pad = crate::alloc::PAD;
+    range.is_some_and(|(lo, hi)| lo % PAGE < pad || (PAGE - hi % PAGE) % PAGE < pad)
+}
+
 /// An owned contiguous copy of a vector, in logical order with stride 1
 /// (`to_owned` would keep a stride of -1).
-pub(crate) fn vec_copy<T: Scalar>(x: &ArrayRef1<T>) -> Array1<T> {
+///
+/// # Errors
+/// `OutOfMemory` (or `SizeOverflow`) when the copy cannot be allocated.
+pub(crate) fn vec_copy<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>) -> Result<Array1<T>> {
     count_copy();
-    x.iter().copied().collect()
+    let mut v = crate::alloc::try_with_capacity(routine, x.len())?;
+    v.extend(x.iter().copied());
+    Ok(Array1::from_vec(v))
 }
 
 /// BLAS pointer and increment for a vector view: the lowest address for a

@@ -56,6 +56,7 @@
 // caller must guarantee.
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+pub(crate) mod alloc;
 pub mod array;
 pub mod backend;
 pub mod blas;

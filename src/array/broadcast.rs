@@ -27,7 +27,7 @@ pub(crate) fn broadcast_shapes_for(
             max: MAX_DIMS,
         });
     }
-    let mut out = vec![1usize; ndim];
+    let mut out = crate::alloc::try_vec(routine, ndim, 1usize)?;
     for s in shapes {
         let lead = ndim - s.len();
         for (k, &n) in s.iter().enumerate() {

@@ -18,6 +18,7 @@ use std::alloc::{self, Layout};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicIsize, Ordering};
 
+use crate::alloc::PAD;
 use crate::error::{Error, Result};
 
 /// A hook called once when the last array viewing foreign memory is
@@ -28,8 +29,9 @@ pub type ReleaseHook = Box<dyn FnOnce() + Send + 'static>;
 /// What to do with the memory when the last array viewing it is dropped.
 enum Release {
     /// Memory lapis allocated with the global allocator, with this layout
-    /// (zero-size layouts were never allocated).
-    Dealloc(Layout),
+    /// (zero-size layouts were never allocated); the allocation begins
+    /// `front` bytes before the buffer's start.
+    Dealloc { layout: Layout, front: usize },
     /// Foreign memory, released by the caller's hook (if any).
     Foreign(Option<ReleaseHook>),
     /// Static memory: nothing to do.
@@ -67,18 +69,23 @@ impl Buffer {
         align: usize,
         zeroed: bool,
     ) -> Result<Buffer> {
-        let layout = Layout::from_size_align(nbytes, align).map_err(|_| Error::SizeOverflow {
+        let overflow = || Error::SizeOverflow {
             routine,
             shape: crate::error::Shape(vec![nbytes]),
             itemsize: 1,
-        })?;
+        };
         if nbytes == 0 {
             return Ok(Buffer {
                 start: dangling(align),
-                release: Release::Dealloc(layout),
+                release: Release::Dealloc {
+                    layout: Layout::from_size_align(0, align).map_err(|_| overflow())?,
+                    front: 0,
+                },
                 borrow: AtomicIsize::new(0),
             });
         }
+        let total = nbytes.checked_add(2 * PAD).ok_or_else(overflow)?;
+        let layout = Layout::from_size_align(total, align.max(PAD)).map_err(|_| overflow())?;
         // SAFETY: the layout has a non-zero size.
         let p = unsafe {
             if zeroed {
@@ -87,11 +94,15 @@ impl Buffer {
                 alloc::alloc(layout)
             }
         };
-        let start = NonNull::new(p).ok_or(Error::OutOfMemory { routine, nbytes })?;
-        advise_huge_pages(p, nbytes);
+        if p.is_null() {
+            return Err(Error::OutOfMemory { routine, nbytes });
+        }
+        // SAFETY: `PAD < total`, so the start lies inside the allocation.
+        let start = unsafe { p.add(PAD) };
+        advise_huge_pages(start, nbytes);
         Ok(Buffer {
-            start,
-            release: Release::Dealloc(layout),
+            start: NonNull::new(start).ok_or(Error::OutOfMemory { routine, nbytes })?,
+            release: Release::Dealloc { layout, front: PAD },
             borrow: AtomicIsize::new(0),
         })
     }
@@ -108,7 +119,7 @@ impl Buffer {
         let start = NonNull::new(v.as_mut_ptr() as *mut u8).unwrap_or(dangling(MAX_ALIGN));
         Buffer {
             start,
-            release: Release::Dealloc(layout),
+            release: Release::Dealloc { layout, front: 0 },
             borrow: AtomicIsize::new(0),
         }
     }
@@ -138,7 +149,7 @@ impl Buffer {
 
     /// Whether lapis allocated this memory (as opposed to foreign or static).
     pub(crate) fn is_allocated(&self) -> bool {
-        matches!(self.release, Release::Dealloc(_))
+        matches!(self.release, Release::Dealloc { .. })
     }
 
     /// Takes a shared borrow, or says the buffer is mutably borrowed.
@@ -181,11 +192,12 @@ impl Buffer {
 impl Drop for Buffer {
     fn drop(&mut self) {
         match &mut self.release {
-            Release::Dealloc(layout) => {
+            Release::Dealloc { layout, front } => {
                 if layout.size() != 0 {
                     // SAFETY: allocated by the global allocator with this
-                    // layout (by `alloc` or by a Vec), freed only here.
-                    unsafe { alloc::dealloc(self.start.as_ptr(), *layout) }
+                    // layout (by `alloc`, `front` bytes before the start, or
+                    // by a Vec, at the start), freed only here.
+                    unsafe { alloc::dealloc(self.start.as_ptr().sub(*front), *layout) }
                 }
             }
             Release::Foreign(hook) => {

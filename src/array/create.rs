@@ -291,7 +291,7 @@ fn linspace_f64(start: f64, stop: f64, num: usize, endpoint: bool) -> impl Itera
 
 /// A new 1-d array of `dtype` from `f64` values (complex dtypes get a zero
 /// imaginary part).
-fn from_f64_iter(
+pub(crate) fn from_f64_iter(
     routine: &'static str,
     n: usize,
     dtype: DType,

@@ -38,7 +38,7 @@ pub mod blas;
 mod broadcast;
 mod buffer;
 mod convert;
-mod create;
+pub(crate) mod create;
 mod dynarray;
 mod element;
 mod kernel;

@@ -29,7 +29,14 @@ pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
     if n == 0 {
         return Ok(T::zero());
     }
-    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
+    let (xi, yi) = if T::IS_COMPLEX {
+        (
+            VecIn::for_overreading_kernel("dot", x, None)?,
+            VecIn::for_overreading_kernel("dot", y, None)?,
+        )
+    } else {
+        (VecIn::new("dot", x, None)?, VecIn::new("dot", y, None)?)
+    };
     let (px, incx) = xi.arg("dot")?;
     let (py, incy) = yi.arg("dot")?;
     // SAFETY: n elements at stride inc from the BLAS base pointers lie in the views.
@@ -57,7 +64,14 @@ fn dotc_impl<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T
     if n == 0 {
         return Ok(T::zero());
     }
-    let (xi, yi) = (VecIn::new(x, None), VecIn::new(y, None));
+    let (xi, yi) = if T::IS_COMPLEX {
+        (
+            VecIn::for_overreading_kernel(routine, x, None)?,
+            VecIn::for_overreading_kernel(routine, y, None)?,
+        )
+    } else {
+        (VecIn::new(routine, x, None)?, VecIn::new(routine, y, None)?)
+    };
     let (px, incx) = xi.arg(routine)?;
     let (py, incy) = yi.arg(routine)?;
     // SAFETY: as in `dot`.
@@ -75,7 +89,7 @@ pub fn axpy<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Resu
     if n == 0 {
         return Ok(());
     }
-    let xi = VecIn::new(x, byte_range(y));
+    let xi = VecIn::new("axpy", x, byte_range(y))?;
     let (px, incx) = xi.arg("axpy")?;
     // SAFETY: as in `dot`; y is exclusively borrowed and x does not overlap it.
     unsafe { T::axpy(n, alpha, px, incx, py, incy) };
@@ -118,7 +132,7 @@ pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
     if n == 0 {
         return Ok(T::zero().re());
     }
-    let xi = VecIn::new(x, None);
+    let xi = VecIn::new("nrm2", x, None)?;
     let (px, incx) = xi.arg("nrm2")?;
     // SAFETY: as in `scal` (order does not matter for a norm).
     Ok(unsafe { T::nrm2(n, px, incx.abs()) }.re())
@@ -134,7 +148,7 @@ pub fn asum<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
     if n == 0 {
         return Ok(T::zero().re());
     }
-    let xi = VecIn::new(x, None);
+    let xi = VecIn::new("asum", x, None)?;
     let (px, incx) = xi.arg("asum")?;
     // SAFETY: as in `nrm2`.
     Ok(unsafe { T::asum(n, px, incx.abs()) }.re())
@@ -158,7 +172,7 @@ pub fn iamax<T: Scalar>(x: &ArrayRef1<T>) -> Result<usize> {
     }
     let owned;
     let xv: &ArrayRef1<T> = if x.len() > 1 && x.strides()[0] <= 0 {
-        owned = vec_copy(x);
+        owned = vec_copy("iamax", x)?;
         &owned
     } else {
         x
@@ -193,7 +207,7 @@ pub fn copy<T: Scalar>(x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
     if n == 0 {
         return Ok(());
     }
-    let xi = VecIn::new(x, byte_range(y));
+    let xi = VecIn::new("copy", x, byte_range(y))?;
     let (px, incx) = xi.arg("copy")?;
     // SAFETY: as in `axpy`.
     unsafe { T::copy(n, px, incx, py, incy) };

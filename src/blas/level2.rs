@@ -47,8 +47,8 @@ pub fn gemv<T: Scalar>(
         return Ok(());
     }
     let out = byte_range(y);
-    let ai = MatIn::new(a, out, Order::Col);
-    let xi = VecIn::new(x, out);
+    let ai = MatIn::new(R, a, out, Order::Col)?;
+    let xi = VecIn::new(R, x, out)?;
     let aa = ai.arg_prefer(Order::Col);
     let (px, incx) = xi.arg(R)?;
     // SAFETY: A is readable in aa.order with aa.ld; vectors as in level 1;
@@ -103,7 +103,7 @@ fn ger_impl<T: Scalar>(
     }
     let mut ao = MatOut::new(routine, "a", a, Order::Col)?;
     let out = ao.range();
-    let (xi, yi) = (VecIn::new(x, out), VecIn::new(y, out));
+    let (xi, yi) = (VecIn::new(routine, x, out)?, VecIn::new(routine, y, out)?);
     let (px, incx) = xi.arg(routine)?;
     let (py, incy) = yi.arg(routine)?;
     let order = ao.orders()[0];
@@ -187,8 +187,8 @@ fn symv_impl<T: Scalar>(
         return Ok(());
     }
     let out = byte_range(y);
-    let ai = MatIn::new(a, out, Order::Col);
-    let xi = VecIn::new(x, out);
+    let ai = MatIn::new(routine, a, out, Order::Col)?;
+    let xi = VecIn::new(routine, x, out)?;
     let aa = ai.arg_prefer(Order::Col);
     let (px, incx) = xi.arg(routine)?;
     // SAFETY: as in `gemv`.
@@ -273,7 +273,7 @@ fn trv_impl<T: Scalar>(
     if n == 0 {
         return Ok(());
     }
-    let ai = MatIn::new(a, byte_range(x), Order::Col);
+    let ai = MatIn::new(routine, a, byte_range(x), Order::Col)?;
     let aa = ai.arg_prefer(Order::Col);
     // SAFETY: as in `gemv`.
     unsafe {
@@ -340,7 +340,7 @@ fn syr_impl<T: Scalar>(
         return Ok(());
     }
     let mut ao = MatOut::new(routine, "a", a, Order::Col)?;
-    let xi = VecIn::new(x, ao.range());
+    let xi = VecIn::new(routine, x, ao.range())?;
     let (px, incx) = xi.arg(routine)?;
     let order = ao.orders()[0];
     let (pa, lda) = ao.arg(order);

@@ -57,19 +57,23 @@ fn place_as_is<T: Scalar>(
 }
 
 /// An input placed in `layout`, copying it into `layout`'s order if needed.
+///
+/// # Errors
+/// `OutOfMemory` when the copy cannot be allocated.
 pub(crate) fn place_or_copy<'a, T: Scalar>(
+    routine: &'static str,
     a: &'a ArrayRef2<T>,
     out: Option<(usize, usize)>,
     layout: Order,
     op: Transpose,
-) -> (MatIn<'a, T>, MatArg<T>, Transpose) {
-    let input = MatIn::new(a, out, layout);
+) -> Result<(MatIn<'a, T>, MatArg<T>, Transpose)> {
+    let input = MatIn::new(routine, a, out, layout)?;
     if let Some((arg, op)) = place(&input, layout, op) {
-        return (input, arg, op);
+        return Ok((input, arg, op));
     }
-    let input = MatIn::in_order(a, out, layout);
+    let input = MatIn::in_order(routine, a, out, layout)?;
     let arg = input.arg(layout).expect("copied into layout's order");
-    (input, arg, op)
+    Ok((input, arg, op))
 }
 
 /// The layout among `orders` (those the output allows) for which the fewest
@@ -180,8 +184,8 @@ pub fn gemm<T: Scalar>(
     let layout = choose_layout(&co.orders(), |o| {
         copy_cost(a, out, o, transa) + copy_cost(b, out, o, transb)
     });
-    let (_ai, aa, ta) = place_or_copy(a, out, layout, transa);
-    let (_bi, ba, tb) = place_or_copy(b, out, layout, transb);
+    let (_ai, aa, ta) = place_or_copy(R, a, out, layout, transa)?;
+    let (_bi, ba, tb) = place_or_copy(R, b, out, layout, transb)?;
     let (pc, ldc) = co.arg(layout);
     // SAFETY: every operand is readable (writable for C) in `layout` with its
     // leading dimension; inputs do not overlap C.
@@ -260,9 +264,9 @@ fn symm_impl<T: Scalar>(
     let layout = choose_layout(&co.orders(), |o| {
         copy_cost(a, out, o, a_op) + copy_cost(b, out, o, Transpose::ConjTrans)
     });
-    let (_ai, aa, a_read) = place_or_copy(a, out, layout, a_op);
+    let (_ai, aa, a_read) = place_or_copy(routine, a, out, layout, a_op)?;
     let uplo = if a_read == a_op { uplo } else { uplo.flip() };
-    let bi = MatIn::in_order(b, out, layout);
+    let bi = MatIn::in_order(routine, b, out, layout)?;
     let ba = bi.arg(layout).expect("in layout's order");
     let (pc, ldc) = co.arg(layout);
     // SAFETY: as in `gemm`.
@@ -364,7 +368,7 @@ fn trm_impl<T: Scalar>(
     }
     let out = bo.range();
     let layout = choose_layout(&bo.orders(), |o| copy_cost(a, out, o, transa));
-    let (_ai, aa, ta) = place_or_copy(a, out, layout, transa);
+    let (_ai, aa, ta) = place_or_copy(routine, a, out, layout, transa)?;
     // Read in the other order, a triangular matrix swaps its triangle.
     let uplo = if ta == transa { uplo } else { uplo.flip() };
     let (pb, ldb) = bo.arg(layout);

@@ -147,7 +147,7 @@ fn rk_impl<T: Scalar>(
     let out = co.range();
     let marker = flip_marker::<T>(hermitian, trans);
     let layout = choose_layout(&co.orders(), |o| copy_cost(a, out, o, marker));
-    let (_ai, aa, read) = place_or_copy(a, out, layout, marker);
+    let (_ai, aa, read) = place_or_copy(routine, a, out, layout, marker)?;
     let t = if read == marker {
         trans
     } else {
@@ -272,7 +272,10 @@ fn r2k_impl<T: Scalar>(
     // A and B share one op: read both as stored if both allow it, both
     // transposed if both allow that, else copy into the layout's order
     // whichever is not in it (an input already copied is not copied again).
-    let (ai, bi) = (MatIn::new(a, out, layout), MatIn::new(b, out, layout));
+    let (ai, bi) = (
+        MatIn::new(routine, a, out, layout)?,
+        MatIn::new(routine, b, out, layout)?,
+    );
     let in_layout = |x: &MatIn<'_, T>| x.arg(layout).is_some();
     let (ai, bi, t) = if in_layout(&ai) && in_layout(&bi) {
         (ai, bi, trans)
@@ -285,12 +288,12 @@ fn r2k_impl<T: Scalar>(
         let ai = if in_layout(&ai) {
             ai
         } else {
-            MatIn::in_order(a, out, layout)
+            MatIn::in_order(routine, a, out, layout)?
         };
         let bi = if in_layout(&bi) {
             bi
         } else {
-            MatIn::in_order(b, out, layout)
+            MatIn::in_order(routine, b, out, layout)?
         };
         (ai, bi, trans)
     };

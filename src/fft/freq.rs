@@ -3,7 +3,9 @@
 
 use ndarray::{ArrayD, ArrayView, Axis, IxDyn, Slice};
 
-use crate::array::{NdArray, from_vec};
+use crate::array::NdArray;
+use crate::array::create::from_f64_iter;
+use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
 
@@ -36,17 +38,15 @@ fn check_nd(routine: &'static str, n: usize, d: f64) -> Result<f64> {
 pub fn fftfreq(n: usize, d: f64) -> Result<NdArray> {
     let val = check_nd("fftfreq", n, d)?;
     let half = (n - 1) / 2 + 1;
-    let v: Vec<f64> = (0..n)
-        .map(|k| {
-            let j = if k < half {
-                k as f64
-            } else {
-                k as f64 - n as f64
-            };
-            j * val
-        })
-        .collect();
-    from_vec(v, &[n])
+    let v = (0..n).map(move |k| {
+        let j = if k < half {
+            k as f64
+        } else {
+            k as f64 - n as f64
+        };
+        j * val
+    });
+    from_f64_iter("fftfreq", n, DType::F64, v)
 }
 
 /// The sample frequencies of an [`rfft`](super::rfft) of length `n`
@@ -54,8 +54,8 @@ pub fn fftfreq(n: usize, d: f64) -> Result<NdArray> {
 /// array of length `n/2 + 1`. Errors as [`fftfreq`].
 pub fn rfftfreq(n: usize, d: f64) -> Result<NdArray> {
     let val = check_nd("rfftfreq", n, d)?;
-    let v: Vec<f64> = (0..n / 2 + 1).map(|k| k as f64 * val).collect();
-    from_vec(v, &[n / 2 + 1])
+    let v = (0..n / 2 + 1).map(move |k| k as f64 * val);
+    from_f64_iter("rfftfreq", n / 2 + 1, DType::F64, v)
 }
 
 /// The axes of a shift (default all), normalized and checked.

@@ -123,7 +123,7 @@ fn transform<T: FftReal, D: Dimension>(
     let mut dim = a.raw_dim();
     dim.slice_mut()[st.axis] = st.n;
     check_size::<Complex<T>>(routine, dim.slice())?;
-    let mut out = Array::<Complex<T>, D>::zeros(dim);
+    let mut out: Array<Complex<T>, D> = crate::alloc::try_zeros(routine, dim)?;
     T::c2c(
         a.view().into_dyn(),
         out.view_mut().into_dyn(),

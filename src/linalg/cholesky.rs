@@ -71,7 +71,7 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
     const R: &str = "cholesky";
     square(R, "a", a.dim())?;
     check_finite(R, "a", a)?;
-    let mut c = fortran_copy(a);
+    let mut c = fortran_copy(R, a)?;
     potrf_owned(R, &mut c, uplo)?;
     zero_other_triangle(&mut c, uplo);
     Ok(c)
@@ -126,7 +126,7 @@ pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<(
         potrf_result(R, info)?;
     } else {
         check_output(R, "a", a)?;
-        let mut c = copy_in_order(a, Order::Col);
+        let mut c = copy_in_order(R, a, Order::Col)?;
         let result = potrf_owned(R, &mut c, uplo);
         // Written back on failure too, so that every layout ends in the
         // state LAPACK leaves.
@@ -180,7 +180,7 @@ impl<T: Scalar> ChoFactors<T> {
         let c = if c.t().is_standard_layout() {
             c
         } else {
-            fortran_copy(&c)
+            fortran_copy(R, &c)?
         };
         Ok(ChoFactors { c, uplo })
     }
@@ -230,7 +230,7 @@ pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<ChoFactors<
     const R: &str = "cho_factor";
     square(R, "a", a.dim())?;
     check_finite(R, "a", a)?;
-    let mut c = fortran_copy(a);
+    let mut c = fortran_copy(R, a)?;
     potrf_owned(R, &mut c, uplo)?;
     Ok(ChoFactors { c, uplo })
 }

@@ -81,13 +81,21 @@ impl<T: Scalar> GeevWork<T> {
             n,
             left,
             right,
-            a: Array2::zeros((n, n).f()),
-            w: vec![T::zero(); n.max(1)],
-            wi: vec![T::Real::zero(); if T::IS_COMPLEX { 1 } else { n.max(1) }],
+            a: crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, n).f())?,
+            w: crate::alloc::try_vec(routine, n.max(1), T::zero())?,
+            wi: crate::alloc::try_vec(
+                routine,
+                if T::IS_COMPLEX { 1 } else { n.max(1) },
+                T::Real::zero(),
+            )?,
             vl: vecs(left),
             vr: vecs(right),
             work: Vec::new(),
-            rwork: vec![T::Real::zero(); if T::IS_COMPLEX { (2 * n).max(1) } else { 1 }],
+            rwork: crate::alloc::try_vec(
+                routine,
+                if T::IS_COMPLEX { (2 * n).max(1) } else { 1 },
+                T::Real::zero(),
+            )?,
         };
         if n == 0 {
             return Ok(ws);
@@ -127,7 +135,7 @@ impl<T: Scalar> GeevWork<T> {
             (false, true) => 4 * n,
         };
         let need = query_len(query[0].re().to_f64_real()).max(min).max(1);
-        ws.work = vec![T::zero(); need];
+        ws.work = crate::alloc::try_vec(routine, need, T::zero())?;
         Ok(ws)
     }
 
@@ -297,8 +305,8 @@ pub fn eig<T: Scalar>(
 ) -> Result<(Array1<Complex<T::Real>>, Array2<Complex<T::Real>>)> {
     const R: &str = "eig";
     let n = prepare(R, a)?;
-    let mut w = Array1::zeros(n);
-    let mut v = Array2::zeros((n, n).f());
+    let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
+    let mut v = crate::alloc::try_zeros::<_, ndarray::Ix2, _>(R, (n, n).f())?;
     GeevWork::new(R, n, false, true)?.run(a, w.view_mut(), None, Some(v.view_mut()))?;
     Ok((w, v))
 }
@@ -311,7 +319,7 @@ pub fn eig<T: Scalar>(
 pub fn eigvals<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<Complex<T::Real>>> {
     const R: &str = "eigvals";
     let n = prepare(R, a)?;
-    let mut w = Array1::zeros(n);
+    let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
     GeevWork::new(R, n, false, false)?.run(a, w.view_mut(), None, None)?;
     Ok(w)
 }
@@ -336,9 +344,9 @@ pub fn eig_left_right<T: Scalar>(
 )> {
     const R: &str = "eig_left_right";
     let n = prepare(R, a)?;
-    let mut w = Array1::zeros(n);
-    let mut vl = Array2::zeros((n, n).f());
-    let mut vr = Array2::zeros((n, n).f());
+    let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
+    let mut vl = crate::alloc::try_zeros::<_, ndarray::Ix2, _>(R, (n, n).f())?;
+    let mut vr = crate::alloc::try_zeros::<_, ndarray::Ix2, _>(R, (n, n).f())?;
     GeevWork::new(R, n, true, true)?.run(
         a,
         w.view_mut(),
@@ -380,7 +388,7 @@ fn stacked<T: Scalar>(
     super::square(routine, "a", (m, n))?;
     check_finite_always(routine, "a", a)?;
     let shape = |item: &[usize]| IxDyn(&[lead.as_slice(), item].concat());
-    let mut w = ArrayD::zeros(shape(&[n]));
+    let mut w = crate::alloc::try_zeros::<_, ndarray::IxDyn, _>(routine, shape(&[n]))?;
     let mut vl = left.then(|| ArrayD::zeros(shape(&[n, n])));
     let mut vr = right.then(|| ArrayD::zeros(shape(&[n, n])));
     if w.is_empty() {

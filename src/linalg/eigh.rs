@@ -19,6 +19,7 @@ use num_traits::{Float, Zero};
 use super::eigh_work::{EighWork, Select};
 use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::{check_finite, fortran_copy, square};
+use crate::alloc::try_zeros;
 use crate::error::{Error, Result};
 use crate::layout::{Order, check_output, mat_ld};
 use crate::operand::Uplo;
@@ -125,7 +126,7 @@ fn evd_in_place<T: Scalar>(
         }
         Access::Copy => {
             check_output(routine, "a", a)?;
-            let mut t = fortran_copy(a);
+            let mut t = fortran_copy(routine, a)?;
             let ld = n.max(1);
             // SAFETY: t is an owned n × n Fortran-order matrix.
             unsafe { work.evd(routine, vectors, uplo, n, t.as_mut_ptr(), ld, w)? };
@@ -154,8 +155,8 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<(Array1<T::Real>,
     const R: &str = "eigh";
     let n = square(R, "a", a.dim())? as usize;
     check_triangle(R, "a", a, uplo)?;
-    let mut v = fortran_copy(a);
-    let mut w = vec![T::Real::zero(); n];
+    let mut v = fortran_copy(R, a)?;
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     evd_in_place(&mut EighWork::new(), R, true, uplo, &mut v, &mut w)?;
     Ok((Array1::from(w), v))
 }
@@ -172,8 +173,8 @@ pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array1<T::Rea
     const R: &str = "eigvalsh";
     let n = square(R, "a", a.dim())? as usize;
     check_triangle(R, "a", a, uplo)?;
-    let mut t = fortran_copy(a);
-    let mut w = vec![T::Real::zero(); n];
+    let mut t = fortran_copy(R, a)?;
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     evd_in_place(&mut EighWork::new(), R, false, uplo, &mut t, &mut w)?;
     Ok(Array1::from(w))
 }
@@ -200,7 +201,7 @@ pub fn eigh_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<Array
     const R: &str = "eigh_inplace";
     let n = square(R, "a", a.dim())? as usize;
     check_triangle(R, "a", a, uplo)?;
-    let mut w = vec![T::Real::zero(); n];
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     evd_in_place(&mut EighWork::new(), R, true, uplo, a, &mut w)?;
     Ok(Array1::from(w))
 }
@@ -305,7 +306,10 @@ fn evr<T: Scalar>(
     let n = square(routine, "a", a.dim())? as usize;
     check_triangle(routine, "a", a, uplo)?;
     let Some(sel) = select(routine, n, range, Some(|| gershgorin(a, uplo)))? else {
-        return Ok((Array1::zeros(0), Array2::zeros((n, 0).f())));
+        return Ok((
+            crate::alloc::try_zeros::<_, ndarray::Ix1, _>(routine, 0)?,
+            Array2::zeros((n, 0).f()),
+        ));
     };
     let k = max_selected(&sel, n);
     // One scratch matrix for a whole stack.
@@ -314,10 +318,10 @@ fn evr<T: Scalar>(
             t.assign(a);
             t
         }
-        _ => scratch.insert(fortran_copy(a)),
+        _ => scratch.insert(fortran_copy(routine, a)?),
     };
-    let mut w = vec![T::Real::zero(); n];
-    let mut z = vec![T::zero(); if vectors { n * k } else { 1 }];
+    let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
+    let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
     let ni = n as BlasInt;
     // SAFETY: t is an owned n × n Fortran-order matrix; z holds n × k
     // column-major (ldz = n) when vectors; w has n elements.
@@ -341,7 +345,7 @@ fn evr<T: Scalar>(
         z.truncate(n * m);
         Array2::from_shape_vec((n, m).f(), z).expect("z holds n × m elements")
     } else {
-        Array2::zeros((n, 0).f())
+        crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?
     };
     Ok((Array1::from(w), v))
 }
@@ -415,13 +419,21 @@ fn slot_mut2<'a, T>(a: ArrayViewMutD<'a, T>, idx: &[usize]) -> ArrayViewMut2<'a,
 /// An output stack of shape `lead + [m, k]` whose matrices are each in
 /// Fortran order (the last two axes swapped in memory), so that LAPACK
 /// writes each one in place with leading dimension `m`.
-pub(crate) fn fortran_stack<T: Scalar>(lead: &[usize], m: usize, k: usize) -> ArrayD<T> {
+///
+/// # Errors
+/// `OutOfMemory` (or `SizeOverflow`) when it cannot be allocated.
+pub(crate) fn fortran_stack<T: Scalar>(
+    routine: &'static str,
+    lead: &[usize],
+    m: usize,
+    k: usize,
+) -> Result<ArrayD<T>> {
     let mut shape = lead.to_vec();
     shape.extend_from_slice(&[k, m]);
-    let mut out = ArrayD::<T>::zeros(IxDyn(&shape));
+    let mut out: ArrayD<T> = crate::alloc::try_zeros(routine, IxDyn(&shape))?;
     let nd = out.ndim();
     out.swap_axes(nd - 2, nd - 1);
-    out
+    Ok(out)
 }
 
 /// The contiguous `(n,)` slot of a C-order `lead + [n]` array.
@@ -445,8 +457,8 @@ pub fn eigh_stacked<T: Scalar>(
     const R: &str = "eigh";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
-    let mut w = ArrayD::<T::Real>::zeros(IxDyn(&[lead.as_slice(), &[n]].concat()));
-    let mut v = fortran_stack::<T>(&lead, n, n);
+    let mut w: ArrayD<T::Real> = try_zeros(R, IxDyn(&[lead.as_slice(), &[n]].concat()))?;
+    let mut v = fortran_stack::<T>(R, &lead, n, n)?;
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
@@ -467,8 +479,11 @@ pub fn eigvalsh_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<Array
     const R: &str = "eigvalsh";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
-    let mut w = ArrayD::<T::Real>::zeros(IxDyn(&[lead.as_slice(), &[n]].concat()));
-    let mut t = Array2::<T>::zeros((n, n).f());
+    let mut w = crate::alloc::try_zeros::<T::Real, ndarray::IxDyn, _>(
+        R,
+        IxDyn(&[lead.as_slice(), &[n]].concat()),
+    )?;
+    let mut t = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(R, (n, n).f())?;
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
@@ -498,7 +513,10 @@ pub fn eigh_inplace_stacked<T: Scalar>(
     for idx in stack_indices(&lead) {
         check_triangle(R, "a", &matrix_at(a.view(), &idx), uplo)?;
     }
-    let mut w = ArrayD::<T::Real>::zeros(IxDyn(&[lead.as_slice(), &[n]].concat()));
+    let mut w = crate::alloc::try_zeros::<T::Real, ndarray::IxDyn, _>(
+        R,
+        IxDyn(&[lead.as_slice(), &[n]].concat()),
+    )?;
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let mut ai = slot_mut2(a.view_mut(), &idx);

@@ -27,6 +27,7 @@ use super::eigh::{
 use super::eigh_work::EighWork;
 use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};
 use super::{fortran_copy, square};
+use crate::alloc::try_zeros;
 use crate::error::{Error, Result, Shape};
 use crate::layout::{Order, check_output, copy_in_order, mat_ld};
 use crate::operand::Uplo;
@@ -81,14 +82,14 @@ fn gvd_in_place<T: Scalar>(
     let mut a_tmp = None;
     if acc == Access::Copy {
         check_output(routine, "a", a)?;
-        a_tmp = Some(fortran_copy(a));
+        a_tmp = Some(fortran_copy(routine, a)?);
     }
     // The conjugate problem (row-major a) needs conj(B) too: b read row-major.
     let row = matches!(acc, Access::Row(_));
     let b_order = if row { Order::Row } else { Order::Col };
     let mut b_tmp = None;
     if mat_ld(b, b_order).is_none() {
-        b_tmp = Some(copy_in_order(b, b_order));
+        b_tmp = Some(copy_in_order(routine, b, b_order)?);
     }
     let (ap, lda) = match (&mut a_tmp, acc) {
         (Some(t), _) => (t.as_mut_ptr(), n.max(1)),
@@ -144,8 +145,8 @@ pub fn eigh_generalized<T: Scalar>(
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     check_triangle(R, "a", a, uplo)?;
     check_triangle(R, "b", b, uplo)?;
-    let (mut v, mut bt) = (fortran_copy(a), fortran_copy(b));
-    let mut w = vec![T::Real::zero(); n];
+    let (mut v, mut bt) = (fortran_copy(R, a)?, fortran_copy(R, b)?);
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     gvd_in_place(
         &mut EighWork::new(),
         R,
@@ -176,8 +177,8 @@ pub fn eigvalsh_generalized<T: Scalar>(
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     check_triangle(R, "a", a, uplo)?;
     check_triangle(R, "b", b, uplo)?;
-    let (mut at, mut bt) = (fortran_copy(a), fortran_copy(b));
-    let mut w = vec![T::Real::zero(); n];
+    let (mut at, mut bt) = (fortran_copy(R, a)?, fortran_copy(R, b)?);
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     gvd_in_place(
         &mut EighWork::new(),
         R,
@@ -217,7 +218,7 @@ pub fn eigh_generalized_inplace<T: Scalar>(
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     check_triangle(R, "a", a, uplo)?;
     check_triangle(R, "b", b, uplo)?;
-    let mut w = vec![T::Real::zero(); n];
+    let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     gvd_in_place(&mut EighWork::new(), R, true, itype, uplo, a, b, &mut w)?;
     Ok(Array1::from(w))
 }
@@ -229,12 +230,16 @@ struct Scratch<T> {
 }
 
 /// Reuses `slot` when it has shape `n × n`, else makes a Fortran-order copy.
-fn fill<'s, T: Scalar>(slot: &'s mut Option<Array2<T>>, src: &ArrayRef2<T>) -> &'s mut Array2<T> {
+fn fill<'s, T: Scalar>(
+    routine: &'static str,
+    slot: &'s mut Option<Array2<T>>,
+    src: &ArrayRef2<T>,
+) -> Result<&'s mut Array2<T>> {
     match slot {
         Some(t) if t.dim() == src.dim() => t.assign(src),
-        _ => *slot = Some(fortran_copy(src)),
+        _ => *slot = Some(fortran_copy(routine, src)?),
     }
-    slot.as_mut().expect("filled above")
+    Ok(slot.as_mut().expect("filled above"))
 }
 
 /// `?sygvx` on scratch copies of `a` and `b` for the `range` subset.
@@ -257,13 +262,16 @@ fn gvx<T: Scalar>(
     // LAPACK as they are (its bisection clips them to the Gershgorin
     // interval of the reduced problem).
     let Some(sel) = select(routine, n, range, None::<fn() -> T::Real>)? else {
-        return Ok((Array1::zeros(0), Array2::zeros((n, 0).f())));
+        return Ok((
+            crate::alloc::try_zeros::<_, ndarray::Ix1, _>(routine, 0)?,
+            Array2::zeros((n, 0).f()),
+        ));
     };
     let k = max_selected(&sel, n);
-    let at = fill(&mut scratch.a, a);
-    let bt = fill(&mut scratch.b, b);
-    let mut w = vec![T::Real::zero(); n];
-    let mut z = vec![T::zero(); if vectors { n * k } else { 1 }];
+    let at = fill(routine, &mut scratch.a, a)?;
+    let bt = fill(routine, &mut scratch.b, b)?;
+    let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
+    let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
     let ni = n as BlasInt;
     // SAFETY: at and bt are owned n × n Fortran-order matrices; z holds
     // n × k column-major (ldz = n) when vectors; w has n elements.
@@ -290,7 +298,7 @@ fn gvx<T: Scalar>(
         z.truncate(n * m);
         Array2::from_shape_vec((n, m).f(), z).expect("z holds n × m elements")
     } else {
-        Array2::zeros((n, 0).f())
+        crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?
     };
     Ok((Array1::from(w), v))
 }
@@ -412,10 +420,13 @@ fn gvd_stacked<T: Scalar>(
 ) -> Result<(ArrayD<T::Real>, Option<ArrayD<T>>)> {
     let (lead, n) = stack_problem(routine, a, b, itype)?;
     let itype = itype as BlasInt;
-    let mut w = ArrayD::<T::Real>::zeros(IxDyn(&[lead.as_slice(), &[n]].concat()));
-    let mut v = vectors.then(|| fortran_stack::<T>(&lead, n, n));
-    let mut at = Array2::<T>::zeros(if vectors { (0, 0) } else { (n, n) }.f());
-    let mut bt = Array2::<T>::zeros((n, n).f());
+    let mut w: ArrayD<T::Real> = try_zeros(routine, IxDyn(&[lead.as_slice(), &[n]].concat()))?;
+    let mut v = match vectors {
+        true => Some(fortran_stack::<T>(routine, &lead, n, n)?),
+        false => None,
+    };
+    let mut at: Array2<T> = try_zeros(routine, if vectors { (0, 0) } else { (n, n) }.f())?;
+    let mut bt: Array2<T> = try_zeros(routine, (n, n).f())?;
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let (ai, bi) = (matrix_at(a.view(), &idx), matrix_at(b.view(), &idx));

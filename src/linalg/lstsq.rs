@@ -129,7 +129,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
     // column then and drop it (as NumPy does).
     let kk = k.max(1);
     let (ldbi, kki) = (blas_int(R, "ldb", ldb)?, blas_int(R, "nrhs", kk)?);
-    let mut bb = Array2::<T>::zeros((ldb, kk).f());
+    let mut bb = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(R, (ldb, kk).f())?;
     {
         let bd = b.view().into_dyn();
         let bd = if bshape.len() == 1 {
@@ -140,10 +140,10 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         let b2 = bd.into_dimensionality::<Ix2>().map_err(|_| shape_bug(R))?;
         bb.slice_mut(s![..m, ..k]).assign(&b2);
     }
-    let mut sv = vec![T::Real::zero(); mn];
+    let mut sv = crate::alloc::try_vec(R, mn, T::Real::zero())?;
     let mut rank = 0usize;
     if mn > 0 {
-        let mut acopy = fortran_copy(a);
+        let mut acopy = fortran_copy(R, a)?;
         let (abuf, lda) = lapack_mut(&mut acopy);
         let (bbuf, _) = lapack_mut(&mut bb);
         let (lwork_min, lrwork_min, liwork_min) = T::gelsd_min_sizes(m, n, kk);
@@ -164,9 +164,10 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         let lwork = query_len(q[0].re().to_f64_real()).max(lwork_min);
         let lrwork = query_len(rq[0].to_f64_real()).max(lrwork_min);
         let liwork = (iq[0].max(0) as usize).max(liwork_min);
-        let mut work = vec![T::zero(); lwork];
-        let mut rwork = vec![T::Real::zero(); if T::IS_COMPLEX { lrwork } else { 1 }];
-        let mut iwork = vec![0 as BlasInt; liwork];
+        let mut work = crate::alloc::try_vec(R, lwork, T::zero())?;
+        let mut rwork =
+            crate::alloc::try_vec(R, if T::IS_COMPLEX { lrwork } else { 1 }, T::Real::zero())?;
+        let mut iwork = crate::alloc::try_vec(R, liwork, 0 as BlasInt)?;
         let lw = blas_int(R, "lwork", lwork)?;
         // SAFETY: a is m × n (lda), b is ldb × nrhs column-major; the
         // workspaces hold at least the queried and documented sizes.
@@ -218,15 +219,15 @@ pub fn lstsq<T: Scalar, D: Dimension>(
             })
             .collect::<Array1<_>>()
     } else {
-        Array1::zeros(0)
+        crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, 0)?
     };
     let x = bb.slice(s![..n, ..k]);
     let x: ArrayD<T> = if bshape.len() == 2 {
-        let mut x2 = ArrayD::<T>::zeros(IxDyn(&[n, k]).f());
+        let mut x2 = crate::alloc::try_zeros::<T, ndarray::IxDyn, _>(R, IxDyn(&[n, k]).f())?;
         x2.assign(&x);
         x2
     } else {
-        let mut x1 = ArrayD::<T>::zeros(IxDyn(&[n]));
+        let mut x1 = crate::alloc::try_zeros::<T, ndarray::IxDyn, _>(R, IxDyn(&[n]))?;
         x1.assign(&x.column(0));
         x1
     };
@@ -285,7 +286,7 @@ fn pinv_with<T: Scalar>(
         None => T::epsilon() * T::Real::from_f64_real(m.max(n) as f64),
     };
     let p = work.run(R, a, Job::Thin)?;
-    let mut res = Array2::<T>::zeros((n, m).f());
+    let mut res = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(R, (n, m).f())?;
     let (u, vh) = (p.u.expect("thin vectors"), p.vh.expect("thin vectors"));
     let cutoff = match p.s.first() {
         Some(&s0) => rtol * s0,

@@ -72,8 +72,8 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
     const R: &str = "lu_factor";
     check_finite(R, "a", a)?;
     let (m, n) = (blas_int(R, "m", a.nrows())?, blas_int(R, "n", a.ncols())?);
-    let mut lu = fortran_copy(a);
-    let mut ipiv = vec![0 as BlasInt; a.nrows().min(a.ncols())];
+    let mut lu = fortran_copy(R, a)?;
+    let mut ipiv = crate::alloc::try_vec(R, a.nrows().min(a.ncols()), 0 as BlasInt)?;
     let mut singular = None;
     if m > 0 && n > 0 {
         let (buf, lda) = lapack_mut(&mut lu);
@@ -222,7 +222,7 @@ pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
             }),
         });
     }
-    let mut x = ArrayD::<T>::zeros(ndarray::IxDyn(shape).f());
+    let mut x: ArrayD<T> = crate::alloc::try_zeros(routine, ndarray::IxDyn(shape).f())?;
     x.assign(b);
     Ok(x)
 }

@@ -112,8 +112,14 @@ pub(crate) fn check_finite_always<T: Scalar, D: Dimension>(
 }
 
 /// A Fortran-order working copy of `a` for LAPACK to overwrite.
-pub(crate) fn fortran_copy<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
-    copy_in_order(a, Order::Col)
+///
+/// # Errors
+/// `OutOfMemory` (or `SizeOverflow`) when the copy cannot be allocated.
+pub(crate) fn fortran_copy<T: Scalar>(
+    routine: &'static str,
+    a: &ArrayRef2<T>,
+) -> Result<Array2<T>> {
+    copy_in_order(routine, a, Order::Col)
 }
 
 /// LAPACK's view of a Fortran-order owned matrix: the buffer and its

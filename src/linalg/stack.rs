@@ -32,7 +32,7 @@ pub(crate) fn broadcast_shapes(
     b: &[usize],
 ) -> Result<Vec<usize>> {
     let n = a.len().max(b.len());
-    let mut out = vec![0; n];
+    let mut out = crate::alloc::try_vec(routine, n, 0)?;
     for i in 0..n {
         let da = if i + a.len() >= n {
             a[i + a.len() - n]

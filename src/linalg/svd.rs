@@ -184,7 +184,7 @@ impl<T: Scalar> SvdWork<T> {
     ) -> Result<BlasInt> {
         let jobz = job.code();
         let (mu, nu) = (m as usize, n as usize);
-        let mut acopy = fortran_copy(a);
+        let mut acopy = fortran_copy(routine, a)?;
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];
@@ -277,7 +277,7 @@ impl<T: Scalar> SvdWork<T> {
     ) -> Result<BlasInt> {
         let code = job.code();
         let (mu, nu) = (m as usize, n as usize);
-        let mut acopy = fortran_copy(a);
+        let mut acopy = fortran_copy(routine, a)?;
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];

@@ -82,7 +82,7 @@ fn trtrs_into<T: Scalar>(
         };
         (a.as_ptr(), ld, uplo.flip().lapack(), op, conj)
     } else {
-        copy = copy_in_order(a, Order::Col);
+        copy = copy_in_order(routine, a, Order::Col)?;
         (copy.as_ptr(), n, uplo.lapack(), trans.lapack(), false)
     };
     if conj {

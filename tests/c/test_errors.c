@@ -136,6 +136,34 @@ int main(void) {
     lapis_array_free(c);
   }
 
+  /* Sizes no allocator grants: LAPIS_ERR_OUT_OF_MEMORY, never an abort.
+   * Zero-stride views of one wrapped double make huge operands cheaply;
+   * the temporaries and results sized by them cannot be allocated. */
+  {
+    double one_value = 1.0;
+    int64_t huge_shape[2] = {2, INT64_C(1) << 58}, zero_strides[2] = {0, 0};
+    int64_t col_shape[2] = {INT64_C(1) << 20, 1}, row_shape[2] = {1, INT64_C(1) << 20};
+    int64_t axis0[1] = {0};
+    lapis_array *huge = NULL, *col = NULL, *row = NULL;
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 2, huge_shape,
+                              zero_strides, true, &huge));
+    /* The sums along axis 0: 2^58 accumulators (2^61 bytes). */
+    CHECK_STATUS(lapis_sum(huge, 1, axis0, false, &out), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK_MESSAGE("unable to allocate");
+    /* A 2^20 x 2^20 product (8 TiB). */
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 2, col_shape,
+                              zero_strides, true, &col));
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 2, row_shape,
+                              zero_strides, true, &row));
+    CHECK_STATUS(lapis_matmul(col, row, &out), LAPIS_ERR_OUT_OF_MEMORY);
+    /* fftfreq: 2^58 values cannot be allocated; 2^62 overflow the byte count. */
+    CHECK_STATUS(lapis_fft_fftfreq(INT64_C(1) << 58, 1.0, &out), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK_STATUS(lapis_fft_fftfreq(INT64_C(1) << 62, 1.0, &out), LAPIS_ERR_OVERFLOW);
+    CHECK_STATUS(lapis_fft_rfftfreq(INT64_C(1) << 62, 1.0, &out), LAPIS_ERR_OVERFLOW);
+    CHECK(out == sentinel());
+    lapis_array_free(huge); lapis_array_free(col); lapis_array_free(row);
+  }
+
   /* Status names cover every code. */
   CHECK(strcmp(lapis_status_string(LAPIS_ERR_BAD_STRIDE), "LAPIS_ERR_BAD_STRIDE") == 0);
 

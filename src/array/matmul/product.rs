@@ -196,7 +196,7 @@ pub fn matmul_nd<T: Scalar, DA: Dimension, DB: Dimension>(
     b: &ArrayRef<T, DB>,
 ) -> Result<ArrayD<T>> {
     let plan = Plan::new(a.shape(), b.shape())?;
-    let mut c = ArrayD::<T>::zeros(IxDyn(&plan.out_shape));
+    let mut c: ArrayD<T> = crate::alloc::try_zeros("matmul", IxDyn(&plan.out_shape))?;
     plan.run(a.view().into_dyn(), b.view().into_dyn(), c.view_mut())?;
     Ok(c)
 }

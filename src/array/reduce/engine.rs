@@ -24,6 +24,7 @@
 use ndarray::{ArrayView, IxDyn};
 
 use super::super::MAX_DIMS;
+use crate::error::Result;
 
 /// Pairwise block: NumPy's `PW_BLOCKSIZE`.
 const BLOCK: usize = 128;
@@ -194,11 +195,16 @@ fn join<A: Send, B: Send>(
 /// Reduces `a` over the axes where `mask` is true. Returns the
 /// accumulators of the kept axes in C order (length: product of the kept
 /// lengths, 1 if none).
+///
+/// # Errors
+/// `OutOfMemory` (or `SizeOverflow`) when the accumulators cannot be
+/// allocated.
 pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
+    routine: &'static str,
     r: &R,
     a: &ArrayView<'_, T, IxDyn>,
     mask: &[bool],
-) -> Vec<R::Acc> {
+) -> Result<Vec<R::Acc>> {
     let shape = a.shape();
     let nd = shape.len();
     // Output strides: C order over the kept axes.
@@ -210,9 +216,9 @@ pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
             nk *= shape[k];
         }
     }
-    let mut out = vec![r.init(); nk];
+    let mut out = crate::alloc::try_vec(routine, nk, r.init())?;
     if nk == 0 || shape.contains(&0) {
-        return out; // no outputs, or nothing reduced into them
+        return Ok(out); // no outputs, or nothing reduced into them
     }
     let mut ptr = a.as_ptr();
     let mut obase = 0isize;
@@ -261,7 +267,7 @@ pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
     } else {
         run();
     }
-    out
+    Ok(out)
 }
 
 /// Sorts axes by decreasing input stride (output stride breaks ties) and

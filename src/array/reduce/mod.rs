@@ -154,6 +154,8 @@ pub(crate) struct Plan {
     pub shape: Vec<usize>,
     /// The result shape with the reduced axes kept as length 1.
     pub keep_shape: Vec<usize>,
+    /// The routine, for errors (allocation failure included).
+    pub routine: &'static str,
 }
 
 impl Plan {
@@ -202,6 +204,7 @@ impl Axes {
             empty: false,
             shape: Vec::with_capacity(nd),
             keep_shape: Vec::with_capacity(nd),
+            routine,
         };
         for (k, &n) in shape.iter().enumerate() {
             if mask[k] {

@@ -57,12 +57,12 @@ fn mapped_sum<T: Scalar>(
     v: &ArrayViewD<'_, T>,
     plan: &Plan,
     f: impl Fn(T) -> T::Real + Sync,
-) -> Vec<T::Real> {
-    let mut vals = reduce(&Mapped(SumR, f), v, &plan.mask[..v.ndim()]);
+) -> Result<Vec<T::Real>> {
+    let mut vals = reduce(plan.routine, &Mapped(SumR, f), v, &plan.mask[..v.ndim()])?;
     if plan.count == 0 {
         vals.fill(T::Real::zero());
     }
-    vals
+    Ok(vals)
 }
 
 /// The vector norm of order `ord` over `axes` (NumPy 2's
@@ -113,21 +113,31 @@ pub fn vector_norm<T: Scalar, D: Dimension>(
             return Err(empty_error(R, op));
         }
         if ord > 0.0 {
-            reduce(&Mapped(ExtR::<true>, |x: T| x.abs()), &v, mask)
+            reduce(
+                plan.routine,
+                &Mapped(ExtR::<true>, |x: T| x.abs()),
+                &v,
+                mask,
+            )?
         } else {
-            reduce(&Mapped(ExtR::<false>, |x: T| x.abs()), &v, mask)
+            reduce(
+                plan.routine,
+                &Mapped(ExtR::<false>, |x: T| x.abs()),
+                &v,
+                mask,
+            )?
         }
     } else if plan.empty {
         let z = T::Real::zero();
         let inf = <T::Real as Float>::infinity();
         let n: usize = plan.shape.iter().product();
-        vec![if ord < 0.0 { inf } else { z }; n]
+        crate::alloc::try_vec(R, n, if ord < 0.0 { inf } else { z })?
     } else if ord == 0.0 {
         let one = real::<T>(1.0);
         let z = T::Real::zero();
-        mapped_sum(&v, &plan, |x: T| if x == T::zero() { z } else { one })
+        mapped_sum(&v, &plan, |x: T| if x == T::zero() { z } else { one })?
     } else if ord == 1.0 {
-        mapped_sum(&v, &plan, |x: T| x.abs())
+        mapped_sum(&v, &plan, |x: T| x.abs())?
     } else if ord == 2.0 {
         two_norm(R, &v, &plan)?
     } else {
@@ -142,7 +152,7 @@ fn two_norm<T: Scalar>(
     v: &ArrayViewD<'_, T>,
     plan: &Plan,
 ) -> Result<Vec<T::Real>> {
-    let ss = mapped_sum(v, plan, |x: T| x.abs_sqr());
+    let ss = mapped_sum(v, plan, |x: T| x.abs_sqr())?;
     // Terms that underflowed lost at most MIN_POSITIVE each: negligible
     // (relative ε) once the sum exceeds count·MIN_POSITIVE/ε.
     let small = <T::Real as Float>::min_positive_value() * real::<T>(plan.count.max(1) as f64)
@@ -173,9 +183,14 @@ fn scaled_norm<T: Scalar>(
 ) -> Result<Vec<T::Real>> {
     let mask = &plan.mask[..v.ndim()];
     let scale = if p > 0.0 {
-        reduce(&Mapped(ExtR::<true>, |x: T| x.abs()), v, mask)
+        reduce(plan.routine, &Mapped(ExtR::<true>, |x: T| x.abs()), v, mask)?
     } else {
-        reduce(&Mapped(ExtR::<false>, |x: T| x.abs()), v, mask)
+        reduce(
+            plan.routine,
+            &Mapped(ExtR::<false>, |x: T| x.abs()),
+            v,
+            mask,
+        )?
     };
     let sa = shaped(routine, plan, true, scale.clone())?;
     let sb = sa.broadcast(v.raw_dim()).ok_or_else(|| {
@@ -194,7 +209,7 @@ fn scaled_norm<T: Scalar>(
             (x.abs() / s).powf(pr)
         }
     });
-    let sums = sum_vals(&terms.view(), plan);
+    let sums = sum_vals(&terms.view(), plan)?;
     let inv = real::<T>(1.0 / p);
     Ok(scale
         .into_iter()
@@ -226,7 +241,7 @@ pub fn all_finite<T: Scalar, D: Dimension>(
     const R: &str = "all_finite";
     let v = a.view().into_dyn();
     let plan = axes.into().plan(R, v.shape())?;
-    let vals = reduce(&FiniteR, &v, &plan.mask[..v.ndim()]);
+    let vals = reduce(plan.routine, &FiniteR, &v, &plan.mask[..v.ndim()])?;
     shaped(R, &plan, keepdims, vals)
 }
 

@@ -183,17 +183,17 @@ pub fn sum<T: Scalar, D: Dimension>(
 ) -> Result<ArrayD<T>> {
     const R: &str = "sum";
     let (v, plan) = setup(R, a, axes.into())?;
-    let vals = sum_vals(&v, &plan);
+    let vals = sum_vals(&v, &plan)?;
     shaped(R, &plan, keepdims, vals)
 }
 
 /// Sums in C order of the kept axes (0, not −0, for empty reductions).
-pub(crate) fn sum_vals<T: Scalar>(v: &ArrayViewD<'_, T>, plan: &Plan) -> Vec<T> {
-    let mut vals = reduce(&SumR, v, &plan.mask[..v.ndim()]);
+pub(crate) fn sum_vals<T: Scalar>(v: &ArrayViewD<'_, T>, plan: &Plan) -> Result<Vec<T>> {
+    let mut vals = reduce(plan.routine, &SumR, v, &plan.mask[..v.ndim()])?;
     if plan.count == 0 {
         vals.fill(T::zero());
     }
-    vals
+    Ok(vals)
 }
 
 /// Product over `axes` (NumPy's `prod`), pairwise like [`sum`]; the
@@ -208,7 +208,7 @@ pub fn prod<T: Scalar, D: Dimension>(
 ) -> Result<ArrayD<T>> {
     const R: &str = "prod";
     let (v, plan) = setup(R, a, axes.into())?;
-    let vals = reduce(&ProdR, &v, &plan.mask[..v.ndim()]);
+    let vals = reduce(plan.routine, &ProdR, &v, &plan.mask[..v.ndim()])?;
     shaped(R, &plan, keepdims, vals)
 }
 
@@ -224,18 +224,18 @@ pub fn mean<T: Scalar, D: Dimension>(
 ) -> Result<ArrayD<T>> {
     const R: &str = "mean";
     let (v, plan) = setup(R, a, axes.into())?;
-    let vals = mean_vals(&v, &plan);
+    let vals = mean_vals(&v, &plan)?;
     shaped(R, &plan, keepdims, vals)
 }
 
-fn mean_vals<T: Scalar>(v: &ArrayViewD<'_, T>, plan: &Plan) -> Vec<T> {
-    let mut vals = sum_vals(v, plan);
+fn mean_vals<T: Scalar>(v: &ArrayViewD<'_, T>, plan: &Plan) -> Result<Vec<T>> {
+    let mut vals = sum_vals(v, plan)?;
     let n = <T::Real as RealScalar>::from_f64_real(plan.count as f64);
     for x in &mut vals {
         // Divide both parts by the real count (0/0 = NaN for empty).
         *x = T::from_parts(x.re() / n, x.im() / n);
     }
-    vals
+    Ok(vals)
 }
 
 /// Variance over `axes` (NumPy's `var`): `Σ|xᵢ − mean|² / (N − ddof)`,
@@ -283,14 +283,14 @@ fn var_vals<T: Scalar>(
     plan: &Plan,
     ddof: usize,
 ) -> Result<Vec<T::Real>> {
-    let mean = shaped(routine, plan, true, mean_vals(v, plan))?;
+    let mean = shaped(routine, plan, true, mean_vals(v, plan)?)?;
     let mb = mean.broadcast(v.raw_dim()).ok_or_else(|| {
         Error::Unsupported(format!("{routine}: internal error broadcasting the mean"))
     })?;
     let dev = Zip::from(v)
         .and(&mb)
         .map_collect(|&x, &m| (x - m).abs_sqr());
-    let mut vals = sum_vals(&dev.view(), plan);
+    let mut vals = sum_vals(&dev.view(), plan)?;
     let d = <T::Real as RealScalar>::from_f64_real(plan.count.saturating_sub(ddof) as f64);
     for x in &mut vals {
         *x /= d;
@@ -316,7 +316,7 @@ pub fn max<T: Scalar, D: Dimension>(
     if plan.empty {
         return Err(empty_error(R, "maximum"));
     }
-    let vals = reduce(&ExtR::<true>, &v, &plan.mask[..v.ndim()]);
+    let vals = reduce(plan.routine, &ExtR::<true>, &v, &plan.mask[..v.ndim()])?;
     shaped(R, &plan, keepdims, vals)
 }
 
@@ -334,6 +334,6 @@ pub fn min<T: Scalar, D: Dimension>(
     if plan.empty {
         return Err(empty_error(R, "minimum"));
     }
-    let vals = reduce(&ExtR::<false>, &v, &plan.mask[..v.ndim()]);
+    let vals = reduce(plan.routine, &ExtR::<false>, &v, &plan.mask[..v.ndim()])?;
     shaped(R, &plan, keepdims, vals)
 }
