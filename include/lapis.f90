@@ -81,44 +81,45 @@ module lapis_c
   private
 
   public :: lapis_f_string
-  public :: lapis_last_error, lapis_status_string, lapis_version, lapis_set_num_threads, &
-    lapis_get_num_threads, lapis_backend_info, lapis_backend_check, lapis_array_free, lapis_zeros, &
-    lapis_ones, lapis_empty, lapis_full, lapis_eye, lapis_identity, lapis_arange, lapis_linspace, &
-    lapis_logspace, lapis_geomspace, lapis_zeros_like, lapis_ones_like, lapis_empty_like, &
-    lapis_full_like, lapis_random_uniform, lapis_random_normal, lapis_random_standard_normal, &
-    lapis_random_fill_uniform, lapis_random_fill_normal, lapis_random_fill_standard_normal, &
-    lapis_array_wrap, lapis_array_wrap_contiguous, lapis_array_dtype, lapis_array_ndim, &
-    lapis_array_size, lapis_array_itemsize, lapis_array_nbytes, lapis_array_flags, &
-    lapis_array_data, lapis_array_data_mut, lapis_array_shape, lapis_array_strides, &
-    lapis_array_shares_buffer, lapis_array_view, lapis_array_slice, lapis_array_index, &
-    lapis_array_transpose, lapis_array_permute, lapis_array_swapaxes, lapis_array_moveaxis, &
-    lapis_array_reshape, lapis_array_ravel, lapis_array_broadcast_to, lapis_array_real, &
-    lapis_array_imag, lapis_array_squeeze, lapis_array_expand_dims, lapis_array_diagonal, &
-    lapis_array_copy, lapis_array_astype, lapis_array_ascontiguousarray, &
-    lapis_array_asfortranarray, lapis_array_copyto, lapis_array_fill, lapis_concatenate, &
-    lapis_stack, lapis_array_get, lapis_array_set, lapis_array_read, lapis_array_write, lapis_scal, &
-    lapis_rscal, lapis_axpy, lapis_dotu, lapis_dotc, lapis_nrm2, lapis_asum, lapis_iamax, &
-    lapis_copy, lapis_swap, lapis_gemv, lapis_ger, lapis_gerc, lapis_symv, lapis_hemv, lapis_trmv, &
-    lapis_trsv, lapis_gemm, lapis_symm, lapis_hemm, lapis_trmm, lapis_trsm, lapis_syrk, lapis_herk, &
-    lapis_syr2k, lapis_her2k, lapis_sgemm, lapis_dgemm, lapis_cgemm, lapis_zgemm, lapis_sgemv, &
-    lapis_dgemv, lapis_cgemv, lapis_zgemv, lapis_saxpy, lapis_daxpy, lapis_caxpy, lapis_zaxpy, &
-    lapis_sscal, lapis_dscal, lapis_cscal, lapis_zscal, lapis_csscal, lapis_zdscal, lapis_sdot, &
-    lapis_ddot, lapis_cdotu, lapis_cdotc, lapis_zdotu, lapis_zdotc, lapis_snrm2, lapis_dnrm2, &
-    lapis_scnrm2, lapis_dznrm2, lapis_ssyrk, lapis_dsyrk, lapis_csyrk, lapis_zsyrk, lapis_cherk, &
-    lapis_zherk, lapis_strsm, lapis_dtrsm, lapis_ctrsm, lapis_ztrsm, lapis_scopy, lapis_sswap, &
-    lapis_dcopy, lapis_dswap, lapis_ccopy, lapis_cswap, lapis_zcopy, lapis_zswap, lapis_fft_fft, &
-    lapis_fft_ifft, lapis_fft_rfft, lapis_fft_irfft, lapis_fft_hfft, lapis_fft_ihfft, &
-    lapis_fft_fft_out, lapis_fft_ifft_out, lapis_fft_rfft_out, lapis_fft_irfft_out, &
-    lapis_fft_hfft_out, lapis_fft_ihfft_out, lapis_fft_fft_inplace, lapis_fft_ifft_inplace, &
-    lapis_fft_fftn, lapis_fft_ifftn, lapis_fft_rfftn, lapis_fft_irfftn, lapis_fft_fft2, &
-    lapis_fft_ifft2, lapis_fft_rfft2, lapis_fft_irfft2, lapis_fft_fftn_out, lapis_fft_ifftn_out, &
-    lapis_fft_rfftn_out, lapis_fft_irfftn_out, lapis_fft_fft2_out, lapis_fft_ifft2_out, &
-    lapis_fft_rfft2_out, lapis_fft_irfft2_out, lapis_fft_fftfreq, lapis_fft_rfftfreq, &
-    lapis_fft_fftshift, lapis_fft_ifftshift, lapis_linalg_solve, lapis_linalg_lstsq, &
-    lapis_linalg_inv, lapis_linalg_pinv, lapis_linalg_det, lapis_linalg_det_scalar, &
-    lapis_linalg_slogdet, lapis_linalg_lu, lapis_linalg_cholesky, lapis_linalg_qr, &
-    lapis_linalg_svd, lapis_linalg_svdvals, lapis_linalg_eig, lapis_linalg_eigvals, &
-    lapis_linalg_eigh, lapis_linalg_eigvalsh, lapis_linalg_eigh_generalized, lapis_linalg_norm, &
+  public :: lapis_last_error, lapis_set_last_error, lapis_status_string, lapis_version, &
+    lapis_set_num_threads, lapis_get_num_threads, lapis_backend_info, lapis_backend_check, &
+    lapis_array_free, lapis_zeros, lapis_ones, lapis_empty, lapis_full, lapis_eye, lapis_identity, &
+    lapis_arange, lapis_linspace, lapis_logspace, lapis_geomspace, lapis_zeros_like, &
+    lapis_ones_like, lapis_empty_like, lapis_full_like, lapis_random_uniform, lapis_random_normal, &
+    lapis_random_standard_normal, lapis_random_fill_uniform, lapis_random_fill_normal, &
+    lapis_random_fill_standard_normal, lapis_array_wrap, lapis_array_wrap_contiguous, &
+    lapis_array_dtype, lapis_array_ndim, lapis_array_size, lapis_array_itemsize, &
+    lapis_array_nbytes, lapis_array_flags, lapis_array_data, lapis_array_data_mut, &
+    lapis_array_shape, lapis_array_strides, lapis_array_shares_buffer, lapis_array_view, &
+    lapis_array_slice, lapis_array_index, lapis_array_transpose, lapis_array_permute, &
+    lapis_array_swapaxes, lapis_array_moveaxis, lapis_array_reshape, lapis_array_ravel, &
+    lapis_array_broadcast_to, lapis_array_real, lapis_array_imag, lapis_array_squeeze, &
+    lapis_array_expand_dims, lapis_array_diagonal, lapis_array_copy, lapis_array_astype, &
+    lapis_array_ascontiguousarray, lapis_array_asfortranarray, lapis_array_copyto, &
+    lapis_array_fill, lapis_concatenate, lapis_stack, lapis_array_get, lapis_array_set, &
+    lapis_array_read, lapis_array_write, lapis_scal, lapis_rscal, lapis_axpy, lapis_dotu, &
+    lapis_dotc, lapis_nrm2, lapis_asum, lapis_iamax, lapis_copy, lapis_swap, lapis_gemv, lapis_ger, &
+    lapis_gerc, lapis_symv, lapis_hemv, lapis_trmv, lapis_trsv, lapis_gemm, lapis_symm, lapis_hemm, &
+    lapis_trmm, lapis_trsm, lapis_syrk, lapis_herk, lapis_syr2k, lapis_her2k, lapis_sgemm, &
+    lapis_dgemm, lapis_cgemm, lapis_zgemm, lapis_sgemv, lapis_dgemv, lapis_cgemv, lapis_zgemv, &
+    lapis_saxpy, lapis_daxpy, lapis_caxpy, lapis_zaxpy, lapis_sscal, lapis_dscal, lapis_cscal, &
+    lapis_zscal, lapis_csscal, lapis_zdscal, lapis_sdot, lapis_ddot, lapis_cdotu, lapis_cdotc, &
+    lapis_zdotu, lapis_zdotc, lapis_snrm2, lapis_dnrm2, lapis_scnrm2, lapis_dznrm2, lapis_ssyrk, &
+    lapis_dsyrk, lapis_csyrk, lapis_zsyrk, lapis_cherk, lapis_zherk, lapis_strsm, lapis_dtrsm, &
+    lapis_ctrsm, lapis_ztrsm, lapis_scopy, lapis_sswap, lapis_dcopy, lapis_dswap, lapis_ccopy, &
+    lapis_cswap, lapis_zcopy, lapis_zswap, lapis_fft_fft, lapis_fft_ifft, lapis_fft_rfft, &
+    lapis_fft_irfft, lapis_fft_hfft, lapis_fft_ihfft, lapis_fft_fft_out, lapis_fft_ifft_out, &
+    lapis_fft_rfft_out, lapis_fft_irfft_out, lapis_fft_hfft_out, lapis_fft_ihfft_out, &
+    lapis_fft_fft_inplace, lapis_fft_ifft_inplace, lapis_fft_fftn, lapis_fft_ifftn, &
+    lapis_fft_rfftn, lapis_fft_irfftn, lapis_fft_fft2, lapis_fft_ifft2, lapis_fft_rfft2, &
+    lapis_fft_irfft2, lapis_fft_fftn_out, lapis_fft_ifftn_out, lapis_fft_rfftn_out, &
+    lapis_fft_irfftn_out, lapis_fft_fft2_out, lapis_fft_ifft2_out, lapis_fft_rfft2_out, &
+    lapis_fft_irfft2_out, lapis_fft_fftfreq, lapis_fft_rfftfreq, lapis_fft_fftshift, &
+    lapis_fft_ifftshift, lapis_linalg_solve, lapis_linalg_lstsq, lapis_linalg_inv, &
+    lapis_linalg_pinv, lapis_linalg_det, lapis_linalg_det_scalar, lapis_linalg_slogdet, &
+    lapis_linalg_lu, lapis_linalg_cholesky, lapis_linalg_qr, lapis_linalg_svd, &
+    lapis_linalg_svdvals, lapis_linalg_eig, lapis_linalg_eigvals, lapis_linalg_eigh, &
+    lapis_linalg_eigvalsh, lapis_linalg_eigh_generalized, lapis_linalg_norm, &
     lapis_linalg_norm_axis, lapis_linalg_cond, lapis_linalg_matrix_rank, &
     lapis_linalg_solve_triangular, lapis_matmul, lapis_matmul_out, lapis_dot, lapis_vdot, &
     lapis_inner, lapis_outer, lapis_tensordot, lapis_tensordot_axes, lapis_einsum, lapis_kron, &
@@ -384,6 +385,13 @@ module lapis_c
       import :: c_ptr
       type(c_ptr) :: ret
     end function lapis_last_error
+    ! Records `message` (a NUL-terminated string; NULL records "") as the calling thread's last
+    ! error, the string `lapis_last_error()` returns next.
+    function lapis_set_last_error(message) bind(c, name="lapis_set_last_error") result(ret)
+      import :: c_char, c_int
+      character(kind=c_char), intent(in) :: message(*)
+      integer(c_int) :: ret
+    end function lapis_set_last_error
     ! The name of a status code, e.g. "LAPIS_ERR_SHAPE_MISMATCH" (a static string;
     ! "LAPIS_UNKNOWN_STATUS" for a value that is not a status).
     function lapis_status_string(status) bind(c, name="lapis_status_string") result(ret)
@@ -3974,23 +3982,23 @@ end module lapis_c
 
 
 module lapis
-  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, &
+  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, &
     c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_float, c_double, &
     c_float_complex, c_double_complex
   use, intrinsic :: iso_fortran_env, only: error_unit
-  use lapis_c, only: c_last_error => lapis_last_error, c_wrap => lapis_array_wrap, &
-    c_ndim => lapis_array_ndim, c_shape => lapis_array_shape, c_copyto => lapis_array_copyto, &
-    c_free => lapis_array_free, c_gemm => lapis_gemm, c_gemv => lapis_gemv, c_axpy => lapis_axpy, &
-    c_scal => lapis_scal, c_dot => lapis_dotu, c_dotc => lapis_dotc, c_syrk => lapis_syrk, &
-    c_herk => lapis_herk, c_solve => lapis_linalg_solve, c_lstsq => lapis_linalg_lstsq, &
-    c_inv => lapis_linalg_inv, c_det_scalar => lapis_linalg_det_scalar, &
-    c_cholesky => lapis_linalg_cholesky, c_eigh => lapis_linalg_eigh, &
-    c_eigh_generalized => lapis_linalg_eigh_generalized, c_svd => lapis_linalg_svd, &
-    c_norm => lapis_linalg_norm, c_add_out => lapis_add_out, c_subtract_out => lapis_subtract_out, &
-    c_multiply_out => lapis_multiply_out, c_divide_out => lapis_divide_out, &
-    c_exp_out => lapis_exp_out, c_sqrt_out => lapis_sqrt_out, c_absolute_out => lapis_absolute_out, &
-    c_sum_all => lapis_sum_all, c_mean_all => lapis_mean_all, c_max_all => lapis_max_all, &
-    c_min_all => lapis_min_all, c_fft_fft_out => lapis_fft_fft_out, &
+  use lapis_c, only: c_last_error => lapis_last_error, c_set_last_error => lapis_set_last_error, &
+    c_wrap => lapis_array_wrap, c_ndim => lapis_array_ndim, c_shape => lapis_array_shape, &
+    c_copyto => lapis_array_copyto, c_free => lapis_array_free, c_gemm => lapis_gemm, &
+    c_gemv => lapis_gemv, c_axpy => lapis_axpy, c_scal => lapis_scal, c_dot => lapis_dotu, &
+    c_dotc => lapis_dotc, c_syrk => lapis_syrk, c_herk => lapis_herk, &
+    c_solve => lapis_linalg_solve, c_lstsq => lapis_linalg_lstsq, c_inv => lapis_linalg_inv, &
+    c_det_scalar => lapis_linalg_det_scalar, c_cholesky => lapis_linalg_cholesky, &
+    c_eigh => lapis_linalg_eigh, c_eigh_generalized => lapis_linalg_eigh_generalized, &
+    c_svd => lapis_linalg_svd, c_norm => lapis_linalg_norm, c_add_out => lapis_add_out, &
+    c_subtract_out => lapis_subtract_out, c_multiply_out => lapis_multiply_out, &
+    c_divide_out => lapis_divide_out, c_exp_out => lapis_exp_out, c_sqrt_out => lapis_sqrt_out, &
+    c_absolute_out => lapis_absolute_out, c_sum_all => lapis_sum_all, c_mean_all => lapis_mean_all, &
+    c_max_all => lapis_max_all, c_min_all => lapis_min_all, c_fft_fft_out => lapis_fft_fft_out, &
     c_fft_ifft_out => lapis_fft_ifft_out, c_fft_rfft_out => lapis_fft_rfft_out, &
     c_fft_irfft_out => lapis_fft_irfft_out, c_fft_fftn_out => lapis_fft_fftn_out, &
     c_fft_ifftn_out => lapis_fft_ifftn_out
@@ -4055,10 +4063,6 @@ module lapis
     procedure :: is_null => array_is_null
     procedure :: handle => array_handle
   end type lapis_array_t
-
-  ! Message of an error found on the Fortran side (bad option letter,
-  ! result shape); used by check() instead of lapis_last_error().
-  character(:), allocatable :: pending
 
   interface to_c128
     module procedure to_c128_s, to_c128_d, to_c128_c, to_c128_z
@@ -4250,6 +4254,15 @@ contains
     h = c_null_ptr
   end subroutine release
 
+  ! Records a message for an error found on the Fortran side (bad option
+  ! letter, result shape) in lapis's per-thread last error, where check()
+  ! reads it: thread-safe, as lapis's own messages are.
+  subroutine set_pending(msg)
+    character(*), intent(in) :: msg
+    integer(c_int) :: st
+    st = c_set_last_error(msg // c_null_char)
+  end subroutine set_pending
+
   function last_error() result(msg)
     character(:), allocatable :: msg
     msg = lapis_f_string(c_last_error())
@@ -4265,12 +4278,7 @@ contains
     character(:), allocatable :: msg
     if (present(stat)) stat = int(st)
     if (st == 0) return
-    if (allocated(pending)) then
-      msg = pending
-      deallocate(pending)
-    else
-      msg = last_error()
-    end if
+    msg = last_error()
     if (present(errmsg)) errmsg = msg
     if (.not. present(stat)) then
       write (error_unit, '(a)') where // ': ' // msg
@@ -4294,7 +4302,7 @@ contains
       code = 2
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "trans must be 'N', 'T' or 'C', got '" // c // "'"
+      call set_pending("trans must be 'N', 'T' or 'C', got '" // c // "'")
     end select
   end function trans_code
 
@@ -4306,7 +4314,7 @@ contains
     if (d < 1 .or. d > rank) then
       st = LAPIS_ERR_INDEX
       write (buf, '(i0, a, i0)') d, ' for rank ', rank
-      pending = "dim = " // trim(buf) // " is out of range"
+      call set_pending("dim = " // trim(buf) // " is out of range")
     end if
   end function dim_check
 
@@ -4326,7 +4334,7 @@ contains
       code = 2
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'"
+      call set_pending("norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'")
     end select
   end function norm_code
 
@@ -4343,7 +4351,7 @@ contains
       code = 1
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "uplo must be 'U' or 'L', got '" // c // "'"
+      call set_pending("uplo must be 'U' or 'L', got '" // c // "'")
     end select
   end function uplo_code
 
@@ -4418,8 +4426,8 @@ contains
     if (st /= 0) return
     if (nr /= nd .or. any(sr(1:nr) /= sd(1:nd))) then
       st = LAPIS_ERR_SHAPE_MISMATCH
-      pending = 'the result has shape ' // shape_text(nr, sr) // ' but the destination array has shape ' &
-        // shape_text(nd, sd)
+      call set_pending('the result has shape ' // shape_text(nr, sr) &
+        // ' but the destination array has shape ' // shape_text(nd, sd))
       return
     end if
     st = c_copyto(d, r)
@@ -4740,7 +4748,7 @@ contains
     rank default
       st = LAPIS_ERR_INVALID_ARGUMENT
       write (buf, '(i0)') rank(a)
-      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+      call set_pending('arrays of rank 1 to 4 only, got rank ' // trim(buf))
     end select
   end function wrap_s
   function wrap_d(a, readonly, h) result(st)
@@ -4762,7 +4770,7 @@ contains
     rank default
       st = LAPIS_ERR_INVALID_ARGUMENT
       write (buf, '(i0)') rank(a)
-      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+      call set_pending('arrays of rank 1 to 4 only, got rank ' // trim(buf))
     end select
   end function wrap_d
   function wrap_c(a, readonly, h) result(st)
@@ -4784,7 +4792,7 @@ contains
     rank default
       st = LAPIS_ERR_INVALID_ARGUMENT
       write (buf, '(i0)') rank(a)
-      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+      call set_pending('arrays of rank 1 to 4 only, got rank ' // trim(buf))
     end select
   end function wrap_c
   function wrap_z(a, readonly, h) result(st)
@@ -4806,7 +4814,7 @@ contains
     rank default
       st = LAPIS_ERR_INVALID_ARGUMENT
       write (buf, '(i0)') rank(a)
-      pending = 'arrays of rank 1 to 4 only, got rank ' // trim(buf)
+      call set_pending('arrays of rank 1 to 4 only, got rank ' // trim(buf))
     end select
   end function wrap_z
 

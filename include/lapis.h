@@ -664,6 +664,18 @@ extern "C" {
 const char *lapis_last_error(void);
 
 /**
+ * Records `message` (a NUL-terminated string; NULL records "") as the
+ * calling thread's last error, the string `lapis_last_error()` returns
+ * next. For wrappers layered on lapis that check their own arguments
+ * before calling it (the Fortran module does): their messages then
+ * travel the same thread-local path as lapis's. Returns LAPIS_OK.
+ *
+ * # Safety
+ * A non-NULL `message` points to a NUL-terminated string.
+ */
+lapis_status lapis_set_last_error(const char *message);
+
+/**
  * The name of a status code, e.g. "LAPIS_ERR_SHAPE_MISMATCH" (a static
  * string; "LAPIS_UNKNOWN_STATUS" for a value that is not a status).
  */

@@ -187,7 +187,7 @@ for k in KINDS:
         "    rank default",
         "      st = LAPIS_ERR_INVALID_ARGUMENT",
         "      write (buf, '(i0)') rank(a)",
-        f"      pending = 'arrays of rank {RANKS[0]} to {RANKS[-1]} only, got rank ' // trim(buf)",
+        f"      call set_pending('arrays of rank {RANKS[0]} to {RANKS[-1]} only, got rank ' // trim(buf))",
         "    end select",
         f"  end function wrap_{k}",
     ]
@@ -860,7 +860,8 @@ def render_raw(h):
 
 # ---------------------------------------------------------------- lapis_c names the high-level layer uses
 RAW_USED = {
-    "c_last_error": "lapis_last_error", "c_wrap": "lapis_array_wrap", "c_ndim": "lapis_array_ndim",
+    "c_last_error": "lapis_last_error", "c_set_last_error": "lapis_set_last_error",
+    "c_wrap": "lapis_array_wrap", "c_ndim": "lapis_array_ndim",
     "c_shape": "lapis_array_shape", "c_copyto": "lapis_array_copyto", "c_free": "lapis_array_free",
     "c_gemm": "lapis_gemm", "c_gemv": "lapis_gemv", "c_axpy": "lapis_axpy", "c_scal": "lapis_scal",
     "c_dot": "lapis_dotu", "c_dotc": "lapis_dotc", "c_syrk": "lapis_syrk", "c_herk": "lapis_herk",
@@ -933,7 +934,7 @@ def render(h):
     reexport = [c[0] for c in h.constants] + [f"{s}_t" for s in h.structs] + ["lapis_f_string"]
     out = [HEADER.rstrip("\n")] + render_raw(h) + ["", "module lapis"]
     out += [
-        "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, &",
+        "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, &",
         "    c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_float, c_double, &",
         "    c_float_complex, c_double_complex",
         "  use, intrinsic :: iso_fortran_env, only: error_unit",
@@ -953,10 +954,6 @@ def render(h):
         "    procedure :: is_null => array_is_null",
         "    procedure :: handle => array_handle",
         "  end type lapis_array_t",
-        "",
-        "  ! Message of an error found on the Fortran side (bad option letter,",
-        "  ! result shape); used by check() instead of lapis_last_error().",
-        "  character(:), allocatable :: pending",
         "",
         "  interface to_c128",
         "    module procedure to_c128_s, to_c128_d, to_c128_c, to_c128_z",
@@ -1027,6 +1024,15 @@ HELPERS = """\
     h = c_null_ptr
   end subroutine release
 
+  ! Records a message for an error found on the Fortran side (bad option
+  ! letter, result shape) in lapis's per-thread last error, where check()
+  ! reads it: thread-safe, as lapis's own messages are.
+  subroutine set_pending(msg)
+    character(*), intent(in) :: msg
+    integer(c_int) :: st
+    st = c_set_last_error(msg // c_null_char)
+  end subroutine set_pending
+
   function last_error() result(msg)
     character(:), allocatable :: msg
     msg = lapis_f_string(c_last_error())
@@ -1042,12 +1048,7 @@ HELPERS = """\
     character(:), allocatable :: msg
     if (present(stat)) stat = int(st)
     if (st == 0) return
-    if (allocated(pending)) then
-      msg = pending
-      deallocate(pending)
-    else
-      msg = last_error()
-    end if
+    msg = last_error()
     if (present(errmsg)) errmsg = msg
     if (.not. present(stat)) then
       write (error_unit, '(a)') where // ': ' // msg
@@ -1071,7 +1072,7 @@ HELPERS = """\
       code = 2
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "trans must be 'N', 'T' or 'C', got '" // c // "'"
+      call set_pending("trans must be 'N', 'T' or 'C', got '" // c // "'")
     end select
   end function trans_code
 
@@ -1083,7 +1084,7 @@ HELPERS = """\
     if (d < 1 .or. d > rank) then
       st = LAPIS_ERR_INDEX
       write (buf, '(i0, a, i0)') d, ' for rank ', rank
-      pending = "dim = " // trim(buf) // " is out of range"
+      call set_pending("dim = " // trim(buf) // " is out of range")
     end if
   end function dim_check
 
@@ -1103,7 +1104,7 @@ HELPERS = """\
       code = 2
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'"
+      call set_pending("norm must be 'backward', 'ortho' or 'forward', got '" // norm // "'")
     end select
   end function norm_code
 
@@ -1120,7 +1121,7 @@ HELPERS = """\
       code = 1
     case default
       st = LAPIS_ERR_INVALID_ARGUMENT
-      pending = "uplo must be 'U' or 'L', got '" // c // "'"
+      call set_pending("uplo must be 'U' or 'L', got '" // c // "'")
     end select
   end function uplo_code
 
@@ -1195,8 +1196,8 @@ HELPERS = """\
     if (st /= 0) return
     if (nr /= nd .or. any(sr(1:nr) /= sd(1:nd))) then
       st = LAPIS_ERR_SHAPE_MISMATCH
-      pending = 'the result has shape ' // shape_text(nr, sr) // ' but the destination array has shape ' &
-        // shape_text(nd, sd)
+      call set_pending('the result has shape ' // shape_text(nr, sr) &
+        // ' but the destination array has shape ' // shape_text(nd, sd))
       return
     end if
     st = c_copyto(d, r)

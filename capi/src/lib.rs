@@ -437,6 +437,30 @@ pub extern "C" fn lapis_last_error() -> *const c_char {
     call_value(c"".as_ptr(), || LAST_ERROR.with(|e| e.borrow().as_ptr()))
 }
 
+/// Records `message` (a NUL-terminated string; NULL records "") as the
+/// calling thread's last error, the string `lapis_last_error()` returns
+/// next. For wrappers layered on lapis that check their own arguments
+/// before calling it (the Fortran module does): their messages then
+/// travel the same thread-local path as lapis's. Returns LAPIS_OK.
+///
+/// # Safety
+/// A non-NULL `message` points to a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lapis_set_last_error(message: *const c_char) -> lapis_status {
+    call(|| {
+        let text = if message.is_null() {
+            String::new()
+        } else {
+            // SAFETY: a non-NULL `message` is NUL-terminated (# Safety).
+            unsafe { CStr::from_ptr(message) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        set_last_error(&text);
+        Ok(())
+    })
+}
+
 /// The name of a status code, e.g. "LAPIS_ERR_SHAPE_MISMATCH" (a static
 /// string; "LAPIS_UNKNOWN_STATUS" for a value that is not a status).
 #[unsafe(no_mangle)]

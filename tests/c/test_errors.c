@@ -164,6 +164,12 @@ int main(void) {
     lapis_array_free(huge); lapis_array_free(col); lapis_array_free(row);
   }
 
+  /* A wrapper's own message goes to the same per-thread slot. */
+  CHECK_OK(lapis_set_last_error("mywrapper: bad option 'Q'"));
+  CHECK(strcmp(lapis_last_error(), "mywrapper: bad option 'Q'") == 0);
+  CHECK_OK(lapis_set_last_error(NULL));
+  CHECK(strcmp(lapis_last_error(), "") == 0);
+
   /* Status names cover every code. */
   CHECK(strcmp(lapis_status_string(LAPIS_ERR_BAD_STRIDE), "LAPIS_ERR_BAD_STRIDE") == 0);
 
