@@ -1825,3 +1825,45 @@ fn broadcast_inputs<T: Scalar>() {
     );
 }
 all_dtypes!(broadcast_inputs);
+
+/// The case of a CI failure seen once (issue 21): f32 symv, Lower, n = 6,
+/// A NegRows, x NegStep3, y Step2, BetaOne, proptest seed
+/// 5416852786448887861 ("element 4: got NaN"). Replays it — for every
+/// `m` and `trans` the proptest could have drawn before it, since they
+/// shift the random stream — `LAPIS_FLAKE_RUNS` times (default 10⁴) at 1
+/// and at 2 BLAS threads: `cargo test --test blas_level2 -- --ignored
+/// symv_flake`.
+#[test]
+#[ignore = "a long replay; run on demand"]
+fn symv_flake_replay() {
+    let runs: usize = std::env::var("LAPIS_FLAKE_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let sc = SCALARS
+        .iter()
+        .position(|s| matches!(s, Scalars::BetaOne))
+        .unwrap();
+    let lower = UPLO.iter().position(|u| *u == Uplo::Lower).unwrap();
+    for threads in [1, 2] {
+        lapis::backend::set_num_threads(threads).unwrap();
+        for _ in 0..runs {
+            for m in 0..=7 {
+                for t in 0..3 {
+                    check_all::<f32>(
+                        5416852786448887861,
+                        m,
+                        6,
+                        Lay::NegRows,
+                        VLay::NegStep3,
+                        VLay::Step2,
+                        t,
+                        lower,
+                        0,
+                        sc,
+                    );
+                }
+            }
+        }
+    }
+}
