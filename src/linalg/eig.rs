@@ -75,7 +75,9 @@ impl<T: Scalar> GeevWork<T> {
     fn new(routine: &'static str, n: usize, left: bool, right: bool) -> Result<Self> {
         let ni = blas_int(routine, "n", n)?;
         blas_int(routine, "n * n", n * n)?;
-        let vecs = |wanted: bool| vec![T::zero(); if wanted { n * n } else { 0 }.max(1)];
+        let vecs = |wanted: bool| {
+            crate::alloc::try_vec(routine, if wanted { n * n } else { 0 }.max(1), T::zero())
+        };
         let mut ws = GeevWork {
             routine,
             n,
@@ -88,8 +90,8 @@ impl<T: Scalar> GeevWork<T> {
                 if T::IS_COMPLEX { 1 } else { n.max(1) },
                 T::Real::zero(),
             )?,
-            vl: vecs(left),
-            vr: vecs(right),
+            vl: vecs(left)?,
+            vr: vecs(right)?,
             work: Vec::new(),
             rwork: crate::alloc::try_vec(
                 routine,
@@ -389,8 +391,14 @@ fn stacked<T: Scalar>(
     check_finite_always(routine, "a", a)?;
     let shape = |item: &[usize]| IxDyn(&[lead.as_slice(), item].concat());
     let mut w = crate::alloc::try_zeros::<_, ndarray::IxDyn, _>(routine, shape(&[n]))?;
-    let mut vl = left.then(|| ArrayD::zeros(shape(&[n, n])));
-    let mut vr = right.then(|| ArrayD::zeros(shape(&[n, n])));
+    let vectors = |wanted: bool| -> Result<Option<ArrayD<_>>> {
+        match wanted {
+            true => Ok(Some(crate::alloc::try_zeros(routine, shape(&[n, n]))?)),
+            false => Ok(None),
+        }
+    };
+    let mut vl = vectors(left)?;
+    let mut vr = vectors(right)?;
     if w.is_empty() {
         return Ok((w, vl, vr));
     }

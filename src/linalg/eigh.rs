@@ -308,7 +308,7 @@ fn evr<T: Scalar>(
     let Some(sel) = select(routine, n, range, Some(|| gershgorin(a, uplo)))? else {
         return Ok((
             crate::alloc::try_zeros::<_, ndarray::Ix1, _>(routine, 0)?,
-            Array2::zeros((n, 0).f()),
+            crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
     let k = max_selected(&sel, n);

@@ -264,7 +264,7 @@ fn gvx<T: Scalar>(
     let Some(sel) = select(routine, n, range, None::<fn() -> T::Real>)? else {
         return Ok((
             crate::alloc::try_zeros::<_, ndarray::Ix1, _>(routine, 0)?,
-            Array2::zeros((n, 0).f()),
+            crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
     let k = max_selected(&sel, n);

@@ -126,7 +126,7 @@ impl<T: Scalar> QrWork<T> {
             m,
             n,
             mode,
-            work: vec![T::zero(); need],
+            work: crate::alloc::try_vec(R, need, T::zero())?,
         })
     }
 
@@ -140,11 +140,11 @@ impl<T: Scalar> QrWork<T> {
         // Column-major m × cols with lda m: its first c columns are the
         // buffer's first m·c elements, so Q can be cut from its front.
         let cols = n.max(qcols);
-        let mut buf = vec![T::zero(); m * cols];
+        let mut buf = crate::alloc::try_vec(R, m * cols, T::zero())?;
         let mut h =
             ArrayViewMut2::from_shape((m, cols).f(), &mut buf).expect("buffer has m·cols elements");
         h.slice_mut(s![.., ..n]).assign(a);
-        let mut tau = vec![T::zero(); k];
+        let mut tau = crate::alloc::try_vec(R, k, T::zero())?;
         let lda = m.max(1) as BlasInt;
         let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;
         if k > 0 {
@@ -168,7 +168,7 @@ impl<T: Scalar> QrWork<T> {
         }
         let h = ndarray::ArrayView2::from_shape((m, cols).f(), &buf)
             .expect("buffer has m·cols elements");
-        let mut r = Array2::<T>::zeros((rrows, n).f());
+        let mut r: Array2<T> = crate::alloc::try_zeros(R, (rrows, n).f())?;
         for ((i, j), v) in r.indexed_iter_mut() {
             if j >= i {
                 *v = h[[i, j]];

@@ -138,9 +138,9 @@ impl<T: Scalar> SvdWork<T> {
         }
         // Dimensions of U (m × m at most) and Vᴴ (n × n) fit: m and n do,
         // and LAPACK sees only those, not products.
-        let mut u = Array2::<T>::zeros((um, un).f());
-        let mut vh = Array2::<T>::zeros((vm, vn).f());
-        let mut s = vec![T::Real::zero(); k];
+        let mut u = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(routine, (um, un).f())?;
+        let mut vh = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(routine, (vm, vn).f())?;
+        let mut s = crate::alloc::try_vec(routine, k, T::Real::zero())?;
         let info = if self.skips_gesdd() {
             1
         } else {
