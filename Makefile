@@ -42,7 +42,7 @@ features = --no-default-features --features $(FEATURE_$(1))
 # MKL from PyPI is tested where `make setup-mkl` installed it.
 HAVE_MKL = $(shell python3 -c 'import sys, glob; print(1 if glob.glob(sys.prefix + "/lib/libmkl_rt.so*") else "")' 2>/dev/null)
 
-.PHONY: setup setup-mkl run test lint doc package test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header generate test-c bench-c test-fortran
+.PHONY: fuzz fuzz-build fuzz-long setup setup-mkl run test lint doc package test-downstream test-link test-build-errors test-backend test-all-backends bench bench-linalg bench-ufunc bench-report install header generate test-c bench-c test-fortran
 
 setup:
 	@scripts/setup.sh
@@ -76,6 +76,7 @@ test: setup lint doc package
 	$(MAKE) test-build-errors
 	$(CARGO) test $(call features,reference)
 	$(CARGO) test $(call features,openblas64-pypi)
+	$(MAKE) fuzz
 
 # A crate that depends on lapis as users do, once per installed backend:
 # the backend its feature asks for must be the one that runs. Then a
@@ -103,6 +104,46 @@ test-link: setup
 	PREFIX=$(C_STAGE) PROFILE=debug scripts/install.sh
 	LAPIS_BACKEND=none PREFIX=$(C_STAGE_NONE) PROFILE=debug scripts/install.sh
 	$(MAKE) -C tests/link check STAGE=$(C_STAGE) NONE=$(C_STAGE_NONE) BUILD=$(CURDIR)/target/link-tests
+
+# Coverage-guided fuzzing of the C ABI (fuzz/, libFuzzer through
+# libfuzzer-sys) on stable Rust: the SanitizerCoverage flags cargo-fuzz's
+# `-s none` mode passes, set here (no sanitizer runtime, so no nightly);
+# --target keeps them off build scripts. `make fuzz` is the smoke run in
+# `make test`: every target for FUZZ_SECONDS from the checked-in corpus
+# (fuzz/corpus/<target>; new inputs go to target/fuzz-corpus). `make
+# fuzz-long` runs FUZZ_RUNS executions per target and merges what adds
+# coverage into fuzz/corpus.
+FUZZ_TARGETS := ops wrap einsum linalg
+FUZZ_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
+FUZZ_RUSTFLAGS := -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+  -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks
+FUZZ_BIN := $(CURDIR)/target/fuzz/$(FUZZ_TRIPLE)/release
+FUZZ_SECONDS ?= 20
+FUZZ_RUNS ?= 2500000
+
+fuzz-build:
+	cd fuzz && RUSTFLAGS="$(FUZZ_RUSTFLAGS)" CARGO_TARGET_DIR=$(CURDIR)/target/fuzz \
+	  $(CARGO) build --release --target $(FUZZ_TRIPLE)
+
+fuzz: SHELL := /bin/bash
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; mkdir -p target/fuzz-corpus/$$t target/fuzz-artifacts; \
+	  $(FUZZ_BIN)/$$t -max_total_time=$(FUZZ_SECONDS) -seed=1 -print_final_stats=1 \
+	    -artifact_prefix=target/fuzz-artifacts/$$t- \
+	    target/fuzz-corpus/$$t fuzz/corpus/$$t 2>&1 | grep -E "stat::number_of_executed_units|Done|ERROR|panicked|SUMMARY|==[0-9]+==" ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
+
+fuzz-long: SHELL := /bin/bash
+fuzz-long: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t ($(FUZZ_RUNS) runs)"; mkdir -p target/fuzz-corpus/$$t target/fuzz-artifacts; \
+	  $(FUZZ_BIN)/$$t -runs=$(FUZZ_RUNS) -print_final_stats=1 -artifact_prefix=target/fuzz-artifacts/$$t- \
+	    target/fuzz-corpus/$$t fuzz/corpus/$$t 2>&1 | tail -15; test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	  $(FUZZ_BIN)/$$t -merge=1 fuzz/corpus/$$t target/fuzz-corpus/$$t 2>&1 | tail -1; \
+	done
 
 test-build-errors:
 	scripts/test_build_errors.sh

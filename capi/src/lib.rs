@@ -368,15 +368,25 @@ fn quiet_panics() {
     });
 }
 
-/// Runs `body` under `catch_unwind` with this thread marked as inside a
-/// boundary call (see [`quiet_panics`]).
-#[inline]
-fn guarded<T>(body: impl FnOnce() -> T) -> std::thread::Result<T> {
-    quiet_panics();
-    IN_CALL.with(|c| c.set(c.get() + 1));
-    let r = catch_unwind(AssertUnwindSafe(body));
-    IN_CALL.with(|c| c.set(c.get() - 1));
-    r
+/// Marks this thread as inside a boundary call while it lives (see
+/// [`quiet_panics`]); made by [`call`] and [`call_value`] around their
+/// `catch_unwind`.
+struct InCall;
+
+impl InCall {
+    #[inline]
+    fn enter() -> InCall {
+        quiet_panics();
+        IN_CALL.with(|c| c.set(c.get() + 1));
+        InCall
+    }
+}
+
+impl Drop for InCall {
+    #[inline]
+    fn drop(&mut self) {
+        IN_CALL.with(|c| c.set(c.get() - 1));
+    }
 }
 
 /// The message for a caught panic: its payload, and where it happened when
@@ -398,7 +408,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// message. A panic never unwinds into C and prints nothing on stderr.
 #[inline]
 pub(crate) fn call(body: impl FnOnce() -> FfiResult) -> lapis_status {
-    match guarded(body) {
+    let _in_call = InCall::enter();
+    match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => lapis_status::LAPIS_OK,
         Ok(Err(f)) => {
             set_last_error(&f.message);
@@ -415,7 +426,8 @@ pub(crate) fn call(body: impl FnOnce() -> FfiResult) -> lapis_status {
 /// `fallback` (used by the few functions that return a value, not a status).
 #[inline]
 pub(crate) fn call_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    match guarded(body) {
+    let _in_call = InCall::enter();
+    match catch_unwind(AssertUnwindSafe(body)) {
         Ok(v) => v,
         Err(payload) => {
             set_last_error(&panic_message(&*payload));
