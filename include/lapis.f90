@@ -2627,10 +2627,10 @@ module lapis_c
       integer(c_int) :: ret
     end function lapis_linalg_matrix_rank
     ! Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular, LAPACK `?trtrs`):
-    ! `a` `(…, N, N)` of which only the `uplo` triangle is read (`diag = LAPIS_UNIT` takes the
-    ! diagonal as ones); `trans` a `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading
-    ! axes broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of `b`; new,
-    ! freed by the caller.
+    ! `a` `(…, N, N)` of which only the `uplo` triangle is read and checked for NaN/inf (`diag =
+    ! LAPIS_UNIT` takes the diagonal as ones and neither reads nor checks it); `trans` a
+    ! `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes broadcast with `a`'s),
+    ! the same dtype. `*out` has the broadcast shape of `b`; new, freed by the caller.
     function lapis_linalg_solve_triangular(a, b, uplo, trans, diag, out) &
       bind(c, name="lapis_linalg_solve_triangular") result(ret)
       import :: c_int, c_int32_t, c_ptr

@@ -4157,7 +4157,8 @@ lapis_status lapis_linalg_lu(const lapis_array *a,
  * Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
  * `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
  * `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
- * read; the other triangle of the result is zero. `*out`: `a`'s shape and
+ * read and checked for NaN/inf (the other may hold anything, NaN
+ * included); the other triangle of the result is zero. `*out`: `a`'s shape and
  * dtype, new, freed by the caller.
  *
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
@@ -4320,9 +4321,15 @@ lapis_status lapis_linalg_eigh_generalized(const lapis_array *h,
  * 2-norm of all elements for any number of axes; other orders need 1-D
  * (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
  *
+ * Empty input: sums and maxima of nothing are 0 (NumPy 2.4: the 2-,
+ * Frobenius, nuclear, 1-, +∞- and p > 0 norms); finite p < 0 of an empty
+ * vector is infinity.
+ *
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
  * code, NaN p, an order not defined for the number of axes);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ * `LAPIS_ERR_INVALID_VALUE` (a minimum over nothing, where NumPy raises:
+ * -∞ of an empty vector, -2 of an empty matrix, -∞/-1 of a matrix without
+ * rows/columns); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
  *
  * # Safety
  * `x` is NULL or a live handle; `out` is NULL or writable.
@@ -4338,8 +4345,10 @@ lapis_status lapis_linalg_norm(const lapis_array *x, lapis_norm_ord ord, double 
  * `ord`/`p` as `lapis_linalg_norm`.
  *
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
- * naxes not 1 or 2, axis out of range, repeated axis, order not defined);
- * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+ * naxes not 1 or 2, repeated axis, order not defined); `LAPIS_ERR_INDEX`
+ * (an axis outside `-ndim..ndim`, as every lapis axis argument);
+ * `LAPIS_ERR_INVALID_VALUE` (a minimum over nothing, as
+ * `lapis_linalg_norm`); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
  *
  * # Safety
  * `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
@@ -4361,9 +4370,15 @@ lapis_status lapis_linalg_norm_axis(const lapis_array *x,
  * precision; new, freed by the caller. A singular matrix gives a huge or
  * infinite value, not an error.
  *
+ * An empty matrix (M or N zero) is `LAPIS_ERR_INVALID_VALUE` for every
+ * order: NumPy 2.4 raises LinAlgError("cond is not defined on empty
+ * arrays") for every `ord` and every empty shape, square or not, before
+ * any other check. An empty stack of non-empty matrices gives an empty
+ * result.
+ *
  * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
- * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
- * `LAPIS_ERR_NO_CONVERGENCE`.
+ * `LAPIS_ERR_INVALID_VALUE` (empty matrices); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
  *
  * # Safety
  * `a` is NULL or a live handle; `out` is NULL or writable.
@@ -4390,7 +4405,8 @@ lapis_status lapis_linalg_matrix_rank(const lapis_array *a, double tol, int64_t 
 /**
  * Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
  * LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
- * read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
+ * read and checked for NaN/inf (`diag = LAPIS_UNIT` takes the diagonal
+ * as ones and neither reads nor checks it); `trans` a
  * `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
  * broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
  * `b`; new, freed by the caller.
@@ -4735,9 +4751,10 @@ lapis_status lapis_max(const lapis_array *x,
  * over the given axes, with `ord` = 2 (Euclidean, scaled against overflow
  * and underflow), 1, `INFINITY` (max |x|), `-INFINITY` (min |x|), 0 (count
  * of non-zeros) or any other real p. Result in the REAL dtype of `x`.
- * An empty reduction gives 0 for finite `ord` >= 0, infinity for `ord` < 0.
+ * An empty reduction gives 0 for `ord` >= 0 (`INFINITY` included, as
+ * NumPy 2.4), infinity for finite `ord` < 0.
  * Errors: as `lapis_sum`, plus `LAPIS_ERR_INVALID_ARGUMENT` for a NaN
- * `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = +-infinity over an empty
+ * `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = -INFINITY over an empty
  * reduction.
  *
  * # Safety

@@ -282,8 +282,13 @@ fn empty_reductions() {
         Error::EmptyReduction { .. }
     ));
     assert_eq!(a.argmin_axis(1, false).unwrap().shape(), &[0]);
+    // NumPy 2.4: the ∞-norm of nothing is 0, the −∞-norm an error.
+    assert_eq!(
+        vals::<f64>(&a.vector_norm(f64::INFINITY, 0, false).unwrap()),
+        vec![0.0; 3]
+    );
     assert!(matches!(
-        a.vector_norm(f64::INFINITY, 0, false).unwrap_err(),
+        a.vector_norm(-f64::INFINITY, 0, false).unwrap_err(),
         Error::EmptyReduction { .. }
     ));
     assert_eq!(

@@ -13,8 +13,8 @@ use common::*;
 use lapis::blas::{Transpose, Uplo};
 use lapis::layout::copies_made;
 use lapis::linalg::{
-    ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked,
-    solve_triangular, solve_triangular_stacked, without_finite_check,
+    ChoFactors, cho_factor, cho_solve, cholesky, cholesky_inplace, cholesky_stacked, eigh,
+    eigh_generalized, eigvalsh, solve_triangular, solve_triangular_stacked, without_finite_check,
 };
 use lapis::{Complex64, Error, RealScalar, Scalar};
 use ndarray::{Array1, Array2, ArrayD, ArrayRef1, ArrayRef2, Axis, IxDyn, ShapeBuilder, array, s};
@@ -295,20 +295,19 @@ fn cholesky_bad_input<T: Scalar>() {
             what: "a"
         }
     );
-    // NaN in the unread triangle is caught by the check (as SciPy) ...
-    assert!(matches!(
-        cholesky(&bad, Uplo::Upper),
-        Err(Error::NonFinite { .. })
-    ));
+    // NaN in the unread triangle is neither checked nor read (the rule of
+    // every triangle-reading routine; it was rejected before, as SciPy's
+    // whole-matrix check_finite does, unlike eigh) ...
+    assert_eq!(
+        cholesky(&bad, Uplo::Upper).unwrap(),
+        cholesky(&a, Uplo::Upper).unwrap()
+    );
     bad[[3, 0]] = T::from_f64(f64::INFINITY);
-    assert!(matches!(
-        cho_factor(&bad, Uplo::Upper),
-        Err(Error::NonFinite {
-            routine: "cho_factor",
-            ..
-        })
-    ));
-    // ... and without the check it is never read.
+    assert_eq!(
+        cho_factor(&bad, Uplo::Upper).unwrap().factor(),
+        cho_factor(&a, Uplo::Upper).unwrap().factor()
+    );
+    // ... also without the check.
     let c = without_finite_check(|| cholesky(&bad, Uplo::Upper)).unwrap();
     assert_eq!(c, cholesky(&a, Uplo::Upper).unwrap());
     // NaN in the read triangle without the check: reference LAPACK reports
@@ -468,9 +467,9 @@ fn inplace_errors_leave_input<T: Scalar>() {
     let n = 6;
     let a = hpd::<T>(&mut rng, n);
     for lay in Lay::ALL {
-        // NaN: NonFinite, untouched.
+        // NaN in the read triangle: NonFinite, untouched.
         let mut bad = a.clone();
-        bad[[2, 4]] = nan();
+        bad[[4, 2]] = nan();
         let mut m = Mat::new(&bad, lay);
         let before = m.backing().clone();
         let e = cholesky_inplace(&mut m.view_mut(), Uplo::Lower).unwrap_err();
@@ -897,17 +896,23 @@ fn triangular_known_and_errors<T: Scalar>() {
     );
     assert!(matches!(e, Err(Error::NotSquare { .. })));
 
-    // NaN: checked anywhere in a (as SciPy) and b; without the check, NaN in
-    // the unread triangle is never seen.
+    // NaN: checked in the read triangle of a and anywhere in b; NaN in the
+    // unread triangle is neither checked nor seen, with or without the check.
     let b: Array1<T> = rng.vector(4);
     let mut bad = a.clone();
-    bad[[0, 3]] = nan();
+    bad[[3, 0]] = nan();
     assert_eq!(
         solve_triangular(&bad, &b, Uplo::Lower, Transpose::NoTrans, false).unwrap_err(),
         Error::NonFinite {
             routine: "solve_triangular",
             what: "a"
         }
+    );
+    let mut bad = a.clone();
+    bad[[0, 3]] = nan();
+    assert_eq!(
+        solve_triangular(&bad, &b, Uplo::Lower, Transpose::NoTrans, false).unwrap(),
+        solve_triangular(&a, &b, Uplo::Lower, Transpose::NoTrans, false).unwrap()
     );
     let x =
         without_finite_check(|| solve_triangular(&bad, &b, Uplo::Lower, Transpose::NoTrans, false))
@@ -989,3 +994,87 @@ fn triangular_stacks<T: Scalar>() {
     ));
 }
 all_dtypes!(triangular_stacks);
+
+/// One rule for NaN/inf in the triangle LAPACK does not read, for every
+/// triangle-reading routine and both `uplo`: it is not checked (and never
+/// read), while NaN/inf in the read triangle, diagonal included, is
+/// `NonFinite` naming the argument. Before, `cholesky` rejected the unread
+/// triangle while `eigh`, `eigvalsh` and `eigh_generalized` ignored it.
+fn unread_triangle_is_not_checked<T: Scalar>() {
+    let mut rng = Rng::new(21);
+    let n = 5;
+    let a = hpd::<T>(&mut rng, n);
+    let s = hpd::<T>(&mut rng, n);
+    let b: Array1<T> = rng.vector(n);
+    for lower in [true, false] {
+        let uplo = tri(lower);
+        let g = nan::<T>();
+        let pa = poison_other(&a, lower, g);
+        let ps = poison_other(&s, lower, g);
+        // Unread triangle full of NaN: the same results as the clean input.
+        assert_eq!(cholesky(&pa, uplo).unwrap(), cholesky(&a, uplo).unwrap());
+        assert_eq!(
+            cho_factor(&pa, uplo).unwrap().factor(),
+            cho_factor(&a, uplo).unwrap().factor()
+        );
+        let mut m = pa.clone();
+        cholesky_inplace(&mut m.view_mut(), uplo).unwrap();
+        assert_factor(&m, &a, lower, "cholesky_inplace");
+        assert_eq!(eigvalsh(&pa, uplo).unwrap(), eigvalsh(&a, uplo).unwrap());
+        assert_eq!(eigh(&pa, uplo).unwrap(), eigh(&a, uplo).unwrap());
+        assert_eq!(
+            eigh_generalized(&pa, &ps, uplo, 1).unwrap(),
+            eigh_generalized(&a, &s, uplo, 1).unwrap()
+        );
+        let t = poison_other(&a, lower, T::zero());
+        for unit in [false, true] {
+            assert_eq!(
+                solve_triangular(&pa, &b, uplo, Transpose::NoTrans, unit).unwrap(),
+                solve_triangular(&t, &b, uplo, Transpose::NoTrans, unit).unwrap()
+            );
+        }
+        // With a unit diagonal the diagonal is not read either.
+        let mut pd = pa.clone();
+        pd[[2, 2]] = g;
+        assert_eq!(
+            solve_triangular(&pd, &b, uplo, Transpose::NoTrans, true).unwrap(),
+            solve_triangular(&t, &b, uplo, Transpose::NoTrans, true).unwrap()
+        );
+
+        // NaN in the read triangle (off the diagonal, and on it): NonFinite.
+        let (i, j) = if lower { (3, 1) } else { (1, 3) };
+        for (r, c) in [(i, j), (2, 2)] {
+            let mut ra = a.clone();
+            ra[[r, c]] = g;
+            let nf = |routine, what| Error::NonFinite { routine, what };
+            assert_eq!(cholesky(&ra, uplo).unwrap_err(), nf("cholesky", "a"));
+            assert_eq!(cho_factor(&ra, uplo).unwrap_err(), nf("cho_factor", "a"));
+            let mut m = ra.clone();
+            assert_eq!(
+                cholesky_inplace(&mut m.view_mut(), uplo).unwrap_err(),
+                nf("cholesky_inplace", "a")
+            );
+            assert_eq!(eigvalsh(&ra, uplo).unwrap_err(), nf("eigvalsh", "a"));
+            assert_eq!(eigh(&ra, uplo).unwrap_err(), nf("eigh", "a"));
+            assert_eq!(
+                eigh_generalized(&ra, &s, uplo, 1).unwrap_err(),
+                nf("eigh_generalized", "a")
+            );
+            assert_eq!(
+                eigh_generalized(&a, &ra, uplo, 1).unwrap_err(),
+                nf("eigh_generalized", "b")
+            );
+            assert_eq!(
+                solve_triangular(&ra, &b, uplo, Transpose::NoTrans, false).unwrap_err(),
+                nf("solve_triangular", "a")
+            );
+            let unit = solve_triangular(&ra, &b, uplo, Transpose::NoTrans, true);
+            if r == c {
+                assert!(unit.is_ok(), "unit diagonal: the diagonal is not read");
+            } else {
+                assert_eq!(unit.unwrap_err(), nf("solve_triangular", "a"));
+            }
+        }
+    }
+}
+all_dtypes!(unread_triangle_is_not_checked);

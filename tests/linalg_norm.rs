@@ -345,10 +345,8 @@ fn empty_inputs<T: Scalar>() {
         f64_of(vector_norm(&x, Some(NormOrd::P(-1.0))).unwrap()),
         f64::INFINITY
     );
-    assert!(matches!(
-        vector_norm(&x, Some(NormOrd::Inf)),
-        Err(Error::Empty { .. })
-    ));
+    // NumPy 2.4: max from 0, min of nothing an error.
+    assert_eq!(f64_of(vector_norm(&x, Some(NormOrd::Inf)).unwrap()), 0.0);
     assert!(matches!(
         vector_norm(&x, Some(NormOrd::NegInf)),
         Err(Error::Empty { .. })
@@ -356,18 +354,25 @@ fn empty_inputs<T: Scalar>() {
     let a = Array2::<T>::zeros((0, 3));
     assert_eq!(f64_of(matrix_norm(&a, None).unwrap()), 0.0);
     assert_eq!(f64_of(matrix_norm(&a, Some(NormOrd::Nuc)).unwrap()), 0.0);
-    // Column sums of no rows are 0; there are no row sums.
+    // Column sums of no rows are 0; there are no row sums, whose max is 0
+    // and whose min does not exist (NumPy 2.4); no singular values either.
     assert_eq!(f64_of(matrix_norm(&a, Some(NormOrd::P(1.0))).unwrap()), 0.0);
+    assert_eq!(f64_of(matrix_norm(&a, Some(NormOrd::Inf)).unwrap()), 0.0);
     assert!(matches!(
-        matrix_norm(&a, Some(NormOrd::Inf)),
+        matrix_norm(&a, Some(NormOrd::NegInf)),
         Err(Error::Empty { .. })
     ));
+    assert_eq!(f64_of(matrix_norm(&a, Some(NormOrd::P(2.0))).unwrap()), 0.0);
     assert!(matches!(
-        matrix_norm(&a, Some(NormOrd::P(2.0))),
+        matrix_norm(&a, Some(NormOrd::P(-2.0))),
         Err(Error::Empty { .. })
     ));
+    assert_eq!(
+        f64_of(matrix_norm(&a.t(), Some(NormOrd::P(1.0))).unwrap()),
+        0.0
+    );
     assert!(matches!(
-        matrix_norm(&a.t(), Some(NormOrd::P(1.0))),
+        matrix_norm(&a.t(), Some(NormOrd::P(-1.0))),
         Err(Error::Empty { .. })
     ));
     assert_eq!(
@@ -516,13 +521,22 @@ fn along_axes<T: Scalar>() {
         }
     }
     // Errors.
+    // Out of range is NumPy's AxisError (was InvalidArgument).
     assert!(matches!(
         norm_axis(&t, None, &[3], false),
-        Err(Error::InvalidArgument { what: "axis", .. })
+        Err(Error::AxisOutOfRange {
+            axis: 3,
+            ndim: 3,
+            ..
+        })
     ));
     assert!(matches!(
         norm_axis(&t, None, &[-4], false),
-        Err(Error::InvalidArgument { what: "axis", .. })
+        Err(Error::AxisOutOfRange { axis: -4, .. })
+    ));
+    assert!(matches!(
+        norm_axis(&t, None, &[0, 5], false),
+        Err(Error::AxisOutOfRange { axis: 5, .. })
     ));
     assert!(matches!(
         norm_axis(&t, None, &[1, -2], false),
@@ -544,14 +558,19 @@ fn along_axes<T: Scalar>() {
         norm_axis(&t, Some(NormOrd::P(3.0)), &[0, 1], false),
         Err(Error::InvalidArgument { what: "ord", .. })
     ));
-    // Empty axes: a zero-length lane has 2-norm 0, but no maximum.
+    // Empty axes: a zero-length lane has 2-norm 0, ∞-norm 0 (NumPy 2.4's
+    // max from 0), but no minimum.
     let e = ArrayD::<T>::zeros(IxDyn(&[2, 0]));
     assert_eq!(
         norm_axis(&e, None, &[1], false).unwrap(),
         ArrayD::zeros(IxDyn(&[2]))
     );
+    assert_eq!(
+        norm_axis(&e, Some(NormOrd::Inf), &[1], false).unwrap(),
+        ArrayD::zeros(IxDyn(&[2]))
+    );
     assert!(matches!(
-        norm_axis(&e, Some(NormOrd::Inf), &[1], false),
+        norm_axis(&e, Some(NormOrd::NegInf), &[1], false),
         Err(Error::Empty { .. })
     ));
     assert_eq!(norm_axis(&e, None, &[0], false).unwrap().shape(), &[0]);
@@ -751,3 +770,158 @@ fn rank<T: Scalar>() {
     );
 }
 all_dtypes!(rank);
+
+/// The elements of a real result array, as f64.
+fn reals(a: &lapis::array::NdArray) -> Vec<f64> {
+    match a.to_vec::<f32>() {
+        Ok(v) => v.into_iter().map(f64::from).collect(),
+        Err(_) => a.to_vec::<f64>().unwrap(),
+    }
+}
+
+/// `ord` as the NumPy table writes it.
+fn table_ord(s: &str) -> Option<NormOrd> {
+    match s {
+        "None" => None,
+        "fro" => Some(NormOrd::Fro),
+        "nuc" => Some(NormOrd::Nuc),
+        "inf" => Some(NormOrd::Inf),
+        "-inf" => Some(NormOrd::NegInf),
+        p => Some(NormOrd::P(p.parse().unwrap())),
+    }
+}
+
+/// Every norm (and `cond`) of empty arrays against NumPy 2.4
+/// (tests/data/norm_empty_numpy.txt, made by
+/// scripts/gen_numpy_regressions.py): shapes (0,), (0,3), (3,0), (0,0),
+/// (2,0,3), real and complex, every order, through the dynamic-array API
+/// (`norm`, `norm_axis(-2, -1)` for NumPy's matrix_norm, `vector_norm` over
+/// all axes, `cond`) and for 1-D/2-D also the typed `vector_norm` and
+/// `matrix_norm`, at both precisions. Where NumPy raises, lapis errs with:
+/// `Empty`/`EmptyReduction` for a minimum over nothing (NumPy's
+/// ValueError) and for `cond` (NumPy's LinAlgError "cond is not defined on
+/// empty arrays"); `InvalidArgument` for an order that does not apply to
+/// the number of axes (ValueError); `AxisOutOfRange` for matrix_norm of a
+/// 1-D array (AxisError); `TooFewDimensions` for `cond` of a 1-D array.
+#[test]
+fn empty_norms_match_numpy() {
+    use lapis::DType;
+    use lapis::array::{self, Axes, linalg as dla};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/norm_empty_numpy.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (lhs, want) = line.split_once(" -> ").unwrap();
+        let l: Vec<&str> = lhs.split(' ').collect();
+        let shape: Vec<usize> = l[2]
+            .split('x')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let ord = table_ord(l[3]);
+        let complex = l[1].starts_with("complex");
+        for dt in [DType::F32, DType::F64] {
+            let dt = if complex { dt.complex() } else { dt };
+            let a = array::zeros(&shape, dt).unwrap();
+            // (value(s), or the error)
+            let got: Result<Vec<f64>, Error> = match l[0] {
+                "norm" => dla::norm(&a, ord).map(|v| vec![v]),
+                "matrix_norm" => dla::norm_axis(&a, ord, &[-2, -1], false).map(|r| reals(&r)),
+                "vector_norm" => match ord {
+                    Some(NormOrd::Fro | NormOrd::Nuc) => continue, // not expressible
+                    o => {
+                        let p = match o {
+                            None => 2.0,
+                            Some(NormOrd::Inf) => f64::INFINITY,
+                            Some(NormOrd::NegInf) => f64::NEG_INFINITY,
+                            Some(NormOrd::P(p)) => p,
+                            _ => unreachable!(),
+                        };
+                        a.vector_norm(p, Axes::All, false).map(|r| reals(&r))
+                    }
+                },
+                "cond" => dla::cond(&a, ord).map(|r| reals(&r)),
+                f => panic!("unknown function {f}"),
+            };
+            checked += 1;
+            let ok = match (&got, want.strip_prefix("raise ")) {
+                (Ok(v), None) => {
+                    let w: Vec<f64> = want
+                        .trim_matches(|c| c == '[' || c == ']')
+                        .split(',')
+                        .map(|s| s.parse().unwrap())
+                        .collect();
+                    *v == w
+                }
+                (Err(e), Some(exc)) => match (exc, e) {
+                    ("AxisError", Error::AxisOutOfRange { .. }) => true,
+                    ("LinAlgError", Error::Empty { .. }) => l[0] == "cond",
+                    // NumPy checks emptiness before the number of axes;
+                    // lapis reports the 1-D array's missing axis first.
+                    ("LinAlgError", Error::TooFewDimensions { .. }) => shape.len() < 2,
+                    ("ValueError", Error::Empty { .. } | Error::EmptyReduction { .. }) => {
+                        // Only orders that exist for this number of axes.
+                        let nd = shape.len();
+                        match l[0] {
+                            "norm" => nd <= 2,
+                            _ => true,
+                        }
+                    }
+                    ("ValueError", Error::InvalidArgument { .. }) => true,
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!("{line} [{dt:?}]: got {got:?}"));
+            }
+        }
+    }
+    assert!(checked > 700, "only {checked} checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The typed 1-D/2-D norms on the same empty shapes as NumPy's table
+/// (tests/data/norm_empty_numpy.txt), for the orders each accepts.
+fn typed_empty_norms<T: Scalar>() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/norm_empty_numpy.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let want_dtype = if T::IS_COMPLEX {
+        "complex128"
+    } else {
+        "float64"
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (lhs, want) = line.split_once(" -> ").unwrap();
+        let l: Vec<&str> = lhs.split(' ').collect();
+        if l[1] != want_dtype {
+            continue;
+        }
+        let ord = table_ord(l[3]);
+        let got = match (l[0], l[2]) {
+            ("vector_norm", "0x") => vector_norm(&Array1::<T>::zeros(0), ord),
+            ("matrix_norm", "0x3") => matrix_norm(&Array2::<T>::zeros((0, 3)), ord),
+            ("matrix_norm", "3x0") => matrix_norm(&Array2::<T>::zeros((3, 0)), ord),
+            ("matrix_norm", "0x0") => matrix_norm(&Array2::<T>::zeros((0, 0)), ord),
+            _ => continue,
+        };
+        match want.strip_prefix("raise ") {
+            None => assert_eq!(got.map(f64_of), Ok(want.parse::<f64>().unwrap()), "{line}"),
+            Some(_) => assert!(
+                matches!(
+                    got,
+                    Err(Error::Empty { .. } | Error::InvalidArgument { .. })
+                ),
+                "{line}: got {got:?}"
+            ),
+        }
+    }
+}
+all_dtypes!(typed_empty_norms);

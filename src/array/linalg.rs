@@ -317,8 +317,8 @@ pub fn eigvalsh_generalized(h: &NdArray, s: &NdArray, uplo: Uplo) -> Result<NdAr
 ///
 /// # Errors
 /// `InvalidArgument` (an order not defined for the number of axes, or an
-/// order with more than 2 axes), `NonFinite`, `NoConvergence` (2, -2,
-/// 'nuc').
+/// order with more than 2 axes), `Empty` (a minimum over nothing: see
+/// [`la::norm`]), `NonFinite`, `NoConvergence` (2, -2, 'nuc').
 pub fn norm(a: &NdArray, ord: Option<NormOrd>) -> Result<f64> {
     dispatch_dtype!(a.dtype(), T => Ok(la::norm(&*a.view::<T>()?, ord)?.to_f64_real()))
 }
@@ -328,8 +328,8 @@ pub fn norm(a: &NdArray, ord: Option<NormOrd>) -> Result<f64> {
 /// precision.
 ///
 /// # Errors
-/// As [`norm`]; `InvalidArgument` for an axis out of range, a repeated axis, or
-/// other than 1 or 2 axes.
+/// As [`norm`]; `AxisOutOfRange` for an axis outside `-ndim..ndim`;
+/// `InvalidArgument` for a repeated axis, or other than 1 or 2 axes.
 pub fn norm_axis(
     a: &NdArray,
     ord: Option<NormOrd>,
@@ -345,8 +345,9 @@ pub fn norm_axis(
 /// matrices.
 ///
 /// # Errors
-/// `TooFewDimensions`, `NotSquare`, `InvalidArgument`, `NonFinite`,
-/// `NoConvergence`.
+/// `Empty` for empty matrices, whatever `ord` (NumPy's LinAlgError "cond
+/// is not defined on empty arrays"; see [`la::cond`]); `TooFewDimensions`,
+/// `NotSquare`, `InvalidArgument`, `NonFinite`, `NoConvergence`.
 pub fn cond(a: &NdArray, ord: Option<NormOrd>) -> Result<NdArray> {
     dispatch_dtype!(a.dtype(), T => from_ndarray(la::cond_stacked(&*a.view::<T>()?, ord)?))
 }

@@ -7,7 +7,7 @@ use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, 
 
 use super::lu::rhs_copy;
 use super::stack::{assemble, matrix_at, split, stack_indices};
-use super::{check_finite, fortran_copy, lapack_mut, square};
+use super::{check_finite, check_triangle, fortran_copy, lapack_mut, square};
 use crate::error::{Error, Result};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, check_output, copy_in_order, mat_ld};
@@ -55,8 +55,10 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
 /// matrix, as scipy.linalg.cholesky: `L` with `A = L·Lᴴ` for
 /// `Uplo::Lower`, `U` with `A = Uᴴ·U` for `Uplo::Upper`. The other triangle of the result is zero.
 ///
-/// Only the named triangle of `a` is read (the other is assumed to be its
-/// conjugate transpose and is not checked); for complex `a` the imaginary
+/// Only the named triangle of `a` is read, and only it is checked for
+/// NaN/inf (the other is assumed to be its conjugate transpose and may hold
+/// anything, NaN included, as for every triangle-reading routine of
+/// [`crate::linalg`]); for complex `a` the imaginary
 /// parts of the diagonal are ignored, as LAPACK does. NumPy's
 /// `numpy.linalg.cholesky(a)` is `cholesky(a, Uplo::Lower)`.
 ///
@@ -64,13 +66,14 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
 /// Fortran-order `n × n` array.
 ///
 /// # Errors
-/// `NotSquare`; `NonFinite` for NaN/inf anywhere in `a`;
+/// `NotSquare`; `NonFinite` for NaN/inf in the named triangle of `a`
+/// (diagonal included);
 /// `NotPositiveDefinite { minor }` when the leading minor of order `minor`
 /// (1-based) is not positive definite.
 pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
     const R: &str = "cholesky";
     square(R, "a", a.dim())?;
-    check_finite(R, "a", a)?;
+    check_triangle(R, "a", a, uplo)?;
     let mut c = fortran_copy(R, a)?;
     potrf_owned(R, &mut c, uplo)?;
     zero_other_triangle(&mut c, uplo);
@@ -98,7 +101,8 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
 ///
 /// # Errors
 /// Argument errors leave `a` untouched: `NotSquare`; `NonFinite` for
-/// NaN/inf anywhere in `a`; `OverlappingOutput` when `a`'s elements
+/// NaN/inf in the named triangle of `a` (the other is not read or
+/// checked); `OverlappingOutput` when `a`'s elements
 /// overlap in memory (a broadcast view).
 ///
 /// `NotPositiveDefinite { minor }` leaves the named triangle partially
@@ -109,7 +113,7 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
 pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<()> {
     const R: &str = "cholesky_inplace";
     let n = square(R, "a", a.dim())?;
-    check_finite(R, "a", a)?;
+    check_triangle(R, "a", a, uplo)?;
     if n == 0 {
         return Ok(());
     }
@@ -167,13 +171,13 @@ impl<T: Scalar> ChoFactors<T> {
     /// is in Fortran order, else copied into it.
     ///
     /// # Errors
-    /// `NotSquare`; `NonFinite` for NaN/inf anywhere in `c`;
+    /// `NotSquare`; `NonFinite` for NaN/inf in the `uplo` triangle of `c`;
     /// `Singular { index }` for a zero on the diagonal (a factor that
     /// cannot be solved with).
     pub fn new(c: Array2<T>, uplo: Uplo) -> Result<Self> {
         const R: &str = "ChoFactors::new";
         square(R, "c", c.dim())?;
-        check_finite(R, "c", &c)?;
+        check_triangle(R, "c", &c, uplo)?;
         if let Some(index) = c.diag().iter().position(|d| *d == T::zero()) {
             return Err(Error::Singular { routine: R, index });
         }
@@ -229,7 +233,7 @@ impl<T: Scalar> ChoFactors<T> {
 pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<ChoFactors<T>> {
     const R: &str = "cho_factor";
     square(R, "a", a.dim())?;
-    check_finite(R, "a", a)?;
+    check_triangle(R, "a", a, uplo)?;
     let mut c = fortran_copy(R, a)?;
     potrf_owned(R, &mut c, uplo)?;
     Ok(ChoFactors { c, uplo })

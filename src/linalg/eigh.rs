@@ -12,13 +12,13 @@
 use crate::sys::BlasInt;
 use ndarray::{
     Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, ArrayViewMutD, Axis, Ix2, IxDyn,
-    ShapeBuilder, s,
+    ShapeBuilder,
 };
 use num_traits::{Float, Zero};
 
 use super::eigh_work::{EighWork, Select};
 use super::stack::{assemble, matrix_at, split, stack_indices};
-use super::{check_finite, fortran_copy, square};
+use super::{check_triangle, fortran_copy, square};
 use crate::alloc::try_zeros;
 use crate::error::{Error, Result};
 use crate::layout::{Order, check_output, mat_ld};
@@ -37,24 +37,6 @@ pub enum EigRange<R> {
     /// SciPy have it). Needs `vl < vu`, neither NaN; infinite ends are
     /// allowed (`Value(f64::NEG_INFINITY, e_fermi)`).
     Value(R, R),
-}
-
-/// Error unless the `uplo` triangle of `a` (the only part LAPACK reads) is
-/// finite; the other triangle is not looked at.
-pub(crate) fn check_triangle<T: Scalar>(
-    routine: &'static str,
-    what: &'static str,
-    a: &ArrayRef2<T>,
-    uplo: Uplo,
-) -> Result<()> {
-    for j in 0..a.ncols() {
-        let col = match uplo {
-            Uplo::Lower => a.slice(s![j.., j]),
-            Uplo::Upper => a.slice(s![..=j, j]),
-        };
-        check_finite(routine, what, &col)?;
-    }
-    Ok(())
 }
 
 /// How LAPACK reaches a square matrix view.

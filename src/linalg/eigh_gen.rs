@@ -20,9 +20,10 @@ use crate::sys::BlasInt;
 use ndarray::{Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, IxDyn, ShapeBuilder};
 use num_traits::Zero;
 
+use super::check_triangle;
 use super::eigh::{
-    Access, EigRange, access, assemble_subsets, check_triangle, conj_transpose_in_place,
-    fortran_stack, max_selected, select, slot_mut,
+    Access, EigRange, access, assemble_subsets, conj_transpose_in_place, fortran_stack,
+    max_selected, select, slot_mut,
 };
 use super::eigh_work::EighWork;
 use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};

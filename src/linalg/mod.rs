@@ -11,7 +11,12 @@
 //! Fortran-order copy, which usually becomes the output (the factors, the
 //! eigenvectors). Results are returned in Fortran order. Inputs are checked
 //! for NaN and infinity first, like SciPy's `check_finite`
-//! ([`without_finite_check`] skips the scan). LAPACK's `info` becomes a
+//! ([`without_finite_check`] skips the scan). Routines that read one
+//! triangle of a matrix (cholesky, cho_factor, eigh, eigvalsh,
+//! eigh_generalized and their subsets, solve_triangular) check exactly the
+//! elements LAPACK reads: the named triangle, diagonal included (excluded
+//! with a unit diagonal); the other triangle is never looked at, so it may
+//! hold anything, NaN included. LAPACK's `info` becomes a
 //! typed error ([`crate::Error::Singular`],
 //! [`crate::Error::NotPositiveDefinite`], [`crate::Error::NoConvergence`]).
 
@@ -59,7 +64,7 @@ pub use triangular::{solve_triangular, solve_triangular_stacked};
 use crate::sys::BlasInt;
 use std::cell::Cell;
 
-use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension};
+use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension, s};
 
 use crate::error::{Error, Result};
 use crate::layout::{Order, copy_in_order};
@@ -93,6 +98,50 @@ pub(crate) fn check_finite<T: Scalar, D: Dimension>(
 ) -> Result<()> {
     if CHECK_FINITE.with(|c| c.get()) && !a.iter().all(|v| v.is_finite()) {
         return Err(Error::NonFinite { routine, what });
+    }
+    Ok(())
+}
+
+/// Error if the finite check is on and the `uplo` triangle of `a` (the
+/// part LAPACK reads of a symmetric, Hermitian or triangular matrix),
+/// diagonal included, holds NaN or infinity; the other triangle is not
+/// looked at.
+pub(crate) fn check_triangle<T: Scalar>(
+    routine: &'static str,
+    what: &'static str,
+    a: &ArrayRef2<T>,
+    uplo: Uplo,
+) -> Result<()> {
+    check_triangle_part(routine, what, a, uplo, 0)
+}
+
+/// [`check_triangle`] without the diagonal: what a unit-diagonal
+/// triangular routine reads.
+pub(crate) fn check_strict_triangle<T: Scalar>(
+    routine: &'static str,
+    what: &'static str,
+    a: &ArrayRef2<T>,
+    uplo: Uplo,
+) -> Result<()> {
+    check_triangle_part(routine, what, a, uplo, 1)
+}
+
+/// The elements `(i, j)` with `i ≥ j + skip` (lower) or `j ≥ i + skip`
+/// (upper), column by column.
+fn check_triangle_part<T: Scalar>(
+    routine: &'static str,
+    what: &'static str,
+    a: &ArrayRef2<T>,
+    uplo: Uplo,
+    skip: usize,
+) -> Result<()> {
+    let m = a.nrows();
+    for j in 0..a.ncols() {
+        let col = match uplo {
+            Uplo::Lower => a.slice(s![(j + skip).min(m).., j]),
+            Uplo::Upper => a.slice(s![..(j + 1).saturating_sub(skip).min(m), j]),
+        };
+        check_finite(routine, what, &col)?;
     }
     Ok(())
 }

@@ -197,11 +197,8 @@ fn vector_norm_of<T: Scalar>(
         VecOrd::Count => {
             T::Real::from_f64_real(x.iter().filter(|v| **v != T::zero()).count() as f64)
         }
-        VecOrd::Max => x
-            .iter()
-            .map(|v| v.abs())
-            .reduce(max_nan)
-            .ok_or_else(empty)?,
+        // NumPy 2.4 takes the max with initial 0 and the min without one.
+        VecOrd::Max => x.iter().map(|v| v.abs()).fold(zero, max_nan),
         VecOrd::Min => x
             .iter()
             .map(|v| v.abs())
@@ -263,16 +260,20 @@ fn matrix_norm_of<T: Scalar>(
     };
     Ok(match ord {
         MatOrd::Fro => two_norm(|| a.iter().copied()),
-        MatOrd::MaxCol => col_sums().reduce(max_nan).ok_or_else(empty)?,
+        // Sums are non-negative, so a max from 0 is the max of the sums
+        // and 0 over none (NumPy 2.4); a min over none is an error.
+        MatOrd::MaxCol => col_sums().fold(zero, max_nan),
         MatOrd::MinCol => col_sums().reduce(min_nan).ok_or_else(empty)?,
-        MatOrd::MaxRow => row_sums().reduce(max_nan).ok_or_else(empty)?,
+        MatOrd::MaxRow => row_sums().fold(zero, max_nan),
         MatOrd::MinRow => row_sums().reduce(min_nan).ok_or_else(empty)?,
         MatOrd::Nuc | MatOrd::MaxSv | MatOrd::MinSv => {
             if m.min(n) == 0 {
-                if ord == MatOrd::Nuc {
-                    return Ok(zero);
+                // No singular values: their sum and max are 0, the min
+                // does not exist.
+                if ord == MatOrd::MinSv {
+                    return Err(empty());
                 }
-                return Err(empty());
+                return Ok(zero);
             }
             let s = work.run(routine, a, Job::Values)?.s;
             match ord {
@@ -311,8 +312,12 @@ fn matrix_norm_of<T: Scalar>(
 /// `NonFinite`; `InvalidArgument` for an order that does not apply to the
 /// array (`Fro` for a vector, `P(3)` for a matrix, NaN) or an order given
 /// for an array of more than two axes (use [`norm_axis`]); `Empty` where
-/// NumPy's reduction has no identity (`Inf`, `NegInf` of an empty vector;
-/// `P(±2)` of an empty matrix; row/column sums over zero rows/columns).
+/// NumPy 2.4 raises for want of a minimum: `NegInf` of an empty vector;
+/// `P(-2)` of an empty matrix; `NegInf`/`P(-1)` of a matrix with no
+/// rows/columns to sum. Maxima over nothing are 0 as in NumPy 2.4 (`Inf`
+/// of an empty vector, `P(2)`, `Inf`, `P(1)` of empty matrices), and so
+/// are sums (`None`, `Fro`, `Nuc`, `P(1)`, `P(0)`, `P(p > 0)` of an empty
+/// vector); `P(p < 0)` of an empty vector is infinity.
 pub fn norm<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>, ord: Option<NormOrd>) -> Result<T::Real> {
     const R: &str = "norm";
     check_finite(R, "a", a)?;
@@ -343,7 +348,7 @@ pub fn norm<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>, ord: Option<NormOrd>) -
 ///
 /// # Errors
 /// `NonFinite`; `InvalidArgument` for `Fro`, `Nuc` or NaN; `Empty` for
-/// `Inf`/`NegInf` of an empty vector.
+/// `NegInf` of an empty vector (`Inf` of one is 0, as in NumPy 2.4).
 pub fn vector_norm<T: Scalar>(x: &ArrayRef1<T>, ord: Option<NormOrd>) -> Result<T::Real> {
     const R: &str = "vector_norm";
     check_finite(R, "x", x)?;
@@ -366,10 +371,10 @@ pub fn matrix_norm<T: Scalar>(a: &ArrayRef2<T>, ord: Option<NormOrd>) -> Result<
 fn resolve_axis(routine: &'static str, axis: isize, ndim: usize) -> Result<usize> {
     let nd = ndim as isize;
     if axis < -nd || axis >= nd {
-        return Err(Error::InvalidArgument {
+        return Err(Error::AxisOutOfRange {
             routine,
-            what: "axis",
-            reason: format!("axis {axis} is out of bounds for an array of dimension {ndim}"),
+            axis,
+            ndim,
         });
     }
     Ok(if axis < 0 {
@@ -392,9 +397,10 @@ fn resolve_axis(routine: &'static str, axis: isize, ndim: usize) -> Result<usize
 /// workspace across the stack.
 ///
 /// # Errors
-/// `NonFinite`; `InvalidArgument` for an axis list that is not one or two
-/// distinct in-range axes, or an order that does not apply; `Empty` as
-/// [`norm`] (for any slice); `NoConvergence`.
+/// `AxisOutOfRange` for an axis outside `-ndim..ndim` (NumPy's
+/// `AxisError`); `NonFinite`; `InvalidArgument` for an axis list that is
+/// not one or two distinct axes, or an order that does not apply; `Empty`
+/// as [`norm`] (for any slice); `NoConvergence`.
 pub fn norm_axis<T: Scalar, D: Dimension>(
     a: &ArrayRef<T, D>,
     ord: Option<NormOrd>,
@@ -467,6 +473,12 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
 ///
 /// A singular matrix gives `+inf` (not an error), as NumPy.
 ///
+/// An empty matrix (`m` or `n` zero) is `Empty`, for every order and
+/// before the order or the shape is looked at: NumPy 2.4 raises
+/// `LinAlgError("cond is not defined on empty arrays")` for every `ord`
+/// (valid or not) and every empty shape, square or not; lapis's `Empty` is
+/// that error (`LAPIS_ERR_INVALID_VALUE` in C), not a numerical failure.
+///
 /// # Errors
 /// `Empty` for an empty matrix; `NotSquare` for the non-2-norm orders;
 /// `InvalidArgument` for an order that is not a matrix norm; `NonFinite`;
@@ -481,10 +493,6 @@ fn cond_with<T: Scalar>(
     ord: Option<NormOrd>,
 ) -> Result<T::Real> {
     const R: &str = "cond";
-    let mo = match ord {
-        None => MatOrd::MaxSv,
-        o => mat_ord(R, o)?,
-    };
     let (m, n) = a.dim();
     if m == 0 || n == 0 {
         return Err(Error::Empty {
@@ -492,6 +500,10 @@ fn cond_with<T: Scalar>(
             what: "a",
         });
     }
+    let mo = match ord {
+        None => MatOrd::MaxSv,
+        o => mat_ord(R, o)?,
+    };
     check_finite(R, "a", a)?;
     let inf = T::Real::infinity();
     let r = match mo {

@@ -5,7 +5,7 @@ use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 
 use super::lu::rhs_copy;
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
-use super::{check_finite, square};
+use super::{check_finite, check_strict_triangle, check_triangle, square};
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, blas_int, copy_in_order, mat_ld};
@@ -20,7 +20,9 @@ const TRTRS_ARGS: &[&str] = &[
 /// `A` is triangular in its `uplo` triangle; `op` is `trans`
 /// (`ConjTrans` is `Trans` for real types); with `unit_diagonal` the
 /// diagonal of `A` is taken to be 1 and not read. Only that triangle of
-/// `a` is read. `b` is `(n,)` or `(n, k)` and the result has its shape.
+/// `a` is read, and only it is checked for NaN/inf (the other triangle,
+/// and the diagonal with `unit_diagonal`, may hold anything). `b` is
+/// `(n,)` or `(n, k)` and the result has its shape.
 ///
 /// Layout and copies: `b` is copied once (into the solution, Fortran
 /// order). `a` is read in place when one of its axes has unit stride:
@@ -31,7 +33,8 @@ const TRTRS_ARGS: &[&str] = &[
 ///
 /// # Errors
 /// `NotSquare`; `ShapeMismatch` if `b`'s first axis is not `n`;
-/// `NonFinite` for NaN/inf anywhere in `a` or `b`; `Singular { index }`
+/// `NonFinite` for NaN/inf in the part of `a` that is read, or anywhere in
+/// `b`; `Singular { index }`
 /// if `A[index, index]` is zero (not with `unit_diagonal`), as SciPy's
 /// "singular matrix: resolution failed at diagonal".
 pub fn solve_triangular<T: Scalar, D: Dimension>(
@@ -43,7 +46,11 @@ pub fn solve_triangular<T: Scalar, D: Dimension>(
 ) -> Result<Array<T, D>> {
     const R: &str = "solve_triangular";
     let n = square(R, "a", a.dim())? as usize;
-    check_finite(R, "a", a)?;
+    if unit_diagonal {
+        check_strict_triangle(R, "a", a, uplo)?;
+    } else {
+        check_triangle(R, "a", a, uplo)?;
+    }
     check_finite(R, "b", b)?;
     let mut x = rhs_copy(R, n, b)?;
     trtrs_into(R, a, uplo, trans.normalize::<T>(), unit_diagonal, &mut x)?;

@@ -1054,13 +1054,86 @@ static void test_errors(void) {
   CHECK(out == sentinel && out2 == sentinel);
   {
     int64_t ax = 5;
+    /* an out-of-range axis is an index error, as everywhere in lapis */
     CHECK_STATUS(lapis_linalg_norm_axis(N, LAPIS_NORM_DEFAULT, 0, &ax, 1, false, &out),
-                 LAPIS_ERR_INVALID_ARGUMENT);
-    CHECK_MESSAGE("out of bounds");
+                 LAPIS_ERR_INDEX);
+    CHECK_MESSAGE("lapis_linalg_norm_axis: axis 5 is out of bounds");
     CHECK_STATUS(lapis_linalg_norm_axis(N, LAPIS_NORM_DEFAULT, 0, &ax, 3, false, &out),
                  LAPIS_ERR_INVALID_ARGUMENT);
     CHECK(out == sentinel);
   }
+  /* Messages name the C function and its parameters, not the Rust
+   * routine (eigh without vectors runs eigvalsh) or its argument names
+   * (the Rust eigh_generalized calls its pair a, b; norm calls x a). */
+  {
+    double nanm[9] = {1, 0, 0, 0, NAN, 0, 0, 0, 1};
+    lapis_array *Nan = NULL, *E00 = NULL, *E03 = NULL;
+    int64_t s00[2] = {0, 0}, s03[2] = {0, 3}, ax3 = 3;
+    CHECK_OK(lapis_array_wrap_contiguous(nanm, LAPIS_FLOAT64, 2, s33, LAPIS_ORDER_C, true, &Nan));
+    CHECK_STATUS(lapis_linalg_eigh(Nan, LAPIS_LOWER, &out, NULL), LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_eigh: a contains infinities or NaNs");
+    CHECK_STATUS(lapis_linalg_eigh(Nan, LAPIS_UPPER, &out, &out2), LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_eigh: a ");
+    CHECK_STATUS(lapis_linalg_eigh_generalized(N, Nan, LAPIS_LOWER, &out, &out2),
+                 LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_eigh_generalized: s contains infinities or NaNs");
+    CHECK_STATUS(lapis_linalg_eigh_generalized(Nan, N, LAPIS_LOWER, &out, NULL),
+                 LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_eigh_generalized: h contains infinities or NaNs");
+    CHECK_STATUS(lapis_linalg_eigh_generalized(S, N, LAPIS_LOWER, &out, &out2),
+                 LAPIS_ERR_NOT_POSITIVE_DEFINITE);
+    CHECK_MESSAGE("lapis_linalg_eigh_generalized: ");
+    CHECK_STATUS(lapis_linalg_norm(Nan, LAPIS_NORM_DEFAULT, 0, &dout), LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_norm: x contains infinities or NaNs");
+    CHECK_STATUS(lapis_linalg_lstsq(Nan, B, -1.0, &out, &out2, &rank, &out3),
+                 LAPIS_ERR_NON_FINITE);
+    CHECK_MESSAGE("lapis_linalg_lstsq: a contains infinities or NaNs");
+    CHECK_STATUS(lapis_linalg_inv(S, &out), LAPIS_ERR_SINGULAR);
+    CHECK_MESSAGE("lapis_linalg_inv: matrix is singular");
+    CHECK_STATUS(lapis_linalg_cholesky(N, LAPIS_UPPER, &out), LAPIS_ERR_NOT_POSITIVE_DEFINITE);
+    CHECK_MESSAGE("lapis_linalg_cholesky: matrix is not positive definite");
+    CHECK(out == sentinel && out2 == sentinel && out3 == sentinel && rank == -42);
+    CHECK(dout == -42);
+
+    /* NaN in the triangle that is not read: ignored by every routine */
+    /* (1,1) is on the diagonal: read by both triangles */
+    CHECK_STATUS(lapis_linalg_cholesky(Nan, LAPIS_LOWER, &out), LAPIS_ERR_NON_FINITE);
+    nanm[4] = 2;
+    nanm[1] = NAN; /* row 0, column 1: upper triangle */
+    CHECK_OK(lapis_linalg_cholesky(Nan, LAPIS_LOWER, &out));
+    lapis_array_free(out);
+    CHECK_OK(lapis_linalg_eigh(Nan, LAPIS_LOWER, &out, NULL));
+    lapis_array_free(out);
+    CHECK_STATUS(lapis_linalg_cholesky(Nan, LAPIS_UPPER, &out), LAPIS_ERR_NON_FINITE);
+    out = sentinel;
+
+    /* empty inputs: NumPy 2.4's maxima of nothing are 0, minima errors;
+     * cond of an empty matrix is LinAlgError in NumPy, INVALID_VALUE here */
+    CHECK_OK(lapis_zeros(2, s03, LAPIS_FLOAT64, LAPIS_ORDER_C, &E03));
+    CHECK_OK(lapis_zeros(2, s00, LAPIS_COMPLEX128, LAPIS_ORDER_C, &E00));
+    dout = -1;
+    CHECK_OK(lapis_linalg_norm(E03, LAPIS_NORM_P, 2.0, &dout));
+    CHECK(dout == 0.0);
+    dout = -1;
+    CHECK_OK(lapis_linalg_norm(E03, LAPIS_NORM_INF, 0, &dout));
+    CHECK(dout == 0.0);
+    CHECK_STATUS(lapis_linalg_norm(E03, LAPIS_NORM_NEG_INF, 0, &dout), LAPIS_ERR_INVALID_VALUE);
+    CHECK_STATUS(lapis_linalg_norm(E00, LAPIS_NORM_NEG_INF, 0, &dout), LAPIS_ERR_INVALID_VALUE);
+    CHECK_STATUS(lapis_linalg_norm(E03, LAPIS_NORM_P, -2.0, &dout), LAPIS_ERR_INVALID_VALUE);
+    CHECK_STATUS(lapis_linalg_cond(E00, LAPIS_NORM_DEFAULT, 0, &out), LAPIS_ERR_INVALID_VALUE);
+    CHECK_MESSAGE("lapis_linalg_cond: a is empty");
+    CHECK_STATUS(lapis_linalg_cond(E00, LAPIS_NORM_P, 1.0, &out), LAPIS_ERR_INVALID_VALUE);
+    CHECK_STATUS(lapis_linalg_cond(E03, LAPIS_NORM_FRO, 0, &out), LAPIS_ERR_INVALID_VALUE);
+    CHECK(out == sentinel);
+    /* axis 3 of a 2-d array: an index error like every other bad axis */
+    CHECK_STATUS(lapis_linalg_norm_axis(E03, LAPIS_NORM_DEFAULT, 0, &ax3, 1, false, &out),
+                 LAPIS_ERR_INDEX);
+    CHECK(out == sentinel);
+    lapis_array_free(Nan);
+    lapis_array_free(E00);
+    lapis_array_free(E03);
+  }
+
   /* singular triangular */
   CHECK_STATUS(lapis_linalg_solve_triangular(T0, B, LAPIS_UPPER, LAPIS_NO_TRANS,
                                              LAPIS_NON_UNIT, &out),

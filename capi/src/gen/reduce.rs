@@ -217,9 +217,10 @@ pub unsafe extern "C" fn lapis_max(
 /// over the given axes, with `ord` = 2 (Euclidean, scaled against overflow
 /// and underflow), 1, `INFINITY` (max |x|), `-INFINITY` (min |x|), 0 (count
 /// of non-zeros) or any other real p. Result in the REAL dtype of `x`.
-/// An empty reduction gives 0 for finite `ord` >= 0, infinity for `ord` < 0.
+/// An empty reduction gives 0 for `ord` >= 0 (`INFINITY` included, as
+/// NumPy 2.4), infinity for finite `ord` < 0.
 /// Errors: as `lapis_sum`, plus `LAPIS_ERR_INVALID_ARGUMENT` for a NaN
-/// `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = +-infinity over an empty
+/// `ord`, `LAPIS_ERR_INVALID_VALUE` for `ord` = -INFINITY over an empty
 /// reduction.
 ///
 /// # Safety

@@ -22,13 +22,23 @@
 //!   message gives the order of the failing leading minor),
 //!   `LAPIS_ERR_NO_CONVERGENCE`; NaN or infinity in an input is
 //!   `LAPIS_ERR_NON_FINITE`; fewer than 2 axes or non-square matrices where
-//!   square ones are needed are `LAPIS_ERR_SHAPE_MISMATCH`.
+//!   square ones are needed are `LAPIS_ERR_SHAPE_MISMATCH`. Functions that
+//!   read one triangle (cholesky, eigh, eigvalsh, eigh_generalized,
+//!   solve_triangular) check only that triangle (diagonal included, unless
+//!   it is a unit diagonal): the other is never read nor checked.
+//! - Error messages name the C function and its parameters: a message from
+//!   the Rust layer, which names its Rust routine (`eigvalsh: …`), is
+//!   relabelled with the C function's name ([`c_message`]), and where a
+//!   Rust parameter has another name than the C one (`b` for
+//!   `lapis_linalg_eigh_generalized`'s `s`) the error is renamed before it
+//!   is formatted ([`renamed`]).
 
 use super::{
     Failure, FfiResult, array_ref, check_out, diag_arg, isize_list, lapis_array, lapis_complex128,
     lapis_diag, lapis_status, lapis_trans, lapis_uplo, put, put_array, put_arrays, trans_arg,
     uplo_arg,
 };
+use lapis::Error;
 use lapis::array::NdArray;
 use lapis::array::linalg::{self as la, NormOrd, QrMode};
 use lapis::blas::Diag;
@@ -115,6 +125,49 @@ fn norm_ord_arg(routine: &str, code: lapis_norm_ord, p: f64) -> FfiResult<Option
     }
 }
 
+/// `failure`'s message as the C caller reads it: headed by the C function
+/// `routine`. A message that starts with another routine name (a Rust
+/// routine: one word before the first ": ") has that name replaced; one
+/// without a routine name gets `routine` put in front.
+pub(crate) fn c_message(routine: &str, mut failure: Failure) -> Failure {
+    let m = &failure.message;
+    let message = match m.split_once(": ") {
+        Some((head, _)) if head == routine => return failure,
+        Some((head, rest)) if !head.is_empty() && !head.contains(char::is_whitespace) => {
+            format!("{routine}: {rest}")
+        }
+        _ => format!("{routine}: {m}"),
+    };
+    failure.message = message;
+    failure
+}
+
+/// A Rust-layer error converted for C function `routine` ([`c_message`]).
+pub(crate) fn c_failure(routine: &str, e: Error) -> Failure {
+    c_message(routine, Failure::from(e))
+}
+
+/// `e` with the argument it names renamed from a Rust parameter name to the
+/// C one (`renames` holds `(rust, c)` pairs; other names are kept).
+pub(crate) fn renamed(mut e: Error, renames: &[(&str, &'static str)]) -> Error {
+    let what = match &mut e {
+        Error::ShapeMismatch { what, .. }
+        | Error::TooFewDimensions { what, .. }
+        | Error::NotSquare { what, .. }
+        | Error::DimensionTooLarge { what, .. }
+        | Error::OverlappingOutput { what, .. }
+        | Error::InvalidArgument { what, .. }
+        | Error::Empty { what, .. }
+        | Error::NonFinite { what, .. }
+        | Error::Misaligned { what, .. } => what,
+        _ => return e,
+    };
+    if let Some(&(_, c)) = renames.iter().find(|(rust, _)| rust == what) {
+        *what = c;
+    }
+    e
+}
+
 /// A tolerance where a negative value selects the default.
 fn tol_arg(routine: &str, name: &str, v: f64) -> FfiResult<Option<f64>> {
     if v.is_nan() {
@@ -125,20 +178,22 @@ fn tol_arg(routine: &str, name: &str, v: f64) -> FfiResult<Option<f64>> {
 
 /// The tail of the eigen-decompositions: only the eigenvalues (`values`)
 /// when `v` is NULL, so the eigenvectors are not computed, else both
-/// (`pairs`); each stored in its out-pointer unless that is NULL.
+/// (`pairs`); each stored in its out-pointer unless that is NULL. Errors
+/// name the C function `routine` ([`c_message`]).
 ///
 /// # Safety
 /// `w` and `v` are NULL or valid for a pointer write.
 unsafe fn put_eigen(
+    routine: &str,
     w: *mut *mut lapis_array,
     v: *mut *mut lapis_array,
     values: impl FnOnce() -> lapis::error::Result<NdArray>,
     pairs: impl FnOnce() -> lapis::error::Result<(NdArray, NdArray)>,
 ) -> FfiResult {
     let (ww, vv) = if v.is_null() {
-        (values()?, None)
+        (values().map_err(|e| c_failure(routine, e))?, None)
     } else {
-        let (ww, vv) = pairs()?;
+        let (ww, vv) = pairs().map_err(|e| c_failure(routine, e))?;
         (ww, Some(vv))
     };
     // SAFETY: `w` and `v` are NULL (skipped) or writable (this function's
@@ -147,7 +202,8 @@ unsafe fn put_eigen(
 }
 
 /// The single-result tail: checks `out` (before anything is computed),
-/// computes the result and stores its new handle in `*out`.
+/// computes the result and stores its new handle in `*out`. Errors name
+/// the C function `routine` ([`c_message`]).
 ///
 /// # Safety
 /// `out` is NULL or valid for a pointer write.
@@ -157,14 +213,15 @@ unsafe fn put_new(
     compute: impl FnOnce() -> lapis::error::Result<NdArray>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    let r = compute()?;
+    let r = compute().map_err(|e| c_failure(routine, e))?;
     // SAFETY: `out` is non-null (checked above) and writable (this
     // function's contract).
     unsafe { put_array(out, r) }?;
     Ok(())
 }
 
-/// [`put_new`] for a plain value (a scalar result).
+/// [`put_new`] for a plain value (a scalar result); errors name the C
+/// function `routine` ([`c_message`]).
 ///
 /// # Safety
 /// `out` is NULL or valid for a write of `T`.
@@ -174,7 +231,7 @@ unsafe fn put_value<T>(
     compute: impl FnOnce() -> FfiResult<T>,
 ) -> FfiResult {
     check_out(routine, "out", out)?;
-    let v = compute()?;
+    let v = compute().map_err(|f| c_message(routine, f))?;
     // SAFETY: `out` is non-null (checked above) and writable (this
     // function's contract).
     unsafe { put(out, v) };
@@ -195,3 +252,122 @@ pub use norms::*;
 pub use solve::*;
 pub use spectral::*;
 pub use triangular::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array::lapis_array_free;
+    use crate::handle::register;
+    use crate::{LAPIS_LOWER, lapis_last_error, lapis_status};
+    use lapis::dtype::DType;
+    use std::ffi::CStr;
+
+    fn last() -> String {
+        // SAFETY: lapis_last_error never returns NULL; the string lives
+        // until the next failing call on this thread.
+        unsafe { CStr::from_ptr(lapis_last_error()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn messages_are_headed_by_the_c_function() {
+        let f = |m: &str| c_message("lapis_f", Failure::new(lapis_status::LAPIS_ERR_INDEX, m));
+        assert_eq!(f("eigvalsh: a is bad").message, "lapis_f: a is bad");
+        assert_eq!(f("ChoFactors::new: c x").message, "lapis_f: c x");
+        assert_eq!(f("lapis_f: kept").message, "lapis_f: kept");
+        assert_eq!(f("index 3 is out: x").message, "lapis_f: index 3 is out: x");
+        assert_eq!(f("plain").message, "lapis_f: plain");
+        assert_eq!(f("plain").status, lapis_status::LAPIS_ERR_INDEX);
+    }
+
+    #[test]
+    fn rust_argument_names_become_c_ones() {
+        let e = Error::NonFinite {
+            routine: "eigh_generalized",
+            what: "b",
+        };
+        let hs: &[(&str, &'static str)] = &[("a", "h"), ("b", "s")];
+        assert_eq!(
+            c_failure("lapis_g", renamed(e, hs)).message,
+            "lapis_g: s contains infinities or NaNs"
+        );
+        let e = Error::Singular {
+            routine: "inv",
+            index: 1,
+        };
+        assert_eq!(renamed(e.clone(), hs), e);
+    }
+
+    /// `n × n` f64 handle holding `v` (row-major), for the calls below.
+    fn matrix(n: usize, v: &[f64]) -> *mut lapis_array {
+        let a = lapis::array::from_vec(v.to_vec(), &[n, n]).unwrap();
+        assert_eq!(a.dtype(), DType::F64);
+        register(a).unwrap()
+    }
+
+    #[test]
+    fn linalg_exports_name_themselves_and_their_parameters() {
+        let nan = f64::NAN;
+        let bad = matrix(2, &[nan, 0.0, 0.0, 1.0]);
+        let good = matrix(2, &[2.0, 0.0, 0.0, 1.0]);
+        let lower = LAPIS_LOWER;
+        let mut w = std::ptr::null_mut();
+        let null = std::ptr::null_mut();
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_eigh(bad, lower, &mut w, null) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_NON_FINITE);
+        assert_eq!(last(), "lapis_linalg_eigh: a contains infinities or NaNs");
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_eigh_generalized(good, bad, lower, &mut w, null) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_NON_FINITE);
+        assert_eq!(
+            last(),
+            "lapis_linalg_eigh_generalized: s contains infinities or NaNs"
+        );
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_eigh_generalized(bad, good, lower, &mut w, &mut w) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_NON_FINITE);
+        assert_eq!(
+            last(),
+            "lapis_linalg_eigh_generalized: h contains infinities or NaNs"
+        );
+        let mut v = 0.0;
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_norm(bad, LAPIS_NORM_DEFAULT, 0.0, &mut v) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_NON_FINITE);
+        assert_eq!(last(), "lapis_linalg_norm: x contains infinities or NaNs");
+        let axes = [3i64];
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe {
+            lapis_linalg_norm_axis(
+                good,
+                LAPIS_NORM_DEFAULT,
+                0.0,
+                axes.as_ptr(),
+                1,
+                false,
+                &mut w,
+            )
+        };
+        assert_eq!(s, lapis_status::LAPIS_ERR_INDEX);
+        assert!(
+            last().starts_with("lapis_linalg_norm_axis: axis 3"),
+            "{}",
+            last()
+        );
+        let [mut p, mut l, mut u] = [std::ptr::null_mut(); 3];
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_lu(bad, &mut p, &mut l, &mut u) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_NON_FINITE);
+        assert_eq!(last(), "lapis_linalg_lu: a contains infinities or NaNs");
+        let empty = register(lapis::array::zeros(&[0, 0], DType::F64).unwrap()).unwrap();
+        // SAFETY: live handles from `register`; out-pointers writable or NULL.
+        let s = unsafe { lapis_linalg_cond(empty, LAPIS_NORM_DEFAULT, 0.0, &mut w) };
+        assert_eq!(s, lapis_status::LAPIS_ERR_INVALID_VALUE);
+        assert_eq!(last(), "lapis_linalg_cond: a is empty");
+        for h in [bad, good, empty] {
+            assert_eq!(lapis_array_free(h), lapis_status::LAPIS_OK);
+        }
+    }
+}

@@ -10,9 +10,15 @@ use crate::call;
 /// 2-norm of all elements for any number of axes; other orders need 1-D
 /// (vector norm) or 2-D (matrix norm) input. Any dtype and layout.
 ///
+/// Empty input: sums and maxima of nothing are 0 (NumPy 2.4: the 2-,
+/// Frobenius, nuclear, 1-, +∞- and p > 0 norms); finite p < 0 of an empty
+/// vector is infinity.
+///
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (unknown
 /// code, NaN p, an order not defined for the number of axes);
-/// `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+/// `LAPIS_ERR_INVALID_VALUE` (a minimum over nothing, where NumPy raises:
+/// -∞ of an empty vector, -2 of an empty matrix, -∞/-1 of a matrix without
+/// rows/columns); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
 ///
 /// # Safety
 /// `x` is NULL or a live handle; `out` is NULL or writable.
@@ -27,8 +33,10 @@ pub unsafe extern "C" fn lapis_linalg_norm(
         const R: &str = "lapis_linalg_norm";
         let x = array_ref(R, "x", x)?;
         let ord = norm_ord_arg(R, ord, p)?;
+        // The Rust routine calls the array `a`.
+        let norm = || la::norm(&x, ord).map_err(|e| renamed(e, &[("a", "x")]).into());
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_value(R, out, || Ok(la::norm(&x, ord)?)) }
+        unsafe { put_value(R, out, norm) }
     })
 }
 
@@ -40,8 +48,10 @@ pub unsafe extern "C" fn lapis_linalg_norm(
 /// `ord`/`p` as `lapis_linalg_norm`.
 ///
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes,
-/// naxes not 1 or 2, axis out of range, repeated axis, order not defined);
-/// `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
+/// naxes not 1 or 2, repeated axis, order not defined); `LAPIS_ERR_INDEX`
+/// (an axis outside `-ndim..ndim`, as every lapis axis argument);
+/// `LAPIS_ERR_INVALID_VALUE` (a minimum over nothing, as
+/// `lapis_linalg_norm`); `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
 ///
 /// # Safety
 /// `x` is NULL or a live handle; `axes` is NULL or readable for `naxes`
@@ -66,8 +76,10 @@ pub unsafe extern "C" fn lapis_linalg_norm_axis(
             .ok_or_else(|| Failure::invalid(R, "naxes", format!("{naxes} (must be 1 or 2)")))?;
         // SAFETY: a non-null `axes` holds `naxes` values (# Safety).
         let axes = unsafe { isize_list(R, "axes", axes, n) }?;
+        let norms =
+            || la::norm_axis(&x, ord, &axes, keepdims).map_err(|e| renamed(e, &[("a", "x")]));
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
-        unsafe { put_new(R, out, || la::norm_axis(&x, ord, &axes, keepdims)) }
+        unsafe { put_new(R, out, norms) }
     })
 }
 
@@ -78,9 +90,15 @@ pub unsafe extern "C" fn lapis_linalg_norm_axis(
 /// precision; new, freed by the caller. A singular matrix gives a huge or
 /// infinite value, not an error.
 ///
+/// An empty matrix (M or N zero) is `LAPIS_ERR_INVALID_VALUE` for every
+/// order: NumPy 2.4 raises LinAlgError("cond is not defined on empty
+/// arrays") for every `ord` and every empty shape, square or not, before
+/// any other check. An empty stack of non-empty matrices gives an empty
+/// result.
+///
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (codes);
-/// `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NON_FINITE`;
-/// `LAPIS_ERR_NO_CONVERGENCE`.
+/// `LAPIS_ERR_INVALID_VALUE` (empty matrices); `LAPIS_ERR_SHAPE_MISMATCH`;
+/// `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NO_CONVERGENCE`.
 ///
 /// # Safety
 /// `a` is NULL or a live handle; `out` is NULL or writable.

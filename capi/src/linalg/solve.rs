@@ -66,7 +66,7 @@ pub unsafe extern "C" fn lapis_linalg_lstsq(
         const R: &str = "lapis_linalg_lstsq";
         let (a, b) = (array_ref(R, "a", a)?, array_ref(R, "b", b)?);
         let rcond = tol_arg(R, "rcond", rcond)?;
-        let r = la::lstsq(&a, &b, rcond)?;
+        let r = la::lstsq(&a, &b, rcond).map_err(|e| c_failure(R, e))?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         // The handles first: if one cannot be made, nothing is written.
         unsafe {
@@ -195,7 +195,7 @@ pub unsafe extern "C" fn lapis_linalg_slogdet(
     call(|| {
         const R: &str = "lapis_linalg_slogdet";
         let a = array_ref(R, "a", a)?;
-        let (s, l) = la::slogdet(&a)?;
+        let (s, l) = la::slogdet(&a).map_err(|e| c_failure(R, e))?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe { put_arrays([(sign, Some(s)), (logabsdet, Some(l))]) }
     })
@@ -223,7 +223,7 @@ pub unsafe extern "C" fn lapis_linalg_lu(
     call(|| {
         const R: &str = "lapis_linalg_lu";
         let a = array_ref(R, "a", a)?;
-        let (pp, ll, uu) = la::lu(&a)?;
+        let (pp, ll, uu) = la::lu(&a).map_err(|e| c_failure(R, e))?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe { put_arrays([(p, Some(pp)), (l, Some(ll)), (u, Some(uu))]) }
     })
@@ -232,7 +232,8 @@ pub unsafe extern "C" fn lapis_linalg_lu(
 /// Cholesky factor of each Hermitian positive definite `(…, N, N)` matrix:
 /// `uplo = LAPIS_LOWER` gives `L` with `A = L Lᴴ` (numpy.linalg.cholesky),
 /// `LAPIS_UPPER` gives `U` with `A = Uᴴ U`. Only that triangle of `a` is
-/// read; the other triangle of the result is zero. `*out`: `a`'s shape and
+/// read and checked for NaN/inf (the other may hold anything, NaN
+/// included); the other triangle of the result is zero. `*out`: `a`'s shape and
 /// dtype, new, freed by the caller.
 ///
 /// Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
@@ -281,7 +282,7 @@ pub unsafe extern "C" fn lapis_linalg_qr(
         const RT: &str = "lapis_linalg_qr";
         let a = array_ref(RT, "a", a)?;
         let mode = qr_mode_arg(RT, mode)?;
-        let (qq, rr) = la::qr(&a, mode)?;
+        let (qq, rr) = la::qr(&a, mode).map_err(|e| c_failure(RT, e))?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe { put_arrays([(q, qq), (r, Some(rr))]) }
     })

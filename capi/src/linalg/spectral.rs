@@ -29,11 +29,12 @@ pub unsafe extern "C" fn lapis_linalg_svd(
     call(|| {
         const R: &str = "lapis_linalg_svd";
         let a = array_ref(R, "a", a)?;
+        let rust = |e| c_failure(R, e);
         let (uu, ss, vv) = if compute_uv {
-            let (uu, ss, vv) = la::svd(&a, full_matrices)?;
+            let (uu, ss, vv) = la::svd(&a, full_matrices).map_err(rust)?;
             (Some(uu), ss, Some(vv))
         } else {
-            (None, la::svdvals(&a)?, None)
+            (None, la::svdvals(&a).map_err(rust)?, None)
         };
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe { put_arrays([(u, uu), (s, Some(ss)), (vh, vv)]) }
@@ -84,7 +85,7 @@ pub unsafe extern "C" fn lapis_linalg_eig(
         const R: &str = "lapis_linalg_eig";
         let a = array_ref(R, "a", a)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe { put_eigen(w, v, || la::eigvals(&a), || la::eig(&a)) }
+        unsafe { put_eigen(R, w, v, || la::eigvals(&a), || la::eig(&a)) }
     })
 }
 
@@ -134,7 +135,7 @@ pub unsafe extern "C" fn lapis_linalg_eigh(
         let a = array_ref(R, "a", a)?;
         let uplo = uplo_arg(R, uplo)?;
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
-        unsafe { put_eigen(w, v, || la::eigvalsh(&a, uplo), || la::eigh(&a, uplo)) }
+        unsafe { put_eigen(R, w, v, || la::eigvalsh(&a, uplo), || la::eigh(&a, uplo)) }
     })
 }
 
@@ -193,13 +194,16 @@ pub unsafe extern "C" fn lapis_linalg_eigh_generalized(
         const R: &str = "lapis_linalg_eigh_generalized";
         let (h, s) = (array_ref(R, "h", h)?, array_ref(R, "s", s)?);
         let uplo = uplo_arg(R, uplo)?;
+        // The Rust routine calls the pair (a, b).
+        const HS: &[(&str, &str)] = &[("a", "h"), ("b", "s")];
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_eigen(
+                R,
                 w,
                 x,
-                || la::eigvalsh_generalized(&h, &s, uplo),
-                || la::eigh_generalized(&h, &s, uplo),
+                || la::eigvalsh_generalized(&h, &s, uplo).map_err(|e| renamed(e, HS)),
+                || la::eigh_generalized(&h, &s, uplo).map_err(|e| renamed(e, HS)),
             )
         }
     })

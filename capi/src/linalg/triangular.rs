@@ -6,7 +6,8 @@ use crate::call;
 
 /// Solves `op(A) x = b` for triangular `A` (scipy.linalg.solve_triangular,
 /// LAPACK `?trtrs`): `a` `(…, N, N)` of which only the `uplo` triangle is
-/// read (`diag = LAPIS_UNIT` takes the diagonal as ones); `trans` a
+/// read and checked for NaN/inf (`diag = LAPIS_UNIT` takes the diagonal
+/// as ones and neither reads nor checks it); `trans` a
 /// `lapis_trans` code for op; `b` `(N,)` or `(…, N, K)` (leading axes
 /// broadcast with `a`'s), the same dtype. `*out` has the broadcast shape of
 /// `b`; new, freed by the caller.

@@ -60,8 +60,9 @@ use crate::error::{Error, Result};
 /// ## Empty reductions
 /// As NumPy: `sum` of nothing is 0, `prod` is 1, `mean`/`var`/`std` are
 /// NaN (0/0; NumPy also warns), the 1-, 2-, 0- and positive `p`-norms are
-/// 0 (negative `p`: infinity). `min`, `max`, `argmin`, `argmax` and the
-/// ±∞-norms of an empty reduction are errors
+/// 0 (negative `p`: infinity), and so is the `+∞`-norm (NumPy 2.4 takes
+/// that max from 0). `min`, `max`, `argmin`, `argmax` and the `-∞`-norm
+/// of an empty reduction are errors
 /// ([`Error::EmptyReduction`](crate::Error::EmptyReduction)).
 ///
 /// # The axis argument

@@ -85,11 +85,12 @@ fn mapped_sum<T: Scalar>(
 /// paths build one real temporary of `a`'s size. NaN propagates; an
 /// infinite element gives infinity for `p > 0`.
 ///
-/// Empty reductions: 0 for `p ≥ 0` finite orders, infinity for `p < 0`.
+/// Empty reductions, as NumPy 2.4: 0 for `p ≥ 0` (`+∞` included: the max
+/// starts at 0), infinity for finite `p < 0`, an error for `-∞`.
 ///
 /// # Errors
 /// As [`sum`](super::sum); NaN `ord` ([`Error::InvalidArgument`]);
-/// `±∞` orders over an empty reduction ([`Error::EmptyReduction`]).
+/// `-∞` over an empty reduction ([`Error::EmptyReduction`]).
 pub fn vector_norm<T: Scalar, D: Dimension>(
     a: &ArrayRef<T, D>,
     ord: f64,
@@ -107,11 +108,14 @@ pub fn vector_norm<T: Scalar, D: Dimension>(
         });
     }
     let mask = &plan.mask[..v.ndim()];
-    let vals = if ord.is_infinite() {
-        if plan.empty {
-            let op = if ord > 0.0 { "maximum" } else { "minimum" };
-            return Err(empty_error(R, op));
+    let vals = if ord.is_infinite() && plan.empty {
+        // NumPy 2.4: the max of nothing is 0 (initial 0), the min of
+        // nothing an error.
+        if ord < 0.0 {
+            return Err(empty_error(R, "minimum"));
         }
+        vec![T::Real::zero(); plan.shape.iter().product()]
+    } else if ord.is_infinite() {
         if ord > 0.0 {
             reduce(
                 plan.routine,

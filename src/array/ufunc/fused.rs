@@ -3,11 +3,13 @@
 
 use num_complex::{Complex, Complex64};
 
+use super::BinaryOp;
 use super::apply::{self, Operand, PARALLEL_MIN_CHEAP};
 use super::dynamic::new_array;
 use super::kernels;
 use super::math::Math;
 use crate::array::NdArray;
+use crate::array::broadcast::broadcast_shapes_for;
 use crate::dtype::DType;
 use crate::error::Result;
 use crate::scalar::RealScalar;
@@ -166,15 +168,47 @@ fn madd_impl(
     out: Option<&mut NdArray>,
 ) -> Result<Option<NdArray>> {
     let dt = loop_dtype(&[a, b, c], &[]);
+    let product_dt = a.dtype().promote(b.dtype());
+    if product_dt != dt {
+        return madd_mixed(a, b, c, dt, out);
+    }
     apply::run("multiply_add", [a, b, c], dt, dt, out, |shape, o, abc| {
         // SAFETY: operands from `apply::run`.
         unsafe { madd_body(dt, shape, o, abc) }
     })
 }
 
+/// `a·b + c` when `c` widens the product's dtype (f32·f32 + f64, or a real
+/// product plus a complex `c`): NumPy rounds `a*b` in the promotion of `a`
+/// and `b` and only then converts it for the addition, so this does the
+/// same, in two passes through a temporary product. All checks (the
+/// three-way broadcast, `out`) happen before anything is computed.
+fn madd_mixed(
+    a: &NdArray,
+    b: &NdArray,
+    c: &NdArray,
+    dt: DType,
+    out: Option<&mut NdArray>,
+) -> Result<Option<NdArray>> {
+    const R: &str = "multiply_add";
+    let shape = broadcast_shapes_for(R, &[a.shape(), b.shape(), c.shape()])?;
+    if let Some(out) = out.as_deref() {
+        apply::check_out(R, out, &shape, dt)?;
+    }
+    let product = super::binary(BinaryOp::Multiply, a, b)?;
+    match out {
+        Some(out) => super::binary_out(BinaryOp::Add, &product, c, out).map(|()| None),
+        None => super::binary(BinaryOp::Add, &product, c).map(Some),
+    }
+}
+
 /// `a·b + c` with three-way broadcasting, in one pass and a new array
 /// (NumPy's `a*b + c` makes a temporary). Rounded as NumPy rounds it: the
-/// product, then the sum (no fused multiply-add instruction).
+/// product, then the sum (no fused multiply-add instruction). The dtype is
+/// the promotion of the three inputs; the product is rounded in the
+/// promotion of `a` and `b` alone, as NumPy's `a*b` is, so when `c` widens
+/// it (f32·f32 + f64, real·real + complex) the product goes through a
+/// temporary of that narrower dtype instead of the single fused pass.
 ///
 /// # Errors
 /// [`Error::BroadcastMany`](crate::Error::BroadcastMany) naming the three

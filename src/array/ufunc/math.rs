@@ -233,10 +233,13 @@ macro_rules! real_math {
 real_math!(f32);
 real_math!(f64);
 
-/// `a ≥ b` in NumPy's lexicographic order of complex numbers.
+/// `a ≥ b` in NumPy's lexicographic order of complex numbers, NaN parts
+/// included as NumPy's `CGE` has them: a larger real part decides only when
+/// neither imaginary part is NaN, so `1+nanj ≥ 0` is false, and `fmax`
+/// then prefers the NaN-free operand.
 #[inline(always)]
 fn cge<R: Float>(a: Complex<R>, b: Complex<R>) -> bool {
-    a.re > b.re || (a.re == b.re && a.im >= b.im)
+    (a.re > b.re && !a.im.is_nan() && !b.im.is_nan()) || (a.re == b.re && a.im >= b.im)
 }
 
 #[inline(always)]
