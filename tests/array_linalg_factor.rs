@@ -412,3 +412,37 @@ fn check_matrix_rank_stacked<T: Scalar>() {
 fn matrix_rank_stacked_all_dtypes() {
     all_dtypes!(check_matrix_rank_stacked);
 }
+
+fn check_eigh_generalized_subset_stacked<T: Scalar>() {
+    let mut rng = Rng::new(17);
+    let n = 5;
+    let (h0, h1) = (hermitian::<T>(&mut rng, n), hermitian::<T>(&mut rng, n));
+    let sm = hpd::<T>(&mut rng, n);
+    let hs = ndarray::stack(ndarray::Axis(0), &[h0.view(), h1.view()]).unwrap();
+    let hs = array::from_ndarray(hs).unwrap();
+    for itype in 1..=3u8 {
+        let range = Some(EigRange::Index(0, 2));
+        let (w, x) = la::eigh_generalized_subset(&hs, &nd(&sm), Uplo::Lower, itype, range).unwrap();
+        assert_eq!(
+            (w.shape(), x.shape()),
+            (&[2usize, 3][..], &[2usize, n, 3][..])
+        );
+        let wv = w.view::<T::Real>().unwrap();
+        for (i, h) in [&h0, &h1].into_iter().enumerate() {
+            let (wi, _) =
+                la::eigh_generalized_subset(&nd(h), &nd(&sm), Uplo::Lower, itype, range).unwrap();
+            for (k, v) in vec1::<T::Real>(&wi).iter().enumerate() {
+                let d = (wv[[i, k]].to_f64_real() - v.to_f64_real()).abs();
+                assert!(
+                    d < tol::<T>(n) * max_abs(h) * max_abs(&sm),
+                    "itype {itype} matrix {i}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn eigh_generalized_subset_stacks_broadcast_s() {
+    all_dtypes!(check_eigh_generalized_subset_stacked);
+}
