@@ -121,7 +121,10 @@ module lapis_c
     lapis_linalg_svdvals, lapis_linalg_eig, lapis_linalg_eigvals, lapis_linalg_eigh, &
     lapis_linalg_eigvalsh, lapis_linalg_eigh_generalized, lapis_linalg_norm, &
     lapis_linalg_norm_axis, lapis_linalg_cond, lapis_linalg_matrix_rank, &
-    lapis_linalg_solve_triangular, lapis_matmul, lapis_matmul_out, lapis_dot, lapis_vdot, &
+    lapis_linalg_solve_triangular, lapis_linalg_cholesky_inplace, lapis_linalg_cho_factor, &
+    lapis_linalg_cho_solve, lapis_linalg_lu_factor, lapis_linalg_lu_solve, lapis_linalg_qr_raw, &
+    lapis_linalg_eigh_generalized_subset, lapis_linalg_lstsq_rcond, &
+    lapis_linalg_matrix_rank_stacked, lapis_matmul, lapis_matmul_out, lapis_dot, lapis_vdot, &
     lapis_inner, lapis_outer, lapis_tensordot, lapis_tensordot_axes, lapis_einsum, lapis_kron, &
     lapis_trace, lapis_sum, lapis_prod, lapis_mean, lapis_var, lapis_std, lapis_min, lapis_max, &
     lapis_vector_norm, lapis_argmin, lapis_argmax, lapis_all_finite, lapis_any_nonfinite, &
@@ -285,6 +288,20 @@ module lapis_c
   integer(c_int32_t), parameter, public :: LAPIS_NORM_NEG_INF = 4_c_int32_t
   ! A numeric `ord` given by the `p` argument.
   integer(c_int32_t), parameter, public :: LAPIS_NORM_P = 5_c_int32_t
+  ! Every eigenvalue (`lo` and `hi` are ignored).
+  integer(c_int32_t), parameter, public :: LAPIS_EIG_ALL = 0_c_int32_t
+  ! The eigenvalues with 0-based ascending indices `lo..=hi` (both ends included, `0 ≤ lo ≤ hi <
+  ! N`; integral values in the `double`s).
+  integer(c_int32_t), parameter, public :: LAPIS_EIG_INDEX = 1_c_int32_t
+  ! The eigenvalues `e` with `lo < e ≤ hi` (half-open, as LAPACK and SciPy; `lo < hi`, infinite
+  ! ends allowed, no NaN).
+  integer(c_int32_t), parameter, public :: LAPIS_EIG_VALUE = 2_c_int32_t
+  ! NumPy's `rcond=None`: `eps · max(M, N)` (`rcond` is ignored).
+  integer(c_int32_t), parameter, public :: LAPIS_RCOND_DEFAULT = 0_c_int32_t
+  ! NumPy's `rcond=<value>`: the value is used as given; a negative value means machine precision
+  ! (NumPy's old default `rcond=-1`, LAPACK `?gelsd`'s convention); NaN is
+  ! `LAPIS_ERR_INVALID_ARGUMENT`.
+  integer(c_int32_t), parameter, public :: LAPIS_RCOND_VALUE = 1_c_int32_t
   ! Unary ufunc `negative`: numerical negative, -x.
   integer(c_int32_t), parameter, public :: LAPIS_UFUNC_NEGATIVE = 1_c_int32_t
   ! Unary ufunc `absolute`: absolute value |x| (complex input gives a real result).
@@ -2642,6 +2659,139 @@ module lapis_c
       type(c_ptr), intent(inout) :: out
       integer(c_int) :: ret
     end function lapis_linalg_solve_triangular
+    ! Factors one Hermitian positive definite `(N, N)` matrix in place (scipy.linalg.cholesky(a,
+    ! overwrite_a=True), LAPACK `?potrf`): on success `a` holds the factor in its `uplo` triangle
+    ! (`L` with `A = L Lᴴ` for `LAPIS_LOWER`, `U` with `A = Uᴴ U` for `LAPIS_UPPER`) and zeros in
+    ! the other, exactly what `lapis_linalg_cholesky` returns.
+    function lapis_linalg_cholesky_inplace(a, uplo) &
+      bind(c, name="lapis_linalg_cholesky_inplace") result(ret)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: a
+      integer(c_int32_t), value :: uplo
+      integer(c_int) :: ret
+    end function lapis_linalg_cholesky_inplace
+    ! Factors one Hermitian positive definite `(N, N)` matrix for `lapis_linalg_cho_solve`
+    ! (scipy.linalg.cho_factor): `*c` a new `(N, N)` Fortran-order array of `a`'s dtype with the
+    ! factor in its `uplo` triangle; its other triangle keeps `a`'s entries (SciPy calls them
+    ! arbitrary: use `lapis_linalg_cholesky` for a clean factor).
+    function lapis_linalg_cho_factor(a, uplo, c) bind(c, name="lapis_linalg_cho_factor") result(ret)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: a
+      integer(c_int32_t), value :: uplo
+      type(c_ptr), intent(inout) :: c
+      integer(c_int) :: ret
+    end function lapis_linalg_cho_factor
+    ! Solves `A x = b` from a Cholesky factor (scipy.linalg.cho_solve with `(c, lower)`, LAPACK
+    ! `?potrs`): `c` `(N, N)` holds the factor of `A` in its `uplo` triangle (from
+    ! `lapis_linalg_cho_factor`, `lapis_linalg_cholesky` or `lapis_linalg_cholesky_inplace`); the
+    ! other triangle is not used. `b` is `(N,)` or `(N, K)`, `c`'s dtype. `*out` has `b`'s shape;
+    ! new, freed by the caller.
+    function lapis_linalg_cho_solve(c, uplo, b, out) &
+      bind(c, name="lapis_linalg_cho_solve") result(ret)
+      import :: c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: c
+      integer(c_int32_t), value :: uplo
+      type(c_ptr), value :: b
+      type(c_ptr), intent(inout) :: out
+      integer(c_int) :: ret
+    end function lapis_linalg_cho_solve
+    ! LU factorization with partial pivoting of one `(M, N)` matrix (scipy.linalg.lu_factor,
+    ! LAPACK `?getrf`): `*lu` a new `(M, N)` Fortran-order array of `a`'s dtype holding `L`
+    ! strictly below the diagonal (unit diagonal implied) and `U` on and above; `piv` (the
+    ! caller's buffer of `piv_len == min(M, N)` elements) the 0-based pivot rows: row `i` was
+    ! interchanged with row `piv[i]`.
+    function lapis_linalg_lu_factor(a, lu, piv, piv_len) &
+      bind(c, name="lapis_linalg_lu_factor") result(ret)
+      import :: c_int, c_int64_t, c_ptr
+      type(c_ptr), value :: a
+      type(c_ptr), intent(inout) :: lu
+      integer(c_int64_t), intent(inout) :: piv(*)
+      integer(c_int64_t), value :: piv_len
+      integer(c_int) :: ret
+    end function lapis_linalg_lu_factor
+    ! Solves `op(A) x = b` from `A`'s LU factors (scipy.linalg.lu_solve, LAPACK `?getrs`): `lu`
+    ! `(N, N)` and `piv` (`npiv == N` 0-based pivot rows, each in `[0, N)`) as
+    ! `lapis_linalg_lu_factor` gives them; `b` `(N,)` or `(N, K)`, `lu`'s dtype; `trans` a
+    ! `lapis_trans` code for op. `*out` has `b`'s shape; new, freed by the caller.
+    function lapis_linalg_lu_solve(lu, npiv, piv, b, trans, out) &
+      bind(c, name="lapis_linalg_lu_solve") result(ret)
+      import :: c_int, c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: lu
+      integer(c_int64_t), value :: npiv
+      integer(c_int64_t), intent(in) :: piv(*)
+      type(c_ptr), value :: b
+      integer(c_int32_t), value :: trans
+      type(c_ptr), intent(inout) :: out
+      integer(c_int) :: ret
+    end function lapis_linalg_lu_solve
+    ! The QR factorization of each `(…, M, N)` matrix in LAPACK's compact form (numpy.linalg.qr
+    ! with mode='raw', LAPACK `?geqrf`): `*h` `(…, M, N)` (Fortran order) with `R` on and above
+    ! the diagonal and the Householder vectors below it, `*tau` `(…, K)`, `K = min(M, N)`, their
+    ! scalar factors: `Q = H(0)…H(K−1)`, `H(i) = I − tau[i] v vᴴ` with `v[i] = 1` and `v[i+1:] =
+    ! h[i+1:, i]`.
+    function lapis_linalg_qr_raw(a, h, tau) bind(c, name="lapis_linalg_qr_raw") result(ret)
+      import :: c_int, c_ptr
+      type(c_ptr), value :: a
+      type(c_ptr), intent(inout) :: h
+      type(c_ptr), intent(inout) :: tau
+      integer(c_int) :: ret
+    end function lapis_linalg_qr_raw
+    ! The generalized symmetric-definite eigenproblem of type `itype` for each pair of `(…, N, N)`
+    ! matrices, optionally only some eigenpairs (scipy.linalg.eigh(h, s, type=itype,
+    ! subset_by_index=[lo, hi] or subset_by_value=[lo, hi]); LAPACK `?sygvd`/`?hegvd` for
+    ! `LAPIS_EIG_ALL`, `?sygvx`/`?hegvx` otherwise). `itype` 1 is `H x = e S x` (what
+    ! `lapis_linalg_eigh_generalized` solves), 2 is `H S x = e x`, 3 is `S H x = e x`. `H`
+    ! symmetric/Hermitian, `S` symmetric/Hermitian positive definite, both read only in their
+    ! `uplo` triangle, the same dtype; leading axes broadcast. `range` a `lapis_eig_range` code
+    ! with its bounds in `lo`, `hi` (indices for `LAPIS_EIG_INDEX`, values for `LAPIS_EIG_VALUE`).
+    ! `*w` `(…, K)`: the `K` selected eigenvalues ascending, real dtype of the input's precision;
+    ! `*x` `(…, N, K)`: their eigenvectors (columns), input dtype, normalized as SciPy does (`Xᴴ S
+    ! X = I` for itype 1 and 2, `Xᴴ S⁻¹ X = I` for 3).
+    function lapis_linalg_eigh_generalized_subset(h, s, uplo, itype, range, lo, hi, w, x) &
+      bind(c, name="lapis_linalg_eigh_generalized_subset") result(ret)
+      import :: c_double, c_int, c_int32_t, c_ptr
+      type(c_ptr), value :: h
+      type(c_ptr), value :: s
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: itype
+      integer(c_int32_t), value :: range
+      real(c_double), value :: lo
+      real(c_double), value :: hi
+      type(c_ptr), intent(inout) :: w
+      type(c_ptr), intent(inout) :: x
+      integer(c_int) :: ret
+    end function lapis_linalg_eigh_generalized_subset
+    ! `lapis_linalg_lstsq` with NumPy's `rcond` in full: `rcond_kind` a `lapis_rcond` code,
+    ! `LAPIS_RCOND_DEFAULT` (NumPy's `None`, `eps · max(M, N)`) or `LAPIS_RCOND_VALUE` (`rcond` as
+    ! given; negative is machine precision, NumPy's `rcond=-1`). `lapis_linalg_lstsq`, whose every
+    ! negative `rcond` selects the default, cannot ask for machine precision.
+    function lapis_linalg_lstsq_rcond(a, b, rcond_kind, rcond, x, residuals, rank, s) &
+      bind(c, name="lapis_linalg_lstsq_rcond") result(ret)
+      import :: c_double, c_int, c_int32_t, c_int64_t, c_ptr
+      type(c_ptr), value :: a
+      type(c_ptr), value :: b
+      integer(c_int32_t), value :: rcond_kind
+      real(c_double), value :: rcond
+      type(c_ptr), intent(inout) :: x
+      type(c_ptr), intent(inout) :: residuals
+      integer(c_int64_t), intent(inout) :: rank
+      type(c_ptr), intent(inout) :: s
+      integer(c_int) :: ret
+    end function lapis_linalg_lstsq_rcond
+    ! Numerical rank of each `(…, M, N)` matrix (numpy.linalg.matrix_rank on a stack): the number
+    ! of singular values above `tol` (`tol < 0`: NumPy's default `s_max · max(M, N) · eps`, per
+    ! matrix), written to the caller's `out`, which must hold exactly one value per matrix
+    ! (`out_len` = the product of the leading axes, 1 for a single matrix), in C order of the
+    ! leading axes. `out` is written only on success.
+    function lapis_linalg_matrix_rank_stacked(a, tol, out, out_len) &
+      bind(c, name="lapis_linalg_matrix_rank_stacked") result(ret)
+      import :: c_double, c_int, c_int64_t, c_ptr
+      type(c_ptr), value :: a
+      real(c_double), value :: tol
+      integer(c_int64_t), intent(inout) :: out(*)
+      integer(c_int64_t), value :: out_len
+      integer(c_int) :: ret
+    end function lapis_linalg_matrix_rank_stacked
     ! NumPy's `matmul(a, b)` (the `@` operator) in a new array: the matrix product of the last two
     ! axes, broadcast over the leading axes.
     function lapis_matmul(a, b, out) bind(c, name="lapis_matmul") result(ret)
@@ -3994,7 +4144,10 @@ module lapis
     c_solve => lapis_linalg_solve, c_lstsq => lapis_linalg_lstsq, c_inv => lapis_linalg_inv, &
     c_det_scalar => lapis_linalg_det_scalar, c_cholesky => lapis_linalg_cholesky, &
     c_eigh => lapis_linalg_eigh, c_eigh_generalized => lapis_linalg_eigh_generalized, &
-    c_svd => lapis_linalg_svd, c_norm => lapis_linalg_norm, c_add_out => lapis_add_out, &
+    c_svd => lapis_linalg_svd, c_norm => lapis_linalg_norm, c_trsm => lapis_trsm, &
+    c_solve_triangular => lapis_linalg_solve_triangular, &
+    c_cholesky_inplace => lapis_linalg_cholesky_inplace, &
+    c_eigh_generalized_subset => lapis_linalg_eigh_generalized_subset, c_add_out => lapis_add_out, &
     c_subtract_out => lapis_subtract_out, c_multiply_out => lapis_multiply_out, &
     c_divide_out => lapis_divide_out, c_exp_out => lapis_exp_out, c_sqrt_out => lapis_sqrt_out, &
     c_absolute_out => lapis_absolute_out, c_sum_all => lapis_sum_all, c_mean_all => lapis_mean_all, &
@@ -4016,6 +4169,7 @@ module lapis
     LAPIS_UNIT, LAPIS_LIKE_DTYPE, LAPIS_FFT_NORM_BACKWARD, LAPIS_FFT_NORM_ORTHO, &
     LAPIS_FFT_NORM_FORWARD, LAPIS_QR_REDUCED, LAPIS_QR_COMPLETE, LAPIS_QR_R, LAPIS_NORM_DEFAULT, &
     LAPIS_NORM_FRO, LAPIS_NORM_NUC, LAPIS_NORM_INF, LAPIS_NORM_NEG_INF, LAPIS_NORM_P, &
+    LAPIS_EIG_ALL, LAPIS_EIG_INDEX, LAPIS_EIG_VALUE, LAPIS_RCOND_DEFAULT, LAPIS_RCOND_VALUE, &
     LAPIS_UFUNC_NEGATIVE, LAPIS_UFUNC_ABSOLUTE, LAPIS_UFUNC_SQRT, LAPIS_UFUNC_SQUARE, &
     LAPIS_UFUNC_RECIPROCAL, LAPIS_UFUNC_EXP, LAPIS_UFUNC_EXPM1, LAPIS_UFUNC_LOG, LAPIS_UFUNC_LOG1P, &
     LAPIS_UFUNC_LOG10, LAPIS_UFUNC_LOG2, LAPIS_UFUNC_SIN, LAPIS_UFUNC_COS, LAPIS_UFUNC_TAN, &
@@ -4043,6 +4197,7 @@ module lapis
     LAPIS_UNIT, LAPIS_LIKE_DTYPE, LAPIS_FFT_NORM_BACKWARD, LAPIS_FFT_NORM_ORTHO, &
     LAPIS_FFT_NORM_FORWARD, LAPIS_QR_REDUCED, LAPIS_QR_COMPLETE, LAPIS_QR_R, LAPIS_NORM_DEFAULT, &
     LAPIS_NORM_FRO, LAPIS_NORM_NUC, LAPIS_NORM_INF, LAPIS_NORM_NEG_INF, LAPIS_NORM_P, &
+    LAPIS_EIG_ALL, LAPIS_EIG_INDEX, LAPIS_EIG_VALUE, LAPIS_RCOND_DEFAULT, LAPIS_RCOND_VALUE, &
     LAPIS_UFUNC_NEGATIVE, LAPIS_UFUNC_ABSOLUTE, LAPIS_UFUNC_SQRT, LAPIS_UFUNC_SQUARE, &
     LAPIS_UFUNC_RECIPROCAL, LAPIS_UFUNC_EXP, LAPIS_UFUNC_EXPM1, LAPIS_UFUNC_LOG, LAPIS_UFUNC_LOG1P, &
     LAPIS_UFUNC_LOG10, LAPIS_UFUNC_LOG2, LAPIS_UFUNC_SIN, LAPIS_UFUNC_COS, LAPIS_UFUNC_TAN, &
@@ -4136,6 +4291,23 @@ module lapis
   interface lapis_svd
     module procedure lapis_svd_s, lapis_svd_d, lapis_svd_c, lapis_svd_z
   end interface lapis_svd
+  public :: lapis_trsm
+  interface lapis_trsm
+    module procedure lapis_trsm_s, lapis_trsm_d, lapis_trsm_c, lapis_trsm_z
+  end interface lapis_trsm
+  public :: lapis_solve_triangular
+  interface lapis_solve_triangular
+    module procedure lapis_solve_triangular_s, lapis_solve_triangular_d, lapis_solve_triangular_c, lapis_solve_triangular_z
+  end interface lapis_solve_triangular
+  public :: lapis_cholesky_inplace
+  interface lapis_cholesky_inplace
+    module procedure lapis_cholesky_inplace_s, lapis_cholesky_inplace_d, lapis_cholesky_inplace_c, lapis_cholesky_inplace_z
+  end interface lapis_cholesky_inplace
+  public :: lapis_eigh_generalized_subset
+  interface lapis_eigh_generalized_subset
+    module procedure lapis_eigh_generalized_subset_s, lapis_eigh_generalized_subset_d
+    module procedure lapis_eigh_generalized_subset_c, lapis_eigh_generalized_subset_z
+  end interface lapis_eigh_generalized_subset
   public :: lapis_add
   interface lapis_add
     module procedure lapis_add_s, lapis_add_d, lapis_add_c, lapis_add_z
@@ -4354,6 +4526,40 @@ contains
       call set_pending("uplo must be 'U' or 'L', got '" // c // "'")
     end select
   end function uplo_code
+
+  function side_code(c, code) result(st)
+    character, intent(in) :: c
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    select case (c)
+    case ('L', 'l')
+      code = LAPIS_LEFT
+    case ('R', 'r')
+      code = LAPIS_RIGHT
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending("side must be 'L' or 'R', got '" // c // "'")
+    end select
+  end function side_code
+
+  function diag_code(c, code) result(st)
+    character, intent(in) :: c
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    select case (c)
+    case ('N', 'n')
+      code = LAPIS_NON_UNIT
+    case ('U', 'u')
+      code = LAPIS_UNIT
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending("diag must be 'N' or 'U', got '" // c // "'")
+    end select
+  end function diag_code
 
   subroutine contiguous_strides(shp, elsize, strd)
     integer(c_int64_t), intent(in) :: shp(:), elsize
@@ -6489,6 +6695,634 @@ contains
     call release(hxv)
     call check(st, 'lapis_svd', stat, errmsg)
   end subroutine lapis_svd_z
+
+  subroutine lapis_trsm_s(side, uplo, transa, diag, alpha, a, b, stat, errmsg)
+    character, intent(in) :: side, uplo, transa, diag
+    real(c_float), intent(in) :: alpha
+    real(c_float), intent(in), target :: a(:,:)
+    real(c_float), intent(inout), target :: b(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb
+    integer(c_int32_t) :: sd, ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    st = side_code(side, sd)
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(transa, ta)
+    if (st == 0) st = diag_code(diag, dg)
+    if (st == 0) st = wrap_s2(a, .true., ha)
+    if (st == 0) st = wrap_s2(b, .false., hb)
+    if (st == 0) st = c_trsm(sd, ul, ta, dg, to_c128(alpha), ha, hb)
+    call release(ha)
+    call release(hb)
+    call check(st, 'lapis_trsm', stat, errmsg)
+  end subroutine lapis_trsm_s
+
+  subroutine lapis_solve_triangular_s(a, b, x, uplo, trans, unit_diagonal, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:), b(..)
+    real(c_float), intent(inout), target :: x(..)
+    character, intent(in) :: uplo
+    character, intent(in), optional :: trans
+    logical, intent(in), optional :: unit_diagonal
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    dg = 0
+    if (present(unit_diagonal)) then
+      if (unit_diagonal) dg = 1
+    end if
+    st = 0
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_s2(a, .true., ha)
+    if (st == 0) st = wrap_s(b, .true., hb)
+    if (st == 0) st = wrap_s(x, .false., hx)
+    if (st == 0) st = c_solve_triangular(ha, hb, ul, ta, dg, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_solve_triangular', stat, errmsg)
+  end subroutine lapis_solve_triangular_s
+
+  subroutine lapis_cholesky_inplace_s(a, uplo, stat, errmsg)
+    real(c_float), intent(inout), target :: a(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_s2(a, .false., ha)
+    if (st == 0) st = c_cholesky_inplace(ha, ul)
+    call release(ha)
+    call check(st, 'lapis_cholesky_inplace', stat, errmsg)
+  end subroutine lapis_cholesky_inplace_s
+
+  subroutine lapis_eigh_generalized_subset_s(h, s, w, x, itype, il, iu, vl, vu, m, uplo, stat, errmsg)
+    real(c_float), intent(in), target :: h(:,:), s(:,:)
+    real(c_float), intent(inout), target :: w(:)
+    real(c_float), intent(inout), target, optional :: x(:,:)
+    integer, intent(in), optional :: itype, il, iu
+    real(c_float), intent(in), optional :: vl, vu
+    integer, intent(out), optional :: m
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hh, hs, hw, hv, hxw, hxv
+    character :: ch
+    integer(c_int32_t) :: ul, it, rg
+    real(c_double) :: lo, hi
+    integer(c_int64_t) :: cnt(1)
+    integer(c_int32_t) :: st
+    hh = c_null_ptr
+    hs = c_null_ptr
+    hw = c_null_ptr
+    hv = c_null_ptr
+    hxw = c_null_ptr
+    hxv = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    it = 1
+    if (present(itype)) it = int(itype, c_int32_t)
+    rg = LAPIS_EIG_ALL
+    lo = 0
+    hi = 0
+    cnt = 0
+    if (st == 0 .and. ((present(il) .neqv. present(iu)) .or. (present(vl) .neqv. present(vu)) &
+        .or. (present(il) .and. present(vl)))) then
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending('give both il and iu, or both vl and vu, or neither pair')
+    end if
+    if (present(il) .and. present(iu)) then
+      rg = LAPIS_EIG_INDEX
+      lo = real(il - 1, c_double)
+      hi = real(iu - 1, c_double)
+    else if (present(vl) .and. present(vu)) then
+      rg = LAPIS_EIG_VALUE
+      lo = real(vl, c_double)
+      hi = real(vu, c_double)
+    end if
+    if (st == 0) st = wrap_s2(h, .true., hh)
+    if (st == 0) st = wrap_s2(s, .true., hs)
+    if (st == 0) st = c_eigh_generalized_subset(hh, hs, ul, it, rg, lo, hi, hw, hv)
+    if (st == 0) st = c_shape(hw, cnt, 1_c_int64_t)
+    if (st == 0) then
+      if (cnt(1) > size(w, kind=c_int64_t)) then
+        st = LAPIS_ERR_SHAPE_MISMATCH
+        call set_pending('w has fewer entries than the eigenvalues selected')
+      end if
+    end if
+    if (st == 0) st = wrap_s1(w(1:cnt(1)), .false., hxw)
+    if (st == 0) st = copy_out(hw, hxw)
+    if (st == 0) then
+      if (present(x)) then
+        if (cnt(1) > size(x, 2, kind=c_int64_t)) then
+          st = LAPIS_ERR_SHAPE_MISMATCH
+          call set_pending('x has fewer columns than the eigenvalues selected')
+        end if
+        if (st == 0) st = wrap_s2(x(:, 1:cnt(1)), .false., hxv)
+        if (st == 0) st = copy_out(hv, hxv)
+      end if
+    end if
+    if (st == 0 .and. present(m)) m = int(cnt(1))
+    call release(hh)
+    call release(hs)
+    call release(hw)
+    call release(hv)
+    call release(hxw)
+    call release(hxv)
+    call check(st, 'lapis_eigh_generalized_subset', stat, errmsg)
+  end subroutine lapis_eigh_generalized_subset_s
+
+  subroutine lapis_trsm_d(side, uplo, transa, diag, alpha, a, b, stat, errmsg)
+    character, intent(in) :: side, uplo, transa, diag
+    real(c_double), intent(in) :: alpha
+    real(c_double), intent(in), target :: a(:,:)
+    real(c_double), intent(inout), target :: b(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb
+    integer(c_int32_t) :: sd, ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    st = side_code(side, sd)
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(transa, ta)
+    if (st == 0) st = diag_code(diag, dg)
+    if (st == 0) st = wrap_d2(a, .true., ha)
+    if (st == 0) st = wrap_d2(b, .false., hb)
+    if (st == 0) st = c_trsm(sd, ul, ta, dg, to_c128(alpha), ha, hb)
+    call release(ha)
+    call release(hb)
+    call check(st, 'lapis_trsm', stat, errmsg)
+  end subroutine lapis_trsm_d
+
+  subroutine lapis_solve_triangular_d(a, b, x, uplo, trans, unit_diagonal, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:), b(..)
+    real(c_double), intent(inout), target :: x(..)
+    character, intent(in) :: uplo
+    character, intent(in), optional :: trans
+    logical, intent(in), optional :: unit_diagonal
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    dg = 0
+    if (present(unit_diagonal)) then
+      if (unit_diagonal) dg = 1
+    end if
+    st = 0
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_d2(a, .true., ha)
+    if (st == 0) st = wrap_d(b, .true., hb)
+    if (st == 0) st = wrap_d(x, .false., hx)
+    if (st == 0) st = c_solve_triangular(ha, hb, ul, ta, dg, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_solve_triangular', stat, errmsg)
+  end subroutine lapis_solve_triangular_d
+
+  subroutine lapis_cholesky_inplace_d(a, uplo, stat, errmsg)
+    real(c_double), intent(inout), target :: a(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_d2(a, .false., ha)
+    if (st == 0) st = c_cholesky_inplace(ha, ul)
+    call release(ha)
+    call check(st, 'lapis_cholesky_inplace', stat, errmsg)
+  end subroutine lapis_cholesky_inplace_d
+
+  subroutine lapis_eigh_generalized_subset_d(h, s, w, x, itype, il, iu, vl, vu, m, uplo, stat, errmsg)
+    real(c_double), intent(in), target :: h(:,:), s(:,:)
+    real(c_double), intent(inout), target :: w(:)
+    real(c_double), intent(inout), target, optional :: x(:,:)
+    integer, intent(in), optional :: itype, il, iu
+    real(c_double), intent(in), optional :: vl, vu
+    integer, intent(out), optional :: m
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hh, hs, hw, hv, hxw, hxv
+    character :: ch
+    integer(c_int32_t) :: ul, it, rg
+    real(c_double) :: lo, hi
+    integer(c_int64_t) :: cnt(1)
+    integer(c_int32_t) :: st
+    hh = c_null_ptr
+    hs = c_null_ptr
+    hw = c_null_ptr
+    hv = c_null_ptr
+    hxw = c_null_ptr
+    hxv = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    it = 1
+    if (present(itype)) it = int(itype, c_int32_t)
+    rg = LAPIS_EIG_ALL
+    lo = 0
+    hi = 0
+    cnt = 0
+    if (st == 0 .and. ((present(il) .neqv. present(iu)) .or. (present(vl) .neqv. present(vu)) &
+        .or. (present(il) .and. present(vl)))) then
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending('give both il and iu, or both vl and vu, or neither pair')
+    end if
+    if (present(il) .and. present(iu)) then
+      rg = LAPIS_EIG_INDEX
+      lo = real(il - 1, c_double)
+      hi = real(iu - 1, c_double)
+    else if (present(vl) .and. present(vu)) then
+      rg = LAPIS_EIG_VALUE
+      lo = real(vl, c_double)
+      hi = real(vu, c_double)
+    end if
+    if (st == 0) st = wrap_d2(h, .true., hh)
+    if (st == 0) st = wrap_d2(s, .true., hs)
+    if (st == 0) st = c_eigh_generalized_subset(hh, hs, ul, it, rg, lo, hi, hw, hv)
+    if (st == 0) st = c_shape(hw, cnt, 1_c_int64_t)
+    if (st == 0) then
+      if (cnt(1) > size(w, kind=c_int64_t)) then
+        st = LAPIS_ERR_SHAPE_MISMATCH
+        call set_pending('w has fewer entries than the eigenvalues selected')
+      end if
+    end if
+    if (st == 0) st = wrap_d1(w(1:cnt(1)), .false., hxw)
+    if (st == 0) st = copy_out(hw, hxw)
+    if (st == 0) then
+      if (present(x)) then
+        if (cnt(1) > size(x, 2, kind=c_int64_t)) then
+          st = LAPIS_ERR_SHAPE_MISMATCH
+          call set_pending('x has fewer columns than the eigenvalues selected')
+        end if
+        if (st == 0) st = wrap_d2(x(:, 1:cnt(1)), .false., hxv)
+        if (st == 0) st = copy_out(hv, hxv)
+      end if
+    end if
+    if (st == 0 .and. present(m)) m = int(cnt(1))
+    call release(hh)
+    call release(hs)
+    call release(hw)
+    call release(hv)
+    call release(hxw)
+    call release(hxv)
+    call check(st, 'lapis_eigh_generalized_subset', stat, errmsg)
+  end subroutine lapis_eigh_generalized_subset_d
+
+  subroutine lapis_trsm_c(side, uplo, transa, diag, alpha, a, b, stat, errmsg)
+    character, intent(in) :: side, uplo, transa, diag
+    complex(c_float_complex), intent(in) :: alpha
+    complex(c_float_complex), intent(in), target :: a(:,:)
+    complex(c_float_complex), intent(inout), target :: b(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb
+    integer(c_int32_t) :: sd, ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    st = side_code(side, sd)
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(transa, ta)
+    if (st == 0) st = diag_code(diag, dg)
+    if (st == 0) st = wrap_c2(a, .true., ha)
+    if (st == 0) st = wrap_c2(b, .false., hb)
+    if (st == 0) st = c_trsm(sd, ul, ta, dg, to_c128(alpha), ha, hb)
+    call release(ha)
+    call release(hb)
+    call check(st, 'lapis_trsm', stat, errmsg)
+  end subroutine lapis_trsm_c
+
+  subroutine lapis_solve_triangular_c(a, b, x, uplo, trans, unit_diagonal, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_float_complex), intent(inout), target :: x(..)
+    character, intent(in) :: uplo
+    character, intent(in), optional :: trans
+    logical, intent(in), optional :: unit_diagonal
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    dg = 0
+    if (present(unit_diagonal)) then
+      if (unit_diagonal) dg = 1
+    end if
+    st = 0
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_c2(a, .true., ha)
+    if (st == 0) st = wrap_c(b, .true., hb)
+    if (st == 0) st = wrap_c(x, .false., hx)
+    if (st == 0) st = c_solve_triangular(ha, hb, ul, ta, dg, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_solve_triangular', stat, errmsg)
+  end subroutine lapis_solve_triangular_c
+
+  subroutine lapis_cholesky_inplace_c(a, uplo, stat, errmsg)
+    complex(c_float_complex), intent(inout), target :: a(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_c2(a, .false., ha)
+    if (st == 0) st = c_cholesky_inplace(ha, ul)
+    call release(ha)
+    call check(st, 'lapis_cholesky_inplace', stat, errmsg)
+  end subroutine lapis_cholesky_inplace_c
+
+  subroutine lapis_eigh_generalized_subset_c(h, s, w, x, itype, il, iu, vl, vu, m, uplo, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: h(:,:), s(:,:)
+    real(c_float), intent(inout), target :: w(:)
+    complex(c_float_complex), intent(inout), target, optional :: x(:,:)
+    integer, intent(in), optional :: itype, il, iu
+    real(c_float), intent(in), optional :: vl, vu
+    integer, intent(out), optional :: m
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hh, hs, hw, hv, hxw, hxv
+    character :: ch
+    integer(c_int32_t) :: ul, it, rg
+    real(c_double) :: lo, hi
+    integer(c_int64_t) :: cnt(1)
+    integer(c_int32_t) :: st
+    hh = c_null_ptr
+    hs = c_null_ptr
+    hw = c_null_ptr
+    hv = c_null_ptr
+    hxw = c_null_ptr
+    hxv = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    it = 1
+    if (present(itype)) it = int(itype, c_int32_t)
+    rg = LAPIS_EIG_ALL
+    lo = 0
+    hi = 0
+    cnt = 0
+    if (st == 0 .and. ((present(il) .neqv. present(iu)) .or. (present(vl) .neqv. present(vu)) &
+        .or. (present(il) .and. present(vl)))) then
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending('give both il and iu, or both vl and vu, or neither pair')
+    end if
+    if (present(il) .and. present(iu)) then
+      rg = LAPIS_EIG_INDEX
+      lo = real(il - 1, c_double)
+      hi = real(iu - 1, c_double)
+    else if (present(vl) .and. present(vu)) then
+      rg = LAPIS_EIG_VALUE
+      lo = real(vl, c_double)
+      hi = real(vu, c_double)
+    end if
+    if (st == 0) st = wrap_c2(h, .true., hh)
+    if (st == 0) st = wrap_c2(s, .true., hs)
+    if (st == 0) st = c_eigh_generalized_subset(hh, hs, ul, it, rg, lo, hi, hw, hv)
+    if (st == 0) st = c_shape(hw, cnt, 1_c_int64_t)
+    if (st == 0) then
+      if (cnt(1) > size(w, kind=c_int64_t)) then
+        st = LAPIS_ERR_SHAPE_MISMATCH
+        call set_pending('w has fewer entries than the eigenvalues selected')
+      end if
+    end if
+    if (st == 0) st = wrap_s1(w(1:cnt(1)), .false., hxw)
+    if (st == 0) st = copy_out(hw, hxw)
+    if (st == 0) then
+      if (present(x)) then
+        if (cnt(1) > size(x, 2, kind=c_int64_t)) then
+          st = LAPIS_ERR_SHAPE_MISMATCH
+          call set_pending('x has fewer columns than the eigenvalues selected')
+        end if
+        if (st == 0) st = wrap_c2(x(:, 1:cnt(1)), .false., hxv)
+        if (st == 0) st = copy_out(hv, hxv)
+      end if
+    end if
+    if (st == 0 .and. present(m)) m = int(cnt(1))
+    call release(hh)
+    call release(hs)
+    call release(hw)
+    call release(hv)
+    call release(hxw)
+    call release(hxv)
+    call check(st, 'lapis_eigh_generalized_subset', stat, errmsg)
+  end subroutine lapis_eigh_generalized_subset_c
+
+  subroutine lapis_trsm_z(side, uplo, transa, diag, alpha, a, b, stat, errmsg)
+    character, intent(in) :: side, uplo, transa, diag
+    complex(c_double_complex), intent(in) :: alpha
+    complex(c_double_complex), intent(in), target :: a(:,:)
+    complex(c_double_complex), intent(inout), target :: b(:,:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb
+    integer(c_int32_t) :: sd, ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    st = side_code(side, sd)
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(transa, ta)
+    if (st == 0) st = diag_code(diag, dg)
+    if (st == 0) st = wrap_z2(a, .true., ha)
+    if (st == 0) st = wrap_z2(b, .false., hb)
+    if (st == 0) st = c_trsm(sd, ul, ta, dg, to_c128(alpha), ha, hb)
+    call release(ha)
+    call release(hb)
+    call check(st, 'lapis_trsm', stat, errmsg)
+  end subroutine lapis_trsm_z
+
+  subroutine lapis_solve_triangular_z(a, b, x, uplo, trans, unit_diagonal, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:), b(..)
+    complex(c_double_complex), intent(inout), target :: x(..)
+    character, intent(in) :: uplo
+    character, intent(in), optional :: trans
+    logical, intent(in), optional :: unit_diagonal
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ul, ta, dg
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    dg = 0
+    if (present(unit_diagonal)) then
+      if (unit_diagonal) dg = 1
+    end if
+    st = 0
+    if (st == 0) st = uplo_code(uplo, ul)
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_z2(a, .true., ha)
+    if (st == 0) st = wrap_z(b, .true., hb)
+    if (st == 0) st = wrap_z(x, .false., hx)
+    if (st == 0) st = c_solve_triangular(ha, hb, ul, ta, dg, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_solve_triangular', stat, errmsg)
+  end subroutine lapis_solve_triangular_z
+
+  subroutine lapis_cholesky_inplace_z(a, uplo, stat, errmsg)
+    complex(c_double_complex), intent(inout), target :: a(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_z2(a, .false., ha)
+    if (st == 0) st = c_cholesky_inplace(ha, ul)
+    call release(ha)
+    call check(st, 'lapis_cholesky_inplace', stat, errmsg)
+  end subroutine lapis_cholesky_inplace_z
+
+  subroutine lapis_eigh_generalized_subset_z(h, s, w, x, itype, il, iu, vl, vu, m, uplo, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: h(:,:), s(:,:)
+    real(c_double), intent(inout), target :: w(:)
+    complex(c_double_complex), intent(inout), target, optional :: x(:,:)
+    integer, intent(in), optional :: itype, il, iu
+    real(c_double), intent(in), optional :: vl, vu
+    integer, intent(out), optional :: m
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hh, hs, hw, hv, hxw, hxv
+    character :: ch
+    integer(c_int32_t) :: ul, it, rg
+    real(c_double) :: lo, hi
+    integer(c_int64_t) :: cnt(1)
+    integer(c_int32_t) :: st
+    hh = c_null_ptr
+    hs = c_null_ptr
+    hw = c_null_ptr
+    hv = c_null_ptr
+    hxw = c_null_ptr
+    hxv = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    it = 1
+    if (present(itype)) it = int(itype, c_int32_t)
+    rg = LAPIS_EIG_ALL
+    lo = 0
+    hi = 0
+    cnt = 0
+    if (st == 0 .and. ((present(il) .neqv. present(iu)) .or. (present(vl) .neqv. present(vu)) &
+        .or. (present(il) .and. present(vl)))) then
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending('give both il and iu, or both vl and vu, or neither pair')
+    end if
+    if (present(il) .and. present(iu)) then
+      rg = LAPIS_EIG_INDEX
+      lo = real(il - 1, c_double)
+      hi = real(iu - 1, c_double)
+    else if (present(vl) .and. present(vu)) then
+      rg = LAPIS_EIG_VALUE
+      lo = real(vl, c_double)
+      hi = real(vu, c_double)
+    end if
+    if (st == 0) st = wrap_z2(h, .true., hh)
+    if (st == 0) st = wrap_z2(s, .true., hs)
+    if (st == 0) st = c_eigh_generalized_subset(hh, hs, ul, it, rg, lo, hi, hw, hv)
+    if (st == 0) st = c_shape(hw, cnt, 1_c_int64_t)
+    if (st == 0) then
+      if (cnt(1) > size(w, kind=c_int64_t)) then
+        st = LAPIS_ERR_SHAPE_MISMATCH
+        call set_pending('w has fewer entries than the eigenvalues selected')
+      end if
+    end if
+    if (st == 0) st = wrap_d1(w(1:cnt(1)), .false., hxw)
+    if (st == 0) st = copy_out(hw, hxw)
+    if (st == 0) then
+      if (present(x)) then
+        if (cnt(1) > size(x, 2, kind=c_int64_t)) then
+          st = LAPIS_ERR_SHAPE_MISMATCH
+          call set_pending('x has fewer columns than the eigenvalues selected')
+        end if
+        if (st == 0) st = wrap_z2(x(:, 1:cnt(1)), .false., hxv)
+        if (st == 0) st = copy_out(hv, hxv)
+      end if
+    end if
+    if (st == 0 .and. present(m)) m = int(cnt(1))
+    call release(hh)
+    call release(hs)
+    call release(hw)
+    call release(hv)
+    call release(hxw)
+    call release(hxv)
+    call check(st, 'lapis_eigh_generalized_subset', stat, errmsg)
+  end subroutine lapis_eigh_generalized_subset_z
 
   subroutine lapis_add_s(x, y, out, stat, errmsg)
     real(c_float), intent(in), target :: x(..), y(..)

@@ -15,6 +15,22 @@
  *   or pass it to free().
  * - Shapes, sizes, axes and strides are int64_t; strides are in bytes and
  *   may be negative, as in NumPy.
+ * - Argument order: (1) the arrays or memory the call works on, inputs
+ *   before in-out; (2) the numbers and option codes that describe them
+ *   (dtype, shape, axes, uplo/trans/diag codes, tolerances); (3) the
+ *   results, last. A list the caller passes in comes as its length and
+ *   then the pointer (ndim, shape; naxes, axes; npiv, piv); a buffer the
+ *   caller provides for results comes as the pointer and then its length,
+ *   named <pointer>_len (out, out_len; piv, piv_len), at the end. Functions
+ *   that make an array from nothing start with its shape (lapis_zeros:
+ *   ndim, shape, dtype); functions that wrap memory start with the memory
+ *   (lapis_array_wrap_contiguous: data, dtype, ndim, shape).
+ *   lapis_linalg_norm_axis (axes, naxes) predates the rule and keeps its
+ *   order for ABI stability. Option codes are plain int32_t typedefs, so
+ *   a compiler does not catch swapped codes: an out-of-range code is
+ *   LAPIS_ERR_INVALID_ARGUMENT naming the argument, but two swapped codes
+ *   that are both in range (LAPIS_LOWER and LAPIS_TRANS are both 1) are
+ *   not detected.
  */
 
 #ifndef LAPIS_H
@@ -284,6 +300,17 @@ typedef int32_t lapis_qr_mode;
 typedef int32_t lapis_norm_ord;
 
 /**
+ * Which eigenvalues `lapis_linalg_eigh_generalized_subset` computes
+ * (scipy.linalg.eigh's `subset_by_index` / `subset_by_value`).
+ */
+typedef int32_t lapis_eig_range;
+
+/**
+ * How `lapis_linalg_lstsq_rcond` reads its `rcond` argument.
+ */
+typedef int32_t lapis_rcond;
+
+/**
  * A one-operand ufunc code (`LAPIS_UFUNC_NEGATIVE` ... `LAPIS_UFUNC_SIGN`).
  * Any other value gives `LAPIS_ERR_INVALID_ARGUMENT`.
  */
@@ -450,6 +477,36 @@ typedef int32_t lapis_binary_op;
  * A numeric `ord` given by the `p` argument.
  */
 #define LAPIS_NORM_P 5
+
+/**
+ * Every eigenvalue (`lo` and `hi` are ignored).
+ */
+#define LAPIS_EIG_ALL 0
+
+/**
+ * The eigenvalues with 0-based ascending indices `lo..=hi` (both ends
+ * included, `0 ≤ lo ≤ hi < N`; integral values in the `double`s).
+ */
+#define LAPIS_EIG_INDEX 1
+
+/**
+ * The eigenvalues `e` with `lo < e ≤ hi` (half-open, as LAPACK and SciPy;
+ * `lo < hi`, infinite ends allowed, no NaN).
+ */
+#define LAPIS_EIG_VALUE 2
+
+/**
+ * NumPy's `rcond=None`: `eps · max(M, N)` (`rcond` is ignored). The same
+ * as a negative `rcond` in `lapis_linalg_lstsq`.
+ */
+#define LAPIS_RCOND_DEFAULT 0
+
+/**
+ * NumPy's `rcond=<value>`: the value is used as given; a negative value
+ * means machine precision (NumPy's old default `rcond=-1`, LAPACK
+ * `?gelsd`'s convention); NaN is `LAPIS_ERR_INVALID_ARGUMENT`.
+ */
+#define LAPIS_RCOND_VALUE 1
 
 /**
  * Unary ufunc `negative`: numerical negative, -x.
@@ -4425,6 +4482,219 @@ lapis_status lapis_linalg_solve_triangular(const lapis_array *a,
                                            lapis_trans trans,
                                            lapis_diag diag,
                                            lapis_array **out);
+
+/**
+ * Factors one Hermitian positive definite `(N, N)` matrix in place
+ * (scipy.linalg.cholesky(a, overwrite_a=True), LAPACK `?potrf`): on
+ * success `a` holds the factor in its `uplo` triangle (`L` with
+ * `A = L Lᴴ` for `LAPIS_LOWER`, `U` with `A = Uᴴ U` for `LAPIS_UPPER`)
+ * and zeros in the other, exactly what `lapis_linalg_cholesky` returns.
+ * Fortran- or C-order memory (and sub-matrix views of either) is factored
+ * where it lies; any other layout goes through one temporary, copied back.
+ * One matrix: `a` must have exactly 2 axes.
+ *
+ * Errors (leaving `a` untouched): `LAPIS_ERR_NULL_ARGUMENT`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (not 2 axes, not square); `LAPIS_ERR_NON_FINITE` (anywhere in `a`);
+ * `LAPIS_ERR_READ_ONLY`; `LAPIS_ERR_BAD_STRIDE` (a view whose elements
+ * overlap); `LAPIS_ERR_BUSY` (another call is using `a`'s memory).
+ * `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (the message gives the failing
+ * leading minor) leaves the `uplo` triangle partially overwritten, as
+ * LAPACK leaves it, and the other triangle unchanged.
+ *
+ * # Safety
+ * `a` is NULL or a live handle.
+ */
+lapis_status lapis_linalg_cholesky_inplace(lapis_array *a, lapis_uplo uplo);
+
+/**
+ * Factors one Hermitian positive definite `(N, N)` matrix for
+ * `lapis_linalg_cho_solve` (scipy.linalg.cho_factor): `*c` a new `(N, N)`
+ * Fortran-order array of `a`'s dtype with the factor in its `uplo`
+ * triangle; its other triangle keeps `a`'s entries (SciPy calls them
+ * arbitrary: use `lapis_linalg_cholesky` for a clean factor). Pass `c` and
+ * the same `uplo` to `lapis_linalg_cho_solve`. The caller frees `*c`.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_INVALID_ARGUMENT` (uplo
+ * code); `LAPIS_ERR_SHAPE_MISMATCH` (not 2 axes, not square);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `c` is NULL or writable.
+ */
+lapis_status lapis_linalg_cho_factor(const lapis_array *a, lapis_uplo uplo, lapis_array **c);
+
+/**
+ * Solves `A x = b` from a Cholesky factor (scipy.linalg.cho_solve with
+ * `(c, lower)`, LAPACK `?potrs`): `c` `(N, N)` holds the factor of `A` in
+ * its `uplo` triangle (from `lapis_linalg_cho_factor`,
+ * `lapis_linalg_cholesky` or `lapis_linalg_cholesky_inplace`); the other
+ * triangle is not used. `b` is `(N,)` or `(N, K)`, `c`'s dtype. `*out`
+ * has `b`'s shape; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (uplo code); `LAPIS_ERR_SHAPE_MISMATCH`;
+ * `LAPIS_ERR_NON_FINITE` (c or b); `LAPIS_ERR_SINGULAR` (a zero on `c`'s
+ * diagonal).
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_cho_solve(const lapis_array *c,
+                                    lapis_uplo uplo,
+                                    const lapis_array *b,
+                                    lapis_array **out);
+
+/**
+ * LU factorization with partial pivoting of one `(M, N)` matrix
+ * (scipy.linalg.lu_factor, LAPACK `?getrf`): `*lu` a new `(M, N)`
+ * Fortran-order array of `a`'s dtype holding `L` strictly below the
+ * diagonal (unit diagonal implied) and `U` on and above; `piv` (the
+ * caller's buffer of `piv_len == min(M, N)` elements) the 0-based pivot
+ * rows: row `i` was interchanged with row `piv[i]`. A singular matrix
+ * factors without error; `lapis_linalg_lu_solve` reports it. The caller
+ * frees `*lu`; `piv` is written only on success.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a, lu, piv);
+ * `LAPIS_ERR_SHAPE_MISMATCH` (not 2 axes, `piv_len ≠ min(M, N)`);
+ * `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; `lu` is NULL or writable; a non-null
+ * `piv` is valid for `piv_len` writes.
+ */
+lapis_status lapis_linalg_lu_factor(const lapis_array *a,
+                                    lapis_array **lu,
+                                    int64_t *piv,
+                                    int64_t piv_len);
+
+/**
+ * Solves `op(A) x = b` from `A`'s LU factors (scipy.linalg.lu_solve,
+ * LAPACK `?getrs`): `lu` `(N, N)` and `piv` (`npiv == N` 0-based pivot
+ * rows, each in `[0, N)`) as `lapis_linalg_lu_factor` gives them; `b`
+ * `(N,)` or `(N, K)`, `lu`'s dtype; `trans` a `lapis_trans` code for op.
+ * `*out` has `b`'s shape; new, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT`; `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (trans code, a pivot out of range);
+ * `LAPIS_ERR_SHAPE_MISMATCH` (lu not square, `npiv ≠ N`, b's rows);
+ * `LAPIS_ERR_NON_FINITE`; `LAPIS_ERR_SINGULAR` (a zero on `U`'s diagonal).
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; a non-null `piv` holds `npiv`
+ * readable elements; `out` is NULL or writable.
+ */
+lapis_status lapis_linalg_lu_solve(const lapis_array *lu,
+                                   int64_t npiv,
+                                   const int64_t *piv,
+                                   const lapis_array *b,
+                                   lapis_trans trans,
+                                   lapis_array **out);
+
+/**
+ * The QR factorization of each `(…, M, N)` matrix in LAPACK's compact
+ * form (numpy.linalg.qr with mode='raw', LAPACK `?geqrf`): `*h`
+ * `(…, M, N)` (Fortran order) with `R` on and above the diagonal and the
+ * Householder vectors below it, `*tau` `(…, K)`, `K = min(M, N)`, their
+ * scalar factors: `Q = H(0)…H(K−1)`, `H(i) = I − tau[i] v vᴴ` with
+ * `v[i] = 1` and `v[i+1:] = h[i+1:, i]`. Both of `a`'s dtype. NumPy's `h`
+ * is the transpose of this one (the same memory read in C order); lapis
+ * gives the matrix LAPACK's `?ormqr`/`?unmqr` take. Either out-pointer may
+ * be NULL to skip it; new arrays, freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes); `LAPIS_ERR_NON_FINITE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_qr_raw(const lapis_array *a, lapis_array **h, lapis_array **tau);
+
+/**
+ * The generalized symmetric-definite eigenproblem of type `itype` for
+ * each pair of `(…, N, N)` matrices, optionally only some eigenpairs
+ * (scipy.linalg.eigh(h, s, type=itype, subset_by_index=[lo, hi] or
+ * subset_by_value=[lo, hi]); LAPACK `?sygvd`/`?hegvd` for
+ * `LAPIS_EIG_ALL`, `?sygvx`/`?hegvx` otherwise). `itype` 1 is
+ * `H x = e S x` (what `lapis_linalg_eigh_generalized` solves), 2 is
+ * `H S x = e x`, 3 is `S H x = e x`. `H` symmetric/Hermitian, `S`
+ * symmetric/Hermitian positive definite, both read only in their `uplo`
+ * triangle, the same dtype; leading axes broadcast. `range` a
+ * `lapis_eig_range` code with its bounds in `lo`, `hi` (indices for
+ * `LAPIS_EIG_INDEX`, values for `LAPIS_EIG_VALUE`). `*w` `(…, K)`: the
+ * `K` selected eigenvalues ascending, real dtype of the input's
+ * precision; `*x` `(…, N, K)`: their eigenvectors (columns), input dtype,
+ * normalized as SciPy does (`Xᴴ S X = I` for itype 1 and 2,
+ * `Xᴴ S⁻¹ X = I` for 3). A value range must select the same `K` in every
+ * problem of a stack. Either out-pointer may be NULL to skip it (NULL
+ * `x`: eigenvectors are not computed for `LAPIS_EIG_ALL`); new arrays,
+ * freed by the caller.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (h, s); `LAPIS_ERR_BAD_DTYPE`;
+ * `LAPIS_ERR_INVALID_ARGUMENT` (uplo or range code, itype not 1–3, bad
+ * bounds: `lo > hi`, `hi ≥ N`, non-integral indices, NaN values, or a
+ * value range selecting different counts across a stack);
+ * `LAPIS_ERR_SHAPE_MISMATCH`; `LAPIS_ERR_NOT_POSITIVE_DEFINITE` (S, with
+ * the failing leading minor); `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_eigh_generalized_subset(const lapis_array *h,
+                                                  const lapis_array *s,
+                                                  lapis_uplo uplo,
+                                                  int32_t itype,
+                                                  lapis_eig_range range,
+                                                  double lo,
+                                                  double hi,
+                                                  lapis_array **w,
+                                                  lapis_array **x);
+
+/**
+ * `lapis_linalg_lstsq` with NumPy's `rcond` in full: `rcond_kind` a
+ * `lapis_rcond` code, `LAPIS_RCOND_DEFAULT` (NumPy's `None`,
+ * `eps · max(M, N)`) or `LAPIS_RCOND_VALUE` (`rcond` as given; negative is
+ * machine precision, NumPy's `rcond=-1`). `lapis_linalg_lstsq`, whose every
+ * negative `rcond` selects the default, cannot ask for machine precision.
+ * One matrix, as numpy.linalg.lstsq (which does not take stacks): `a`
+ * `(M, N)`, `b` `(M,)` or `(M, K)`. Results, out-pointers and errors as
+ * `lapis_linalg_lstsq`, plus `LAPIS_ERR_INVALID_ARGUMENT` for an unknown
+ * `rcond_kind`.
+ *
+ * # Safety
+ * Handles are NULL or live lapis handles; non-NULL out-pointers are writable.
+ */
+lapis_status lapis_linalg_lstsq_rcond(const lapis_array *a,
+                                      const lapis_array *b,
+                                      lapis_rcond rcond_kind,
+                                      double rcond,
+                                      lapis_array **x,
+                                      lapis_array **residuals,
+                                      int64_t *rank,
+                                      lapis_array **s);
+
+/**
+ * Numerical rank of each `(…, M, N)` matrix (numpy.linalg.matrix_rank on
+ * a stack): the number of singular values above `tol` (`tol < 0`: NumPy's
+ * default `s_max · max(M, N) · eps`, per matrix), written to the caller's
+ * `out`, which must hold exactly one value per matrix (`out_len` = the
+ * product of the leading axes, 1 for a single matrix), in C order of the
+ * leading axes. `out` is written only on success.
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (a, out); `LAPIS_ERR_SHAPE_MISMATCH`
+ * (fewer than 2 axes, `out_len` not the number of matrices);
+ * `LAPIS_ERR_INVALID_ARGUMENT` (NaN tol); `LAPIS_ERR_NON_FINITE`;
+ * `LAPIS_ERR_NO_CONVERGENCE`.
+ *
+ * # Safety
+ * `a` is NULL or a live handle; a non-null `out` is valid for `out_len`
+ * writes.
+ */
+lapis_status lapis_linalg_matrix_rank_stacked(const lapis_array *a,
+                                              double tol,
+                                              int64_t *out,
+                                              int64_t out_len);
 
 /**
  * NumPy's `matmul(a, b)` (the `@` operator) in a new array: the matrix

@@ -348,6 +348,89 @@ for k in KINDS:
         pre=["full = .false.", "if (present(full_matrices)) full = full_matrices", "st = 0"],
         where="lapis_svd", locals_=["logical :: full"]))
 
+# ---------------------------------------------------------------- triangular solves, in-place Cholesky, eigenpair subsets
+for k in KINDS:
+    t, rt, rk = T(k), RT(k), REALOF[k]
+    # B := alpha op(A)^-1 B (side 'L') or alpha B op(A)^-1 (side 'R'), in place:
+    # Psi L^-H is lapis_trsm('R', 'L', 'C', 'N', one, l, psi).
+    add("lapis_trsm", Proc(
+        f"lapis_trsm_{k}", ["side", "uplo", "transa", "diag", "alpha", "a", "b"],
+        ["character, intent(in) :: side, uplo, transa, diag", f"{t}, intent(in) :: alpha",
+         f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: b(:,:)"],
+        ["ha", "hb"],
+        ["st = side_code(side, sd)", "st = uplo_code(uplo, ul)", "st = trans_code(transa, ta)",
+         "st = diag_code(diag, dg)",
+         f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}2(b, .false., hb)",
+         f"st = c_trsm(sd, ul, ta, dg, {to_c(k, 'alpha')}, ha, hb)"],
+        where="lapis_trsm", locals_=["integer(c_int32_t) :: sd, ul, ta, dg"]))
+    # x = op(A)^-1 b (scipy.linalg.solve_triangular): uplo is required,
+    # trans defaults to 'N', unit_diagonal to .false.
+    for rb in SPEC_RANKS:
+        add("lapis_solve_triangular", Proc(
+            f"lapis_solve_triangular_{k}{sfx(rb)}", ["a", "b", "x", "uplo", "trans", "unit_diagonal"],
+            [f"{t}, intent(in), target :: a(:,:), b{dims(rb)}", f"{t}, intent(inout), target :: x{dims(rb)}",
+             "character, intent(in) :: uplo", "character, intent(in), optional :: trans",
+             "logical, intent(in), optional :: unit_diagonal"],
+            ["ha", "hb", "hr", "hx"],
+            ["st = uplo_code(uplo, ul)", "st = trans_code(tc, ta)",
+             f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
+             f"st = wrap_{k}{sfx(rb)}(x, .false., hx)",
+             "st = c_solve_triangular(ha, hb, ul, ta, dg, hr)", "st = copy_out(hr, hx)"],
+            pre=["tc = 'N'", "if (present(trans)) tc = trans", "dg = 0",
+                 "if (present(unit_diagonal)) then", "  if (unit_diagonal) dg = 1", "end if", "st = 0"],
+            where="lapis_solve_triangular",
+            locals_=["character :: tc", "integer(c_int32_t) :: ul, ta, dg"]))
+    # a := its Cholesky factor (the other triangle zeroed), in place.
+    add("lapis_cholesky_inplace", Proc(
+        f"lapis_cholesky_inplace_{k}", ["a", "uplo"],
+        [f"{t}, intent(inout), target :: a(:,:)"] + UPLO_OPT,
+        ["ha"],
+        [f"st = wrap_{k}2(a, .false., ha)", "st = c_cholesky_inplace(ha, ul)"],
+        pre=UPLO_PRE, where="lapis_cholesky_inplace", locals_=["character :: ch", "integer(c_int32_t) :: ul"]))
+    # The generalized problem of type itype (1: H x = e S x, 2: H S x = e x,
+    # 3: S H x = e x), all eigenpairs or those with 1-based indices il..iu
+    # (LAPACK's il/iu) or values vl < e <= vu. The m selected eigenvalues go
+    # to w(1:m) and the eigenvectors to x(:, 1:m): w and x need at least m
+    # entries/columns (m = iu - il + 1 for an index range; for a value range
+    # give room for up to n); the optional m receives the count.
+    add("lapis_eigh_generalized_subset", Proc(
+        f"lapis_eigh_generalized_subset_{k}",
+        ["h", "s", "w", "x", "itype", "il", "iu", "vl", "vu", "m", "uplo"],
+        [f"{t}, intent(in), target :: h(:,:), s(:,:)", f"{rt}, intent(inout), target :: w(:)",
+         f"{t}, intent(inout), target, optional :: x(:,:)",
+         "integer, intent(in), optional :: itype, il, iu", f"{rt}, intent(in), optional :: vl, vu",
+         "integer, intent(out), optional :: m"] + UPLO_OPT,
+        ["hh", "hs", "hw", "hv", "hxw", "hxv"],
+        [f"st = wrap_{k}2(h, .true., hh)", f"st = wrap_{k}2(s, .true., hs)",
+         "st = c_eigh_generalized_subset(hh, hs, ul, it, rg, lo, hi, hw, hv)",
+         "st = c_shape(hw, cnt, 1_c_int64_t)",
+         "then\n      if (cnt(1) > size(w, kind=c_int64_t)) then\n        st = LAPIS_ERR_SHAPE_MISMATCH\n"
+         "        call set_pending('w has fewer entries than the eigenvalues selected')\n      end if\n    end if",
+         f"st = wrap_{rk}1(w(1:cnt(1)), .false., hxw)", "st = copy_out(hw, hxw)",
+         "then\n      if (present(x)) then\n"
+         "        if (cnt(1) > size(x, 2, kind=c_int64_t)) then\n          st = LAPIS_ERR_SHAPE_MISMATCH\n"
+         "          call set_pending('x has fewer columns than the eigenvalues selected')\n        end if\n"
+         f"        if (st == 0) st = wrap_{k}2(x(:, 1:cnt(1)), .false., hxv)\n"
+         "        if (st == 0) st = copy_out(hv, hxv)\n      end if\n    end if"],
+        pre=UPLO_PRE + [
+            "it = 1", "if (present(itype)) it = int(itype, c_int32_t)",
+            "rg = LAPIS_EIG_ALL", "lo = 0", "hi = 0", "cnt = 0",
+            "if (st == 0 .and. ((present(il) .neqv. present(iu)) .or. (present(vl) .neqv. present(vu)) &",
+            "    .or. (present(il) .and. present(vl)))) then",
+            "  st = LAPIS_ERR_INVALID_ARGUMENT",
+            "  call set_pending('give both il and iu, or both vl and vu, or neither pair')",
+            "end if",
+            "if (present(il) .and. present(iu)) then",
+            "  rg = LAPIS_EIG_INDEX", "  lo = real(il - 1, c_double)", "  hi = real(iu - 1, c_double)",
+            "else if (present(vl) .and. present(vu)) then",
+            "  rg = LAPIS_EIG_VALUE", "  lo = real(vl, c_double)", "  hi = real(vu, c_double)",
+            "end if",
+        ],
+        post=["if (st == 0 .and. present(m)) m = int(cnt(1))"],
+        where="lapis_eigh_generalized_subset",
+        locals_=["character :: ch", "integer(c_int32_t) :: ul, it, rg", "real(c_double) :: lo, hi",
+                 "integer(c_int64_t) :: cnt(1)"]))
+
 # ---------------------------------------------------------------- ufuncs, reductions
 for k in KINDS:
     t, rt, rk = T(k), RT(k), REALOF[k]
@@ -869,6 +952,9 @@ RAW_USED = {
     "c_det_scalar": "lapis_linalg_det_scalar", "c_cholesky": "lapis_linalg_cholesky",
     "c_eigh": "lapis_linalg_eigh", "c_eigh_generalized": "lapis_linalg_eigh_generalized",
     "c_svd": "lapis_linalg_svd", "c_norm": "lapis_linalg_norm",
+    "c_trsm": "lapis_trsm", "c_solve_triangular": "lapis_linalg_solve_triangular",
+    "c_cholesky_inplace": "lapis_linalg_cholesky_inplace",
+    "c_eigh_generalized_subset": "lapis_linalg_eigh_generalized_subset",
 }
 for op in ("add", "subtract", "multiply", "divide", "exp", "sqrt", "absolute"):
     RAW_USED[f"c_{op}_out"] = f"lapis_{op}_out"
@@ -965,7 +1051,11 @@ def render(h):
         out.append(f"  interface {g}")
         names = generics[g]
         for i in range(0, len(names), 4):
-            out.append("    module procedure " + ", ".join(names[i:i + 4]))
+            line = "    module procedure " + ", ".join(names[i:i + 4])
+            if len(line) > 132:  # free-form line limit: two names a line
+                out += ["    module procedure " + ", ".join(names[j:j + 2]) for j in range(i, i + 4, 2)]
+            else:
+                out.append(line)
         out.append(f"  end interface {g}")
     out += [
         "",
@@ -1124,6 +1214,40 @@ HELPERS = """\
       call set_pending("uplo must be 'U' or 'L', got '" // c // "'")
     end select
   end function uplo_code
+
+  function side_code(c, code) result(st)
+    character, intent(in) :: c
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    select case (c)
+    case ('L', 'l')
+      code = LAPIS_LEFT
+    case ('R', 'r')
+      code = LAPIS_RIGHT
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending("side must be 'L' or 'R', got '" // c // "'")
+    end select
+  end function side_code
+
+  function diag_code(c, code) result(st)
+    character, intent(in) :: c
+    integer(c_int32_t), intent(out) :: code
+    integer(c_int32_t) :: st
+    st = 0
+    code = 0
+    select case (c)
+    case ('N', 'n')
+      code = LAPIS_NON_UNIT
+    case ('U', 'u')
+      code = LAPIS_UNIT
+    case default
+      st = LAPIS_ERR_INVALID_ARGUMENT
+      call set_pending("diag must be 'N' or 'U', got '" // c // "'")
+    end select
+  end function diag_code
 
   subroutine contiguous_strides(shp, elsize, strd)
     integer(c_int64_t), intent(in) :: shp(:), elsize

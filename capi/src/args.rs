@@ -327,3 +327,33 @@ pub(crate) unsafe fn str_arg<'a>(
         .to_str()
         .map_err(|_| Failure::invalid(routine, name, "not valid UTF-8"))
 }
+
+/// A caller's output buffer `ptr` of `len` elements that must hold exactly
+/// `need` (`len_name` is the length parameter's name, for the message).
+/// NULL is a NULL-argument error, another length
+/// `LAPIS_ERR_SHAPE_MISMATCH`.
+///
+/// # Safety
+/// A non-null `ptr` is valid for writes of `len` elements and not
+/// otherwise accessed while the returned slice lives.
+pub(crate) unsafe fn out_slice<'a, T>(
+    routine: &str,
+    name: &str,
+    ptr: *mut T,
+    len_name: &str,
+    len: i64,
+    need: usize,
+) -> FfiResult<&'a mut [T]> {
+    if ptr.is_null() {
+        return Err(Failure::null(routine, name));
+    }
+    if usize::try_from(len).ok() != Some(need) {
+        return Err(Failure::new(
+            lapis_status::LAPIS_ERR_SHAPE_MISMATCH,
+            format!("{routine}: {len_name} = {len} but `{name}` receives {need} values"),
+        ));
+    }
+    // SAFETY: non-null (checked), valid for `len` == `need` writes (this
+    // function's contract).
+    Ok(unsafe { std::slice::from_raw_parts_mut(ptr, need) })
+}

@@ -40,7 +40,10 @@ use crate::error::{Error, Result};
 use crate::linalg as la;
 use crate::scalar::{RealScalar, Scalar};
 
-pub use crate::linalg::{NormOrd, QrMode};
+pub use super::linalg_factor::{
+    cho_factor, cho_solve, cholesky_inplace, lu_factor, lu_solve, qr_raw,
+};
+pub use crate::linalg::{EigRange, NormOrd, QrMode};
 
 /// The common dtype of two operands, or `DTypeMismatch`.
 fn same_dtype(routine: &'static str, a: &NdArray, b: &NdArray) -> Result<DType> {
@@ -389,5 +392,80 @@ pub fn solve_triangular(
             unit_diagonal,
         )?;
         from_ndarray(x)
+    })
+}
+
+/// A subset of the eigenpairs of the generalized problem for each pair of
+/// `(…, n, n)` matrices, leading axes broadcast (scipy.linalg.eigh(h, s,
+/// type=itype, subset_by_index / subset_by_value)): `itype` 1 is
+/// `H x = e S x`, 2 is `H S x = e x`, 3 is `S H x = e x`; `range` `None`
+/// selects every eigenvalue (then `?sygvd`/`?hegvd`, else
+/// `?sygvx`/`?hegvx`). `H` symmetric/Hermitian, `S` positive definite, both
+/// read in their `uplo` triangle. Returns `e (…, m)` real ascending and
+/// `X (…, n, m)` normalized as SciPy does (`Xᴴ S X = I` for itype 1 and 2,
+/// `Xᴴ S⁻¹ X = I` for 3). A value range must find the same number `m` of
+/// eigenvalues in every problem of a stack.
+///
+/// # Errors
+/// As [`eigh_generalized`]; `InvalidArgument` for an itype other than 1–3
+/// or a bad range (see [`EigRange`]).
+pub fn eigh_generalized_subset(
+    h: &NdArray,
+    s: &NdArray,
+    uplo: Uplo,
+    itype: u8,
+    range: Option<EigRange<f64>>,
+) -> Result<(NdArray, NdArray)> {
+    let dt = same_dtype("eigh_generalized_subset", h, s)?;
+    dispatch_dtype!(dt, T => {
+        let (hv, sv) = (h.view::<T>()?, s.view::<T>()?);
+        let (w, x) = match range {
+            None => la::eigh_generalized_stacked(&*hv, &*sv, uplo, itype)?,
+            Some(r) => la::eigh_generalized_subset_stacked(&*hv, &*sv, uplo, itype, real_range(r))?,
+        };
+        Ok((from_ndarray(w)?, from_ndarray(x)?))
+    })
+}
+
+/// The eigenvalues only of [`eigh_generalized_subset`], `(…, m)`.
+///
+/// # Errors
+/// As [`eigh_generalized_subset`].
+pub fn eigvalsh_generalized_subset(
+    h: &NdArray,
+    s: &NdArray,
+    uplo: Uplo,
+    itype: u8,
+    range: Option<EigRange<f64>>,
+) -> Result<NdArray> {
+    let Some(r) = range else {
+        let dt = same_dtype("eigvalsh_generalized_subset", h, s)?;
+        return dispatch_dtype!(dt, T => {
+            let w = la::eigvalsh_generalized_stacked(&*h.view::<T>()?, &*s.view::<T>()?, uplo, itype)?;
+            from_ndarray(w)
+        });
+    };
+    // The stacked subset driver computes the vectors anyway.
+    Ok(eigh_generalized_subset(h, s, uplo, itype, Some(r))?.0)
+}
+
+fn real_range<R: RealScalar>(r: EigRange<f64>) -> EigRange<R> {
+    match r {
+        EigRange::Index(lo, hi) => EigRange::Index(lo, hi),
+        EigRange::Value(vl, vu) => EigRange::Value(R::from_f64_real(vl), R::from_f64_real(vu)),
+    }
+}
+
+/// Numerical rank of each `(…, m, n)` matrix (numpy.linalg.matrix_rank on a
+/// stack): the ranks in C order of the leading axes (one value for a single
+/// matrix), with the leading shape. `tol` as in [`matrix_rank`].
+///
+/// # Errors
+/// `TooFewDimensions`, `NonFinite`, `NoConvergence`.
+pub fn matrix_rank_stacked(a: &NdArray, tol: Option<f64>) -> Result<(Vec<usize>, Vec<usize>)> {
+    dispatch_dtype!(a.dtype(), T => {
+        let r = la::matrix_rank_stacked(&*a.view::<T>()?, real_opt(tol))?;
+        let shape = r.shape().to_vec();
+        Ok((r.into_iter().collect(), shape))
     })
 }

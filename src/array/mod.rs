@@ -43,6 +43,7 @@ mod dynarray;
 mod element;
 mod kernel;
 pub mod linalg;
+mod linalg_factor;
 mod matmul;
 mod reduce;
 mod reshape;

@@ -47,6 +47,52 @@ impl<T: Scalar> LuFactors<T> {
         self.singular
     }
 
+    /// Rebuilds factors from their parts, as [`LuFactors::lu`] and
+    /// [`LuFactors::piv`] gave them (for example after they crossed an FFI
+    /// boundary): `lu` `m × n` (any layout; copied into Fortran order unless
+    /// it is already), `piv` `min(m, n)` 0-based row indices, each `< m`.
+    /// The first zero on `lu`'s diagonal becomes
+    /// [`LuFactors::singular_at`].
+    ///
+    /// # Errors
+    /// `ShapeMismatch` for a `piv` of another length; `InvalidArgument` for
+    /// a pivot out of range; `NonFinite` for NaN/inf in `lu`;
+    /// `DimensionTooLarge`.
+    pub fn from_parts(lu: Array2<T>, piv: &[usize]) -> Result<Self> {
+        const R: &str = "LuFactors::from_parts";
+        let (m, n) = lu.dim();
+        let k = m.min(n);
+        if piv.len() != k {
+            return Err(Error::ShapeMismatch {
+                routine: R,
+                what: "piv",
+                got: Shape(vec![piv.len()]),
+                expected: Shape(vec![k]),
+            });
+        }
+        blas_int(R, "m", m)?;
+        blas_int(R, "n", n)?;
+        check_finite(R, "lu", &lu)?;
+        let mut ipiv = crate::alloc::try_with_capacity(R, k)?;
+        for (i, &p) in piv.iter().enumerate() {
+            if p >= m {
+                return Err(Error::InvalidArgument {
+                    routine: R,
+                    what: "piv",
+                    reason: format!("piv[{i}] = {p} is not a row index of a {m}-row matrix"),
+                });
+            }
+            ipiv.push(p as BlasInt + 1);
+        }
+        let singular = lu.diag().iter().position(|d| *d == T::zero());
+        let lu = if lu.t().is_standard_layout() {
+            lu
+        } else {
+            fortran_copy(R, &lu)?
+        };
+        Ok(LuFactors { lu, ipiv, singular })
+    }
+
     pub(crate) fn ipiv(&self) -> &[BlasInt] {
         &self.ipiv
     }

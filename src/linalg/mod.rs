@@ -54,7 +54,7 @@ pub use norm::{
     NormOrd, cond, cond_stacked, matrix_norm, matrix_rank, matrix_rank_stacked, norm, norm_axis,
     vector_norm,
 };
-pub use qr::{QrMode, qr, qr_stacked};
+pub use qr::{QrMode, qr, qr_raw, qr_raw_stacked, qr_stacked};
 pub use solve::{
     det, det_stacked, inv, inv_stacked, slogdet, slogdet_stacked, solve, solve_stacked,
 };

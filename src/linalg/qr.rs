@@ -2,7 +2,9 @@
 //! numpy.linalg.qr.
 
 use crate::sys::BlasInt;
-use ndarray::{Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix2, ShapeBuilder, s};
+use ndarray::{
+    Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix1, Ix2, ShapeBuilder, s,
+};
 
 use super::check_finite;
 use super::stack::{assemble, matrix_at, split, stack_indices};
@@ -83,6 +85,81 @@ pub fn qr_stacked<T: Scalar>(
     let (qcols, rrows) = mode.dims(m, n);
     let q = (mode != QrMode::R).then(|| assemble::<T, Ix2>(&lead, &[m, qcols], qs));
     Ok((q, assemble::<T, Ix2>(&lead, &[rrows, n], rs)))
+}
+
+/// The QR factorization in LAPACK's compact form (numpy.linalg.qr with
+/// `mode='raw'`, `?geqrf`): `h` `m × n` (Fortran order) holds `R` on and
+/// above the diagonal and the Householder vectors below it; `tau` (`k =
+/// min(m, n)`) their scalar factors, so that `Q = H(0)·…·H(k−1)` with
+/// `H(i) = I − tau[i]·v·vᴴ`. NumPy returns the transpose of this `h`
+/// (shape `n × m`, C order: the same memory); lapis returns the matrix
+/// LAPACK works on, ready for `?ormqr`/`?unmqr`.
+///
+/// One Fortran-order copy of `a` is made; it becomes `h`.
+///
+/// # Errors
+/// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
+pub fn qr_raw<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array1<T>)> {
+    let (m, n) = a.dim();
+    qr_raw_with(&mut QrWork::new(m, n, QrMode::R)?, a)
+}
+
+/// [`qr_raw`] over a `(…, m, n)` stack: `h` `(…, m, n)` and `tau`
+/// `(…, min(m, n))`; the workspace is queried once.
+///
+/// # Errors
+/// As [`qr_raw`]; `TooFewDimensions` for fewer than 2 axes.
+pub fn qr_raw_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>)> {
+    const RAW: &str = "qr_raw";
+    let (lead, m, n) = split(RAW, "a", a)?;
+    let mut work = QrWork::new(m, n, QrMode::R)?;
+    let (mut hs, mut taus) = (Vec::new(), Vec::new());
+    for idx in stack_indices(&lead) {
+        let (h, tau) = qr_raw_with(&mut work, &matrix_at(a.view(), &idx))?;
+        hs.push(h);
+        taus.push(tau);
+    }
+    Ok((
+        assemble::<T, Ix2>(&lead, &[m, n], hs),
+        assemble::<T, Ix1>(&lead, &[m.min(n)], taus),
+    ))
+}
+
+fn qr_raw_with<T: Scalar>(
+    work: &mut QrWork<T>,
+    a: &ArrayRef2<T>,
+) -> Result<(Array2<T>, Array1<T>)> {
+    const RAW: &str = "qr_raw";
+    check_finite(RAW, "a", a)?;
+    let (m, n) = a.dim();
+    let k = m.min(n);
+    let mut h: Array2<T> = crate::alloc::try_zeros(RAW, (m, n).f())?;
+    h.assign(a);
+    let mut tau: Array1<T> = crate::alloc::try_zeros(RAW, k)?;
+    if k > 0 {
+        let lwork = work.work.len().min(BlasInt::MAX as usize) as BlasInt;
+        let buf = h
+            .as_slice_memory_order_mut()
+            .expect("a new Fortran-order array is contiguous");
+        let tau = tau.as_slice_mut().expect("a new vector is contiguous");
+        // SAFETY: buf is m × n column-major with lda m (m, n fit BlasInt:
+        // checked by QrWork::new); tau has k elements; work lwork.
+        let info = unsafe {
+            T::geqrf(
+                m as BlasInt,
+                n as BlasInt,
+                buf,
+                m.max(1) as BlasInt,
+                tau,
+                &mut work.work,
+                lwork,
+            )
+        };
+        if info < 0 {
+            return Err(illegal_argument("geqrf", info, GEQRF_ARGS));
+        }
+    }
+    Ok((h, tau))
 }
 
 const R: &str = "qr";

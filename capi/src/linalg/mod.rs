@@ -248,7 +248,16 @@ mod norms;
 
 mod triangular;
 
+mod factor;
+
+mod eigh_subset;
+
+mod rank;
+
+pub use eigh_subset::*;
+pub use factor::*;
 pub use norms::*;
+pub use rank::*;
 pub use solve::*;
 pub use spectral::*;
 pub use triangular::*;
