@@ -110,6 +110,7 @@ pub unsafe extern "C" fn lapis_linalg_eigh_generalized_subset(
         // SAFETY: each out-pointer is NULL (skipped) or writable (# Safety).
         unsafe {
             put_eigen(
+                R,
                 w,
                 x,
                 || la::eigvalsh_generalized_subset(&h, &s, uplo, itype, range),
