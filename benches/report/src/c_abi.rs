@@ -160,8 +160,9 @@ impl Handle {
 
 impl Drop for Handle {
     fn drop(&mut self) {
-        // SAFETY: a live handle from lapis_array_wrap_contiguous, freed once.
-        unsafe { lapis_capi::array::lapis_array_free(self.0) };
+        // A live handle from lapis_array_wrap_contiguous, freed once (a
+        // stale one would only be refused: handles are validated).
+        let _ = lapis_capi::array::lapis_array_free(self.0);
     }
 }
 
