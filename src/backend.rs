@@ -18,7 +18,7 @@ use std::ffi::{CStr, CString, c_void};
 use std::fmt;
 use std::os::raw::{c_char, c_int};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 use crate::sys::BlasInt;
@@ -325,8 +325,25 @@ fn status() -> BackendStatus {
     }
 }
 
+static STDERR_REPORTS: AtomicBool = AtomicBool::new(true);
+
+/// Turns on or off (it starts on) the only lines lapis ever writes to
+/// standard error, both about a misconfigured environment: a backend
+/// mismatch at the first BLAS/LAPACK call, and an unknown
+/// `LAPIS_BLAS_LOCK` value. A host that owns its stderr turns them off
+/// and asks instead ([`check_backend`], [`backend`]); the C library does
+/// so at its first call, so no C call prints anything.
+pub fn set_stderr_reports(enabled: bool) {
+    STDERR_REPORTS.store(enabled, Ordering::Relaxed);
+}
+
+fn stderr_reports() -> bool {
+    STDERR_REPORTS.load(Ordering::Relaxed)
+}
+
 /// Once per process, at the first BLAS/LAPACK call: say so on standard
-/// error when the loaded backend is not the one asked for.
+/// error when the loaded backend is not the one asked for (unless
+/// [`set_stderr_reports`] turned that off).
 fn announce_mismatch() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -336,7 +353,7 @@ fn announce_mismatch() {
         // makes a BLAS call through lapis, even under --as-needed.
         #[cfg(lapis_backend = "mkl")]
         std::hint::black_box(std::hint::black_box(2.0f64).ln());
-        if status() == BackendStatus::Mismatch {
+        if status() == BackendStatus::Mismatch && stderr_reports() {
             let info = backend();
             eprintln!(
                 "lapis: backend mismatch: built for {} (feature {}), but BLAS is {} ({}) and LAPACK is {} ({})",
@@ -529,9 +546,11 @@ fn lock_policy() -> LockPolicy {
             "always" => LockPolicy::Always,
             "never" => LockPolicy::Never,
             other => {
-                eprintln!(
-                    "lapis: LAPIS_BLAS_LOCK={other:?} is not one of auto, always, never; using auto"
-                );
+                if stderr_reports() {
+                    eprintln!(
+                        "lapis: LAPIS_BLAS_LOCK={other:?} is not one of auto, always, never; using auto"
+                    );
+                }
                 LockPolicy::Auto
             }
         }

@@ -340,8 +340,9 @@ thread_local! {
     static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Installs, once, the panic hook that keeps lapis's panics off the host's
-/// stderr: a panic on a thread inside a boundary call, or on one of
+/// Turns off lapis's stderr reports of a misconfigured environment
+/// (`lapis::backend::set_stderr_reports`) and installs, once, the panic
+/// hook that keeps lapis's panics off the host's stderr: a panic on a thread inside a boundary call, or on one of
 /// lapis's own threads (named `lapis-…`: the pool and the large-stack
 /// LAPACK helper, whose panics reach the caller's boundary), is recorded
 /// for the message and not printed. Any other panic goes to the hook that
@@ -349,6 +350,8 @@ thread_local! {
 fn quiet_panics() {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
+        // C callers ask lapis_backend_check/_info instead of reading stderr.
+        lapis::backend::set_stderr_reports(false);
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let ours = IN_CALL.with(Cell::get) > 0
@@ -664,6 +667,15 @@ mod tests {
             assert_eq!(s, lapis_status::LAPIS_ERR_INTERNAL);
             assert!(last().contains("boom on a lapis thread"), "{}", last());
             assert_eq!(call_value(-1_i64, || panic!("boom in call_value")), -1);
+            // A BLAS call: with LAPIS_BLAS_LOCK=bogus (set by the parent) it
+            // would print a warning, were stderr reports not off.
+            let s = call(|| {
+                let a = lapis::array::zeros(&[64, 64], lapis::DType::F64)?;
+                lapis::array::matmul(&a, &a)?;
+                let _ = lapis::backend::backend();
+                Ok(())
+            });
+            assert_eq!(s, lapis_status::LAPIS_OK);
             let outside = std::thread::spawn(|| panic!("a panic outside lapis")).join();
             assert!(outside.is_err());
             println!("child done");
@@ -677,6 +689,7 @@ mod tests {
                 "--test-threads=1",
             ])
             .env("LAPIS_PANIC_CHILD", "1")
+            .env("LAPIS_BLAS_LOCK", "bogus")
             .output()
             .unwrap();
         let (stdout, stderr) = (
@@ -690,6 +703,10 @@ mod tests {
         assert!(
             !stderr.contains("boom"),
             "lapis's panics reached stderr:\n{stderr}"
+        );
+        assert!(
+            !stderr.contains("lapis:"),
+            "lapis wrote to stderr:\n{stderr}"
         );
         assert!(
             stderr.contains("a panic outside lapis"),
