@@ -147,22 +147,46 @@ fn ref_rot<T: Scalar>(
 // ---------------------------------------------------------------------------
 // One check per routine: given the length and the layouts, random data.
 
+/// The copies lapis makes on purpose for a complex dot on OpenBLAS: an
+/// operand (longer than 1, not itself copied for another reason) whose
+/// bytes begin or end within 64 bytes of a 4 KiB page edge is copied, so a
+/// kernel's one-element over-read cannot reach an unmapped page
+/// (tests/guard_page.rs). Test vectors land there by chance.
+fn edge_copies<T: Scalar>(operands: &[&ArrayView1<T>]) -> usize {
+    let openblas = lapis::backend::backend().detected == "openblas";
+    if !T::IS_COMPLEX || !openblas {
+        return 0;
+    }
+    let size = std::mem::size_of::<T>() as isize;
+    operands
+        .iter()
+        .filter(|v| v.len() > 1 && v.strides()[0] != 0)
+        .filter(|v| {
+            let span = (v.len() as isize - 1) * v.strides()[0] * size;
+            let p = v.as_ptr() as isize;
+            let (lo, hi) = (p.min(p + span) as usize, (p.max(p + span) + size) as usize);
+            lo % 4096 < 64 || (4096 - hi % 4096) % 4096 < 64
+        })
+        .count()
+}
+
 fn check_dot<T: Scalar>(rng: &mut Rng, n: usize, lx: VLay, ly: VLay) {
     let (x0, y0) = (rng.vector::<T>(n), rng.vector::<T>(n));
     let (x, y) = (Vector::new(&x0, lx), Vector::new(&y0, ly));
     let what = format!("n={n} x {lx:?} y {ly:?}");
+    let edge = edge_copies(&[&x.view(), &y.view()]);
 
     let (got, c) = counting(|| dot(&x.view(), &y.view()).unwrap());
     assert_close(got, ref_dot(&x0, &y0, false), n, &format!("dot {what}"));
-    assert_eq!(c, 0, "dot {what}: copies");
+    assert_eq!(c, edge, "dot {what}: copies");
 
     let (got, c) = counting(|| dotc(&x.view(), &y.view()).unwrap());
     assert_close(got, ref_dot(&x0, &y0, true), n, &format!("dotc {what}"));
-    assert_eq!(c, 0, "dotc {what}: copies");
+    assert_eq!(c, edge, "dotc {what}: copies");
 
     let (got, c) = counting(|| vdot(&x.view(), &y.view()).unwrap());
     assert_close(got, ref_dot(&x0, &y0, true), n, &format!("vdot {what}"));
-    assert_eq!(c, 0, "vdot {what}: copies");
+    assert_eq!(c, edge, "vdot {what}: copies");
 
     // The inputs are read only.
     assert_same1(&x.view(), &x0, &format!("dot {what}: x"));
@@ -771,7 +795,7 @@ fn broadcast_inputs<T: Scalar>() {
 
     let (got, c) = counting(|| dot(&xb, &y0).unwrap());
     assert_close(got, ref_dot(&x0, &y0, false), 4, "dot broadcast");
-    assert_eq!(c, 1, "dot broadcast: copies");
+    assert_eq!(c, 1 + edge_copies(&[&y0.view()]), "dot broadcast: copies");
 
     let mut y = y0.clone();
     let (r, c) = counting(|| axpy(alpha, &xb, &mut y));
@@ -891,7 +915,12 @@ fn overlapping_inputs<T: Scalar>() {
                 n,
                 &format!("dot {what}"),
             );
-            assert_eq!(c, 0, "dot {what}: copies");
+            // No copy, except the page-edge copies of a complex operand
+            // (see `edge_copies`; the views are made inside with_overlap).
+            assert!(
+                c == 0 || (T::IS_COMPLEX && c <= 2),
+                "dot {what}: {c} copies"
+            );
             let (_, xb, yb, r, _) = with_overlap(&b0, n, spec, |x, y| dotc(x, &y.view()));
             assert_close(
                 r.unwrap(),
