@@ -419,13 +419,27 @@ fn zero_copy<T: Scalar>() {
             for lb in native {
                 let (a, _) = make(&va, la);
                 let (b, _) = make(&vb, lb);
+                // A complex vector·vector product is a BLAS dot, whose
+                // operands lapis copies on OpenBLAS when they lie within 64
+                // bytes of a page edge (tests/guard_page.rs); test data lands
+                // there by chance, so up to two such copies are allowed.
+                let allowed = if T::IS_COMPLEX && sa.len() == 1 && sb.len() == 1 {
+                    2
+                } else {
+                    0
+                };
                 let before = copies_made();
                 let r = matmul(&a, &b).unwrap();
-                assert_eq!(copies_made(), before, "{sa:?} {la:?} @ {sb:?} {lb:?}");
+                let made = copies_made() - before;
+                assert!(
+                    made <= allowed,
+                    "{sa:?} {la:?} @ {sb:?} {lb:?}: {made} copies"
+                );
                 let mut out = array::zeros(r.shape(), T::DTYPE).unwrap();
                 let before = copies_made();
                 matmul_out(&a, &b, &mut out).unwrap();
-                assert_eq!(copies_made(), before, "out: {la:?} @ {lb:?}");
+                let made = copies_made() - before;
+                assert!(made <= allowed, "out: {la:?} @ {lb:?}: {made} copies");
             }
         }
     }
