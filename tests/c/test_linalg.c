@@ -10,134 +10,13 @@
 
 #include "check.h"
 
-typedef struct {
-  double re, im;
-} cplx;
+#include "linalg_util.h"
 
-static cplx cx(double re, double im) {
-  cplx z;
-  z.re = re;
-  z.im = im;
-  return z;
-}
-static cplx cadd(cplx a, cplx b) { return cx(a.re + b.re, a.im + b.im); }
-static cplx csub(cplx a, cplx b) { return cx(a.re - b.re, a.im - b.im); }
-static cplx cmul(cplx a, cplx b) {
-  return cx(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
-}
-static cplx cconj(cplx a) { return cx(a.re, -a.im); }
-static double cabs_(cplx a) { return sqrt(a.re * a.re + a.im * a.im); }
-
-static const int32_t DTYPES[4] = {LAPIS_FLOAT32, LAPIS_FLOAT64,
-                                  LAPIS_COMPLEX64, LAPIS_COMPLEX128};
-
-static int is_complex(int32_t dt) {
-  return dt == LAPIS_COMPLEX64 || dt == LAPIS_COMPLEX128;
-}
-static size_t itemsize(int32_t dt) {
-  return dt == LAPIS_FLOAT32 ? 4 : dt == LAPIS_COMPLEX128 ? 16 : 8;
-}
-static int32_t real_of(int32_t dt) {
-  return (dt == LAPIS_FLOAT32 || dt == LAPIS_COMPLEX64) ? LAPIS_FLOAT32
-                                                        : LAPIS_FLOAT64;
-}
 static int32_t complex_of(int32_t dt) {
   return (dt == LAPIS_FLOAT32 || dt == LAPIS_COMPLEX64) ? LAPIS_COMPLEX64
                                                         : LAPIS_COMPLEX128;
 }
-static double eps_of(int32_t dt) {
-  return real_of(dt) == LAPIS_FLOAT32 ? 1.1920929e-7 : 2.220446049250313e-16;
-}
-/* Residual tolerance for an n-sized problem with O(1) data. */
-static double tol_of(int32_t dt, int n) { return 200.0 * n * eps_of(dt); }
 
-/* ------------------------------------------------------------------ */
-/* Deterministic data                                                  */
-/* ------------------------------------------------------------------ */
-
-static uint64_t rng_state = 12345;
-static double uniform(void) { /* in [-1, 1) */
-  rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-  return (double)(rng_state >> 11) / 9007199254740992.0 * 2.0 - 1.0;
-}
-/* A random value of the dtype's kind (imaginary part 0 for real dtypes),
- * exactly representable in float32. */
-static cplx rnd(int32_t dt) {
-  double re = (double)(float)uniform();
-  double im = is_complex(dt) ? (double)(float)uniform() : 0.0;
-  return cx(re, im);
-}
-
-static cplx *new_mat(int r, int c) {
-  return (cplx *)calloc((size_t)(r * c > 0 ? r * c : 1), sizeof(cplx));
-}
-static void random_mat(int32_t dt, int r, int c, cplx *m) {
-  int i;
-  for (i = 0; i < r * c; ++i) m[i] = rnd(dt);
-}
-/* random + n on the diagonal: well conditioned */
-static void general_mat(int32_t dt, int n, cplx *m) {
-  int i;
-  random_mat(dt, n, n, m);
-  for (i = 0; i < n; ++i) m[i * n + i].re += n;
-}
-static void hermitian_mat(int32_t dt, int n, cplx *m) {
-  int i, j;
-  random_mat(dt, n, n, m);
-  for (i = 0; i < n; ++i) {
-    m[i * n + i].im = 0.0;
-    for (j = 0; j < i; ++j) m[j * n + i] = cconj(m[i * n + j]);
-  }
-}
-/* Hermitian positive definite: diagonally dominant with a positive diagonal
- * (values exact in float32). */
-static void hpd_mat(int32_t dt, int n, cplx *m) {
-  int i;
-  hermitian_mat(dt, n, m);
-  for (i = 0; i < n; ++i) m[i * n + i].re = fabs(m[i * n + i].re) + n;
-}
-
-/* c = a (r x k) * b (k x c) */
-static void mm(int r, int k, int c, const cplx *a, const cplx *b, cplx *out) {
-  int i, j, l;
-  for (i = 0; i < r; ++i)
-    for (j = 0; j < c; ++j) {
-      cplx acc = cx(0, 0);
-      for (l = 0; l < k; ++l) acc = cadd(acc, cmul(a[i * k + l], b[l * c + j]));
-      out[i * c + j] = acc;
-    }
-}
-/* out (c x r) = a^H */
-static void ctrans(int r, int c, const cplx *a, cplx *out) {
-  int i, j;
-  for (i = 0; i < r; ++i)
-    for (j = 0; j < c; ++j) out[j * r + i] = cconj(a[i * c + j]);
-}
-static double maxdiff(int n, const cplx *a, const cplx *b) {
-  double m = 0;
-  int i;
-  for (i = 0; i < n; ++i) {
-    double d = cabs_(csub(a[i], b[i]));
-    if (!(d <= m)) m = d; /* NaN propagates as a failure */
-  }
-  return m;
-}
-static double maxdiff_eye(int n, const cplx *a) {
-  double m = 0;
-  int i, j;
-  for (i = 0; i < n; ++i)
-    for (j = 0; j < n; ++j) {
-      double d = cabs_(csub(a[i * n + j], cx(i == j ? 1.0 : 0.0, 0.0)));
-      if (!(d <= m)) m = d;
-    }
-  return m;
-}
-
-/* ------------------------------------------------------------------ */
-/* Arrays over caller memory in several layouts                        */
-/* ------------------------------------------------------------------ */
-
-enum { L_C, L_F, L_T, L_STRIDED, L_NEG, L_COUNT };
 static const char *LAYOUT_NAMES[L_COUNT] = {"C", "F", "transposed", "strided",
                                             "negative"};
 
