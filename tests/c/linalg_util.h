@@ -136,4 +136,107 @@ static double maxdiff_eye(int n, const cplx *a) {
 
 enum { L_C, L_F, L_T, L_STRIDED, L_NEG, L_COUNT };
 
+typedef struct {
+  lapis_array *h;
+  void *buf;
+} arr;
+
+static void put_elem(void *buf, int32_t dt, int64_t k, cplx v) {
+  switch (dt) {
+    case LAPIS_FLOAT32:
+      ((float *)buf)[k] = (float)v.re;
+      break;
+    case LAPIS_FLOAT64:
+      ((double *)buf)[k] = v.re;
+      break;
+    case LAPIS_COMPLEX64:
+      ((float *)buf)[2 * k] = (float)v.re;
+      ((float *)buf)[2 * k + 1] = (float)v.im;
+      break;
+    default:
+      ((double *)buf)[2 * k] = v.re;
+      ((double *)buf)[2 * k + 1] = v.im;
+      break;
+  }
+}
+
+/* An r x c read-only array of dtype dt holding v (row-major values) in the
+ * given layout, over malloc'ed memory. */
+static arr make_mat_w(int32_t dt, int layout, int r, int c, const cplx *v,
+                      bool ro) {
+  arr a;
+  int64_t rs = c, cs = 1, off = 0, nelem = (int64_t)r * c;
+  int64_t shape[2], strides[2];
+  size_t is = itemsize(dt);
+  int i, j;
+  a.h = NULL;
+  switch (layout) {
+    case L_F:
+      rs = 1;
+      cs = r;
+      break;
+    case L_T: /* storage is the C-order transpose */
+      rs = 1;
+      cs = r;
+      break;
+    case L_STRIDED:
+      rs = 3 * (int64_t)c;
+      cs = 2;
+      nelem = (int64_t)r * 3 * c;
+      break;
+    case L_NEG:
+      rs = -(int64_t)c;
+      cs = -1;
+      off = nelem - 1;
+      break;
+    default:
+      break;
+  }
+  a.buf = malloc((size_t)(nelem > 0 ? nelem : 1) * is);
+  memset(a.buf, 0, (size_t)(nelem > 0 ? nelem : 1) * is);
+  for (i = 0; i < r; ++i)
+    for (j = 0; j < c; ++j) put_elem(a.buf, dt, off + i * rs + j * cs, v[i * c + j]);
+  if (layout == L_T) {
+    lapis_array *base = NULL;
+    shape[0] = c;
+    shape[1] = r;
+    strides[0] = (int64_t)(r * is);
+    strides[1] = (int64_t)is;
+    CHECK_OK(lapis_array_wrap(a.buf, (size_t)nelem * is, 0, dt, 2, shape,
+                              strides, ro, &base));
+    CHECK_OK(lapis_array_transpose(base, &a.h));
+    lapis_array_free(base);
+    return a;
+  }
+  shape[0] = r;
+  shape[1] = c;
+  strides[0] = rs * (int64_t)is;
+  strides[1] = cs * (int64_t)is;
+  CHECK_OK(lapis_array_wrap(a.buf, (size_t)nelem * is, off * (int64_t)is, dt,
+                            2, shape, strides, ro, &a.h));
+  return a;
+}
+
+static arr make_mat(int32_t dt, int layout, int r, int c, const cplx *v) {
+  return make_mat_w(dt, layout, r, c, v, true);
+}
+
+static arr make_vec(int32_t dt, int n, const cplx *v) {
+  arr a;
+  int64_t shape[1];
+  int i;
+  a.buf = malloc((size_t)(n > 0 ? n : 1) * itemsize(dt));
+  for (i = 0; i < n; ++i) put_elem(a.buf, dt, i, v[i]);
+  shape[0] = n;
+  a.h = NULL;
+  CHECK_OK(lapis_array_wrap_contiguous(a.buf, dt, 1, shape, LAPIS_ORDER_C,
+                                       true, &a.h));
+  return a;
+}
+
+static void free_arr(arr a) {
+  lapis_array_free(a.h);
+  free(a.buf);
+}
+
 #endif
