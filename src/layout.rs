@@ -379,12 +379,16 @@ pub(crate) struct VecIn<'a, T> {
 }
 
 impl<'a, T: Scalar> VecIn<'a, T> {
-    /// Errors: `OutOfMemory` when the copy cannot be allocated.
+    /// Errors: `DimensionTooLarge` when the caller's increment or span does
+    /// not fit the BLAS integer (checked before anything is read, so a
+    /// view that only BLAS's rejection would make safe is never copied);
+    /// `OutOfMemory` when the copy cannot be allocated.
     pub fn new(
         routine: &'static str,
         x: &'a ArrayRef1<T>,
         out: Option<(usize, usize)>,
     ) -> Result<Self> {
+        vec_arg(routine, x)?;
         let zero_stride = x.len() > 1 && x.strides()[0] == 0;
         let data = if zero_stride || ranges_overlap(byte_range(x), out) {
             CowArray::from(vec_copy(routine, x)?)
@@ -405,6 +409,7 @@ impl<'a, T: Scalar> VecIn<'a, T> {
         x: &'a ArrayRef1<T>,
         out: Option<(usize, usize)>,
     ) -> Result<Self> {
+        vec_arg(routine, x)?;
         if x.len() > 1 && crate::backend::blas_may_overread() && near_page_edge(byte_range(x)) {
             return Ok(VecIn {
                 data: CowArray::from(vec_copy(routine, x)?),

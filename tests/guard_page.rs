@@ -183,3 +183,33 @@ fn complex_gemv_with_matrix_at_page_edges() {
     let want: f64 = xv.iter().map(|v| v * v).sum();
     assert!((d - want).abs() <= 1e-12 * want);
 }
+
+/// A complex view whose first element sits on a page edge and whose second
+/// lies 2³¹ elements further (never mapped here): the increment does not fit
+/// a 32-bit BLAS integer, so `dot`/`dotc` must refuse it before reading.
+/// Before the fix the page-edge copy ran first and read the second element:
+/// SIGSEGV, seen in CI as a crash of `blas_level1` whenever the heap cell of
+/// its huge-stride test happened to lie near a page edge.
+#[test]
+fn huge_increment_at_page_edge_is_refused_before_any_read() {
+    if lapis::backend().int_bits == 64 {
+        eprintln!("not applicable to a 64-bit BLAS integer (the increment fits)");
+        return;
+    }
+    let g = Guarded::new();
+    let cell = [Complex64::new(1.0, 2.0)];
+    let p = g.at_start(&cell);
+    let y = [Complex64::new(1.0, 0.0); 2];
+    let yv = ArrayView1::from(&y[..]);
+    // SAFETY: only the first element is in memory; the view goes only to
+    // routines that must reject its increment before reading.
+    let x = unsafe { ArrayView1::from_shape_ptr((2,).strides((1usize << 31,)), p) };
+    for (name, r) in [("dot", blas::dot(&x, &yv)), ("dotc", blas::dotc(&x, &yv))] {
+        match r {
+            Err(lapis::Error::DimensionTooLarge {
+                what: "increment", ..
+            }) => {}
+            other => panic!("{name}: expected DimensionTooLarge, got {other:?}"),
+        }
+    }
+}
