@@ -10,79 +10,12 @@
 mod common;
 
 use common::Rng;
+use common::nd_linalg::{ct, diff, eye, general, hermitian, hpd, mat, max_abs, mm, nd, tol, vec1};
 use lapis::array::linalg::{self as la, EigRange};
 use lapis::array::{self, Idx, NdArray};
 use lapis::blas::{Transpose, Uplo};
 use lapis::{Complex32, Complex64, Error, RealScalar, Scalar};
-use ndarray::{Array1, Array2, Ix1, Ix2, ShapeBuilder, s};
-
-fn tol<T: Scalar>(n: usize) -> f64 {
-    200.0 * (n.max(1) as f64) * T::epsilon().to_f64_real()
-}
-
-fn mm<T: Scalar>(a: &Array2<T>, b: &Array2<T>) -> Array2<T> {
-    let (m, k) = a.dim();
-    let (k2, n) = b.dim();
-    assert_eq!(k, k2);
-    Array2::from_shape_fn((m, n), |(i, j)| {
-        let mut acc = T::zero();
-        for l in 0..k {
-            acc += a[[i, l]] * b[[l, j]];
-        }
-        acc
-    })
-}
-
-fn ct<T: Scalar>(a: &Array2<T>) -> Array2<T> {
-    a.t().mapv(|v| v.conj())
-}
-
-fn max_abs<T: Scalar>(a: &Array2<T>) -> f64 {
-    a.iter().map(|v| v.abs().to_f64_real()).fold(0.0, f64::max)
-}
-
-fn diff<T: Scalar>(a: &Array2<T>, b: &Array2<T>) -> f64 {
-    assert_eq!(a.dim(), b.dim());
-    max_abs(&(a - b))
-}
-
-fn eye<T: Scalar>(n: usize) -> Array2<T> {
-    Array2::from_shape_fn((n, n), |(i, j)| if i == j { T::one() } else { T::zero() })
-}
-
-fn mat<T: Scalar>(a: &NdArray) -> Array2<T> {
-    a.view_dim::<T, Ix2>().unwrap().to_owned()
-}
-
-fn vec1<T: Scalar>(a: &NdArray) -> Array1<T> {
-    a.view_dim::<T, Ix1>().unwrap().to_owned()
-}
-
-fn nd<T: Scalar>(m: &Array2<T>) -> NdArray {
-    array::from_ndarray(m.clone()).unwrap()
-}
-
-fn general<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    let mut a = rng.matrix::<T>(n, n);
-    for i in 0..n {
-        a[[i, i]] += T::from_f64(n as f64);
-    }
-    a
-}
-
-fn hermitian<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    let a = rng.matrix::<T>(n, n);
-    &a + &ct(&a)
-}
-
-fn hpd<T: Scalar>(rng: &mut Rng, n: usize) -> Array2<T> {
-    let b = rng.matrix::<T>(n, n);
-    let mut a = mm(&b, &ct(&b));
-    for i in 0..n {
-        a[[i, i]] += T::from_f64(n as f64);
-    }
-    a
-}
+use ndarray::{Array1, Array2, Ix2, ShapeBuilder, s};
 
 /// Writable arrays holding `m` in C order, Fortran order, as a strided view
 /// and as a negative-stride view.

@@ -1,7 +1,10 @@
 //! Shared helpers of the integration tests: deterministic random data,
 //! views of every layout over the same logical values, naive reference
 //! kernels, and epsilon-scaled comparisons.
+
 #![allow(dead_code)]
+
+pub mod nd_linalg;
 
 use lapis::Scalar;
 use lapis::blas::Transpose;
