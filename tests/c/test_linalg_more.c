@@ -13,36 +13,7 @@
 
 #include "linalg_util.h"
 
-/* Reads an r x c (or, with c < 0, a length-r 1-D) result as complex. */
-static void get_mat(const lapis_array *h, int r, int c, cplx *out) {
-  int i, j;
-  int64_t idx[2];
-  for (i = 0; i < r; ++i)
-    for (j = 0; j < (c < 0 ? 1 : c); ++j) {
-      lapis_complex128 z;
-      z.re = z.im = NAN;
-      idx[0] = i;
-      idx[1] = j;
-      CHECK_OK(lapis_array_get(h, idx, &z));
-      out[i * (c < 0 ? 1 : c) + j] = cx(z.re, z.im);
-    }
-}
 
-static int dtype_of(const lapis_array *h) {
-  lapis_dtype d = -1;
-  CHECK_OK(lapis_array_dtype(h, &d));
-  return d;
-}
-/* shape == (s0[, s1[, s2]]) with nd entries */
-static int shape_is(const lapis_array *h, int64_t nd, int64_t s0, int64_t s1,
-                    int64_t s2) {
-  int64_t got_nd = -1, s[3] = {-1, -1, -1};
-  CHECK_OK(lapis_array_ndim(h, &got_nd));
-  if (got_nd != nd) return 0;
-  if (nd > 0) CHECK_OK(lapis_array_shape(h, s, 3));
-  return (nd < 1 || s[0] == s0) && (nd < 2 || s[1] == s1) &&
-         (nd < 3 || s[2] == s2);
-}
 
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
