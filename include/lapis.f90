@@ -4141,13 +4141,17 @@ module lapis
     c_copyto => lapis_array_copyto, c_free => lapis_array_free, c_gemm => lapis_gemm, &
     c_gemv => lapis_gemv, c_axpy => lapis_axpy, c_scal => lapis_scal, c_dot => lapis_dotu, &
     c_dotc => lapis_dotc, c_syrk => lapis_syrk, c_herk => lapis_herk, &
-    c_solve => lapis_linalg_solve, c_lstsq => lapis_linalg_lstsq, c_inv => lapis_linalg_inv, &
+    c_solve => lapis_linalg_solve, c_inv => lapis_linalg_inv, &
     c_det_scalar => lapis_linalg_det_scalar, c_cholesky => lapis_linalg_cholesky, &
     c_eigh => lapis_linalg_eigh, c_eigh_generalized => lapis_linalg_eigh_generalized, &
     c_svd => lapis_linalg_svd, c_norm => lapis_linalg_norm, c_trsm => lapis_trsm, &
     c_solve_triangular => lapis_linalg_solve_triangular, &
     c_cholesky_inplace => lapis_linalg_cholesky_inplace, &
-    c_eigh_generalized_subset => lapis_linalg_eigh_generalized_subset, c_add_out => lapis_add_out, &
+    c_eigh_generalized_subset => lapis_linalg_eigh_generalized_subset, &
+    c_cho_factor => lapis_linalg_cho_factor, c_cho_solve => lapis_linalg_cho_solve, &
+    c_lu_factor => lapis_linalg_lu_factor, c_lu_solve => lapis_linalg_lu_solve, &
+    c_qr_raw => lapis_linalg_qr_raw, c_lstsq_rcond => lapis_linalg_lstsq_rcond, &
+    c_matrix_rank_stacked => lapis_linalg_matrix_rank_stacked, c_add_out => lapis_add_out, &
     c_subtract_out => lapis_subtract_out, c_multiply_out => lapis_multiply_out, &
     c_divide_out => lapis_divide_out, c_exp_out => lapis_exp_out, c_sqrt_out => lapis_sqrt_out, &
     c_absolute_out => lapis_absolute_out, c_sum_all => lapis_sum_all, c_mean_all => lapis_mean_all, &
@@ -4308,6 +4312,30 @@ module lapis
     module procedure lapis_eigh_generalized_subset_s, lapis_eigh_generalized_subset_d
     module procedure lapis_eigh_generalized_subset_c, lapis_eigh_generalized_subset_z
   end interface lapis_eigh_generalized_subset
+  public :: lapis_cho_factor
+  interface lapis_cho_factor
+    module procedure lapis_cho_factor_s, lapis_cho_factor_d, lapis_cho_factor_c, lapis_cho_factor_z
+  end interface lapis_cho_factor
+  public :: lapis_cho_solve
+  interface lapis_cho_solve
+    module procedure lapis_cho_solve_s, lapis_cho_solve_d, lapis_cho_solve_c, lapis_cho_solve_z
+  end interface lapis_cho_solve
+  public :: lapis_lu_factor
+  interface lapis_lu_factor
+    module procedure lapis_lu_factor_s, lapis_lu_factor_d, lapis_lu_factor_c, lapis_lu_factor_z
+  end interface lapis_lu_factor
+  public :: lapis_lu_solve
+  interface lapis_lu_solve
+    module procedure lapis_lu_solve_s, lapis_lu_solve_d, lapis_lu_solve_c, lapis_lu_solve_z
+  end interface lapis_lu_solve
+  public :: lapis_qr_raw
+  interface lapis_qr_raw
+    module procedure lapis_qr_raw_s, lapis_qr_raw_d, lapis_qr_raw_c, lapis_qr_raw_z
+  end interface lapis_qr_raw
+  public :: lapis_matrix_rank
+  interface lapis_matrix_rank
+    module procedure lapis_matrix_rank_s, lapis_matrix_rank_d, lapis_matrix_rank_c, lapis_matrix_rank_z
+  end interface lapis_matrix_rank
   public :: lapis_add
   interface lapis_add
     module procedure lapis_add_s, lapis_add_d, lapis_add_c, lapis_add_z
@@ -5752,6 +5780,7 @@ contains
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hx, hr, hres, hs
     real(c_double) :: rc
+    integer(c_int32_t) :: kd
     integer(c_int64_t) :: rk
     integer(c_int32_t) :: st
     ha = c_null_ptr
@@ -5760,14 +5789,18 @@ contains
     hr = c_null_ptr
     hres = c_null_ptr
     hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
+    kd = LAPIS_RCOND_DEFAULT
+    rc = 0.0_c_double
+    if (present(rcond)) then
+      kd = LAPIS_RCOND_VALUE
+      rc = rcond
+    end if
     rk = 0
     st = 0
     if (st == 0) st = wrap_s2(a, .true., ha)
     if (st == 0) st = wrap_s(b, .true., hb)
     if (st == 0) st = wrap_s(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
+    if (st == 0) st = c_lstsq_rcond(ha, hb, kd, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
     call release(ha)
@@ -5996,6 +6029,7 @@ contains
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hx, hr, hres, hs
     real(c_double) :: rc
+    integer(c_int32_t) :: kd
     integer(c_int64_t) :: rk
     integer(c_int32_t) :: st
     ha = c_null_ptr
@@ -6004,14 +6038,18 @@ contains
     hr = c_null_ptr
     hres = c_null_ptr
     hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
+    kd = LAPIS_RCOND_DEFAULT
+    rc = 0.0_c_double
+    if (present(rcond)) then
+      kd = LAPIS_RCOND_VALUE
+      rc = rcond
+    end if
     rk = 0
     st = 0
     if (st == 0) st = wrap_d2(a, .true., ha)
     if (st == 0) st = wrap_d(b, .true., hb)
     if (st == 0) st = wrap_d(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
+    if (st == 0) st = c_lstsq_rcond(ha, hb, kd, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
     call release(ha)
@@ -6240,6 +6278,7 @@ contains
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hx, hr, hres, hs
     real(c_double) :: rc
+    integer(c_int32_t) :: kd
     integer(c_int64_t) :: rk
     integer(c_int32_t) :: st
     ha = c_null_ptr
@@ -6248,14 +6287,18 @@ contains
     hr = c_null_ptr
     hres = c_null_ptr
     hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
+    kd = LAPIS_RCOND_DEFAULT
+    rc = 0.0_c_double
+    if (present(rcond)) then
+      kd = LAPIS_RCOND_VALUE
+      rc = rcond
+    end if
     rk = 0
     st = 0
     if (st == 0) st = wrap_c2(a, .true., ha)
     if (st == 0) st = wrap_c(b, .true., hb)
     if (st == 0) st = wrap_c(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
+    if (st == 0) st = c_lstsq_rcond(ha, hb, kd, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
     call release(ha)
@@ -6484,6 +6527,7 @@ contains
     character(*), intent(inout), optional :: errmsg
     type(c_ptr) :: ha, hb, hx, hr, hres, hs
     real(c_double) :: rc
+    integer(c_int32_t) :: kd
     integer(c_int64_t) :: rk
     integer(c_int32_t) :: st
     ha = c_null_ptr
@@ -6492,14 +6536,18 @@ contains
     hr = c_null_ptr
     hres = c_null_ptr
     hs = c_null_ptr
-    rc = -1.0_c_double
-    if (present(rcond)) rc = rcond
+    kd = LAPIS_RCOND_DEFAULT
+    rc = 0.0_c_double
+    if (present(rcond)) then
+      kd = LAPIS_RCOND_VALUE
+      rc = rcond
+    end if
     rk = 0
     st = 0
     if (st == 0) st = wrap_z2(a, .true., ha)
     if (st == 0) st = wrap_z(b, .true., hb)
     if (st == 0) st = wrap_z(x, .false., hx)
-    if (st == 0) st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)
+    if (st == 0) st = c_lstsq_rcond(ha, hb, kd, rc, hr, hres, rk, hs)
     if (st == 0) st = copy_out(hr, hx)
     if (st == 0 .and. present(rank)) rank = int(rk)
     call release(ha)
@@ -7323,6 +7371,654 @@ contains
     call release(hxv)
     call check(st, 'lapis_eigh_generalized_subset', stat, errmsg)
   end subroutine lapis_eigh_generalized_subset_z
+
+  subroutine lapis_cho_factor_s(a, c, uplo, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:)
+    real(c_float), intent(inout), target :: c(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_s2(a, .true., ha)
+    if (st == 0) st = wrap_s2(c, .false., hx)
+    if (st == 0) st = c_cho_factor(ha, ul, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_factor', stat, errmsg)
+  end subroutine lapis_cho_factor_s
+
+  subroutine lapis_cho_solve_s(c, b, x, uplo, stat, errmsg)
+    real(c_float), intent(in), target :: c(:,:), b(..)
+    real(c_float), intent(inout), target :: x(..)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hc, hb, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    hc = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_s2(c, .true., hc)
+    if (st == 0) st = wrap_s(b, .true., hb)
+    if (st == 0) st = wrap_s(x, .false., hx)
+    if (st == 0) st = c_cho_solve(hc, ul, hb, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hc)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_solve', stat, errmsg)
+  end subroutine lapis_cho_solve_s
+
+  subroutine lapis_lu_factor_s(a, lu, ipiv, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:)
+    real(c_float), intent(inout), target :: lu(:,:)
+    integer, intent(inout) :: ipiv(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    integer(c_int64_t), allocatable :: piv(:)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    allocate(piv(size(ipiv)))
+    st = 0
+    if (st == 0) st = wrap_s2(a, .true., ha)
+    if (st == 0) st = wrap_s2(lu, .false., hx)
+    if (st == 0) st = c_lu_factor(ha, hr, piv, size(piv, kind=c_int64_t))
+    if (st == 0) st = copy_out(hr, hx)
+    if (st == 0) ipiv = int(piv) + 1
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_factor', stat, errmsg)
+  end subroutine lapis_lu_factor_s
+
+  subroutine lapis_lu_solve_s(lu, ipiv, b, x, trans, stat, errmsg)
+    real(c_float), intent(in), target :: lu(:,:), b(..)
+    integer, intent(in) :: ipiv(:)
+    real(c_float), intent(inout), target :: x(..)
+    character, intent(in), optional :: trans
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hl, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ta
+    integer(c_int64_t) :: piv(size(ipiv))
+    integer(c_int32_t) :: st
+    hl = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    piv = int(ipiv, c_int64_t) - 1
+    st = 0
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_s2(lu, .true., hl)
+    if (st == 0) st = wrap_s(b, .true., hb)
+    if (st == 0) st = wrap_s(x, .false., hx)
+    if (st == 0) st = c_lu_solve(hl, size(piv, kind=c_int64_t), piv, hb, ta, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hl)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_solve', stat, errmsg)
+  end subroutine lapis_lu_solve_s
+
+  subroutine lapis_qr_raw_s(a, h, tau, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:)
+    real(c_float), intent(inout), target :: h(:,:), tau(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hh, ht, hxh, hxt
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hh = c_null_ptr
+    ht = c_null_ptr
+    hxh = c_null_ptr
+    hxt = c_null_ptr
+    st = wrap_s2(a, .true., ha)
+    if (st == 0) st = wrap_s2(h, .false., hxh)
+    if (st == 0) st = wrap_s1(tau, .false., hxt)
+    if (st == 0) st = c_qr_raw(ha, hh, ht)
+    if (st == 0) st = copy_out(hh, hxh)
+    if (st == 0) st = copy_out(ht, hxt)
+    call release(ha)
+    call release(hh)
+    call release(ht)
+    call release(hxh)
+    call release(hxt)
+    call check(st, 'lapis_qr_raw', stat, errmsg)
+  end subroutine lapis_qr_raw_s
+
+  subroutine lapis_matrix_rank_s(a, rank, tol, stat, errmsg)
+    real(c_float), intent(in), target :: a(:,:)
+    integer, intent(out) :: rank
+    real(c_double), intent(in), optional :: tol
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    real(c_double) :: tl
+    integer(c_int64_t) :: rk(1)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    tl = -1.0_c_double
+    if (present(tol)) tl = tol
+    rk = 0
+    rank = 0
+    st = 0
+    if (st == 0) st = wrap_s2(a, .true., ha)
+    if (st == 0) st = c_matrix_rank_stacked(ha, tl, rk, 1_c_int64_t)
+    if (st == 0) rank = int(rk(1))
+    call release(ha)
+    call check(st, 'lapis_matrix_rank', stat, errmsg)
+  end subroutine lapis_matrix_rank_s
+
+  subroutine lapis_cho_factor_d(a, c, uplo, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:)
+    real(c_double), intent(inout), target :: c(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_d2(a, .true., ha)
+    if (st == 0) st = wrap_d2(c, .false., hx)
+    if (st == 0) st = c_cho_factor(ha, ul, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_factor', stat, errmsg)
+  end subroutine lapis_cho_factor_d
+
+  subroutine lapis_cho_solve_d(c, b, x, uplo, stat, errmsg)
+    real(c_double), intent(in), target :: c(:,:), b(..)
+    real(c_double), intent(inout), target :: x(..)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hc, hb, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    hc = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_d2(c, .true., hc)
+    if (st == 0) st = wrap_d(b, .true., hb)
+    if (st == 0) st = wrap_d(x, .false., hx)
+    if (st == 0) st = c_cho_solve(hc, ul, hb, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hc)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_solve', stat, errmsg)
+  end subroutine lapis_cho_solve_d
+
+  subroutine lapis_lu_factor_d(a, lu, ipiv, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:)
+    real(c_double), intent(inout), target :: lu(:,:)
+    integer, intent(inout) :: ipiv(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    integer(c_int64_t), allocatable :: piv(:)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    allocate(piv(size(ipiv)))
+    st = 0
+    if (st == 0) st = wrap_d2(a, .true., ha)
+    if (st == 0) st = wrap_d2(lu, .false., hx)
+    if (st == 0) st = c_lu_factor(ha, hr, piv, size(piv, kind=c_int64_t))
+    if (st == 0) st = copy_out(hr, hx)
+    if (st == 0) ipiv = int(piv) + 1
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_factor', stat, errmsg)
+  end subroutine lapis_lu_factor_d
+
+  subroutine lapis_lu_solve_d(lu, ipiv, b, x, trans, stat, errmsg)
+    real(c_double), intent(in), target :: lu(:,:), b(..)
+    integer, intent(in) :: ipiv(:)
+    real(c_double), intent(inout), target :: x(..)
+    character, intent(in), optional :: trans
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hl, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ta
+    integer(c_int64_t) :: piv(size(ipiv))
+    integer(c_int32_t) :: st
+    hl = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    piv = int(ipiv, c_int64_t) - 1
+    st = 0
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_d2(lu, .true., hl)
+    if (st == 0) st = wrap_d(b, .true., hb)
+    if (st == 0) st = wrap_d(x, .false., hx)
+    if (st == 0) st = c_lu_solve(hl, size(piv, kind=c_int64_t), piv, hb, ta, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hl)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_solve', stat, errmsg)
+  end subroutine lapis_lu_solve_d
+
+  subroutine lapis_qr_raw_d(a, h, tau, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:)
+    real(c_double), intent(inout), target :: h(:,:), tau(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hh, ht, hxh, hxt
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hh = c_null_ptr
+    ht = c_null_ptr
+    hxh = c_null_ptr
+    hxt = c_null_ptr
+    st = wrap_d2(a, .true., ha)
+    if (st == 0) st = wrap_d2(h, .false., hxh)
+    if (st == 0) st = wrap_d1(tau, .false., hxt)
+    if (st == 0) st = c_qr_raw(ha, hh, ht)
+    if (st == 0) st = copy_out(hh, hxh)
+    if (st == 0) st = copy_out(ht, hxt)
+    call release(ha)
+    call release(hh)
+    call release(ht)
+    call release(hxh)
+    call release(hxt)
+    call check(st, 'lapis_qr_raw', stat, errmsg)
+  end subroutine lapis_qr_raw_d
+
+  subroutine lapis_matrix_rank_d(a, rank, tol, stat, errmsg)
+    real(c_double), intent(in), target :: a(:,:)
+    integer, intent(out) :: rank
+    real(c_double), intent(in), optional :: tol
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    real(c_double) :: tl
+    integer(c_int64_t) :: rk(1)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    tl = -1.0_c_double
+    if (present(tol)) tl = tol
+    rk = 0
+    rank = 0
+    st = 0
+    if (st == 0) st = wrap_d2(a, .true., ha)
+    if (st == 0) st = c_matrix_rank_stacked(ha, tl, rk, 1_c_int64_t)
+    if (st == 0) rank = int(rk(1))
+    call release(ha)
+    call check(st, 'lapis_matrix_rank', stat, errmsg)
+  end subroutine lapis_matrix_rank_d
+
+  subroutine lapis_cho_factor_c(a, c, uplo, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:)
+    complex(c_float_complex), intent(inout), target :: c(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_c2(a, .true., ha)
+    if (st == 0) st = wrap_c2(c, .false., hx)
+    if (st == 0) st = c_cho_factor(ha, ul, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_factor', stat, errmsg)
+  end subroutine lapis_cho_factor_c
+
+  subroutine lapis_cho_solve_c(c, b, x, uplo, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: c(:,:), b(..)
+    complex(c_float_complex), intent(inout), target :: x(..)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hc, hb, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    hc = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_c2(c, .true., hc)
+    if (st == 0) st = wrap_c(b, .true., hb)
+    if (st == 0) st = wrap_c(x, .false., hx)
+    if (st == 0) st = c_cho_solve(hc, ul, hb, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hc)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_solve', stat, errmsg)
+  end subroutine lapis_cho_solve_c
+
+  subroutine lapis_lu_factor_c(a, lu, ipiv, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:)
+    complex(c_float_complex), intent(inout), target :: lu(:,:)
+    integer, intent(inout) :: ipiv(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    integer(c_int64_t), allocatable :: piv(:)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    allocate(piv(size(ipiv)))
+    st = 0
+    if (st == 0) st = wrap_c2(a, .true., ha)
+    if (st == 0) st = wrap_c2(lu, .false., hx)
+    if (st == 0) st = c_lu_factor(ha, hr, piv, size(piv, kind=c_int64_t))
+    if (st == 0) st = copy_out(hr, hx)
+    if (st == 0) ipiv = int(piv) + 1
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_factor', stat, errmsg)
+  end subroutine lapis_lu_factor_c
+
+  subroutine lapis_lu_solve_c(lu, ipiv, b, x, trans, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: lu(:,:), b(..)
+    integer, intent(in) :: ipiv(:)
+    complex(c_float_complex), intent(inout), target :: x(..)
+    character, intent(in), optional :: trans
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hl, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ta
+    integer(c_int64_t) :: piv(size(ipiv))
+    integer(c_int32_t) :: st
+    hl = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    piv = int(ipiv, c_int64_t) - 1
+    st = 0
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_c2(lu, .true., hl)
+    if (st == 0) st = wrap_c(b, .true., hb)
+    if (st == 0) st = wrap_c(x, .false., hx)
+    if (st == 0) st = c_lu_solve(hl, size(piv, kind=c_int64_t), piv, hb, ta, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hl)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_solve', stat, errmsg)
+  end subroutine lapis_lu_solve_c
+
+  subroutine lapis_qr_raw_c(a, h, tau, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:)
+    complex(c_float_complex), intent(inout), target :: h(:,:), tau(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hh, ht, hxh, hxt
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hh = c_null_ptr
+    ht = c_null_ptr
+    hxh = c_null_ptr
+    hxt = c_null_ptr
+    st = wrap_c2(a, .true., ha)
+    if (st == 0) st = wrap_c2(h, .false., hxh)
+    if (st == 0) st = wrap_c1(tau, .false., hxt)
+    if (st == 0) st = c_qr_raw(ha, hh, ht)
+    if (st == 0) st = copy_out(hh, hxh)
+    if (st == 0) st = copy_out(ht, hxt)
+    call release(ha)
+    call release(hh)
+    call release(ht)
+    call release(hxh)
+    call release(hxt)
+    call check(st, 'lapis_qr_raw', stat, errmsg)
+  end subroutine lapis_qr_raw_c
+
+  subroutine lapis_matrix_rank_c(a, rank, tol, stat, errmsg)
+    complex(c_float_complex), intent(in), target :: a(:,:)
+    integer, intent(out) :: rank
+    real(c_double), intent(in), optional :: tol
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    real(c_double) :: tl
+    integer(c_int64_t) :: rk(1)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    tl = -1.0_c_double
+    if (present(tol)) tl = tol
+    rk = 0
+    rank = 0
+    st = 0
+    if (st == 0) st = wrap_c2(a, .true., ha)
+    if (st == 0) st = c_matrix_rank_stacked(ha, tl, rk, 1_c_int64_t)
+    if (st == 0) rank = int(rk(1))
+    call release(ha)
+    call check(st, 'lapis_matrix_rank', stat, errmsg)
+  end subroutine lapis_matrix_rank_c
+
+  subroutine lapis_cho_factor_z(a, c, uplo, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:)
+    complex(c_double_complex), intent(inout), target :: c(:,:)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_z2(a, .true., ha)
+    if (st == 0) st = wrap_z2(c, .false., hx)
+    if (st == 0) st = c_cho_factor(ha, ul, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_factor', stat, errmsg)
+  end subroutine lapis_cho_factor_z
+
+  subroutine lapis_cho_solve_z(c, b, x, uplo, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: c(:,:), b(..)
+    complex(c_double_complex), intent(inout), target :: x(..)
+    character, intent(in), optional :: uplo
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hc, hb, hr, hx
+    character :: ch
+    integer(c_int32_t) :: ul
+    integer(c_int32_t) :: st
+    hc = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    ch = 'L'
+    if (present(uplo)) ch = uplo
+    st = uplo_code(ch, ul)
+    if (st == 0) st = wrap_z2(c, .true., hc)
+    if (st == 0) st = wrap_z(b, .true., hb)
+    if (st == 0) st = wrap_z(x, .false., hx)
+    if (st == 0) st = c_cho_solve(hc, ul, hb, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hc)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_cho_solve', stat, errmsg)
+  end subroutine lapis_cho_solve_z
+
+  subroutine lapis_lu_factor_z(a, lu, ipiv, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:)
+    complex(c_double_complex), intent(inout), target :: lu(:,:)
+    integer, intent(inout) :: ipiv(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hr, hx
+    integer(c_int64_t), allocatable :: piv(:)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    allocate(piv(size(ipiv)))
+    st = 0
+    if (st == 0) st = wrap_z2(a, .true., ha)
+    if (st == 0) st = wrap_z2(lu, .false., hx)
+    if (st == 0) st = c_lu_factor(ha, hr, piv, size(piv, kind=c_int64_t))
+    if (st == 0) st = copy_out(hr, hx)
+    if (st == 0) ipiv = int(piv) + 1
+    call release(ha)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_factor', stat, errmsg)
+  end subroutine lapis_lu_factor_z
+
+  subroutine lapis_lu_solve_z(lu, ipiv, b, x, trans, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: lu(:,:), b(..)
+    integer, intent(in) :: ipiv(:)
+    complex(c_double_complex), intent(inout), target :: x(..)
+    character, intent(in), optional :: trans
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: hl, hb, hr, hx
+    character :: tc
+    integer(c_int32_t) :: ta
+    integer(c_int64_t) :: piv(size(ipiv))
+    integer(c_int32_t) :: st
+    hl = c_null_ptr
+    hb = c_null_ptr
+    hr = c_null_ptr
+    hx = c_null_ptr
+    tc = 'N'
+    if (present(trans)) tc = trans
+    piv = int(ipiv, c_int64_t) - 1
+    st = 0
+    if (st == 0) st = trans_code(tc, ta)
+    if (st == 0) st = wrap_z2(lu, .true., hl)
+    if (st == 0) st = wrap_z(b, .true., hb)
+    if (st == 0) st = wrap_z(x, .false., hx)
+    if (st == 0) st = c_lu_solve(hl, size(piv, kind=c_int64_t), piv, hb, ta, hr)
+    if (st == 0) st = copy_out(hr, hx)
+    call release(hl)
+    call release(hb)
+    call release(hr)
+    call release(hx)
+    call check(st, 'lapis_lu_solve', stat, errmsg)
+  end subroutine lapis_lu_solve_z
+
+  subroutine lapis_qr_raw_z(a, h, tau, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:)
+    complex(c_double_complex), intent(inout), target :: h(:,:), tau(:)
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha, hh, ht, hxh, hxt
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    hh = c_null_ptr
+    ht = c_null_ptr
+    hxh = c_null_ptr
+    hxt = c_null_ptr
+    st = wrap_z2(a, .true., ha)
+    if (st == 0) st = wrap_z2(h, .false., hxh)
+    if (st == 0) st = wrap_z1(tau, .false., hxt)
+    if (st == 0) st = c_qr_raw(ha, hh, ht)
+    if (st == 0) st = copy_out(hh, hxh)
+    if (st == 0) st = copy_out(ht, hxt)
+    call release(ha)
+    call release(hh)
+    call release(ht)
+    call release(hxh)
+    call release(hxt)
+    call check(st, 'lapis_qr_raw', stat, errmsg)
+  end subroutine lapis_qr_raw_z
+
+  subroutine lapis_matrix_rank_z(a, rank, tol, stat, errmsg)
+    complex(c_double_complex), intent(in), target :: a(:,:)
+    integer, intent(out) :: rank
+    real(c_double), intent(in), optional :: tol
+    integer, intent(out), optional :: stat
+    character(*), intent(inout), optional :: errmsg
+    type(c_ptr) :: ha
+    real(c_double) :: tl
+    integer(c_int64_t) :: rk(1)
+    integer(c_int32_t) :: st
+    ha = c_null_ptr
+    tl = -1.0_c_double
+    if (present(tol)) tl = tol
+    rk = 0
+    rank = 0
+    st = 0
+    if (st == 0) st = wrap_z2(a, .true., ha)
+    if (st == 0) st = c_matrix_rank_stacked(ha, tl, rk, 1_c_int64_t)
+    if (st == 0) rank = int(rk(1))
+    call release(ha)
+    call check(st, 'lapis_matrix_rank', stat, errmsg)
+  end subroutine lapis_matrix_rank_z
 
   subroutine lapis_add_s(x, y, out, stat, errmsg)
     real(c_float), intent(in), target :: x(..), y(..)

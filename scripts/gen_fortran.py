@@ -287,10 +287,13 @@ for k in KINDS:
             ["ha", "hb", "hx", "hr", "hres", "hs"],
             [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
              f"st = wrap_{k}{sfx(rb)}(x, .false., hx)",
-             "st = c_lstsq(ha, hb, rc, hr, hres, rk, hs)", "st = copy_out(hr, hx)"],
-            pre=["rc = -1.0_c_double", "if (present(rcond)) rc = rcond", "rk = 0", "st = 0"],
+             "st = c_lstsq_rcond(ha, hb, kd, rc, hr, hres, rk, hs)", "st = copy_out(hr, hx)"],
+            pre=["kd = LAPIS_RCOND_DEFAULT", "rc = 0.0_c_double",
+                 "if (present(rcond)) then", "  kd = LAPIS_RCOND_VALUE", "  rc = rcond", "end if",
+                 "rk = 0", "st = 0"],
             post=["if (st == 0 .and. present(rank)) rank = int(rk)"],
-            where="lapis_lstsq", locals_=["real(c_double) :: rc", "integer(c_int64_t) :: rk"]))
+            where="lapis_lstsq",
+            locals_=["real(c_double) :: rc", "integer(c_int32_t) :: kd", "integer(c_int64_t) :: rk"]))
     add("lapis_inv", Proc(
         f"lapis_inv_{k}", ["a", "ainv"],
         [f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: ainv(:,:)"],
@@ -430,6 +433,83 @@ for k in KINDS:
         where="lapis_eigh_generalized_subset",
         locals_=["character :: ch", "integer(c_int32_t) :: ul, it, rg", "real(c_double) :: lo, hi",
                  "integer(c_int64_t) :: cnt(1)"]))
+
+# ---------------------------------------------------------------- factor once, solve many; QR in LAPACK's form; rank
+for k in KINDS:
+    t, rt, rk = T(k), RT(k), REALOF[k]
+    # c := the Cholesky factor of a in its uplo triangle, for lapis_cho_solve
+    # with the same uplo (scipy.linalg.cho_factor: c's other triangle keeps
+    # a's entries; lapis_cholesky gives a clean factor).
+    add("lapis_cho_factor", Proc(
+        f"lapis_cho_factor_{k}", ["a", "c", "uplo"],
+        [f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: c(:,:)"] + UPLO_OPT,
+        ["ha", "hr", "hx"],
+        [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}2(c, .false., hx)",
+         "st = c_cho_factor(ha, ul, hr)", "st = copy_out(hr, hx)"],
+        pre=UPLO_PRE, where="lapis_cho_factor", locals_=["character :: ch", "integer(c_int32_t) :: ul"]))
+    # x = A^-1 b from A's Cholesky factor c (lapis_cho_factor,
+    # lapis_cholesky_inplace or lapis_cholesky with the same uplo).
+    for rb in SPEC_RANKS:
+        add("lapis_cho_solve", Proc(
+            f"lapis_cho_solve_{k}{sfx(rb)}", ["c", "b", "x", "uplo"],
+            [f"{t}, intent(in), target :: c(:,:), b{dims(rb)}", f"{t}, intent(inout), target :: x{dims(rb)}"]
+            + UPLO_OPT,
+            ["hc", "hb", "hr", "hx"],
+            [f"st = wrap_{k}2(c, .true., hc)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
+             f"st = wrap_{k}{sfx(rb)}(x, .false., hx)",
+             "st = c_cho_solve(hc, ul, hb, hr)", "st = copy_out(hr, hx)"],
+            pre=UPLO_PRE, where="lapis_cho_solve", locals_=["character :: ch", "integer(c_int32_t) :: ul"]))
+    # lu := L\U of a (LAPACK ?getrf's layout), ipiv its pivots in LAPACK's
+    # convention (1-based: row i was interchanged with row ipiv(i)); ipiv has
+    # min(m, n) entries. A singular matrix factors; lapis_lu_solve reports it.
+    add("lapis_lu_factor", Proc(
+        f"lapis_lu_factor_{k}", ["a", "lu", "ipiv"],
+        [f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: lu(:,:)",
+         "integer, intent(inout) :: ipiv(:)"],
+        ["ha", "hr", "hx"],
+        [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}2(lu, .false., hx)",
+         "st = c_lu_factor(ha, hr, piv, size(piv, kind=c_int64_t))", "st = copy_out(hr, hx)"],
+        pre=["allocate(piv(size(ipiv)))", "st = 0"],
+        post=["if (st == 0) ipiv = int(piv) + 1"],
+        where="lapis_lu_factor", locals_=["integer(c_int64_t), allocatable :: piv(:)"]))
+    # x = op(A)^-1 b from lapis_lu_factor's lu and ipiv; trans 'N' (default), 'T' or 'C'.
+    for rb in SPEC_RANKS:
+        add("lapis_lu_solve", Proc(
+            f"lapis_lu_solve_{k}{sfx(rb)}", ["lu", "ipiv", "b", "x", "trans"],
+            [f"{t}, intent(in), target :: lu(:,:), b{dims(rb)}", "integer, intent(in) :: ipiv(:)",
+             f"{t}, intent(inout), target :: x{dims(rb)}", "character, intent(in), optional :: trans"],
+            ["hl", "hb", "hr", "hx"],
+            ["st = trans_code(tc, ta)",
+             f"st = wrap_{k}2(lu, .true., hl)", f"st = wrap_{k}{sfx(rb)}(b, .true., hb)",
+             f"st = wrap_{k}{sfx(rb)}(x, .false., hx)",
+             "st = c_lu_solve(hl, size(piv, kind=c_int64_t), piv, hb, ta, hr)", "st = copy_out(hr, hx)"],
+            pre=["tc = 'N'", "if (present(trans)) tc = trans", "piv = int(ipiv, c_int64_t) - 1", "st = 0"],
+            where="lapis_lu_solve",
+            locals_=["character :: tc", "integer(c_int32_t) :: ta",
+                     "integer(c_int64_t) :: piv(size(ipiv))"]))
+    # h, tau := a's QR factorization in LAPACK ?geqrf's form (numpy.linalg.qr
+    # mode='raw', transposed to LAPACK's layout): R on and above h's diagonal,
+    # the Householder vectors below it, tau (min(m, n)) their factors; h and
+    # tau are what ?ormqr/?unmqr take.
+    add("lapis_qr_raw", Proc(
+        f"lapis_qr_raw_{k}", ["a", "h", "tau"],
+        [f"{t}, intent(in), target :: a(:,:)", f"{t}, intent(inout), target :: h(:,:), tau(:)"],
+        ["ha", "hh", "ht", "hxh", "hxt"],
+        [f"st = wrap_{k}2(a, .true., ha)", f"st = wrap_{k}2(h, .false., hxh)",
+         f"st = wrap_{k}1(tau, .false., hxt)",
+         "st = c_qr_raw(ha, hh, ht)", "st = copy_out(hh, hxh)", "st = copy_out(ht, hxt)"],
+        where="lapis_qr_raw"))
+    # The numerical rank of a (numpy.linalg.matrix_rank): singular values
+    # above tol count; without tol, NumPy's default s_max * max(m, n) * eps.
+    add("lapis_matrix_rank", Proc(
+        f"lapis_matrix_rank_{k}", ["a", "rank", "tol"],
+        [f"{t}, intent(in), target :: a(:,:)", "integer, intent(out) :: rank",
+         "real(c_double), intent(in), optional :: tol"],
+        ["ha"],
+        [f"st = wrap_{k}2(a, .true., ha)", "st = c_matrix_rank_stacked(ha, tl, rk, 1_c_int64_t)"],
+        pre=["tl = -1.0_c_double", "if (present(tol)) tl = tol", "rk = 0", "rank = 0", "st = 0"],
+        post=["if (st == 0) rank = int(rk(1))"],
+        where="lapis_matrix_rank", locals_=["real(c_double) :: tl", "integer(c_int64_t) :: rk(1)"]))
 
 # ---------------------------------------------------------------- ufuncs, reductions
 for k in KINDS:
@@ -948,13 +1028,17 @@ RAW_USED = {
     "c_shape": "lapis_array_shape", "c_copyto": "lapis_array_copyto", "c_free": "lapis_array_free",
     "c_gemm": "lapis_gemm", "c_gemv": "lapis_gemv", "c_axpy": "lapis_axpy", "c_scal": "lapis_scal",
     "c_dot": "lapis_dotu", "c_dotc": "lapis_dotc", "c_syrk": "lapis_syrk", "c_herk": "lapis_herk",
-    "c_solve": "lapis_linalg_solve", "c_lstsq": "lapis_linalg_lstsq", "c_inv": "lapis_linalg_inv",
+    "c_solve": "lapis_linalg_solve", "c_inv": "lapis_linalg_inv",
     "c_det_scalar": "lapis_linalg_det_scalar", "c_cholesky": "lapis_linalg_cholesky",
     "c_eigh": "lapis_linalg_eigh", "c_eigh_generalized": "lapis_linalg_eigh_generalized",
     "c_svd": "lapis_linalg_svd", "c_norm": "lapis_linalg_norm",
     "c_trsm": "lapis_trsm", "c_solve_triangular": "lapis_linalg_solve_triangular",
     "c_cholesky_inplace": "lapis_linalg_cholesky_inplace",
     "c_eigh_generalized_subset": "lapis_linalg_eigh_generalized_subset",
+    "c_cho_factor": "lapis_linalg_cho_factor", "c_cho_solve": "lapis_linalg_cho_solve",
+    "c_lu_factor": "lapis_linalg_lu_factor", "c_lu_solve": "lapis_linalg_lu_solve",
+    "c_qr_raw": "lapis_linalg_qr_raw", "c_lstsq_rcond": "lapis_linalg_lstsq_rcond",
+    "c_matrix_rank_stacked": "lapis_linalg_matrix_rank_stacked",
 }
 for op in ("add", "subtract", "multiply", "divide", "exp", "sqrt", "absolute"):
     RAW_USED[f"c_{op}_out"] = f"lapis_{op}_out"

@@ -1,5 +1,6 @@
 ! All four kinds through the lapis module: lapis_trsm, lapis_solve_triangular,
-! lapis_cholesky_inplace and lapis_eigh_generalized_subset (issue 21).
+! lapis_cholesky_inplace, lapis_eigh_generalized_subset, lapis_cho_factor/solve,
+! lapis_lu_factor/solve, lapis_qr_raw, lapis_lstsq (rcond) and lapis_matrix_rank.
 ! Preprocessed (-cpp): linalg_more_body.inc is instantiated once per kind.
 #define T real(c_float)
 #define RK c_float
