@@ -26,17 +26,15 @@
  *   ndim, shape, dtype); functions that wrap memory start with the memory
  *   (lapis_array_wrap_contiguous: data, dtype, ndim, shape).
  *   lapis_linalg_norm_axis (axes, naxes) predates the rule and keeps its
- *   order for ABI stability. Option codes are plain int32_t typedefs, so
- *   a compiler does not catch swapped codes: an out-of-range code is
- *   LAPIS_ERR_INVALID_ARGUMENT naming the argument, but two swapped codes
- *   that are both in range (LAPIS_LOWER and LAPIS_TRANS are both 1) are
- *   not detected.
+ *   order for ABI stability. Each kind of option code is its own enum type
+ *   (passed as int32_t), so the compiler catches a swap: C warns
+ *   (-Wenum-conversion), C++ with LAPIS_TYPED_CODES refuses (see below).
+ *   At run time an out-of-range code is LAPIS_ERR_INVALID_ARGUMENT naming
+ *   the argument.
  */
 
 #ifndef LAPIS_H
 #define LAPIS_H
-
-
 
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +44,27 @@
 #define LAPIS_VERSION_MINOR 1
 #define LAPIS_VERSION_PATCH 0
 #define LAPIS_VERSION_STRING "0.1.0"
+/*
+ * Option codes (lapis_dtype, lapis_order, lapis_trans, lapis_uplo, ...) are
+ * enum types, one per kind, passed as 32-bit integers. In C, passing a code
+ * of one kind where another is expected (LAPIS_TRANS for a lapis_uplo, or
+ * two codes swapped) draws a warning: GCC's -Wenum-conversion (in -Wextra),
+ * Clang's by default. A plain integer is still accepted. In C++ the kinds
+ * are plain int32_t by default, so existing code that passes integers keeps
+ * compiling; define LAPIS_TYPED_CODES before including this header to make
+ * each kind its own type, and a swapped code or a bare integer a compile
+ * error.
+ */
+#if defined(__cplusplus) && !defined(LAPIS_TYPED_CODES)
+#define LAPIS_CODE_TYPE(kind) int32_t
+#else
+#define LAPIS_CODE_TYPE(kind) enum kind
+#endif
+#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
+#define LAPIS_CODE_BASE : int32_t
+#else
+#define LAPIS_CODE_BASE
+#endif
 
 /**
  * Bit of `lapis_array_flags`: C-contiguous (row-major without gaps;
@@ -208,12 +227,57 @@ typedef struct lapis_array lapis_array;
  * Element type codes (NumPy's names): pass these where a function takes a
  * `lapis_dtype`. Any other value gives `LAPIS_ERR_BAD_DTYPE`.
  */
-typedef int32_t lapis_dtype;
+enum lapis_dtype_code LAPIS_CODE_BASE {
+  /**
+   * 32-bit IEEE float (BLAS prefix s).
+   */
+  LAPIS_FLOAT32 = 1,
+  /**
+   * 64-bit IEEE float (BLAS prefix d).
+   */
+  LAPIS_FLOAT64 = 2,
+  /**
+   * Complex of two 32-bit floats, laid out as C99 `float _Complex` (BLAS prefix c).
+   */
+  LAPIS_COMPLEX64 = 3,
+  /**
+   * Complex of two 64-bit floats, laid out as C99 `double _Complex` (BLAS prefix z).
+   */
+  LAPIS_COMPLEX128 = 4,
+  /**
+   * In the `*_like` creation functions, "the dtype of the prototype"
+   * (NumPy's `dtype=None`). Not a dtype code anywhere else.
+   */
+  LAPIS_LIKE_DTYPE = 0
+};
+typedef LAPIS_CODE_TYPE(lapis_dtype_code) lapis_dtype;
+#if !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && __STDC_VERSION__ < 202311L
+_Static_assert(sizeof(enum lapis_dtype_code) == sizeof(int32_t), "lapis.h: option codes are int32_t; do not compile it with -fshort-enums");
+#endif
 
 /**
  * Memory order codes for new arrays and copies.
  */
-typedef int32_t lapis_order;
+enum lapis_order_code LAPIS_CODE_BASE {
+  /**
+   * Row-major (C order): the last index varies fastest.
+   */
+  LAPIS_ORDER_C = 0,
+  /**
+   * Column-major (Fortran order): the first index varies fastest.
+   */
+  LAPIS_ORDER_F = 1,
+  /**
+   * Fortran order if the source is Fortran-contiguous and not C-contiguous,
+   * C order otherwise (NumPy's 'A').
+   */
+  LAPIS_ORDER_A = 2,
+  /**
+   * The source's own axis order as closely as possible (NumPy's 'K').
+   */
+  LAPIS_ORDER_K = 3
+};
+typedef LAPIS_CODE_TYPE(lapis_order_code) lapis_order;
 
 /**
  * A complex double passed by value (same layout as C99 `double _Complex`).
@@ -234,22 +298,66 @@ typedef struct {
 /**
  * Transpose codes for BLAS-style operands (op(A) = A, Aᵀ or Aᴴ).
  */
-typedef int32_t lapis_trans;
+enum lapis_trans_code LAPIS_CODE_BASE {
+  /**
+   * op(A) = A.
+   */
+  LAPIS_NO_TRANS = 0,
+  /**
+   * op(A) = Aᵀ.
+   */
+  LAPIS_TRANS = 1,
+  /**
+   * op(A) = Aᴴ (conjugate transpose; the same as LAPIS_TRANS for real dtypes).
+   */
+  LAPIS_CONJ_TRANS = 2
+};
+typedef LAPIS_CODE_TYPE(lapis_trans_code) lapis_trans;
 
 /**
  * Which triangle of a symmetric/Hermitian/triangular matrix is referenced.
  */
-typedef int32_t lapis_uplo;
+enum lapis_uplo_code LAPIS_CODE_BASE {
+  /**
+   * The upper triangle (column ≥ row).
+   */
+  LAPIS_UPPER = 0,
+  /**
+   * The lower triangle (column ≤ row).
+   */
+  LAPIS_LOWER = 1
+};
+typedef LAPIS_CODE_TYPE(lapis_uplo_code) lapis_uplo;
 
 /**
  * Whether a triangular matrix has an implicit unit diagonal.
  */
-typedef int32_t lapis_diag;
+enum lapis_diag_code LAPIS_CODE_BASE {
+  /**
+   * The diagonal is read from the matrix.
+   */
+  LAPIS_NON_UNIT = 0,
+  /**
+   * The diagonal is taken as all ones and not read.
+   */
+  LAPIS_UNIT = 1
+};
+typedef LAPIS_CODE_TYPE(lapis_diag_code) lapis_diag;
 
 /**
  * Which side a symmetric/triangular matrix multiplies from (symm, trmm, trsm).
  */
-typedef int32_t lapis_side;
+enum lapis_side_code LAPIS_CODE_BASE {
+  /**
+   * op(A) · B.
+   */
+  LAPIS_LEFT = 0,
+  /**
+   * B · op(A).
+   */
+  LAPIS_RIGHT = 1
+};
+typedef LAPIS_CODE_TYPE(lapis_side_code) lapis_side;
 
 /**
  * A complex float passed by value (same layout as C99 `float _Complex`).
@@ -268,12 +376,42 @@ typedef struct {
 /**
  * Where the `1/n` of a transform pair goes (NumPy's `norm=`).
  */
-typedef int32_t lapis_fft_norm;
+enum lapis_fft_norm_code LAPIS_CODE_BASE {
+  /**
+   * Forward transforms unscaled, inverse ones scaled by `1/n` (NumPy's
+   * default, "backward").
+   */
+  LAPIS_FFT_NORM_BACKWARD = 0,
+  /**
+   * Both directions scaled by `1/sqrt(n)` (unitary transforms).
+   */
+  LAPIS_FFT_NORM_ORTHO = 1,
+  /**
+   * Forward transforms scaled by `1/n`, inverse ones unscaled.
+   */
+  LAPIS_FFT_NORM_FORWARD = 2
+};
+typedef LAPIS_CODE_TYPE(lapis_fft_norm_code) lapis_fft_norm;
 
 /**
  * QR mode codes for `lapis_linalg_qr` (numpy.linalg.qr's `mode`).
  */
-typedef int32_t lapis_qr_mode;
+enum lapis_qr_mode_code LAPIS_CODE_BASE {
+  /**
+   * `Q (…, M, K)` with orthonormal columns and `R (…, K, N)`, `K = min(M, N)`
+   * (NumPy's default 'reduced').
+   */
+  LAPIS_QR_REDUCED = 0,
+  /**
+   * `Q (…, M, M)` unitary and `R (…, M, N)` ('complete').
+   */
+  LAPIS_QR_COMPLETE = 1,
+  /**
+   * `R (…, K, N)` only; `Q` is not formed ('r').
+   */
+  LAPIS_QR_R = 2
+};
+typedef LAPIS_CODE_TYPE(lapis_qr_mode_code) lapis_qr_mode;
 
 /**
  * Norm order codes for `lapis_linalg_norm`, `lapis_linalg_norm_axis` and
@@ -297,24 +435,193 @@ typedef int32_t lapis_qr_mode;
  *
  * "—" entries, a NaN `p` and unknown codes are `LAPIS_ERR_INVALID_ARGUMENT`.
  */
-typedef int32_t lapis_norm_ord;
+enum lapis_norm_ord_code LAPIS_CODE_BASE {
+  /**
+   * NumPy's `ord=None`: vector 2-norm / Frobenius.
+   */
+  LAPIS_NORM_DEFAULT = 0,
+  /**
+   * `ord='fro'` (matrices).
+   */
+  LAPIS_NORM_FRO = 1,
+  /**
+   * `ord='nuc'` (matrices).
+   */
+  LAPIS_NORM_NUC = 2,
+  /**
+   * `ord=inf`.
+   */
+  LAPIS_NORM_INF = 3,
+  /**
+   * `ord=-inf`.
+   */
+  LAPIS_NORM_NEG_INF = 4,
+  /**
+   * A numeric `ord` given by the `p` argument.
+   */
+  LAPIS_NORM_P = 5
+};
+typedef LAPIS_CODE_TYPE(lapis_norm_ord_code) lapis_norm_ord;
 
 /**
  * Which eigenvalues `lapis_linalg_eigh_generalized_subset` computes
  * (scipy.linalg.eigh's `subset_by_index` / `subset_by_value`).
  */
-typedef int32_t lapis_eig_range;
+enum lapis_eig_range_code LAPIS_CODE_BASE {
+  /**
+   * Every eigenvalue (`lo` and `hi` are ignored).
+   */
+  LAPIS_EIG_ALL = 0,
+  /**
+   * The eigenvalues with 0-based ascending indices `lo..=hi` (both ends
+   * included, `0 ≤ lo ≤ hi < N`; integral values in the `double`s).
+   */
+  LAPIS_EIG_INDEX = 1,
+  /**
+   * The eigenvalues `e` with `lo < e ≤ hi` (half-open, as LAPACK and SciPy;
+   * `lo < hi`, infinite ends allowed, no NaN).
+   */
+  LAPIS_EIG_VALUE = 2
+};
+typedef LAPIS_CODE_TYPE(lapis_eig_range_code) lapis_eig_range;
 
 /**
  * How `lapis_linalg_lstsq_rcond` reads its `rcond` argument.
  */
-typedef int32_t lapis_rcond;
+enum lapis_rcond_code LAPIS_CODE_BASE {
+  /**
+   * NumPy's `rcond=None`: `eps · max(M, N)` (`rcond` is ignored). The same
+   * as a negative `rcond` in `lapis_linalg_lstsq`.
+   */
+  LAPIS_RCOND_DEFAULT = 0,
+  /**
+   * NumPy's `rcond=<value>`: the value is used as given; a negative value
+   * means machine precision (NumPy's old default `rcond=-1`, LAPACK
+   * `?gelsd`'s convention); NaN is `LAPIS_ERR_INVALID_ARGUMENT`.
+   */
+  LAPIS_RCOND_VALUE = 1
+};
+typedef LAPIS_CODE_TYPE(lapis_rcond_code) lapis_rcond;
 
 /**
  * A one-operand ufunc code (`LAPIS_UFUNC_NEGATIVE` ... `LAPIS_UFUNC_SIGN`).
  * Any other value gives `LAPIS_ERR_INVALID_ARGUMENT`.
  */
-typedef int32_t lapis_unary_op;
+enum lapis_unary_op_code LAPIS_CODE_BASE {
+  /**
+   * Unary ufunc `negative`: numerical negative, -x.
+   */
+  LAPIS_UFUNC_NEGATIVE = 1,
+  /**
+   * Unary ufunc `absolute`: absolute value |x| (complex input gives a real result).
+   */
+  LAPIS_UFUNC_ABSOLUTE = 2,
+  /**
+   * Unary ufunc `sqrt`: square root (principal branch for complex; NaN for negative reals).
+   */
+  LAPIS_UFUNC_SQRT = 3,
+  /**
+   * Unary ufunc `square`: x*x.
+   */
+  LAPIS_UFUNC_SQUARE = 4,
+  /**
+   * Unary ufunc `reciprocal`: 1/x.
+   */
+  LAPIS_UFUNC_RECIPROCAL = 5,
+  /**
+   * Unary ufunc `exp`: exponential e^x.
+   */
+  LAPIS_UFUNC_EXP = 6,
+  /**
+   * Unary ufunc `expm1`: e^x - 1, accurate near 0.
+   */
+  LAPIS_UFUNC_EXPM1 = 7,
+  /**
+   * Unary ufunc `log`: natural logarithm.
+   */
+  LAPIS_UFUNC_LOG = 8,
+  /**
+   * Unary ufunc `log1p`: log(1 + x), accurate near 0.
+   */
+  LAPIS_UFUNC_LOG1P = 9,
+  /**
+   * Unary ufunc `log10`: base-10 logarithm.
+   */
+  LAPIS_UFUNC_LOG10 = 10,
+  /**
+   * Unary ufunc `log2`: base-2 logarithm.
+   */
+  LAPIS_UFUNC_LOG2 = 11,
+  /**
+   * Unary ufunc `sin`: sine.
+   */
+  LAPIS_UFUNC_SIN = 12,
+  /**
+   * Unary ufunc `cos`: cosine.
+   */
+  LAPIS_UFUNC_COS = 13,
+  /**
+   * Unary ufunc `tan`: tangent.
+   */
+  LAPIS_UFUNC_TAN = 14,
+  /**
+   * Unary ufunc `arcsin`: inverse sine.
+   */
+  LAPIS_UFUNC_ARCSIN = 15,
+  /**
+   * Unary ufunc `arccos`: inverse cosine.
+   */
+  LAPIS_UFUNC_ARCCOS = 16,
+  /**
+   * Unary ufunc `arctan`: inverse tangent.
+   */
+  LAPIS_UFUNC_ARCTAN = 17,
+  /**
+   * Unary ufunc `sinh`: hyperbolic sine.
+   */
+  LAPIS_UFUNC_SINH = 18,
+  /**
+   * Unary ufunc `cosh`: hyperbolic cosine.
+   */
+  LAPIS_UFUNC_COSH = 19,
+  /**
+   * Unary ufunc `tanh`: hyperbolic tangent.
+   */
+  LAPIS_UFUNC_TANH = 20,
+  /**
+   * Unary ufunc `conjugate`: complex conjugate (a copy for real input).
+   */
+  LAPIS_UFUNC_CONJUGATE = 21,
+  /**
+   * Unary ufunc `real`: real part (complex input gives a real result).
+   */
+  LAPIS_UFUNC_REAL = 22,
+  /**
+   * Unary ufunc `imag`: imaginary part (complex input gives a real result; zeros for real input).
+   */
+  LAPIS_UFUNC_IMAG = 23,
+  /**
+   * Unary ufunc `angle`: phase angle in radians (real result; 0 or pi for real input).
+   */
+  LAPIS_UFUNC_ANGLE = 24,
+  /**
+   * Unary ufunc `floor`: floor; real dtypes only.
+   */
+  LAPIS_UFUNC_FLOOR = 25,
+  /**
+   * Unary ufunc `ceil`: ceiling; real dtypes only.
+   */
+  LAPIS_UFUNC_CEIL = 26,
+  /**
+   * Unary ufunc `round`: round half to even (NumPy's round/rint); real dtypes only.
+   */
+  LAPIS_UFUNC_ROUND = 27,
+  /**
+   * Unary ufunc `sign`: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex.
+   */
+  LAPIS_UFUNC_SIGN = 28
+};
+typedef LAPIS_CODE_TYPE(lapis_unary_op_code) lapis_unary_op;
 
 /**
  * A two-operand ufunc code (`LAPIS_UFUNC_ADD` ... `LAPIS_UFUNC_COPYSIGN`).
@@ -322,391 +629,57 @@ typedef int32_t lapis_unary_op;
  * the other is expected is an error. Any other value gives
  * `LAPIS_ERR_INVALID_ARGUMENT`.
  */
-typedef int32_t lapis_binary_op;
-
-/**
- * 32-bit IEEE float (BLAS prefix s).
- */
-#define LAPIS_FLOAT32 1
-
-/**
- * 64-bit IEEE float (BLAS prefix d).
- */
-#define LAPIS_FLOAT64 2
-
-/**
- * Complex of two 32-bit floats, laid out as C99 `float _Complex` (BLAS prefix c).
- */
-#define LAPIS_COMPLEX64 3
-
-/**
- * Complex of two 64-bit floats, laid out as C99 `double _Complex` (BLAS prefix z).
- */
-#define LAPIS_COMPLEX128 4
-
-/**
- * Row-major (C order): the last index varies fastest.
- */
-#define LAPIS_ORDER_C 0
-
-/**
- * Column-major (Fortran order): the first index varies fastest.
- */
-#define LAPIS_ORDER_F 1
-
-/**
- * Fortran order if the source is Fortran-contiguous and not C-contiguous,
- * C order otherwise (NumPy's 'A').
- */
-#define LAPIS_ORDER_A 2
-
-/**
- * The source's own axis order as closely as possible (NumPy's 'K').
- */
-#define LAPIS_ORDER_K 3
-
-/**
- * op(A) = A.
- */
-#define LAPIS_NO_TRANS 0
-
-/**
- * op(A) = Aᵀ.
- */
-#define LAPIS_TRANS 1
-
-/**
- * op(A) = Aᴴ (conjugate transpose; the same as LAPIS_TRANS for real dtypes).
- */
-#define LAPIS_CONJ_TRANS 2
-
-/**
- * The upper triangle (column ≥ row).
- */
-#define LAPIS_UPPER 0
-
-/**
- * The lower triangle (column ≤ row).
- */
-#define LAPIS_LOWER 1
-
-/**
- * op(A) · B.
- */
-#define LAPIS_LEFT 0
-
-/**
- * B · op(A).
- */
-#define LAPIS_RIGHT 1
-
-/**
- * The diagonal is read from the matrix.
- */
-#define LAPIS_NON_UNIT 0
-
-/**
- * The diagonal is taken as all ones and not read.
- */
-#define LAPIS_UNIT 1
-
-/**
- * In the `*_like` creation functions, "the dtype of the prototype"
- * (NumPy's `dtype=None`). Not a dtype code anywhere else.
- */
-#define LAPIS_LIKE_DTYPE 0
-
-/**
- * Forward transforms unscaled, inverse ones scaled by `1/n` (NumPy's
- * default, "backward").
- */
-#define LAPIS_FFT_NORM_BACKWARD 0
-
-/**
- * Both directions scaled by `1/sqrt(n)` (unitary transforms).
- */
-#define LAPIS_FFT_NORM_ORTHO 1
-
-/**
- * Forward transforms scaled by `1/n`, inverse ones unscaled.
- */
-#define LAPIS_FFT_NORM_FORWARD 2
-
-/**
- * `Q (…, M, K)` with orthonormal columns and `R (…, K, N)`, `K = min(M, N)`
- * (NumPy's default 'reduced').
- */
-#define LAPIS_QR_REDUCED 0
-
-/**
- * `Q (…, M, M)` unitary and `R (…, M, N)` ('complete').
- */
-#define LAPIS_QR_COMPLETE 1
-
-/**
- * `R (…, K, N)` only; `Q` is not formed ('r').
- */
-#define LAPIS_QR_R 2
-
-/**
- * NumPy's `ord=None`: vector 2-norm / Frobenius.
- */
-#define LAPIS_NORM_DEFAULT 0
-
-/**
- * `ord='fro'` (matrices).
- */
-#define LAPIS_NORM_FRO 1
-
-/**
- * `ord='nuc'` (matrices).
- */
-#define LAPIS_NORM_NUC 2
-
-/**
- * `ord=inf`.
- */
-#define LAPIS_NORM_INF 3
-
-/**
- * `ord=-inf`.
- */
-#define LAPIS_NORM_NEG_INF 4
-
-/**
- * A numeric `ord` given by the `p` argument.
- */
-#define LAPIS_NORM_P 5
-
-/**
- * Every eigenvalue (`lo` and `hi` are ignored).
- */
-#define LAPIS_EIG_ALL 0
-
-/**
- * The eigenvalues with 0-based ascending indices `lo..=hi` (both ends
- * included, `0 ≤ lo ≤ hi < N`; integral values in the `double`s).
- */
-#define LAPIS_EIG_INDEX 1
-
-/**
- * The eigenvalues `e` with `lo < e ≤ hi` (half-open, as LAPACK and SciPy;
- * `lo < hi`, infinite ends allowed, no NaN).
- */
-#define LAPIS_EIG_VALUE 2
-
-/**
- * NumPy's `rcond=None`: `eps · max(M, N)` (`rcond` is ignored). The same
- * as a negative `rcond` in `lapis_linalg_lstsq`.
- */
-#define LAPIS_RCOND_DEFAULT 0
-
-/**
- * NumPy's `rcond=<value>`: the value is used as given; a negative value
- * means machine precision (NumPy's old default `rcond=-1`, LAPACK
- * `?gelsd`'s convention); NaN is `LAPIS_ERR_INVALID_ARGUMENT`.
- */
-#define LAPIS_RCOND_VALUE 1
-
-/**
- * Unary ufunc `negative`: numerical negative, -x.
- */
-#define LAPIS_UFUNC_NEGATIVE 1
-
-/**
- * Unary ufunc `absolute`: absolute value |x| (complex input gives a real result).
- */
-#define LAPIS_UFUNC_ABSOLUTE 2
-
-/**
- * Unary ufunc `sqrt`: square root (principal branch for complex; NaN for negative reals).
- */
-#define LAPIS_UFUNC_SQRT 3
-
-/**
- * Unary ufunc `square`: x*x.
- */
-#define LAPIS_UFUNC_SQUARE 4
-
-/**
- * Unary ufunc `reciprocal`: 1/x.
- */
-#define LAPIS_UFUNC_RECIPROCAL 5
-
-/**
- * Unary ufunc `exp`: exponential e^x.
- */
-#define LAPIS_UFUNC_EXP 6
-
-/**
- * Unary ufunc `expm1`: e^x - 1, accurate near 0.
- */
-#define LAPIS_UFUNC_EXPM1 7
-
-/**
- * Unary ufunc `log`: natural logarithm.
- */
-#define LAPIS_UFUNC_LOG 8
-
-/**
- * Unary ufunc `log1p`: log(1 + x), accurate near 0.
- */
-#define LAPIS_UFUNC_LOG1P 9
-
-/**
- * Unary ufunc `log10`: base-10 logarithm.
- */
-#define LAPIS_UFUNC_LOG10 10
-
-/**
- * Unary ufunc `log2`: base-2 logarithm.
- */
-#define LAPIS_UFUNC_LOG2 11
-
-/**
- * Unary ufunc `sin`: sine.
- */
-#define LAPIS_UFUNC_SIN 12
-
-/**
- * Unary ufunc `cos`: cosine.
- */
-#define LAPIS_UFUNC_COS 13
-
-/**
- * Unary ufunc `tan`: tangent.
- */
-#define LAPIS_UFUNC_TAN 14
-
-/**
- * Unary ufunc `arcsin`: inverse sine.
- */
-#define LAPIS_UFUNC_ARCSIN 15
-
-/**
- * Unary ufunc `arccos`: inverse cosine.
- */
-#define LAPIS_UFUNC_ARCCOS 16
-
-/**
- * Unary ufunc `arctan`: inverse tangent.
- */
-#define LAPIS_UFUNC_ARCTAN 17
-
-/**
- * Unary ufunc `sinh`: hyperbolic sine.
- */
-#define LAPIS_UFUNC_SINH 18
-
-/**
- * Unary ufunc `cosh`: hyperbolic cosine.
- */
-#define LAPIS_UFUNC_COSH 19
-
-/**
- * Unary ufunc `tanh`: hyperbolic tangent.
- */
-#define LAPIS_UFUNC_TANH 20
-
-/**
- * Unary ufunc `conjugate`: complex conjugate (a copy for real input).
- */
-#define LAPIS_UFUNC_CONJUGATE 21
-
-/**
- * Unary ufunc `real`: real part (complex input gives a real result).
- */
-#define LAPIS_UFUNC_REAL 22
-
-/**
- * Unary ufunc `imag`: imaginary part (complex input gives a real result; zeros for real input).
- */
-#define LAPIS_UFUNC_IMAG 23
-
-/**
- * Unary ufunc `angle`: phase angle in radians (real result; 0 or pi for real input).
- */
-#define LAPIS_UFUNC_ANGLE 24
-
-/**
- * Unary ufunc `floor`: floor; real dtypes only.
- */
-#define LAPIS_UFUNC_FLOOR 25
-
-/**
- * Unary ufunc `ceil`: ceiling; real dtypes only.
- */
-#define LAPIS_UFUNC_CEIL 26
-
-/**
- * Unary ufunc `round`: round half to even (NumPy's round/rint); real dtypes only.
- */
-#define LAPIS_UFUNC_ROUND 27
-
-/**
- * Unary ufunc `sign`: sign: -1, 0, +1 (NaN for NaN); z/|z| for complex.
- */
-#define LAPIS_UFUNC_SIGN 28
-
-/**
- * Binary ufunc `add`: x + y.
- */
-#define LAPIS_UFUNC_ADD 101
-
-/**
- * Binary ufunc `subtract`: x - y.
- */
-#define LAPIS_UFUNC_SUBTRACT 102
-
-/**
- * Binary ufunc `multiply`: x * y.
- */
-#define LAPIS_UFUNC_MULTIPLY 103
-
-/**
- * Binary ufunc `divide`: x / y.
- */
-#define LAPIS_UFUNC_DIVIDE 104
-
-/**
- * Binary ufunc `power`: x raised to y.
- */
-#define LAPIS_UFUNC_POWER 105
-
-/**
- * Binary ufunc `maximum`: elementwise maximum, NaN-propagating (complex ordered lexicographically).
- */
-#define LAPIS_UFUNC_MAXIMUM 106
-
-/**
- * Binary ufunc `minimum`: elementwise minimum, NaN-propagating (complex ordered lexicographically).
- */
-#define LAPIS_UFUNC_MINIMUM 107
-
-/**
- * Binary ufunc `fmax`: elementwise maximum ignoring NaNs.
- */
-#define LAPIS_UFUNC_FMAX 108
-
-/**
- * Binary ufunc `fmin`: elementwise minimum ignoring NaNs.
- */
-#define LAPIS_UFUNC_FMIN 109
-
-/**
- * Binary ufunc `arctan2`: arctan(x/y) by quadrant; real dtypes only.
- */
-#define LAPIS_UFUNC_ARCTAN2 110
-
-/**
- * Binary ufunc `hypot`: sqrt(x*x + y*y); real dtypes only.
- */
-#define LAPIS_UFUNC_HYPOT 111
-
-/**
- * Binary ufunc `copysign`: |x| with the sign of y; real dtypes only.
- */
-#define LAPIS_UFUNC_COPYSIGN 112
+enum lapis_binary_op_code LAPIS_CODE_BASE {
+  /**
+   * Binary ufunc `add`: x + y.
+   */
+  LAPIS_UFUNC_ADD = 101,
+  /**
+   * Binary ufunc `subtract`: x - y.
+   */
+  LAPIS_UFUNC_SUBTRACT = 102,
+  /**
+   * Binary ufunc `multiply`: x * y.
+   */
+  LAPIS_UFUNC_MULTIPLY = 103,
+  /**
+   * Binary ufunc `divide`: x / y.
+   */
+  LAPIS_UFUNC_DIVIDE = 104,
+  /**
+   * Binary ufunc `power`: x raised to y.
+   */
+  LAPIS_UFUNC_POWER = 105,
+  /**
+   * Binary ufunc `maximum`: elementwise maximum, NaN-propagating (complex ordered lexicographically).
+   */
+  LAPIS_UFUNC_MAXIMUM = 106,
+  /**
+   * Binary ufunc `minimum`: elementwise minimum, NaN-propagating (complex ordered lexicographically).
+   */
+  LAPIS_UFUNC_MINIMUM = 107,
+  /**
+   * Binary ufunc `fmax`: elementwise maximum ignoring NaNs.
+   */
+  LAPIS_UFUNC_FMAX = 108,
+  /**
+   * Binary ufunc `fmin`: elementwise minimum ignoring NaNs.
+   */
+  LAPIS_UFUNC_FMIN = 109,
+  /**
+   * Binary ufunc `arctan2`: arctan(x/y) by quadrant; real dtypes only.
+   */
+  LAPIS_UFUNC_ARCTAN2 = 110,
+  /**
+   * Binary ufunc `hypot`: sqrt(x*x + y*y); real dtypes only.
+   */
+  LAPIS_UFUNC_HYPOT = 111,
+  /**
+   * Binary ufunc `copysign`: |x| with the sign of y; real dtypes only.
+   */
+  LAPIS_UFUNC_COPYSIGN = 112
+};
+typedef LAPIS_CODE_TYPE(lapis_binary_op_code) lapis_binary_op;
 
 #ifdef __cplusplus
 extern "C" {

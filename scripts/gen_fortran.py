@@ -672,6 +672,8 @@ TOKEN = re.compile(r"""
   | (?P<comment>/\*.*?\*/|//[^\n]*)
   | (?P<define>\#define[ \t]+(?P<dname>\w+)(?:[ \t]+(?P<dval>[^\n]*))?)
   | (?P<pre>\#[^\n]*)
+  | (?P<codeenum>enum\s+(?P<cename>\w+)\s+LAPIS_CODE_BASE\s*\{(?P<cebody>.*?)\}\s*;)
+  | (?P<codetype>typedef\s+LAPIS_CODE_TYPE\(\s*(?P<ctenum>\w+)\s*\)\s*(?P<ctname>\w+)\s*;)
   | (?P<enum>typedef\s+enum\s*\w*\s*\{(?P<ebody>.*?)\}\s*(?P<ename>\w+)\s*;)
   | (?P<struct>typedef\s+struct\s*\w*\s*\{(?P<sbody>.*?)\}\s*(?P<sname>\w+)\s*;)
   | (?P<opaque>typedef\s+struct\s+(?P<oname>\w+)\s+(?P<oalias>\w+)\s*;)
@@ -705,12 +707,20 @@ def parse_header(text):
             continue
         if m.group("define"):
             name, val = m.group("dname"), (m.group("dval") or "").strip()
-            if val and name.startswith("LAPIS_"):
+            # LAPIS_CODE_TYPE/LAPIS_CODE_BASE spell the code enums, not values.
+            if val and name.startswith("LAPIS_") and name not in ("LAPIS_CODE_TYPE", "LAPIS_CODE_BASE"):
                 h.constants.append((name, strip_comments(val).strip(), doc, False))
         elif m.group("enum"):
             h.enums.add(m.group("ename"))
             for em in re.finditer(r"(/\*\*.*?\*/)?\s*(\w+)\s*=\s*([^,}]+?)\s*(?:,|$)", m.group("ebody"), re.S):
                 h.constants.append((em.group(2), em.group(3), doc_text(em.group(1)) if em.group(1) else "", True))
+        elif m.group("codeenum"):
+            # An option-code kind (enum lapis_uplo_code): its members are
+            # int32_t codes, the type the C functions take them as.
+            for em in re.finditer(r"(/\*\*.*?\*/)?\s*(\w+)\s*=\s*([^,}]+?)\s*(?:,|$)", m.group("cebody"), re.S):
+                h.constants.append((em.group(2), em.group(3), doc_text(em.group(1)) if em.group(1) else "", "code"))
+        elif m.group("codetype"):
+            h.aliases[m.group("ctname")] = "int32_t"
         elif m.group("struct"):
             fields = []
             for fl in strip_comments(m.group("sbody")).split(";"):
@@ -891,8 +901,9 @@ def int64_params(h):
 
 def render_constant(name, val, doc, is_enum, i64):
     """A Fortran parameter for `#define name val` or an enum member. Integer
-    constants take the kind of the C parameters they are passed as: enum
-    members c_int; int64 when the value needs it, when it is negative (a
+    constants take the kind of the C parameters they are passed as: members
+    of lapis_status c_int, option codes (members of the LAPIS_CODE_BASE
+    enums) c_int32_t; int64 when the value needs it, when it is negative (a
     sentinel for an int64_t count or index: LAPIS_FFT_DEFAULT, LAPIS_ALL_AXES)
     or when the doc names int64_t parameters ('pass as `naxes`'); else int32
     (the int32_t code typedefs: lapis_dtype, lapis_order, lapis_trans, ...)."""
@@ -906,7 +917,9 @@ def render_constant(name, val, doc, is_enum, i64):
     if not re.fullmatch(r"-?\d+", v):
         raise HeaderError(f"{name}: no Fortran mapping for the constant value '{val}'")
     n = int(v)
-    if is_enum:
+    if is_enum == "code":
+        kind = "c_int32_t"
+    elif is_enum:
         kind = "c_int"
     elif n < 0 or n > INT32_RANGE[1] or set(re.findall(r"`(\w+)`", doc)) & i64:
         kind = "c_int64_t"

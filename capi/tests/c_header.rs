@@ -3,6 +3,9 @@
 //! never in a build of the library: `make header` (this test with
 //! `LAPIS_UPDATE_HEADER=1`) refreshes include/lapis.h.
 
+#[path = "header/typed_codes.rs"]
+mod typed_codes;
+
 use std::path::{Path, PathBuf};
 
 fn crate_dir() -> PathBuf {
@@ -10,18 +13,21 @@ fn crate_dir() -> PathBuf {
 }
 
 /// The header as cbindgen makes it from capi/src/lib.rs and the modules it
-/// declares, with the version macros from Cargo.toml.
+/// declares, with the version macros from Cargo.toml and the option codes
+/// as enum types (`typed_codes`).
 fn generate() -> String {
     let dir = crate_dir();
     let mut config = cbindgen::Config::from_file(dir.join("cbindgen.toml"))
         .unwrap_or_else(|e| panic!("capi/cbindgen.toml: {e}"));
-    config.after_includes = Some(format!(
-        "\n#define LAPIS_VERSION_MAJOR {}\n#define LAPIS_VERSION_MINOR {}\n#define LAPIS_VERSION_PATCH {}\n#define LAPIS_VERSION_STRING \"{}\"",
-        env!("CARGO_PKG_VERSION_MAJOR"),
-        env!("CARGO_PKG_VERSION_MINOR"),
-        env!("CARGO_PKG_VERSION_PATCH"),
-        env!("CARGO_PKG_VERSION"),
-    ));
+    config.after_includes = Some(
+        format!(
+            "\n#define LAPIS_VERSION_MAJOR {}\n#define LAPIS_VERSION_MINOR {}\n#define LAPIS_VERSION_PATCH {}\n#define LAPIS_VERSION_STRING \"{}\"",
+            env!("CARGO_PKG_VERSION_MAJOR"),
+            env!("CARGO_PKG_VERSION_MINOR"),
+            env!("CARGO_PKG_VERSION_PATCH"),
+            env!("CARGO_PKG_VERSION"),
+        ) + typed_codes::PRELUDE,
+    );
     // Only lib.rs: cbindgen follows its `pub mod` items into the other
     // files (in declaration order); passing those too would declare each
     // of their functions twice.
@@ -32,7 +38,8 @@ fn generate() -> String {
         .generate()
         .unwrap_or_else(|e| panic!("cbindgen: {e}"))
         .write(&mut out);
-    String::from_utf8(out).expect("cbindgen writes UTF-8")
+    let header = String::from_utf8(out).expect("cbindgen writes UTF-8");
+    typed_codes::rewrite(&header, &typed_codes::code_constants(&dir.join("src")))
 }
 
 fn header_path() -> PathBuf {

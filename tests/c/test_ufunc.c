@@ -236,8 +236,10 @@ static void errors(void) {
   /* bad op codes; unary and binary codes do not mix */
   CHECK_STATUS(lapis_unary(999, x, &r), LAPIS_ERR_INVALID_ARGUMENT);
   CHECK_MESSAGE("unknown unary ufunc code 999");
-  CHECK_STATUS(lapis_unary(LAPIS_UFUNC_ADD, x, &r), LAPIS_ERR_INVALID_ARGUMENT);
-  CHECK_STATUS(lapis_binary(LAPIS_UFUNC_EXP, x, x, &r), LAPIS_ERR_INVALID_ARGUMENT);
+  /* (The casts defeat the compiler's check of the code's kind, which
+     would otherwise stop this mistake at compile time: codes_swapped.c.) */
+  CHECK_STATUS(lapis_unary((lapis_unary_op)LAPIS_UFUNC_ADD, x, &r), LAPIS_ERR_INVALID_ARGUMENT);
+  CHECK_STATUS(lapis_binary((lapis_binary_op)LAPIS_UFUNC_EXP, x, x, &r), LAPIS_ERR_INVALID_ARGUMENT);
   CHECK_STATUS(lapis_binary_out(0, x, x, x), LAPIS_ERR_INVALID_ARGUMENT);
   CHECK_STATUS(lapis_unary_inplace(-1, x), LAPIS_ERR_INVALID_ARGUMENT);
   CHECK(r == NULL);
