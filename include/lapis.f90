@@ -62,6 +62,7 @@
 !       lapis_complex128_t), value (the C struct; `_t` because Fortran names
 !       are case-insensitive and LAPIS_COMPLEX128 is a dtype code);
 !   void * / void **                                -> type(c_ptr) value / by reference;
+!   FILE * (a C stdio stream)                       -> type(c_ptr), value (c_null_ptr: the default);
 !   const char * argument -> character(kind=c_char) :: s(*) (end it with
 !       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
 !       converts it); function pointers -> type(c_funptr), value.
@@ -126,37 +127,39 @@ module lapis_c
     lapis_linalg_eigh_generalized_subset, lapis_linalg_lstsq_rcond, &
     lapis_linalg_matrix_rank_stacked, lapis_matmul, lapis_matmul_out, lapis_dot, lapis_vdot, &
     lapis_inner, lapis_outer, lapis_tensordot, lapis_tensordot_axes, lapis_einsum, lapis_kron, &
-    lapis_trace, lapis_sum, lapis_prod, lapis_mean, lapis_var, lapis_std, lapis_min, lapis_max, &
-    lapis_vector_norm, lapis_argmin, lapis_argmax, lapis_all_finite, lapis_any_nonfinite, &
-    lapis_sum_all, lapis_prod_all, lapis_mean_all, lapis_min_all, lapis_max_all, lapis_var_all, &
-    lapis_std_all, lapis_vector_norm_all, lapis_argmin_all, lapis_argmax_all, lapis_all_finite_all, &
-    lapis_any_nonfinite_all, lapis_unary, lapis_unary_out, lapis_unary_inplace, lapis_binary, &
-    lapis_binary_out, lapis_binary_inplace, lapis_negative, lapis_negative_out, &
-    lapis_negative_inplace, lapis_absolute, lapis_absolute_out, lapis_absolute_inplace, lapis_sqrt, &
-    lapis_sqrt_out, lapis_sqrt_inplace, lapis_square, lapis_square_out, lapis_square_inplace, &
-    lapis_reciprocal, lapis_reciprocal_out, lapis_reciprocal_inplace, lapis_exp, lapis_exp_out, &
-    lapis_exp_inplace, lapis_expm1, lapis_expm1_out, lapis_expm1_inplace, lapis_log, lapis_log_out, &
-    lapis_log_inplace, lapis_log1p, lapis_log1p_out, lapis_log1p_inplace, lapis_log10, &
-    lapis_log10_out, lapis_log10_inplace, lapis_log2, lapis_log2_out, lapis_log2_inplace, &
-    lapis_sin, lapis_sin_out, lapis_sin_inplace, lapis_cos, lapis_cos_out, lapis_cos_inplace, &
-    lapis_tan, lapis_tan_out, lapis_tan_inplace, lapis_arcsin, lapis_arcsin_out, &
-    lapis_arcsin_inplace, lapis_arccos, lapis_arccos_out, lapis_arccos_inplace, lapis_arctan, &
-    lapis_arctan_out, lapis_arctan_inplace, lapis_sinh, lapis_sinh_out, lapis_sinh_inplace, &
-    lapis_cosh, lapis_cosh_out, lapis_cosh_inplace, lapis_tanh, lapis_tanh_out, lapis_tanh_inplace, &
-    lapis_conjugate, lapis_conjugate_out, lapis_conjugate_inplace, lapis_real, lapis_real_out, &
-    lapis_real_inplace, lapis_imag, lapis_imag_out, lapis_imag_inplace, lapis_angle, &
-    lapis_angle_out, lapis_angle_inplace, lapis_floor, lapis_floor_out, lapis_floor_inplace, &
-    lapis_ceil, lapis_ceil_out, lapis_ceil_inplace, lapis_round, lapis_round_out, &
-    lapis_round_inplace, lapis_sign, lapis_sign_out, lapis_sign_inplace, lapis_add, lapis_add_out, &
-    lapis_add_inplace, lapis_subtract, lapis_subtract_out, lapis_subtract_inplace, lapis_multiply, &
-    lapis_multiply_out, lapis_multiply_inplace, lapis_divide, lapis_divide_out, &
-    lapis_divide_inplace, lapis_power, lapis_power_out, lapis_power_inplace, lapis_maximum, &
-    lapis_maximum_out, lapis_maximum_inplace, lapis_minimum, lapis_minimum_out, &
-    lapis_minimum_inplace, lapis_fmax, lapis_fmax_out, lapis_fmax_inplace, lapis_fmin, &
-    lapis_fmin_out, lapis_fmin_inplace, lapis_arctan2, lapis_arctan2_out, lapis_arctan2_inplace, &
-    lapis_hypot, lapis_hypot_out, lapis_hypot_inplace, lapis_copysign, lapis_copysign_out, &
-    lapis_copysign_inplace, lapis_multiply_add, lapis_multiply_add_out, lapis_multiply_add_inplace, &
-    lapis_axpby, lapis_axpby_out, lapis_axpby_inplace
+    lapis_trace, lapis_profile_enable, lapis_profile_disable, lapis_profile_reset, &
+    lapis_profile_report, lapis_profile_report_string, lapis_sum, lapis_prod, lapis_mean, &
+    lapis_var, lapis_std, lapis_min, lapis_max, lapis_vector_norm, lapis_argmin, lapis_argmax, &
+    lapis_all_finite, lapis_any_nonfinite, lapis_sum_all, lapis_prod_all, lapis_mean_all, &
+    lapis_min_all, lapis_max_all, lapis_var_all, lapis_std_all, lapis_vector_norm_all, &
+    lapis_argmin_all, lapis_argmax_all, lapis_all_finite_all, lapis_any_nonfinite_all, lapis_unary, &
+    lapis_unary_out, lapis_unary_inplace, lapis_binary, lapis_binary_out, lapis_binary_inplace, &
+    lapis_negative, lapis_negative_out, lapis_negative_inplace, lapis_absolute, lapis_absolute_out, &
+    lapis_absolute_inplace, lapis_sqrt, lapis_sqrt_out, lapis_sqrt_inplace, lapis_square, &
+    lapis_square_out, lapis_square_inplace, lapis_reciprocal, lapis_reciprocal_out, &
+    lapis_reciprocal_inplace, lapis_exp, lapis_exp_out, lapis_exp_inplace, lapis_expm1, &
+    lapis_expm1_out, lapis_expm1_inplace, lapis_log, lapis_log_out, lapis_log_inplace, lapis_log1p, &
+    lapis_log1p_out, lapis_log1p_inplace, lapis_log10, lapis_log10_out, lapis_log10_inplace, &
+    lapis_log2, lapis_log2_out, lapis_log2_inplace, lapis_sin, lapis_sin_out, lapis_sin_inplace, &
+    lapis_cos, lapis_cos_out, lapis_cos_inplace, lapis_tan, lapis_tan_out, lapis_tan_inplace, &
+    lapis_arcsin, lapis_arcsin_out, lapis_arcsin_inplace, lapis_arccos, lapis_arccos_out, &
+    lapis_arccos_inplace, lapis_arctan, lapis_arctan_out, lapis_arctan_inplace, lapis_sinh, &
+    lapis_sinh_out, lapis_sinh_inplace, lapis_cosh, lapis_cosh_out, lapis_cosh_inplace, lapis_tanh, &
+    lapis_tanh_out, lapis_tanh_inplace, lapis_conjugate, lapis_conjugate_out, &
+    lapis_conjugate_inplace, lapis_real, lapis_real_out, lapis_real_inplace, lapis_imag, &
+    lapis_imag_out, lapis_imag_inplace, lapis_angle, lapis_angle_out, lapis_angle_inplace, &
+    lapis_floor, lapis_floor_out, lapis_floor_inplace, lapis_ceil, lapis_ceil_out, &
+    lapis_ceil_inplace, lapis_round, lapis_round_out, lapis_round_inplace, lapis_sign, &
+    lapis_sign_out, lapis_sign_inplace, lapis_add, lapis_add_out, lapis_add_inplace, &
+    lapis_subtract, lapis_subtract_out, lapis_subtract_inplace, lapis_multiply, lapis_multiply_out, &
+    lapis_multiply_inplace, lapis_divide, lapis_divide_out, lapis_divide_inplace, lapis_power, &
+    lapis_power_out, lapis_power_inplace, lapis_maximum, lapis_maximum_out, lapis_maximum_inplace, &
+    lapis_minimum, lapis_minimum_out, lapis_minimum_inplace, lapis_fmax, lapis_fmax_out, &
+    lapis_fmax_inplace, lapis_fmin, lapis_fmin_out, lapis_fmin_inplace, lapis_arctan2, &
+    lapis_arctan2_out, lapis_arctan2_inplace, lapis_hypot, lapis_hypot_out, lapis_hypot_inplace, &
+    lapis_copysign, lapis_copysign_out, lapis_copysign_inplace, lapis_multiply_add, &
+    lapis_multiply_add_out, lapis_multiply_add_inplace, lapis_axpby, lapis_axpby_out, &
+    lapis_axpby_inplace
 
   integer(c_int32_t), parameter, public :: LAPIS_VERSION_MAJOR = 0_c_int32_t
   integer(c_int32_t), parameter, public :: LAPIS_VERSION_MINOR = 1_c_int32_t
@@ -2909,6 +2912,43 @@ module lapis_c
       type(c_ptr), intent(inout) :: out
       integer(c_int) :: ret
     end function lapis_trace
+    ! Turns lapis's profiler on for every thread: from now on each lapis routine records calls,
+    ! wall time (split into the BLAS/LAPACK call and lapis's own work), flops where defined, and
+    ! bytes copied and allocated.
+    function lapis_profile_enable() bind(c, name="lapis_profile_enable") result(ret)
+      import :: c_int
+      integer(c_int) :: ret
+    end function lapis_profile_enable
+    ! Turns the profiler off; what it recorded stays until `lapis_profile_reset`.
+    function lapis_profile_disable() bind(c, name="lapis_profile_disable") result(ret)
+      import :: c_int
+      integer(c_int) :: ret
+    end function lapis_profile_disable
+    ! Forgets everything the profiler recorded.
+    function lapis_profile_reset() bind(c, name="lapis_profile_reset") result(ret)
+      import :: c_int
+      integer(c_int) :: ret
+    end function lapis_profile_reset
+    ! Writes the profiler's table to `stream` (NULL: stderr), one routine per line, the longest
+    ! total time first: calls, total/mean/max time, the share spent inside BLAS/LAPACK, GFLOP/s
+    ! where the routine counts flops, and megabytes copied and allocated.
+    function lapis_profile_report(stream) bind(c, name="lapis_profile_report") result(ret)
+      import :: c_int, c_ptr
+      type(c_ptr), value :: stream
+      integer(c_int) :: ret
+    end function lapis_profile_report
+    ! The profiler's table (as `lapis_profile_report` prints it) copied into the caller's buffer
+    ! `buf` of `buf_len` bytes, NUL-terminated and cut short if it does not fit; `*needed` (if not
+    ! NULL) receives the full length including the NUL, so a caller can size the buffer and call
+    ! again. `buf` may be NULL when `buf_len` is 0.
+    function lapis_profile_report_string(buf, buf_len, needed) &
+      bind(c, name="lapis_profile_report_string") result(ret)
+      import :: c_char, c_int, c_int64_t
+      character(kind=c_char), intent(inout) :: buf(*)
+      integer(c_int64_t), value :: buf_len
+      integer(c_int64_t), intent(inout) :: needed
+      integer(c_int) :: ret
+    end function lapis_profile_report_string
     ! NumPy's `sum(x, axis=axes, keepdims=keepdims)`: the sum over the given axes (see
     ! `LAPIS_ALL_AXES` for the `naxes`/`axes` convention).
     function lapis_sum(x, naxes, axes, keepdims, out) bind(c, name="lapis_sum") result(ret)
@@ -4132,10 +4172,10 @@ end module lapis_c
 
 
 module lapis
-  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, &
+  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, c_char, &
     c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_float, c_double, &
     c_float_complex, c_double_complex
-  use, intrinsic :: iso_fortran_env, only: error_unit
+  use, intrinsic :: iso_fortran_env, only: error_unit, output_unit
   use lapis_c, only: c_last_error => lapis_last_error, c_set_last_error => lapis_set_last_error, &
     c_wrap => lapis_array_wrap, c_ndim => lapis_array_ndim, c_shape => lapis_array_shape, &
     c_copyto => lapis_array_copyto, c_free => lapis_array_free, c_gemm => lapis_gemm, &
@@ -4151,7 +4191,8 @@ module lapis
     c_cho_factor => lapis_linalg_cho_factor, c_cho_solve => lapis_linalg_cho_solve, &
     c_lu_factor => lapis_linalg_lu_factor, c_lu_solve => lapis_linalg_lu_solve, &
     c_qr_raw => lapis_linalg_qr_raw, c_lstsq_rcond => lapis_linalg_lstsq_rcond, &
-    c_matrix_rank_stacked => lapis_linalg_matrix_rank_stacked, c_add_out => lapis_add_out, &
+    c_matrix_rank_stacked => lapis_linalg_matrix_rank_stacked, &
+    c_profile_report_string => lapis_profile_report_string, c_add_out => lapis_add_out, &
     c_subtract_out => lapis_subtract_out, c_multiply_out => lapis_multiply_out, &
     c_divide_out => lapis_divide_out, c_exp_out => lapis_exp_out, c_sqrt_out => lapis_sqrt_out, &
     c_absolute_out => lapis_absolute_out, c_sum_all => lapis_sum_all, c_mean_all => lapis_mean_all, &
@@ -4183,7 +4224,8 @@ module lapis
     LAPIS_UFUNC_SUBTRACT, LAPIS_UFUNC_MULTIPLY, LAPIS_UFUNC_DIVIDE, LAPIS_UFUNC_POWER, &
     LAPIS_UFUNC_MAXIMUM, LAPIS_UFUNC_MINIMUM, LAPIS_UFUNC_FMAX, LAPIS_UFUNC_FMIN, &
     LAPIS_UFUNC_ARCTAN2, LAPIS_UFUNC_HYPOT, LAPIS_UFUNC_COPYSIGN, lapis_complex128_t, &
-    lapis_complex64_t, lapis_f_string
+    lapis_complex64_t, lapis_f_string, lapis_profile_enable, lapis_profile_disable, &
+    lapis_profile_reset
   implicit none
   private
 
@@ -4211,7 +4253,9 @@ module lapis
     LAPIS_UFUNC_SUBTRACT, LAPIS_UFUNC_MULTIPLY, LAPIS_UFUNC_DIVIDE, LAPIS_UFUNC_POWER, &
     LAPIS_UFUNC_MAXIMUM, LAPIS_UFUNC_MINIMUM, LAPIS_UFUNC_FMAX, LAPIS_UFUNC_FMIN, &
     LAPIS_UFUNC_ARCTAN2, LAPIS_UFUNC_HYPOT, LAPIS_UFUNC_COPYSIGN, lapis_complex128_t, &
-    lapis_complex64_t, lapis_f_string
+    lapis_complex64_t, lapis_f_string, lapis_profile_enable, lapis_profile_disable, &
+    lapis_profile_reset
+  public :: lapis_profile_print
 
   !> A lapis array handle (from lapis_wrap). Free it with arr%free();
   !> arr%handle() is the lapis_array* for the functions of lapis_c.
@@ -4467,6 +4511,37 @@ contains
     character(:), allocatable :: msg
     msg = lapis_f_string(c_last_error())
   end function last_error
+
+  !> Writes lapis's profiler table (as lapis_profile_report prints it) to
+  !> `unit` (default: output_unit), one routine per line. Switch the
+  !> profiler on with lapis_profile_enable() or LAPIS_PROFILE=1.
+  subroutine lapis_profile_print(unit)
+    integer, intent(in), optional :: unit
+    character(kind=c_char) :: none(1)
+    character(kind=c_char), allocatable :: buf(:)
+    character(:), allocatable :: line
+    integer(c_int64_t) :: need
+    integer(c_int32_t) :: st
+    integer :: u, i
+    u = output_unit
+    if (present(unit)) u = unit
+    need = 0
+    st = c_profile_report_string(none, 0_c_int64_t, need)
+    if (st /= 0 .or. need < 1) return
+    allocate(buf(need))
+    st = c_profile_report_string(buf, need, need)
+    if (st /= 0) return
+    line = ''
+    do i = 1, int(need) - 1
+      if (buf(i) == achar(10)) then
+        write (u, '(a)') line
+        line = ''
+      else
+        line = line // buf(i)
+      end if
+    end do
+    if (len(line) > 0) write (u, '(a)') line
+  end subroutine lapis_profile_print
 
   ! Reports status st of routine `where`: into stat/errmsg when stat is
   ! present, else on stderr followed by error stop.

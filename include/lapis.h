@@ -39,6 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #define LAPIS_VERSION_MAJOR 0
 #define LAPIS_VERSION_MINOR 1
@@ -4861,6 +4862,57 @@ lapis_status lapis_trace(const lapis_array *a,
                          int64_t axis1,
                          int64_t axis2,
                          lapis_array **out);
+
+/**
+ * Turns lapis's profiler on for every thread: from now on each lapis
+ * routine records calls, wall time (split into the BLAS/LAPACK call and
+ * lapis's own work), flops where defined, and bytes copied and allocated.
+ * Setting `LAPIS_PROFILE=1` in the environment does the same from the
+ * first call and prints the table to stderr at exit. Off, the profiler
+ * costs one relaxed atomic load per routine. Returns LAPIS_OK.
+ */
+lapis_status lapis_profile_enable(void);
+
+/**
+ * Turns the profiler off; what it recorded stays until
+ * `lapis_profile_reset`. Returns LAPIS_OK.
+ */
+lapis_status lapis_profile_disable(void);
+
+/**
+ * Forgets everything the profiler recorded. Returns LAPIS_OK.
+ */
+lapis_status lapis_profile_reset(void);
+
+/**
+ * Writes the profiler's table to `stream` (NULL: stderr), one routine per
+ * line, the longest total time first: calls, total/mean/max time, the
+ * share spent inside BLAS/LAPACK, GFLOP/s where the routine counts flops,
+ * and megabytes copied and allocated. The stream is flushed.
+ *
+ * Errors: `LAPIS_ERR_INVALID_VALUE` when writing fails.
+ *
+ * # Safety
+ * `stream` is NULL or an open `FILE *`.
+ */
+lapis_status lapis_profile_report(FILE *stream);
+
+/**
+ * The profiler's table (as `lapis_profile_report` prints it) copied into
+ * the caller's buffer `buf` of `buf_len` bytes, NUL-terminated and cut
+ * short if it does not fit; `*needed` (if not NULL) receives the full
+ * length including the NUL, so a caller can size the buffer and call again.
+ * `buf` may be NULL when `buf_len` is 0. For callers without a `FILE *`
+ * (Fortran).
+ *
+ * Errors: `LAPIS_ERR_NULL_ARGUMENT` (buf with `buf_len > 0`);
+ * `LAPIS_ERR_INVALID_VALUE` (negative `buf_len`).
+ *
+ * # Safety
+ * A non-NULL `buf` is valid for `buf_len` writes; `needed` is NULL or
+ * valid for one write.
+ */
+lapis_status lapis_profile_report_string(char *buf, int64_t buf_len, int64_t *needed);
 
 /**
  * NumPy's `sum(x, axis=axes, keepdims=keepdims)`: the sum over the given

@@ -809,7 +809,9 @@ class Mapper:
         pointee_const = "const" in toks[:toks.index("*")]
         intent = "intent(in)" if pointee_const else "intent(inout)"
         if stars == 1:
-            if base in self.h.opaque or base == "void":
+            # FILE * (C's stdio stream): opaque to Fortran, c_null_ptr
+            # selects the function's default stream.
+            if base in self.h.opaque or base in ("void", "FILE"):
                 return "type(c_ptr), value", ""
             if self.resolve(base) == "char":
                 return f"character(kind=c_char), {intent}", "(*)"
@@ -950,6 +952,7 @@ RAW_INTRO = """\
 !       lapis_complex128_t), value (the C struct; `_t` because Fortran names
 !       are case-insensitive and LAPIS_COMPLEX128 is a dtype code);
 !   void * / void **                                -> type(c_ptr) value / by reference;
+!   FILE * (a C stdio stream)                       -> type(c_ptr), value (c_null_ptr: the default);
 !   const char * argument -> character(kind=c_char) :: s(*) (end it with
 !       c_null_char); const char * result -> type(c_ptr) (lapis_f_string
 !       converts it); function pointers -> type(c_funptr), value.
@@ -1052,6 +1055,7 @@ RAW_USED = {
     "c_lu_factor": "lapis_linalg_lu_factor", "c_lu_solve": "lapis_linalg_lu_solve",
     "c_qr_raw": "lapis_linalg_qr_raw", "c_lstsq_rcond": "lapis_linalg_lstsq_rcond",
     "c_matrix_rank_stacked": "lapis_linalg_matrix_rank_stacked",
+    "c_profile_report_string": "lapis_profile_report_string",
 }
 for op in ("add", "subtract", "multiply", "divide", "exp", "sqrt", "absolute"):
     RAW_USED[f"c_{op}_out"] = f"lapis_{op}_out"
@@ -1114,18 +1118,20 @@ def render(h):
     missing = sorted(set(RAW_USED.values()) - fnames)
     if missing:
         raise HeaderError("the high-level layer calls functions lapis.h does not have: " + ", ".join(missing))
-    reexport = [c[0] for c in h.constants] + [f"{s}_t" for s in h.structs] + ["lapis_f_string"]
+    reexport = [c[0] for c in h.constants] + [f"{s}_t" for s in h.structs] + [
+        "lapis_f_string", "lapis_profile_enable", "lapis_profile_disable", "lapis_profile_reset"]
     out = [HEADER.rstrip("\n")] + render_raw(h) + ["", "module lapis"]
     out += [
-        "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, &",
+        "  use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr, c_loc, c_associated, c_int, c_null_char, c_char, &",
         "    c_int32_t, c_int64_t, c_intptr_t, c_size_t, c_bool, c_float, c_double, &",
         "    c_float_complex, c_double_complex",
-        "  use, intrinsic :: iso_fortran_env, only: error_unit",
+        "  use, intrinsic :: iso_fortran_env, only: error_unit, output_unit",
     ]
     out += wrap_line(f"  use {RAW_MODULE}, only: ", [f"{k} => {v}" for k, v in RAW_USED.items()], 2)
     out += wrap_line(f"  use {RAW_MODULE}, only: ", reexport, 2)
     out += ["  implicit none", "  private", ""]
     out += wrap_line("  public :: ", reexport, 2)
+    out += ["  public :: lapis_profile_print"]
     out += [
         "",
         "  !> A lapis array handle (from lapis_wrap). Free it with arr%free();",
@@ -1224,6 +1230,37 @@ HELPERS = """\
     character(:), allocatable :: msg
     msg = lapis_f_string(c_last_error())
   end function last_error
+
+  !> Writes lapis's profiler table (as lapis_profile_report prints it) to
+  !> `unit` (default: output_unit), one routine per line. Switch the
+  !> profiler on with lapis_profile_enable() or LAPIS_PROFILE=1.
+  subroutine lapis_profile_print(unit)
+    integer, intent(in), optional :: unit
+    character(kind=c_char) :: none(1)
+    character(kind=c_char), allocatable :: buf(:)
+    character(:), allocatable :: line
+    integer(c_int64_t) :: need
+    integer(c_int32_t) :: st
+    integer :: u, i
+    u = output_unit
+    if (present(unit)) u = unit
+    need = 0
+    st = c_profile_report_string(none, 0_c_int64_t, need)
+    if (st /= 0 .or. need < 1) return
+    allocate(buf(need))
+    st = c_profile_report_string(buf, need, need)
+    if (st /= 0) return
+    line = ''
+    do i = 1, int(need) - 1
+      if (buf(i) == achar(10)) then
+        write (u, '(a)') line
+        line = ''
+      else
+        line = line // buf(i)
+      end if
+    end do
+    if (len(line) > 0) write (u, '(a)') line
+  end subroutine lapis_profile_print
 
   ! Reports status st of routine `where`: into stat/errmsg when stat is
   ! present, else on stderr followed by error stop.

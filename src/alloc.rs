@@ -47,6 +47,7 @@ pub(crate) fn try_with_capacity<T>(routine: &'static str, n: usize) -> Result<Ve
     let mut v = Vec::new();
     v.try_reserve_exact(n + pad)
         .map_err(|_| Error::OutOfMemory { routine, nbytes })?;
+    crate::profile::note_alloc(nbytes);
     Ok(v)
 }
 

@@ -502,7 +502,7 @@ fn lapack_version() -> Option<String> {
 /// overlap). lapis makes no such call; debug builds assert it, and a
 /// release build that did would take the lock, so that at most one BLAS
 /// team runs beside the pool.
-pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
+pub(crate) fn serial() -> BackendCall {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     announce_mismatch();
     let on_pool = crate::parallel::on_pool();
@@ -510,10 +510,21 @@ pub(crate) fn serial() -> Option<std::sync::MutexGuard<'static, ()>> {
         !on_pool,
         "lapis called BLAS/LAPACK from a task on its own thread pool (see lapis::parallel)"
     );
-    if !on_pool && !needs_serial() {
-        return None;
+    let lock = (on_pool || needs_serial())
+        .then(|| LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+    // Started once the lock is held: the profiler's BLAS time is the call's own.
+    BackendCall {
+        _timer: crate::profile::backend_timer(),
+        _lock: lock,
     }
-    Some(LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+/// Held for the duration of one BLAS/LAPACK call ([`serial`]): the lock,
+/// where calls are serialized, and the profiler's timer. The timer is
+/// declared first, so it stops before the lock is released.
+pub(crate) struct BackendCall {
+    _timer: crate::profile::BackendTimer,
+    _lock: Option<std::sync::MutexGuard<'static, ()>>,
 }
 
 /// The first OpenBLAS release that `auto` ([`serial`]) calls concurrently

@@ -206,8 +206,10 @@ thread_local! {
     static COPIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-fn count_copy() {
+/// Counts one temporary of `bytes` (for [`copies_made`] and the profiler).
+fn count_copy(bytes: usize) {
     COPIES.with(|c| c.set(c.get() + 1));
+    crate::profile::note_copy(bytes);
 }
 
 /// How many temporaries the layout logic has made on this thread so far
@@ -227,7 +229,7 @@ pub(crate) fn copy_in_order<T: Scalar>(
     a: &ArrayRef2<T>,
     order: Order,
 ) -> Result<Array2<T>> {
-    count_copy();
+    count_copy(a.len() * std::mem::size_of::<T>());
     let shape = a.dim().set_f(order == Order::Col);
     let mut t: Array2<T> = crate::alloc::try_zeros(routine, shape)?;
     t.assign(a);
@@ -441,7 +443,7 @@ fn near_page_edge(range: Option<(usize, usize)>) -> bool {
 /// # Errors
 /// `OutOfMemory` (or `SizeOverflow`) when the copy cannot be allocated.
 pub(crate) fn vec_copy<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>) -> Result<Array1<T>> {
-    count_copy();
+    count_copy(x.len() * std::mem::size_of::<T>());
     let mut v = crate::alloc::try_with_capacity(routine, x.len())?;
     v.extend(x.iter().copied());
     Ok(Array1::from_vec(v))

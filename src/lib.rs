@@ -69,6 +69,7 @@ pub mod layout;
 pub mod linalg;
 pub mod operand;
 pub mod parallel;
+pub mod profile;
 pub mod scalar;
 #[doc(hidden)]
 pub mod sys;

@@ -43,6 +43,7 @@ pub mod fft;
 pub mod handle;
 pub mod linalg;
 pub mod matmul;
+pub mod profile;
 pub mod reduce;
 pub mod ufunc;
 

@@ -100,6 +100,7 @@ impl Buffer {
         // SAFETY: `PAD < total`, so the start lies inside the allocation.
         let start = unsafe { p.add(PAD) };
         advise_huge_pages(start, nbytes);
+        crate::profile::note_alloc(nbytes);
         Ok(Buffer {
             start: NonNull::new(start).ok_or(Error::OutOfMemory { routine, nbytes })?,
             release: Release::Dealloc { layout, front: PAD },

@@ -25,6 +25,7 @@ fn same_len<T>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Res
 /// # Errors
 /// `ShapeMismatch` if the lengths differ; `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let _profile = crate::profile::scope("dot");
     let n = same_len("dot", x, y)?;
     if n == 0 {
         return Ok(T::zero());
@@ -48,6 +49,7 @@ pub fn dot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
 /// # Errors
 /// As [`dot`].
 pub fn dotc<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let _profile = crate::profile::scope("dotc");
     dotc_impl("dotc", x, y)
 }
 
@@ -56,6 +58,7 @@ pub fn dotc<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
 /// # Errors
 /// As [`dot`] (naming `vdot`).
 pub fn vdot<T: Scalar>(x: &ArrayRef1<T>, y: &ArrayRef1<T>) -> Result<T> {
+    let _profile = crate::profile::scope("vdot");
     dotc_impl("vdot", x, y)
 }
 
@@ -84,6 +87,7 @@ fn dotc_impl<T: Scalar>(routine: &'static str, x: &ArrayRef1<T>, y: &ArrayRef1<T
 /// `ShapeMismatch` if the lengths differ; `OverlappingOutput` if `y` has a
 /// zero stride. `x` overlapping `y` is copied first.
 pub fn axpy<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let _profile = crate::profile::scope("axpy");
     let n = same_len("axpy", x, y)?;
     let (py, incy) = vec_out("axpy", "y", y)?;
     if n == 0 {
@@ -101,6 +105,7 @@ pub fn axpy<T: Scalar>(alpha: T, x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Resu
 /// # Errors
 /// `OverlappingOutput` if `x` has a zero stride.
 pub fn scal<T: Scalar>(alpha: T, x: &mut ArrayRef1<T>) -> Result<()> {
+    let _profile = crate::profile::scope("scal");
     let n = blas_int("scal", "n", x.len())?;
     let (px, incx) = vec_out("scal", "x", x)?;
     // The reference BLAS ignores a negative increment here; the order of an
@@ -116,6 +121,7 @@ pub fn scal<T: Scalar>(alpha: T, x: &mut ArrayRef1<T>) -> Result<()> {
 /// # Errors
 /// As [`scal`].
 pub fn rscal<T: Scalar>(alpha: T::Real, x: &mut ArrayRef1<T>) -> Result<()> {
+    let _profile = crate::profile::scope("rscal");
     let n = blas_int("rscal", "n", x.len())?;
     let (px, incx) = vec_out("rscal", "x", x)?;
     // SAFETY: as in `scal`.
@@ -128,6 +134,7 @@ pub fn rscal<T: Scalar>(alpha: T::Real, x: &mut ArrayRef1<T>) -> Result<()> {
 /// # Errors
 /// `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("nrm2");
     let n = blas_int("nrm2", "n", x.len())?;
     if n == 0 {
         return Ok(T::zero().re());
@@ -144,6 +151,7 @@ pub fn nrm2<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
 /// # Errors
 /// `DimensionTooLarge` past `BlasInt::MAX`.
 pub fn asum<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("asum");
     let n = blas_int("asum", "n", x.len())?;
     if n == 0 {
         return Ok(T::zero().re());
@@ -163,6 +171,7 @@ pub fn asum<T: Scalar>(x: &ArrayRef1<T>) -> Result<T::Real> {
 /// # Errors
 /// `Empty` if `x` has no element.
 pub fn iamax<T: Scalar>(x: &ArrayRef1<T>) -> Result<usize> {
+    let _profile = crate::profile::scope("iamax");
     let n = blas_int("iamax", "n", x.len())?;
     if n == 0 {
         return Err(Error::Empty {
@@ -202,6 +211,7 @@ pub fn iamax<T: Scalar>(x: &ArrayRef1<T>) -> Result<usize> {
 /// `ShapeMismatch` if the lengths differ; `OverlappingOutput` if `y` has a
 /// zero stride.
 pub fn copy<T: Scalar>(x: &ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let _profile = crate::profile::scope("copy");
     let n = same_len("copy", x, y)?;
     let (py, incy) = vec_out("copy", "y", y)?;
     if n == 0 {
@@ -268,6 +278,7 @@ fn two_outputs<T: Scalar>(
 /// stride; `InvalidArgument` if `x` and `y` share an element (disjoint
 /// interleaved views of one array are fine).
 pub fn swap<T: Scalar>(x: &mut ArrayRef1<T>, y: &mut ArrayRef1<T>) -> Result<()> {
+    let _profile = crate::profile::scope("swap");
     let (n, (px, incx), (py, incy)) = two_outputs("swap", x, y)?;
     if n > 0 {
         // SAFETY: disjoint exclusive views, n elements each.
@@ -288,6 +299,7 @@ pub fn rot<T: Scalar>(
     c: T::Real,
     s: T::Real,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("rot");
     let (n, (px, incx), (py, incy)) = two_outputs("rot", x, y)?;
     if n > 0 {
         if T::IS_COMPLEX {

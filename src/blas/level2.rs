@@ -31,6 +31,9 @@ pub fn gemv<T: Scalar>(
     beta: T,
     y: &mut ArrayRef1<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("gemv", || {
+        2.0 * a.len() as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     const R: &str = "gemv";
     let trans = trans.normalize::<T>();
     let (rows, cols) = a.dim();
@@ -124,6 +127,7 @@ pub fn geru<T: Scalar>(
     y: &ArrayRef1<T>,
     a: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("geru");
     ger_impl("geru", T::geru, alpha, x, y, a)
 }
 
@@ -137,6 +141,7 @@ pub fn ger<T: Scalar>(
     y: &ArrayRef1<T>,
     a: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("ger");
     ger_impl("ger", T::geru, alpha, x, y, a)
 }
 
@@ -150,6 +155,7 @@ pub fn gerc<T: Scalar>(
     y: &ArrayRef1<T>,
     a: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("gerc");
     ger_impl("gerc", T::gerc, alpha, x, y, a)
 }
 
@@ -223,6 +229,7 @@ pub fn symv<T: Scalar>(
     beta: T,
     y: &mut ArrayRef1<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("symv");
     symv_impl("symv", T::symv, uplo, alpha, a, x, beta, y)
 }
 
@@ -240,6 +247,7 @@ pub fn hemv<T: Scalar>(
     beta: T,
     y: &mut ArrayRef1<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("hemv");
     symv_impl("hemv", T::hemv, uplo, alpha, a, x, beta, y)
 }
 
@@ -303,6 +311,7 @@ pub fn trmv<T: Scalar>(
     a: &ArrayRef2<T>,
     x: &mut ArrayRef1<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("trmv");
     trv_impl("trmv", T::trmv, uplo, trans, diag, a, x)
 }
 
@@ -319,6 +328,7 @@ pub fn trsv<T: Scalar>(
     a: &ArrayRef2<T>,
     x: &mut ArrayRef1<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("trsv");
     trv_impl("trsv", T::trsv, uplo, trans, diag, a, x)
 }
 
@@ -356,6 +366,7 @@ fn syr_impl<T: Scalar>(
 /// # Errors
 /// `NotSquare`, `ShapeMismatch`, `OverlappingOutput`.
 pub fn syr<T: Scalar>(uplo: Uplo, alpha: T, x: &ArrayRef1<T>, a: &mut ArrayRef2<T>) -> Result<()> {
+    let _profile = crate::profile::scope("syr");
     syr_impl("syr", T::syr, uplo, alpha, x, a)
 }
 
@@ -372,6 +383,7 @@ pub fn her<T: Scalar>(
     x: &ArrayRef1<T>,
     a: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("her");
     let alpha = T::from_real(alpha);
     syr_impl("her", T::her, uplo, alpha, x, a)?;
     if T::IS_COMPLEX && alpha == T::zero() {

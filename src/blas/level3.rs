@@ -119,6 +119,11 @@ pub fn gemm<T: Scalar>(
     beta: T,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("gemm", || {
+        let (m, n) = c.dim();
+        let k = a.len() / m.max(1);
+        2.0 * (m * n) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     const R: &str = "gemm";
     let (transa, transb) = (transa.normalize::<T>(), transb.normalize::<T>());
     let (m, k) = transa.apply(a.dim());
@@ -308,6 +313,11 @@ pub fn symm<T: Scalar>(
     beta: T,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("symm", || {
+        let (m, n) = c.dim();
+        let k = if matches!(side, Side::Left) { m } else { n };
+        2.0 * (m * n) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     symm_impl("symm", T::symm, false, side, uplo, alpha, a, b, beta, c)
 }
 
@@ -326,6 +336,11 @@ pub fn hemm<T: Scalar>(
     beta: T,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("hemm", || {
+        let (m, n) = c.dim();
+        let k = if matches!(side, Side::Left) { m } else { n };
+        2.0 * (m * n) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     symm_impl("hemm", T::hemm, true, side, uplo, alpha, a, b, beta, c)
 }
 
@@ -408,6 +423,11 @@ pub fn trmm<T: Scalar>(
     a: &ArrayRef2<T>,
     b: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("trmm", || {
+        let (m, n) = b.dim();
+        let k = if matches!(side, Side::Left) { m } else { n };
+        (m * n) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     trm_impl("trmm", T::trmm, side, uplo, transa, diag, alpha, a, b)
 }
 
@@ -427,5 +447,10 @@ pub fn trsm<T: Scalar>(
     a: &ArrayRef2<T>,
     b: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("trsm", || {
+        let (m, n) = b.dim();
+        let k = if matches!(side, Side::Left) { m } else { n };
+        (m * n) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     trm_impl("trsm", T::trsm, side, uplo, transa, diag, alpha, a, b)
 }

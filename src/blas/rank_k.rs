@@ -189,6 +189,11 @@ pub fn syrk<T: Scalar>(
     beta: T,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("syrk", || {
+        let n = c.nrows();
+        let k = a.len() / n.max(1);
+        (n * (n + 1)) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     rk_impl("syrk", T::syrk, false, uplo, trans, alpha, a, beta, c)
 }
 
@@ -207,6 +212,11 @@ pub fn herk<T: Scalar>(
     beta: T::Real,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope_flops("herk", || {
+        let n = c.nrows();
+        let k = a.len() / n.max(1);
+        (n * (n + 1)) as f64 * k as f64 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     rk_impl(
         "herk",
         T::herk,
@@ -338,6 +348,7 @@ pub fn syr2k<T: Scalar>(
     beta: T,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("syr2k");
     r2k_impl("syr2k", T::syr2k, false, uplo, trans, alpha, a, b, beta, c)
 }
 
@@ -357,6 +368,7 @@ pub fn her2k<T: Scalar>(
     beta: T::Real,
     c: &mut ArrayRef2<T>,
 ) -> Result<()> {
+    let _profile = crate::profile::scope("her2k");
     r2k_impl(
         "her2k",
         T::her2k,

@@ -195,6 +195,7 @@ pub(crate) fn real_input_error(routine: &'static str, dt: DType) -> Error {
 
 /// Runs `steps` (at least one, validated) on `a` into a new array.
 pub(crate) fn run(routine: &'static str, a: &NdArray, steps: &[Step]) -> Result<NdArray> {
+    let _profile = crate::profile::scope(routine);
     let mut cur: Option<NdArray> = None;
     for st in steps {
         if let Some(c) = cur.as_mut()
@@ -248,6 +249,7 @@ pub(crate) fn run_out(
     steps: &[Step],
     out: &mut NdArray,
 ) -> Result<()> {
+    let _profile = crate::profile::scope(routine);
     let (dtype, shape) = result_of(a, steps);
     if out.dtype() != dtype {
         return Err(Error::InvalidArgument {

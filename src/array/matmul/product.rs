@@ -152,6 +152,12 @@ impl Plan {
         b: ArrayView<'_, T, IxDyn>,
         c: ArrayViewMut<'_, T, IxDyn>,
     ) -> Result<()> {
+        // 2·m·n·k per product (four times for complex): c holds batch·m·n
+        // elements and k is a's last axis.
+        let _profile = crate::profile::scope_flops("matmul", || {
+            let k = a.shape().last().copied().unwrap_or(0);
+            2.0 * c.len() as f64 * k as f64 * if T::IS_COMPLEX { 4.0 } else { 1.0 }
+        });
         let a = if self.a_vec {
             a.insert_axis(Axis(0))
         } else {
@@ -272,6 +278,7 @@ fn compute(plan: &Plan, a: &NdArray, b: &NdArray, out: &mut NdArray) -> Result<(
 /// do not broadcast ([`Error::Broadcast`]); [`Error::SizeOverflow`];
 /// [`Error::BorrowConflict`] while an operand is mutably viewed.
 pub fn matmul(a: &NdArray, b: &NdArray) -> Result<NdArray> {
+    let _profile = crate::profile::scope("matmul");
     let plan = Plan::new(a.shape(), b.shape())?;
     let dtype = a.dtype().promote(b.dtype());
     let mut out = NdArray::alloc(R, dtype, &plan.out_shape, MemOrder::C, false)?;
@@ -297,6 +304,7 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> Result<NdArray> {
 /// [`Error::CoreDimensionsMissing`] or [`Error::ShapeMismatch`]);
 /// [`Error::Cast`]. Nothing is written when an error is returned.
 pub fn matmul_out(a: &NdArray, b: &NdArray, out: &mut NdArray) -> Result<()> {
+    let _profile = crate::profile::scope("matmul");
     if !out.is_writable() {
         return Err(Error::ReadOnly { routine: R });
     }

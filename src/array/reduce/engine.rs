@@ -205,6 +205,7 @@ pub(crate) fn reduce<T: Copy + Send + Sync, R: Reducer<T>>(
     a: &ArrayView<'_, T, IxDyn>,
     mask: &[bool],
 ) -> Result<Vec<R::Acc>> {
+    let _profile = crate::profile::scope(routine);
     let shape = a.shape();
     let nd = shape.len();
     // Output strides: C order over the kept axes.

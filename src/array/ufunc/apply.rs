@@ -91,6 +91,7 @@ pub(crate) fn run<const K: usize>(
     out: Option<&mut NdArray>,
     body: impl FnOnce(&[usize], Operand<'_>, [Operand<'_>; K]),
 ) -> Result<Option<NdArray>> {
+    let _profile = crate::profile::scope(name);
     // The broadcast shape; no allocation when all shapes agree.
     let first = inputs.first().map_or(&[][..], |a| a.shape());
     let broadcast;
