@@ -206,7 +206,8 @@ thread_local! {
     static COPIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-fn count_copy() {
+/// Counts one temporary made on this thread (see [`copies_made`]).
+pub(crate) fn count_copy() {
     COPIES.with(|c| c.set(c.get() + 1));
 }
 
