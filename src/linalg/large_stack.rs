@@ -4,8 +4,9 @@
 //! OpenBLAS's `getrf_parallel` puts a `job` array of `O(MAX_CPU_NUMBER²)`
 //! bytes on the calling thread's stack at each level of its recursion
 //! (OpenBLAS issues #246, #1082, #3229). It runs when OpenBLAS uses more
-//! than one thread and `m·n ≥ 10000` (`interface/lapack/getrf.c`,
-//! `gesv.c`); with Debian's build (MAX_THREADS=64) it needs more than the
+//! than one thread and `m·n ≥ 10000` (`interface/lapack/getrf.c`; from
+//! `?gesv` at every order in 0.3.21, with `n² ≥ 10000` in later
+//! releases); with Debian's build (MAX_THREADS=64) it needs more than the
 //! 2 MiB of a thread from `std::thread::spawn` (or of a test thread), where
 //! it overflows the stack and crashes the process. With one OpenBLAS thread
 //! the serial `getrf_single` runs, which needs little stack; reference
@@ -37,9 +38,17 @@ const MAX_IDLE: usize = 4;
 /// with `elements = m·n` needs a larger stack than this thread has.
 pub(crate) fn lu_needs_large_stack(elements: usize) -> bool {
     elements >= GETRF_PARALLEL_MIN
-        && lapack_needs_large_stack()
-        && crate::backend::num_threads() > 1
+        && threaded_lu_needs_large_stack()
         && current_stack_size().is_none_or(|s| s < LARGE_STACK)
+}
+
+/// Whether the backend's threaded LU runs now (more than one BLAS thread)
+/// and needs a large stack when it does. OpenBLAS's `?getrf` goes threaded
+/// from `m·n ≥ 10⁴` on; its `?gesv` did at every order up to some release
+/// after 0.3.21, which is why `solve` keeps to `?getrf` + `?getrs` below
+/// that size here.
+pub(crate) fn threaded_lu_needs_large_stack() -> bool {
+    lapack_needs_large_stack() && crate::backend::num_threads() > 1
 }
 
 /// Whether the LAPACK that runs is one whose threaded LU needs a large

@@ -50,12 +50,13 @@ pub(crate) fn checked_fortran_copy<T: Scalar>(
     outside: Outside,
 ) -> Result<Array2<T>> {
     crate::layout::count_copy();
-    fortran_copy_of(routine, what, a, reads, outside)
+    checked_fortran_output(routine, what, a, reads, outside)
 }
 
-/// [`checked_fortran_copy`] without counting it as a temporary (a copy
-/// that becomes the result, as a right-hand side becomes the solution).
-fn fortran_copy_of<T: Scalar>(
+/// [`checked_fortran_copy`] without counting it as a temporary: for a copy
+/// that becomes the result (QR's Householder form; a right-hand side that
+/// becomes the solution).
+pub(crate) fn checked_fortran_output<T: Scalar>(
     routine: &'static str,
     what: &'static str,
     a: &ArrayRef2<T>,
@@ -69,8 +70,9 @@ fn fortran_copy_of<T: Scalar>(
         itemsize: std::mem::size_of::<T>(),
     })?;
     let mut buf: Vec<T> = crate::alloc::try_with_capacity(routine, len)?;
-    let dst = &mut buf.spare_capacity_mut()[..len];
-    let finite = copy_columns(a, dst, m, reads, outside);
+    let dst = buf.spare_capacity_mut()[..len].as_mut_ptr();
+    // SAFETY: dst has room for the m·n elements, column j at j·m.
+    let finite = unsafe { copy_columns(a, dst, m, reads, outside) };
     // SAFETY: copy_columns wrote every one of the first len elements
     // (each column's m rows, read part and outside part).
     unsafe { buf.set_len(len) };
@@ -78,14 +80,10 @@ fn fortran_copy_of<T: Scalar>(
     Ok(Array2::from_shape_vec((m, n).f(), buf).expect("m·n elements in Fortran order"))
 }
 
-/// Copies `a` into `dst`, a Fortran-order contiguous matrix of the same
-/// shape, checking as [`checked_fortran_copy`] does. On `NonFinite`
-/// `dst` holds the copy all the same.
-///
-/// # Panics
-/// If `dst` has another shape or is not Fortran-order contiguous (a bug
-/// in lapis: callers allocate it).
-#[allow(dead_code)] // used by the stacked eigh drivers
+/// Copies `a` into `dst`, a matrix of the same shape, checking as
+/// [`checked_fortran_copy`] does: in one pass when `dst` is column-major
+/// (a Fortran-order matrix or a block of one), else a check, then an
+/// `assign`. On `NonFinite` `dst` may hold the copy all the same.
 pub(crate) fn checked_copy_into<T: Scalar>(
     routine: &'static str,
     what: &'static str,
@@ -95,20 +93,40 @@ pub(crate) fn checked_copy_into<T: Scalar>(
     outside: Outside,
 ) -> Result<()> {
     assert_eq!(a.dim(), dst.dim(), "working matrix of another shape");
-    let m = a.nrows();
+    let (m, n) = a.dim();
     if dst.is_empty() {
         return Ok(());
     }
-    let standard_f = dst.strides()[0] == 1 && (dst.ncols() <= 1 || dst.strides()[1] == m as isize);
-    assert!(standard_f, "working matrix not Fortran-contiguous");
-    let len = dst.len();
-    // SAFETY: dst is Fortran-contiguous (checked above): its len elements
-    // start at as_mut_ptr and are borrowed mutably. Initialised T read as
-    // MaybeUninit<T> is always valid.
-    let out =
-        unsafe { std::slice::from_raw_parts_mut(dst.as_mut_ptr().cast::<MaybeUninit<T>>(), len) };
-    let finite = copy_columns(a, out, m, reads, outside);
-    finite_or_error(routine, what, finite)
+    let (rs, cs) = (dst.strides()[0], dst.strides()[1]);
+    let ld = if n == 1 { m as isize } else { cs };
+    if (rs == 1 || m == 1) && ld >= m as isize {
+        // SAFETY: column j of dst is the m elements from as_mut_ptr + j·ld
+        // (unit row stride, ld ≥ m), borrowed mutably with dst; initialised
+        // T written as MaybeUninit<T> is valid.
+        let finite = unsafe {
+            copy_columns(
+                a,
+                dst.as_mut_ptr().cast::<MaybeUninit<T>>(),
+                ld as usize,
+                reads,
+                outside,
+            )
+        };
+        return finite_or_error(routine, what, finite);
+    }
+    match reads {
+        Reads::All => super::check_finite(routine, what, a)?,
+        Reads::Triangle(uplo) => super::check_triangle(routine, what, a, uplo)?,
+    }
+    dst.assign(a);
+    if outside == Outside::Zero {
+        for j in 0..n {
+            let (lo, hi) = read_rows(reads, j, m);
+            dst.slice_mut(ndarray::s![..lo, j]).fill(T::zero());
+            dst.slice_mut(ndarray::s![hi.., j]).fill(T::zero());
+        }
+    }
+    Ok(())
 }
 
 /// A Fortran-order `(n, k)` (`b` 2-D) or `(n,)` (`b` 1-D) copy of a
@@ -131,7 +149,7 @@ pub(crate) fn checked_rhs_copy<T: Scalar, D: Dimension>(
             .expect("b is 1-D or 2-D")
             .insert_axis(ndarray::Axis(1)),
     };
-    let x = fortran_copy_of(routine, what, &b2, Reads::All, Outside::Copy)?;
+    let x = checked_fortran_output(routine, what, &b2, Reads::All, Outside::Copy)?;
     let (v, offset) = x.into_raw_vec_and_offset();
     debug_assert!(offset.is_none_or(|o| o == 0));
     Ok(ArrayD::from_shape_vec(IxDyn(&shape).f(), v).expect("same elements, Fortran order"))
@@ -159,17 +177,23 @@ fn read_rows(reads: Reads, j: usize, m: usize) -> (usize, usize) {
 /// written) stay in L1 while the tile is copied.
 const TILE: usize = 32;
 
-/// Copies `a` column by column into `dst` (Fortran order, leading
-/// dimension `m`): every element is written. Returns whether the part
+/// Copies `a` column by column into `dst` (column-major, leading
+/// dimension `ld`): every element of the matrix is written. Returns whether the part
 /// `reads` names is finite (checked whatever the finite-check setting).
-fn copy_columns<T: Scalar>(
+///
+/// # Safety
+/// For each column `j < a.ncols()`, the `a.nrows()` elements from
+/// `dst + j·ld` must be valid for writes and not aliased.
+unsafe fn copy_columns<T: Scalar>(
     a: &ArrayRef2<T>,
-    dst: &mut [MaybeUninit<T>],
-    m: usize,
+    dst: *mut MaybeUninit<T>,
+    ld: usize,
     reads: Reads,
     outside: Outside,
 ) -> bool {
-    let n = a.ncols();
+    let (m, n) = a.dim();
+    // SAFETY: the caller's contract, for j < n.
+    let column = |j: usize| unsafe { std::slice::from_raw_parts_mut(dst.add(j * ld), m) };
     if m == 0 || n == 0 {
         return true;
     }
@@ -188,7 +212,7 @@ fn copy_columns<T: Scalar>(
             // SAFETY: column j's m elements are contiguous (rs == 1, or
             // a single row) and inside the view.
             let col = unsafe { std::slice::from_raw_parts(src.offset(j as isize * cs), m) };
-            let out = &mut dst[j * m..(j + 1) * m];
+            let out = column(j);
             let (lo, hi) = read_rows(reads, j, m);
             fill_column(out, col, lo, hi, outside);
             acc.feed(&col[lo..hi]);
@@ -201,7 +225,7 @@ fn copy_columns<T: Scalar>(
                 let ie = (ib + TILE).min(m);
                 for j in jb..(jb + TILE).min(n) {
                     let (lo, hi) = read_rows(reads, j, m);
-                    let out = &mut dst[j * m..(j + 1) * m];
+                    let out = column(j);
                     for (i, o) in (ib..ie).zip(&mut out[ib..ie]) {
                         let v = if outside == Outside::Zero && (i < lo || i >= hi) {
                             T::zero()
@@ -222,7 +246,7 @@ fn copy_columns<T: Scalar>(
         // No unit stride: element by element, in the destination's order.
         for j in 0..n {
             let (lo, hi) = read_rows(reads, j, m);
-            let out = &mut dst[j * m..(j + 1) * m];
+            let out = column(j);
             for (i, o) in out.iter_mut().enumerate() {
                 let v = if outside == Outside::Zero && (i < lo || i >= hi) {
                     T::zero()
@@ -412,6 +436,28 @@ mod tests {
                 what: "a"
             })
         ));
+    }
+
+    #[test]
+    fn copy_into_a_block_or_a_row_major_matrix() {
+        let a = Array2::from_shape_fn((4, 3), |(i, j)| value(i, j));
+        let mut big = Array2::from_elem((6, 5).f(), -1.0);
+        let mut block = big.slice_mut(s![1..5, 1..4]);
+        checked_copy_into("t", "a", &a, &mut block, Reads::All, Outside::Copy).unwrap();
+        assert_eq!(big.slice(s![1..5, 1..4]), a);
+        assert_eq!(
+            big.column(0).sum() + big.column(4).sum() + big[[0, 2]] + big[[5, 2]],
+            -14.0
+        );
+        let mut c = Array2::from_elem((4, 3), -1.0);
+        let lower = Reads::Triangle(Uplo::Lower);
+        checked_copy_into("t", "a", &a, &mut c, lower, Outside::Zero).unwrap();
+        assert_eq!(c[[2, 1]], value(2, 1));
+        assert_eq!(c[[0, 2]], 0.0);
+        let mut bad = a.clone();
+        bad[[0, 2]] = f64::NAN;
+        assert!(checked_copy_into("t", "a", &bad, &mut c, lower, Outside::Zero).is_ok());
+        assert!(checked_copy_into("t", "a", &bad, &mut c, Reads::All, Outside::Copy).is_err());
     }
 
     #[test]
