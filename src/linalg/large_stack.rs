@@ -6,10 +6,17 @@
 //! (OpenBLAS issues #246, #1082, #3229). It runs when OpenBLAS uses more
 //! than one thread and `m·n ≥ 10000` (`interface/lapack/getrf.c`; from
 //! `?gesv` at every order in 0.3.21, with `n² ≥ 10000` in later
-//! releases); with Debian's build (MAX_THREADS=64) it needs more than the
-//! 2 MiB of a thread from `std::thread::spawn` (or of a test thread), where
-//! it overflows the stack and crashes the process. With one OpenBLAS thread
-//! the serial `getrf_single` runs, which needs little stack; reference
+//! releases); it then needs more than the 2 MiB of a thread from
+//! `std::thread::spawn` (or of a test thread), where it overflows the stack
+//! and crashes the process. Measured with Debian's OpenBLAS 0.3.21
+//! (MAX_THREADS=64, 2 threads), `dgetrf`/`dgesv` on threads with a given
+//! stack: `dgetrf` needs nothing at n = 99 (256 KiB suffice) and more than
+//! 2 MiB from n = 100 on, more than 4 MiB at n = 2000 (crashed once at
+//! 4 MiB, ran at 8 MiB); `dgesv` needs more than 2 MiB already at n = 32,
+//! and failed once at 4 MiB for n = 500; 8 MiB ran every case up to
+//! n = 2000. With one OpenBLAS thread both ran at n = 2000 in 512 KiB, and
+//! `dpotrf` at n = 2000 ran in 256 KiB with 2 threads (no hop there). With
+//! one OpenBLAS thread the serial `getrf_single` runs, which needs little stack; reference
 //! LAPACK (with reference BLAS or BLIS) recurses with small frames. MKL's
 //! need was not measured, so MKL keeps the large stack too.
 //!
