@@ -3,7 +3,9 @@
 //! and complex128.
 //!
 //! `cargo bench --bench linalg [-- n ...]` (default n = 100 500 1000 2000;
-//! `make bench-linalg`). Each case is timed best-of-k, the two sides
+//! `make bench-linalg`). `LINALG_OPS=solve,cholesky` runs only those
+//! operations; `LINALG_REPS=k` times each case best-of-k (default 5 up to
+//! n = 500, fewer above). Each case is timed best-of-k, the two sides
 //! interleaved so that drift in the machine affects both. The direct side
 //! calls the LAPACKE driver (`LAPACKE_dsyevd`, …, which queries and
 //! allocates its own workspace) on a fresh Fortran-order copy of the input,
@@ -19,6 +21,11 @@ use lapis::Scalar;
 use lapis::blas::Uplo;
 use lapis::linalg;
 use ndarray::{Array2, ShapeBuilder};
+
+/// Whether `op` is among `LINALG_OPS` (all when unset).
+fn wanted(op: &str) -> bool {
+    std::env::var("LINALG_OPS").map_or(true, |ops| ops.split(',').any(|o| o.trim() == op))
+}
 
 fn best_pair(reps: usize, mut lapis_side: impl FnMut(), mut direct: impl FnMut()) -> (f64, f64) {
     lapis_side();
@@ -87,8 +94,11 @@ macro_rules! cases {
         let ni = n as i32;
         let (a, h, s, b) = data::<$t>(n);
         let mut row = |op: &str, t: (f64, f64)| {
+            if t.0.is_nan() {
+                return;
+            }
             $rows.push(format!(
-                "| {op} | {} | {n} | {:.2} | {:.2} | {:.3} |",
+                "| {op} | {} | {n} | {:.3} | {:.3} | {:.3} |",
                 $name,
                 t.0,
                 t.1,
@@ -98,7 +108,7 @@ macro_rules! cases {
         };
         row(
             "eigh",
-            best_pair(
+            if !wanted("eigh") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::eigh(&h, Uplo::Lower).unwrap();
@@ -112,11 +122,11 @@ macro_rules! cases {
                         unsafe { lapacke::$syevd(ColumnMajor, b'V', b'L', ni, &mut x, ni, &mut w) };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
         row(
             "eigh_generalized",
-            best_pair(
+            if !wanted("eigh_generalized") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::eigh_generalized(&h, &s, Uplo::Lower, 1).unwrap();
@@ -142,11 +152,11 @@ macro_rules! cases {
                     };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
         row(
             "solve",
-            best_pair(
+            if !wanted("solve") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::solve(&a, &b).unwrap();
@@ -161,11 +171,11 @@ macro_rules! cases {
                     };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
         row(
             "cholesky",
-            best_pair(
+            if !wanted("cholesky") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::cholesky(&s, Uplo::Lower).unwrap();
@@ -177,11 +187,11 @@ macro_rules! cases {
                     let info = unsafe { lapacke::$potrf(ColumnMajor, b'L', ni, &mut x, ni) };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
         row(
             "svd",
-            best_pair(
+            if !wanted("svd") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::svd(&a, false).unwrap();
@@ -210,11 +220,11 @@ macro_rules! cases {
                     };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
         row(
             "lstsq",
-            best_pair(
+            if !wanted("lstsq") { (f64::NAN, f64::NAN) } else { best_pair(
                 $reps,
                 || {
                     linalg::lstsq(&a, &b, None).unwrap();
@@ -243,7 +253,7 @@ macro_rules! cases {
                     };
                     assert_eq!(info, 0);
                 },
-            ),
+            ) },
         );
     }};
 }
@@ -268,13 +278,16 @@ fn main() {
     println!();
     let mut rows = Vec::new();
     for &n in &sizes {
-        let reps = if n <= 500 {
+        let reps = std::env::var("LINALG_REPS")
+            .ok()
+            .and_then(|r| r.parse().ok());
+        let reps = reps.unwrap_or(if n <= 500 {
             5
         } else if n <= 1000 {
             3
         } else {
             2
-        };
+        });
         cases!(
             f64, "f64", n, reps, rows, dsyevd, dsygvd, dgesv, dpotrf, dgesdd, dgelsd, f64
         );

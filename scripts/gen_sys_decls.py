@@ -39,7 +39,7 @@ strmm dtrmm ctrmm ztrmm strsm dtrsm ctrsm ztrsm
 
 LAPACKE = [
     p + r
-    for r in "getrf getrs getri potrf potrs trtrs geqrf gesdd gesvd gelsd geev".split()
+    for r in "getrf getrs getri gesv potrf potrs trtrs geqrf gesdd gesvd gelsd geev".split()
     for p in "sdcz"
 ] + [
     p + r

@@ -206,8 +206,9 @@ thread_local! {
     static COPIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Counts one temporary of `bytes` (for [`copies_made`] and the profiler).
-fn count_copy(bytes: usize) {
+/// Counts one temporary of `bytes` made on this thread (see
+/// [`copies_made`]; the profiler's bytes copied).
+pub(crate) fn count_copy(bytes: usize) {
     COPIES.with(|c| c.set(c.get() + 1));
     crate::profile::note_copy(bytes);
 }

@@ -1,5 +1,6 @@
 //! LU family: `?getrf` (factor), `?getrs` (solve with the factors),
-//! `?getri` (inverse from the factors).
+//! `?getri` (inverse from the factors), `?gesv` (factor and solve in one
+//! call, when the factors are not wanted).
 
 use crate::sys::{BlasInt, lapacke as ffi};
 use lapacke::Layout::ColumnMajor;
@@ -41,6 +42,24 @@ pub trait Getrf: Sized {
         b: &mut [Self],
         ldb: BlasInt,
     ) -> BlasInt;
+    /// Solves `A·X = B` in one call (`?getrf` then `?getrs`): `a` (column-major
+    /// `n × n`, leading dimension `lda`) is overwritten with its LU factors,
+    /// `ipiv` with the `n` 1-based pivots, `b` (`n × nrhs`, leading dimension
+    /// `ldb`) with the solution unless `info > 0` (an exactly zero pivot).
+    ///
+    /// # Safety
+    /// `a` must hold at least `lda·(n − 1) + n` elements and `b` at least
+    /// `ldb·(nrhs − 1) + n` (when non-empty), with `lda, ldb ≥ max(1, n)`;
+    /// `ipiv` at least `n`.
+    unsafe fn gesv(
+        n: BlasInt,
+        nrhs: BlasInt,
+        a: &mut [Self],
+        lda: BlasInt,
+        ipiv: &mut [BlasInt],
+        b: &mut [Self],
+        ldb: BlasInt,
+    ) -> BlasInt;
     /// Inverse from the LU factors, in place; `lwork = -1` queries the
     /// workspace size into `work[0]`.
     ///
@@ -58,7 +77,7 @@ pub trait Getrf: Sized {
 }
 
 macro_rules! impl_getrf {
-    ($t:ty, $getrf:ident, $getrs:ident, $getri:ident) => {
+    ($t:ty, $getrf:ident, $getrs:ident, $getri:ident, $gesv:ident) => {
         impl Getrf for $t {
             unsafe fn getrf(
                 m: BlasInt,
@@ -99,6 +118,31 @@ macro_rules! impl_getrf {
                     )
                 }
             }
+            unsafe fn gesv(
+                n: BlasInt,
+                nrhs: BlasInt,
+                a: &mut [Self],
+                lda: BlasInt,
+                ipiv: &mut [BlasInt],
+                b: &mut [Self],
+                ldb: BlasInt,
+            ) -> BlasInt {
+                let _serial = crate::backend::serial();
+                // SAFETY: our caller meets `gesv`'s contract above: the slices hold every
+                // element LAPACK addresses through `n`, `nrhs`, `lda` and `ldb`.
+                unsafe {
+                    ffi::$gesv(
+                        ColumnMajor,
+                        n,
+                        nrhs,
+                        a.as_mut_ptr(),
+                        lda,
+                        ipiv.as_mut_ptr(),
+                        b.as_mut_ptr(),
+                        ldb,
+                    )
+                }
+            }
             unsafe fn getri(
                 n: BlasInt,
                 a: &mut [Self],
@@ -130,23 +174,27 @@ impl_getrf!(
     f32,
     LAPACKE_sgetrf_work,
     LAPACKE_sgetrs_work,
-    LAPACKE_sgetri_work
+    LAPACKE_sgetri_work,
+    LAPACKE_sgesv_work
 );
 impl_getrf!(
     f64,
     LAPACKE_dgetrf_work,
     LAPACKE_dgetrs_work,
-    LAPACKE_dgetri_work
+    LAPACKE_dgetri_work,
+    LAPACKE_dgesv_work
 );
 impl_getrf!(
     Complex32,
     LAPACKE_cgetrf_work,
     LAPACKE_cgetrs_work,
-    LAPACKE_cgetri_work
+    LAPACKE_cgetri_work,
+    LAPACKE_cgesv_work
 );
 impl_getrf!(
     Complex64,
     LAPACKE_zgetrf_work,
     LAPACKE_zgetrs_work,
-    LAPACKE_zgetri_work
+    LAPACKE_zgetri_work,
+    LAPACKE_zgesv_work
 );

@@ -3,11 +3,12 @@
 //! variant, and the stacked form.
 
 use crate::sys::BlasInt;
-use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2};
+use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, s};
 
 use super::lu::rhs_copy;
 use super::stack::{assemble, matrix_at, split, stack_indices};
-use super::{check_finite, check_triangle, fortran_copy, lapack_mut, square};
+use super::working_copy::{Outside, Reads, checked_fortran_copy};
+use super::{check_triangle, fortran_copy, lapack_mut, square};
 use crate::error::{Error, Result};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, check_output, copy_in_order, mat_ld};
@@ -42,11 +43,24 @@ fn potrf_owned<T: Scalar>(routine: &'static str, c: &mut Array2<T>, uplo: Uplo) 
     potrf_result(routine, info)
 }
 
-/// Sets the triangle that does not hold the factor to zero.
+/// Sets the triangle that does not hold the factor to zero, walking rows
+/// of a row-major view and columns of any other.
 fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
-    for ((i, j), v) in a.indexed_iter_mut() {
-        if !uplo.contains(i, j) {
-            *v = T::zero();
+    let n = a.nrows();
+    let zero = T::zero();
+    if a.strides()[1] == 1 && n > 1 {
+        for i in 0..n {
+            match uplo {
+                Uplo::Lower => a.slice_mut(s![i, i + 1..]).fill(zero),
+                Uplo::Upper => a.slice_mut(s![i, ..i]).fill(zero),
+            }
+        }
+    } else {
+        for j in 0..a.ncols() {
+            match uplo {
+                Uplo::Lower => a.slice_mut(s![..j.min(n), j]).fill(zero),
+                Uplo::Upper => a.slice_mut(s![(j + 1).min(n).., j]).fill(zero),
+            }
         }
     }
 }
@@ -63,7 +77,8 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
 /// `numpy.linalg.cholesky(a)` is `cholesky(a, Uplo::Lower)`.
 ///
 /// `a` may have any layout and is not modified; the result is a new
-/// Fortran-order `n × n` array.
+/// Fortran-order `n × n` array: one copy of `a`, which checks the named
+/// triangle for NaN/inf and zeroes the other as it goes.
 ///
 /// # Errors
 /// `NotSquare`; `NonFinite` for NaN/inf in the named triangle of `a`
@@ -73,10 +88,9 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
 pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
     const R: &str = "cholesky";
     square(R, "a", a.dim())?;
-    check_triangle(R, "a", a, uplo)?;
-    let mut c = fortran_copy(R, a)?;
+    // The other triangle is zeroed by the copy: ?potrf does not touch it.
+    let mut c = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
     potrf_owned(R, &mut c, uplo)?;
-    zero_other_triangle(&mut c, uplo);
     Ok(c)
 }
 
@@ -226,15 +240,15 @@ impl<T: Scalar> ChoFactors<T> {
 /// (scipy.linalg.cho_factor): only the named triangle is read, and only it
 /// is overwritten in the result (see [`ChoFactors::c`]).
 ///
-/// One Fortran-order copy of `a` is made; it becomes the factor.
+/// One Fortran-order copy of `a` is made (its triangle checked for NaN/inf
+/// in the same pass); it becomes the factor.
 ///
 /// # Errors
 /// As [`cholesky`].
 pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<ChoFactors<T>> {
     const R: &str = "cho_factor";
     square(R, "a", a.dim())?;
-    check_triangle(R, "a", a, uplo)?;
-    let mut c = fortran_copy(R, a)?;
+    let mut c = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Copy)?;
     potrf_owned(R, &mut c, uplo)?;
     Ok(ChoFactors { c, uplo })
 }
@@ -252,7 +266,6 @@ pub fn cho_solve<T: Scalar, D: Dimension>(
 ) -> Result<Array<T, D>> {
     const R: &str = "cho_solve";
     let n = factors.c.nrows();
-    check_finite(R, "b", b)?;
     let mut x = rhs_copy(R, n, b)?;
     let nrhs = if x.ndim() == 2 { x.shape()[1] } else { 1 };
     if n > 0 && nrhs > 0 {

@@ -18,6 +18,7 @@ use num_traits::{Float, Zero};
 
 use super::eigh_work::{EighWork, Select};
 use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use super::{check_triangle, fortran_copy, square};
 use crate::alloc::try_zeros;
 use crate::error::{Error, Result};
@@ -136,8 +137,9 @@ fn evd_in_place<T: Scalar>(
 pub fn eigh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<(Array1<T::Real>, Array2<T>)> {
     const R: &str = "eigh";
     let n = square(R, "a", a.dim())? as usize;
-    check_triangle(R, "a", a, uplo)?;
-    let mut v = fortran_copy(R, a)?;
+    // LAPACK overwrites all of v with the eigenvectors: zeros outside the
+    // triangle spare a C-order input half its strided reads.
+    let mut v = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
     let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     evd_in_place(&mut EighWork::new(), R, true, uplo, &mut v, &mut w)?;
     Ok((Array1::from(w), v))
@@ -154,8 +156,7 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<(Array1<T::Real>,
 pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array1<T::Real>> {
     const R: &str = "eigvalsh";
     let n = square(R, "a", a.dim())? as usize;
-    check_triangle(R, "a", a, uplo)?;
-    let mut t = fortran_copy(R, a)?;
+    let mut t = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
     let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     evd_in_place(&mut EighWork::new(), R, false, uplo, &mut t, &mut w)?;
     Ok(Array1::from(w))
@@ -286,22 +287,23 @@ fn evr<T: Scalar>(
     scratch: &mut Option<Array2<T>>,
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
     let n = square(routine, "a", a.dim())? as usize;
-    check_triangle(routine, "a", a, uplo)?;
-    let Some(sel) = select(routine, n, range, Some(|| gershgorin(a, uplo)))? else {
+    // One scratch matrix for a whole stack, copied and checked in one pass
+    // (before anything reads a: the Gershgorin bound needs finite input).
+    let reads = Reads::Triangle(uplo);
+    let t = match scratch {
+        Some(t) if t.dim() == (n, n) => {
+            checked_copy_into(routine, "a", a, t, reads, Outside::Zero)?;
+            t
+        }
+        _ => scratch.insert(checked_fortran_copy(routine, "a", a, reads, Outside::Zero)?),
+    };
+    let Some(sel) = select(routine, n, range, Some(|| gershgorin(t, uplo)))? else {
         return Ok((
             crate::alloc::try_zeros::<_, ndarray::Ix1, _>(routine, 0)?,
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
     let k = max_selected(&sel, n);
-    // One scratch matrix for a whole stack.
-    let t = match scratch {
-        Some(t) if t.dim() == (n, n) => {
-            t.assign(a);
-            t
-        }
-        _ => scratch.insert(fortran_copy(routine, a)?),
-    };
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
     let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
     let ni = n as BlasInt;
@@ -444,9 +446,8 @@ pub fn eigh_stacked<T: Scalar>(
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
-        check_triangle(R, "a", &ai, uplo)?;
         let mut vi = slot_mut2(v.view_mut(), &idx);
-        vi.assign(&ai);
+        checked_copy_into(R, "a", &ai, &mut vi, Reads::Triangle(uplo), Outside::Zero)?;
         evd_in_place(&mut work, R, true, uplo, &mut vi, w_slot(&mut w, &idx))?;
     }
     Ok((w, v))
@@ -469,8 +470,7 @@ pub fn eigvalsh_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<Array
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
-        check_triangle(R, "a", &ai, uplo)?;
-        t.assign(&ai);
+        checked_copy_into(R, "a", &ai, &mut t, Reads::Triangle(uplo), Outside::Zero)?;
         evd_in_place(&mut work, R, false, uplo, &mut t, w_slot(&mut w, &idx))?;
     }
     Ok(w)

@@ -27,6 +27,7 @@ use super::eigh::{
 };
 use super::eigh_work::EighWork;
 use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};
+use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use super::{fortran_copy, square};
 use crate::alloc::try_zeros;
 use crate::error::{Error, Result, Shape};
@@ -144,9 +145,8 @@ pub fn eigh_generalized<T: Scalar>(
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
     const R: &str = "eigh_generalized";
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
-    check_triangle(R, "a", a, uplo)?;
-    check_triangle(R, "b", b, uplo)?;
-    let (mut v, mut bt) = (fortran_copy(R, a)?, fortran_copy(R, b)?);
+    let mut v = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
+    let mut bt = checked_fortran_copy(R, "b", b, Reads::Triangle(uplo), Outside::Zero)?;
     let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     gvd_in_place(
         &mut EighWork::new(),
@@ -176,9 +176,8 @@ pub fn eigvalsh_generalized<T: Scalar>(
 ) -> Result<Array1<T::Real>> {
     const R: &str = "eigvalsh_generalized";
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
-    check_triangle(R, "a", a, uplo)?;
-    check_triangle(R, "b", b, uplo)?;
-    let (mut at, mut bt) = (fortran_copy(R, a)?, fortran_copy(R, b)?);
+    let mut at = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
+    let mut bt = checked_fortran_copy(R, "b", b, Reads::Triangle(uplo), Outside::Zero)?;
     let mut w = crate::alloc::try_vec(R, n, T::Real::zero())?;
     gvd_in_place(
         &mut EighWork::new(),
@@ -230,15 +229,31 @@ struct Scratch<T> {
     b: Option<Array2<T>>,
 }
 
-/// Reuses `slot` when it has shape `n × n`, else makes a Fortran-order copy.
+/// Copies the `uplo` triangle of `src` into `slot` when it has shape
+/// `n × n`, else into a new Fortran-order matrix there, checking it for
+/// NaN/inf in the same pass (the other triangle is zeroed: LAPACK does not
+/// read it).
 fn fill<'s, T: Scalar>(
     routine: &'static str,
+    what: &'static str,
     slot: &'s mut Option<Array2<T>>,
     src: &ArrayRef2<T>,
+    uplo: Uplo,
 ) -> Result<&'s mut Array2<T>> {
+    let reads = Reads::Triangle(uplo);
     match slot {
-        Some(t) if t.dim() == src.dim() => t.assign(src),
-        _ => *slot = Some(fortran_copy(routine, src)?),
+        Some(t) if t.dim() == src.dim() => {
+            checked_copy_into(routine, what, src, t, reads, Outside::Zero)?
+        }
+        _ => {
+            *slot = Some(checked_fortran_copy(
+                routine,
+                what,
+                src,
+                reads,
+                Outside::Zero,
+            )?)
+        }
     }
     Ok(slot.as_mut().expect("filled above"))
 }
@@ -257,8 +272,8 @@ fn gvx<T: Scalar>(
     scratch: &mut Scratch<T>,
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
     let (n, itype) = check_problem(routine, a.dim(), b.dim(), itype)?;
-    check_triangle(routine, "a", a, uplo)?;
-    check_triangle(routine, "b", b, uplo)?;
+    let at = fill(routine, "a", &mut scratch.a, a, uplo)?;
+    let bt = fill(routine, "b", &mut scratch.b, b, uplo)?;
     // The pencil's eigenvalues have no cheap bound: infinite ends go to
     // LAPACK as they are (its bisection clips them to the Gershgorin
     // interval of the reduced problem).
@@ -269,8 +284,6 @@ fn gvx<T: Scalar>(
         ));
     };
     let k = max_selected(&sel, n);
-    let at = fill(routine, &mut scratch.a, a)?;
-    let bt = fill(routine, &mut scratch.b, b)?;
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
     let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
     let ni = n as BlasInt;
@@ -431,9 +444,7 @@ fn gvd_stacked<T: Scalar>(
     let mut work = EighWork::new();
     for idx in stack_indices(&lead) {
         let (ai, bi) = (matrix_at(a.view(), &idx), matrix_at(b.view(), &idx));
-        check_triangle(routine, "a", &ai, uplo)?;
-        check_triangle(routine, "b", &bi, uplo)?;
-        bt.assign(&bi);
+        let reads = Reads::Triangle(uplo);
         let wi = slot_mut(w.view_mut(), &idx)
             .into_slice()
             .expect("slots of a C-order array are contiguous");
@@ -442,11 +453,13 @@ fn gvd_stacked<T: Scalar>(
                 let mut vi = slot_mut(v.view_mut(), &idx)
                     .into_dimensionality()
                     .expect("two axes remain after indexing the leading ones");
-                vi.assign(&ai);
+                checked_copy_into(routine, "a", &ai, &mut vi, reads, Outside::Zero)?;
+                checked_copy_into(routine, "b", &bi, &mut bt, reads, Outside::Zero)?;
                 gvd_in_place(&mut work, routine, true, itype, uplo, &mut vi, &mut bt, wi)?;
             }
             None => {
-                at.assign(&ai);
+                checked_copy_into(routine, "a", &ai, &mut at, reads, Outside::Zero)?;
+                checked_copy_into(routine, "b", &bi, &mut bt, reads, Outside::Zero)?;
                 gvd_in_place(&mut work, routine, false, itype, uplo, &mut at, &mut bt, wi)?;
             }
         }

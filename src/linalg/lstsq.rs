@@ -8,9 +8,10 @@ use ndarray::{
 };
 use num_traits::{Float, One, Zero};
 
+use super::lapack_mut;
 use super::stack::{assemble, matrix_at, split, stack_indices};
 use super::svd::{Job, SvdWork};
-use super::{check_finite, fortran_copy, lapack_mut};
+use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use crate::RealScalar;
 use crate::blas::gemm;
 use crate::error::{Error, Result, Shape};
@@ -120,10 +121,14 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         Some(r) => r,
         None => T::epsilon() * T::Real::from_f64_real(m.max(n) as f64),
     };
-    check_finite(R, "a", a)?;
-    check_finite(R, "b", b)?;
     let (mi, ni) = (blas_int(R, "m", m)?, blas_int(R, "n", n)?);
+    // The working copy of a, checked for NaN/inf as it is made (before b,
+    // as the errors always came).
     let mn = m.min(n);
+    let mut acopy = match mn {
+        0 => None, // nothing to copy or check
+        _ => Some(checked_fortran_copy(R, "a", a, Reads::All, Outside::Copy)?),
+    };
     let ldb = m.max(n).max(1);
     // LAPACK cannot take nrhs = 0 on every backend: solve with one zero
     // column then and drop it (as NumPy does).
@@ -138,13 +143,13 @@ pub fn lstsq<T: Scalar, D: Dimension>(
             bd
         };
         let b2 = bd.into_dimensionality::<Ix2>().map_err(|_| shape_bug(R))?;
-        bb.slice_mut(s![..m, ..k]).assign(&b2);
+        let mut top = bb.slice_mut(s![..m, ..k]);
+        checked_copy_into(R, "b", &b2, &mut top, Reads::All, Outside::Copy)?;
     }
     let mut sv = crate::alloc::try_vec(R, mn, T::Real::zero())?;
     let mut rank = 0usize;
     if mn > 0 {
-        let mut acopy = fortran_copy(R, a)?;
-        let (abuf, lda) = lapack_mut(&mut acopy);
+        let (abuf, lda) = lapack_mut(acopy.as_mut().expect("copied when mn > 0"));
         let (bbuf, _) = lapack_mut(&mut bb);
         let (lwork_min, lrwork_min, liwork_min) = T::gelsd_min_sizes(m, n, kk);
         let mut q = [T::zero()];

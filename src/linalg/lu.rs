@@ -2,13 +2,12 @@
 //! (`?getrs`): scipy.linalg's `lu`, `lu_factor`, `lu_solve`.
 
 use crate::sys::BlasInt;
-use std::cell::Cell;
 
-use ndarray::{
-    Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, ShapeBuilder,
-};
+use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2};
 
+use super::large_stack::{lu_needs_large_stack, on_large_stack};
 use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::working_copy::{Outside, Reads, checked_fortran_copy, checked_rhs_copy};
 use super::{check_finite, fortran_copy, lapack_mut};
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
@@ -107,18 +106,26 @@ impl<T: Scalar> LuFactors<T> {
 /// not an error here (its `U` has a zero pivot, see
 /// [`LuFactors::singular_at`]); [`lu_solve`] reports it.
 ///
-/// One Fortran-order copy of `a` is made; it becomes the factors. A large
-/// factorization (`m·n ≥ 10⁴`) called from a thread with less than 8 MiB
-/// of stack runs on a short-lived helper thread with that much, because
-/// OpenBLAS's threaded `?getrf` overflows smaller stacks.
+/// One Fortran-order copy of `a` is made (checked for NaN/inf in the same
+/// pass); it becomes the factors. A large factorization (`m·n ≥ 10⁴`)
+/// called from a thread with less than 8 MiB of stack runs on a reused
+/// helper thread with that much when the backend needs it (OpenBLAS's
+/// threaded `?getrf` overflows smaller stacks; see `large_stack.rs`).
 ///
 /// # Errors
 /// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
 pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
+    lu_factor_as("lu_factor", a)
+}
+
+/// [`lu_factor`] with `routine`'s name in its errors.
+pub(crate) fn lu_factor_as<T: Scalar>(
+    routine: &'static str,
+    a: &ArrayRef2<T>,
+) -> Result<LuFactors<T>> {
     const R: &str = "lu_factor";
-    check_finite(R, "a", a)?;
     let (m, n) = (blas_int(R, "m", a.nrows())?, blas_int(R, "n", a.ncols())?);
-    let mut lu = fortran_copy(R, a)?;
+    let mut lu = checked_fortran_copy(routine, "a", a, Reads::All, Outside::Copy)?;
     let mut ipiv = crate::alloc::try_vec(R, a.nrows().min(a.ncols()), 0 as BlasInt)?;
     let mut singular = None;
     if m > 0 && n > 0 {
@@ -126,8 +133,8 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
         let ipiv = &mut ipiv;
         // SAFETY: buf is the m × n column-major matrix with leading dimension lda.
         let mut getrf = move || unsafe { T::getrf(m, n, buf, lda, ipiv) };
-        let info = if a.len() >= GETRF_PARALLEL_MIN {
-            with_large_stack(getrf)
+        let info = if lu_needs_large_stack(a.len()) {
+            on_large_stack(getrf)
         } else {
             getrf()
         };
@@ -139,85 +146,6 @@ pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
         }
     }
     Ok(LuFactors { lu, ipiv, singular })
-}
-
-/// OpenBLAS runs `?getrf` in parallel from `m·n ≥ 10000` on.
-const GETRF_PARALLEL_MIN: usize = 10_000;
-
-/// Stack below which a large `?getrf` moves to a helper thread.
-///
-/// OpenBLAS's threaded `getrf_parallel` puts a `job` array of
-/// `O(MAX_CPU_NUMBER²)` bytes on the calling thread's stack at each level
-/// of its recursion (OpenBLAS issues #246, #1082, #3229). With Debian's
-/// build that needs between 3 and 4 MiB from n ≈ 100 on: more than the
-/// 2 MiB of a thread from `std::thread::spawn` (or of a test thread), where
-/// it overflows the stack and crashes the process.
-const LARGE_STACK: usize = 8 << 20;
-
-thread_local! {
-    static STACK_SIZE: Cell<Option<Option<usize>>> = const { Cell::new(None) };
-}
-
-/// The size of the current thread's stack, if the platform says (cached:
-/// for the main thread glibc reads `/proc/self/maps` to answer).
-fn current_stack_size() -> Option<usize> {
-    STACK_SIZE.with(|c| {
-        if let Some(known) = c.get() {
-            return known;
-        }
-        let size = query_stack_size();
-        c.set(Some(size));
-        size
-    })
-}
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn query_stack_size() -> Option<usize> {
-    // SAFETY: attr is initialised by pthread_getattr_np before it is read
-    // and destroyed once; pthread_self is always valid.
-    unsafe {
-        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
-        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-            return None;
-        }
-        let mut size = 0usize;
-        let ok = libc::pthread_attr_getstacksize(&attr, &mut size) == 0;
-        libc::pthread_attr_destroy(&mut attr);
-        ok.then_some(size)
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn query_stack_size() -> Option<usize> {
-    None
-}
-
-/// Runs `f` here if this thread's stack is at least [`LARGE_STACK`], else
-/// on a scoped helper thread with a stack that large (about 20 µs, paid
-/// only by small-stack threads on large problems); here after all if the
-/// helper cannot be started.
-pub(crate) fn with_large_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    if current_stack_size().is_some_and(|s| s >= LARGE_STACK) {
-        return f();
-    }
-    let mut slot = Some(f);
-    // The helper stands in for this thread, pool-work mark included.
-    let mark = crate::parallel::PoolMark::current();
-    let spawned = std::thread::scope(|scope| {
-        let slot = &mut slot;
-        let helper = std::thread::Builder::new()
-            .name("lapis-lapack".into())
-            .stack_size(LARGE_STACK)
-            .spawn_scoped(scope, move || mark.within(|| slot.take().map(|f| f())));
-        match helper {
-            Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            Err(_) => None,
-        }
-    });
-    match spawned {
-        Some(r) => r,
-        None => (slot.take().expect("f runs exactly once"))(),
-    }
 }
 
 /// Solves `op(A)·X = B` from `A`'s LU factors; `b` is `(n,)` or `(n, k)`.
@@ -233,7 +161,6 @@ pub fn lu_solve<T: Scalar, D: Dimension>(
 ) -> Result<Array<T, D>> {
     const R: &str = "lu_solve";
     let n = super::square(R, "a", factors.lu.dim())?;
-    check_finite(R, "b", b)?;
     let mut x = rhs_copy(R, n as usize, b)?;
     getrs_into(R, factors, trans.normalize::<T>(), &mut x)?;
     x.into_dimensionality::<D>()
@@ -249,7 +176,12 @@ fn unreachable_shape(routine: &'static str) -> Error {
 }
 
 /// A Fortran-order `(n, k)` copy of a right-hand side `(n,)` or `(n, k)`,
-/// returned as a dynamic-dimensional array with `b`'s shape.
+/// returned as a dynamic-dimensional array with `b`'s shape, checked for
+/// NaN/inf in the same pass.
+///
+/// # Errors
+/// `NonFinite { what: "b" }` (also when the shape is wrong too, as it was
+/// checked first); `ShapeMismatch` unless `b` is `(n,)` or `(n, k)`.
 pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
     routine: &'static str,
     n: usize,
@@ -257,6 +189,7 @@ pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
 ) -> Result<ArrayD<T>> {
     let shape = b.shape();
     if shape.is_empty() || shape.len() > 2 || shape[0] != n {
+        check_finite(routine, "b", b)?;
         return Err(Error::ShapeMismatch {
             routine,
             what: "b",
@@ -268,9 +201,7 @@ pub(crate) fn rhs_copy<T: Scalar, D: Dimension>(
             }),
         });
     }
-    let mut x: ArrayD<T> = crate::alloc::try_zeros(routine, ndarray::IxDyn(shape).f())?;
-    x.assign(b);
-    Ok(x)
+    checked_rhs_copy(routine, "b", b)
 }
 
 /// Overwrites the `(n,)` or `(n, k)` Fortran-order `x` with `op(A)⁻¹·x`.
@@ -318,8 +249,7 @@ pub(crate) fn getrs_into<T: Scalar>(
 /// As [`lu_factor`].
 #[allow(clippy::type_complexity)]
 pub fn lu<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
-    check_finite("lu", "a", a)?;
-    let f = lu_factor(a)?;
+    let f = lu_factor_as("lu", a)?;
     Ok(expand(&f))
 }
 

@@ -25,6 +25,7 @@ mod eig;
 mod eigh;
 mod eigh_gen;
 mod eigh_work;
+mod large_stack;
 mod lstsq;
 mod lu;
 mod norm;
@@ -33,6 +34,7 @@ mod solve;
 pub(crate) mod stack;
 mod svd;
 mod triangular;
+mod working_copy;
 
 pub use crate::operand::{Transpose, Uplo};
 pub use cholesky::{
@@ -88,6 +90,12 @@ pub fn without_finite_check<R>(f: impl FnOnce() -> R) -> R {
     }
     let _restore = Restore(CHECK_FINITE.with(|c| c.replace(false)));
     f()
+}
+
+/// Whether this thread's linalg calls check their inputs for NaN and
+/// infinity (see [`without_finite_check`]).
+pub(crate) fn checking_finite() -> bool {
+    CHECK_FINITE.with(|c| c.get())
 }
 
 /// Error if the finite check is on and `a` holds NaN or infinity.

@@ -6,8 +6,8 @@ use ndarray::{
     Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix1, Ix2, ShapeBuilder, s,
 };
 
-use super::check_finite;
 use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_output};
 use crate::RealScalar;
 use crate::error::Result;
 use crate::lapack::{illegal_argument, query_len};
@@ -130,11 +130,9 @@ fn qr_raw_with<T: Scalar>(
     a: &ArrayRef2<T>,
 ) -> Result<(Array2<T>, Array1<T>)> {
     const RAW: &str = "qr_raw";
-    check_finite(RAW, "a", a)?;
     let (m, n) = a.dim();
     let k = m.min(n);
-    let mut h: Array2<T> = crate::alloc::try_zeros(RAW, (m, n).f())?;
-    h.assign(a);
+    let mut h = checked_fortran_output(RAW, "a", a, Reads::All, Outside::Copy)?;
     let mut tau: Array1<T> = crate::alloc::try_zeros(RAW, k)?;
     if k > 0 {
         let lwork = work.work.len().min(BlasInt::MAX as usize) as BlasInt;
@@ -211,7 +209,6 @@ impl<T: Scalar> QrWork<T> {
     fn run(&mut self, a: &ArrayRef2<T>) -> Result<(Option<Array2<T>>, Array2<T>)> {
         let (m, n) = (self.m, self.n);
         debug_assert_eq!(a.dim(), (m, n));
-        check_finite(R, "a", a)?;
         let (qcols, rrows) = self.mode.dims(m, n);
         let k = m.min(n);
         // Column-major m × cols with lda m: its first c columns are the
@@ -220,7 +217,14 @@ impl<T: Scalar> QrWork<T> {
         let mut buf = crate::alloc::try_vec(R, m * cols, T::zero())?;
         let mut h =
             ArrayViewMut2::from_shape((m, cols).f(), &mut buf).expect("buffer has m·cols elements");
-        h.slice_mut(s![.., ..n]).assign(a);
+        checked_copy_into(
+            R,
+            "a",
+            a,
+            &mut h.slice_mut(s![.., ..n]),
+            Reads::All,
+            Outside::Copy,
+        )?;
         let mut tau = crate::alloc::try_vec(R, k, T::zero())?;
         let lda = m.max(1) as BlasInt;
         let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;

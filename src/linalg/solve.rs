@@ -1,43 +1,88 @@
-//! Through the LU factorization: `solve` (`?getrf` + `?getrs`, as `?gesv`
-//! does), `inv` (`?getri`), `det` and `slogdet`.
+//! Through the LU factorization: `solve` (`?gesv`), `inv` (`?getrf`,
+//! `?getri`), `det` and `slogdet` (`?getrf`).
 
 use crate::sys::BlasInt;
 use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, IxDyn};
 use num_traits::{Float, Zero};
 
-use super::lu::{LuFactors, getrs_into, lu_factor, rhs_copy};
+use super::large_stack::{
+    GETRF_PARALLEL_MIN, lu_needs_large_stack, on_large_stack, threaded_lu_needs_large_stack,
+};
+use super::lu::{LuFactors, getrs_into, lu_factor_as, rhs_copy};
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
-use super::{check_finite, square};
+use super::working_copy::{Outside, Reads, checked_fortran_copy};
+use super::{lapack_mut, square};
 use crate::error::{Error, Result, Shape};
 use crate::lapack::{illegal_argument, query_len};
+use crate::layout::blas_int;
 use crate::operand::Transpose;
 use crate::scalar::Scalar;
 
 /// Solves `A·X = B` for square `A` (numpy.linalg.solve); `b` is `(n,)` or
 /// `(n, k)` and the result has its shape.
 ///
-/// Copies: `A` once (its LU factors) and `B` once (the solution).
+/// Copies: `A` once (LAPACK overwrites it with its LU factors, which are
+/// dropped) and `B` once (the solution), each checked for NaN/inf in the
+/// same pass; one `?gesv` call (`?getrf` + `?getrs` for `n < 100` on a
+/// threaded OpenBLAS or MKL, see the code). A large `A` may be solved on a
+/// reused helper thread with a large stack, as in [`super::lu_factor`].
 ///
 /// # Errors
 /// `NotSquare`; `ShapeMismatch` if `b`'s first axis is not `n`;
 /// `Singular { index }` for an exactly singular `A`; `NonFinite`.
 pub fn solve<T: Scalar, D: Dimension>(a: &ArrayRef2<T>, b: &ArrayRef<T, D>) -> Result<Array<T, D>> {
     const R: &str = "solve";
-    let n = square(R, "a", a.dim())? as usize;
-    check_finite(R, "b", b)?;
-    let mut x = rhs_copy(R, n, b)?;
-    let f = factor(R, a)?;
-    getrs_into(R, &f, Transpose::NoTrans, &mut x)?;
+    let n = square(R, "a", a.dim())?;
+    let mut x = rhs_copy(R, n as usize, b)?;
+    let nrhs = if x.ndim() == 2 { x.shape()[1] } else { 1 };
+    if n == 0 {
+        return Ok(x.into_dimensionality::<D>().expect("x has b's shape"));
+    }
+    if nrhs == 0 || (a.len() < GETRF_PARALLEL_MIN && threaded_lu_needs_large_stack()) {
+        // ?getrf + ?getrs. OpenBLAS 0.3.21's ?gesv runs its threaded
+        // factorization, with its stack-hungry job arrays, at every order
+        // (seen to overflow a 2 MiB test thread at n = 32), where its
+        // ?getrf does so only from m·n ≥ 10⁴ on: below that, the two calls
+        // keep small solves serial and on this thread. With nrhs = 0 the
+        // factorization still tells whether A is singular.
+        let f = lu_factor_as(R, a)?;
+        getrs_into(R, &f, Transpose::NoTrans, &mut x)?;
+        return Ok(x.into_dimensionality::<D>().expect("x has b's shape"));
+    }
+    let mut lu = checked_fortran_copy(R, "a", a, Reads::All, Outside::Copy)?;
+    let nrhs = blas_int(R, "nrhs", nrhs)?;
+    let mut ipiv = crate::alloc::try_vec(R, n as usize, 0 as BlasInt)?;
+    let (abuf, lda) = lapack_mut(&mut lu);
+    let xb = x
+        .as_slice_memory_order_mut()
+        .expect("right-hand sides are contiguous");
+    let ipiv = &mut ipiv;
+    // SAFETY: abuf is n × n column-major (lda = n), xb is n × nrhs
+    // column-major (ldb = n), ipiv has n elements.
+    let mut gesv = move || unsafe { T::gesv(n, nrhs, abuf, lda, ipiv, xb, n) };
+    let info = if lu_needs_large_stack(a.len()) {
+        on_large_stack(gesv)
+    } else {
+        gesv()
+    };
+    if info < 0 {
+        return Err(illegal_argument("gesv", info, GESV_ARGS));
+    }
+    if info > 0 {
+        return Err(Error::Singular {
+            routine: R,
+            index: info as usize - 1,
+        });
+    }
     Ok(x.into_dimensionality::<D>().expect("x has b's shape"))
 }
 
-/// LU factors for a solve, with the routine's name in its errors.
+const GESV_ARGS: &[&str] = &["n", "nrhs", "a", "lda", "ipiv", "b", "ldb", "info"];
+
+/// LU factors for `inv`, `det` and `slogdet`, with the routine's name in
+/// its errors.
 fn factor<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
-    check_finite(routine, "a", a)?;
-    lu_factor(a).map_err(|e| match e {
-        Error::NonFinite { what, .. } => Error::NonFinite { routine, what },
-        e => e,
-    })
+    lu_factor_as(routine, a)
 }
 
 /// [`solve`] over stacks, as numpy.linalg.solve (NumPy ≥ 2): `a` is

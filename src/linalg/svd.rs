@@ -6,7 +6,8 @@ use crate::sys::BlasInt;
 use ndarray::{Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, Ix1, Ix2, ShapeBuilder};
 
 use super::stack::{assemble, matrix_at, split, stack_indices};
-use super::{check_finite, fortran_copy, lapack_mut};
+use super::working_copy::{Outside, Reads, checked_fortran_copy};
+use super::{fortran_copy, lapack_mut};
 use num_traits::Zero;
 
 use crate::RealScalar;
@@ -128,7 +129,6 @@ impl<T: Scalar> SvdWork<T> {
         a: &ArrayRef2<T>,
         job: Job,
     ) -> Result<SvdParts<T>> {
-        check_finite(routine, "a", a)?;
         let (m, n) = a.dim();
         let (mi, ni) = (blas_int(routine, "m", m)?, blas_int(routine, "n", n)?);
         let ((um, un), (vm, vn)) = job.shapes(m, n);
@@ -141,13 +141,27 @@ impl<T: Scalar> SvdWork<T> {
         let mut u = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(routine, (um, un).f())?;
         let mut vh = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(routine, (vm, vn).f())?;
         let mut s = crate::alloc::try_vec(routine, k, T::Real::zero())?;
+        // The one working copy, checked for NaN/inf as it is made; a
+        // second (unchecked) only if ?gesdd ran on the first and failed.
+        let mut acopy = Some(checked_fortran_copy(
+            routine,
+            "a",
+            a,
+            Reads::All,
+            Outside::Copy,
+        )?);
         let info = if self.skips_gesdd() {
             1
         } else {
-            self.gesdd(routine, a, job, mi, ni, &mut s, &mut u, &mut vh)?
+            let first = acopy.take().expect("made above");
+            self.gesdd(routine, a, first, job, mi, ni, &mut s, &mut u, &mut vh)?
         };
         if info > 0 {
-            let info = self.gesvd(routine, a, job, mi, ni, &mut s, &mut u, &mut vh)?;
+            let second = match acopy.take() {
+                Some(c) => c,
+                None => fortran_copy(routine, a)?,
+            };
+            let info = self.gesvd(routine, a, second, job, mi, ni, &mut s, &mut u, &mut vh)?;
             if info > 0 {
                 return Err(Error::NoConvergence {
                     routine,
@@ -175,6 +189,7 @@ impl<T: Scalar> SvdWork<T> {
         &mut self,
         routine: &'static str,
         a: &ArrayRef2<T>,
+        mut acopy: Array2<T>,
         job: Job,
         m: BlasInt,
         n: BlasInt,
@@ -184,7 +199,6 @@ impl<T: Scalar> SvdWork<T> {
     ) -> Result<BlasInt> {
         let jobz = job.code();
         let (mu, nu) = (m as usize, n as usize);
-        let mut acopy = fortran_copy(routine, a)?;
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];
@@ -268,6 +282,7 @@ impl<T: Scalar> SvdWork<T> {
         &mut self,
         routine: &'static str,
         a: &ArrayRef2<T>,
+        mut acopy: Array2<T>,
         job: Job,
         m: BlasInt,
         n: BlasInt,
@@ -277,7 +292,6 @@ impl<T: Scalar> SvdWork<T> {
     ) -> Result<BlasInt> {
         let code = job.code();
         let (mu, nu) = (m as usize, n as usize);
-        let mut acopy = fortran_copy(routine, a)?;
         let (abuf, lda) = lapack_mut(&mut acopy);
         let mut dummy_u = [T::zero()];
         let mut dummy_v = [T::zero()];

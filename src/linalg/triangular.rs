@@ -5,7 +5,7 @@ use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 
 use super::lu::rhs_copy;
 use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
-use super::{check_finite, check_strict_triangle, check_triangle, square};
+use super::{check_strict_triangle, check_triangle, square};
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::{Order, blas_int, copy_in_order, mat_ld};
@@ -51,7 +51,6 @@ pub fn solve_triangular<T: Scalar, D: Dimension>(
     } else {
         check_triangle(R, "a", a, uplo)?;
     }
-    check_finite(R, "b", b)?;
     let mut x = rhs_copy(R, n, b)?;
     trtrs_into(R, a, uplo, trans.normalize::<T>(), unit_diagonal, &mut x)?;
     Ok(x.into_dimensionality::<D>().expect("x has b's shape"))

@@ -23,6 +23,10 @@ backend_extern! {
     fn LAPACKE_dgetri_work(matrix_layout: MatrixLayout, n: BlasInt, a: *mut f64, lda: BlasInt, ipiv: *const BlasInt, work: *mut f64, lwork: BlasInt) -> BlasInt;
     fn LAPACKE_cgetri_work(matrix_layout: MatrixLayout, n: BlasInt, a: *mut Complex32, lda: BlasInt, ipiv: *const BlasInt, work: *mut Complex32, lwork: BlasInt) -> BlasInt;
     fn LAPACKE_zgetri_work(matrix_layout: MatrixLayout, n: BlasInt, a: *mut Complex64, lda: BlasInt, ipiv: *const BlasInt, work: *mut Complex64, lwork: BlasInt) -> BlasInt;
+    fn LAPACKE_sgesv_work(matrix_layout: MatrixLayout, n: BlasInt, nrhs: BlasInt, a: *mut f32, lda: BlasInt, ipiv: *mut BlasInt, b: *mut f32, ldb: BlasInt) -> BlasInt;
+    fn LAPACKE_dgesv_work(matrix_layout: MatrixLayout, n: BlasInt, nrhs: BlasInt, a: *mut f64, lda: BlasInt, ipiv: *mut BlasInt, b: *mut f64, ldb: BlasInt) -> BlasInt;
+    fn LAPACKE_cgesv_work(matrix_layout: MatrixLayout, n: BlasInt, nrhs: BlasInt, a: *mut Complex32, lda: BlasInt, ipiv: *mut BlasInt, b: *mut Complex32, ldb: BlasInt) -> BlasInt;
+    fn LAPACKE_zgesv_work(matrix_layout: MatrixLayout, n: BlasInt, nrhs: BlasInt, a: *mut Complex64, lda: BlasInt, ipiv: *mut BlasInt, b: *mut Complex64, ldb: BlasInt) -> BlasInt;
     fn LAPACKE_spotrf_work(matrix_layout: MatrixLayout, uplo: c_char, n: BlasInt, a: *mut f32, lda: BlasInt) -> BlasInt;
     fn LAPACKE_dpotrf_work(matrix_layout: MatrixLayout, uplo: c_char, n: BlasInt, a: *mut f64, lda: BlasInt) -> BlasInt;
     fn LAPACKE_cpotrf_work(matrix_layout: MatrixLayout, uplo: c_char, n: BlasInt, a: *mut Complex32, lda: BlasInt) -> BlasInt;
