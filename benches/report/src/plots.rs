@@ -2,7 +2,7 @@
 //! multiples: one panel per thread count, side by side on a shared y axis.
 //! In every panel each implementation (a backend, or NumPy) has one colour
 //! of its own, the same in every plot; lapis is a solid line, the direct
-//! call a dashed one.
+//! call a dashed one in a darker shade of the same colour.
 //!
 //! * `blas_<op>_<dtype>.png`: GFLOP/s against n (log2 axis) for gemm f64 and
 //!   c128, gemv f64, and `blas_syrk_herk.png` (a row of panels per op); the
@@ -123,7 +123,8 @@ fn lines(
             m.entry(k).or_default().push((x, y));
         }
     }
-    m.into_iter()
+    let mut v: Vec<Line> = m
+        .into_iter()
         .map(|(k, mut points)| {
             points.sort_by(|a, b| a.0.total_cmp(&b.0));
             let (label, color, dashed) = style(&k);
@@ -134,7 +135,17 @@ fn lines(
                 points,
             }
         })
-        .collect()
+        .collect();
+    // Dashed lines last: on top of the solid line they usually follow.
+    v.sort_by_key(|l| l.dashed);
+    v
+}
+
+/// A darker shade of `c`: the direct call's dashes stay visible on top of
+/// lapis's solid line in the same hue.
+fn darker(c: RGBColor) -> RGBColor {
+    let f = |x: u8| (x as f64 * 0.55) as u8;
+    RGBColor(f(c.0), f(c.1), f(c.2))
 }
 
 /// Draws `panels` side by side (`rows` rows) under `title`, x on a log2
@@ -303,7 +314,12 @@ fn impl_style(others: &mut Vec<String>) -> impl FnMut(&str) -> (String, RGBColor
         } else {
             format!("{backend} {imp}")
         };
-        (label, impl_color(backend, others), imp == "direct")
+        let color = impl_color(backend, others);
+        if imp == "direct" {
+            (label, darker(color), true)
+        } else {
+            (label, color, false)
+        }
     }
 }
 

@@ -71,11 +71,6 @@ impl Record {
         timing::spread(self.seconds, self.min_seconds, self.max_seconds, self.reps)
     }
 
-    /// Whether the spread exceeds [`timing::NOISY`].
-    pub fn noisy(&self) -> bool {
-        timing::is_noisy(self.spread())
-    }
-
     /// GFLOP/s, when `flops` is set.
     pub fn gflops(&self) -> Option<f64> {
         (self.flops > 0.0 && self.seconds > 0.0).then(|| self.flops / self.seconds * 1e-9)
@@ -207,7 +202,8 @@ mod tests {
         let p = dir.join("x.csv");
         write_csv(&p, std::slice::from_ref(&r)).unwrap();
         assert_eq!(read_csv(&p).unwrap(), vec![r.clone()]);
-        assert!((r.spread().unwrap() - 0.24).abs() < 1e-12 && r.noisy());
+        assert!((r.spread().unwrap() - 0.24).abs() < 1e-12);
+        assert!(timing::is_noisy(r.spread()));
         // An old file (no spread columns) still reads, spread unknown.
         std::fs::write(
             &p,
@@ -215,10 +211,7 @@ mod tests {
         )
         .unwrap();
         let old = read_csv(&p).unwrap();
-        assert_eq!(
-            (old[0].reps, old[0].spread(), old[0].noisy()),
-            (0, None, false)
-        );
+        assert_eq!((old[0].reps, old[0].spread()), (0, None));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
