@@ -651,10 +651,15 @@ fn targets(s: &mut String, d: &Data) {
                 "array core: 2 threads ≥ 0.95x the speed of 1 (every row)",
                 &b,
                 format!("1 vs {max_t}"),
-                format!(
-                    "{} row(s) flagged, {steady} of them steady (see \"Two threads against one\")",
-                    flagged.len()
-                ),
+                if flagged.is_empty() {
+                    format!("0 of {} rows flagged", rows.len())
+                } else {
+                    format!(
+                        "{} of {} rows flagged, {steady} of them steady (see \"Two threads against one\")",
+                        flagged.len(),
+                        rows.len()
+                    )
+                },
                 spread,
                 "0 flagged",
                 Some(flagged.is_empty()),
@@ -1220,7 +1225,7 @@ mod tests {
         assert!(line("| exp | f64 | 2000 |").ends_with("| ok |"));
         let t = line("2 threads ≥ 0.95x");
         assert!(
-            t.contains("1 row(s) flagged, 1 of them steady") && t.ends_with("| **missed** |"),
+            t.contains("1 of 2 rows flagged, 1 of them steady") && t.ends_with("| **missed** |"),
             "{t}"
         );
         let m = line("| openblas | 1 | - | - |");
