@@ -135,7 +135,7 @@ else
 fi
 
 LAPIS_REPORT_COMMAND=$command_line "$bin" render "$out"
-echo "bench_report: report in $out/report.md (plots $out/*.png, all rows $out/report.csv)"
+echo "bench_report: report in $out/report.md (plots $out/*.png, all rows $out/report.csv); took ${SECONDS} s"
 if [ ${#refused[@]} -gt 0 ]; then
   echo "bench_report: no column for ${refused[*]}: the library that ran was not the one asked for" >&2
   exit 1

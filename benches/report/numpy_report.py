@@ -15,12 +15,16 @@ Times, on the sizes and kinds of data the Rust sections use, the BLAS ops
   BLIS_NUM_THREADS) are set to T before numpy is imported, and threadpoolctl
   limits the BLAS to T when it is importable. NumPy's ufuncs and reductions
   are single-threaded whatever T is; their rows at T > 1 say exactly that.
-* Timing mirrors benches/report/src/timing.rs: one warm-up call, tiny calls
-  batched so a batch takes at least 20 us (the last probe batch counts as
-  the first repetition), then the best (minimum) seconds per call over at
-  least min_reps batches and min_seconds of wall time
-  (quick: 2 and 0.05 s; full: 3 and 0.3 s; LAPACK at n >= 1000: 2 and 0,
-  at n >= 2000: 1 and 0), as lapack.rs does.
+* Timing mirrors benches/report/src/timing.rs: one warm-up call, calls
+  batched so a batch takes at least 1 ms (quick) or 2 ms (the last probe
+  batch counts as the first repetition), then the median seconds per call,
+  with the fastest and slowest batch, over 7 (quick) or 11 batches (LAPACK
+  at n >= 1000: 7, as lapack.rs does).
+* Outliers: after a section, a figure more than 5x slower than both
+  neighbouring sizes of the same op and dtype (per unit of work: FLOP, else bytes, else
+  n^3 for LAPACK; benches/report/src/checks.rs applies the same rule) is
+  re-timed once; if it is still an outlier its row's note says
+  `retimed-outlier` (the report flags it), else `retimed`.
 * Each case's result is checked once against a plain computation before it
   is timed; a case that raises or gives a wrong answer is reported on stderr
   and not written (a time for a wrong answer is not a result).
@@ -38,7 +42,12 @@ import os
 import sys
 import time
 
-HEADER = "backend,section,op,dtype,shape,n,threads,impl,seconds,flops,bytes"
+HEADER = ("backend,section,op,dtype,shape,n,threads,impl,seconds,flops,bytes,"
+          "min_seconds,max_seconds,reps,note")
+# Results written before the spread columns; still accepted (see write_csv).
+HEADER_V1 = "backend,section,op,dtype,shape,n,threads,impl,seconds,flops,bytes"
+MIN_REPS = 7
+OUTLIER_FACTOR = 5.0
 SECTIONS = ("blas", "lapack", "array")
 # The report's other sections, accepted (so the driver can pass its own
 # --sections list through) and skipped: NumPy has nothing to say there.
@@ -97,22 +106,26 @@ def progress(msg):
 
 class Budget:
     def __init__(self, quick):
-        if quick:
-            self.min_reps, self.min_seconds, self.max_reps = 2, 0.05, 1000
-        else:
-            self.min_reps, self.min_seconds, self.max_reps = 3, 0.3, 100_000
+        self.reps, self.batch_seconds = (MIN_REPS, 1e-3) if quick else (11, 2e-3)
 
     def long_calls(self, n):
         """For calls that take seconds (LAPACK at n >= 1000), as lapack.rs:
-        best of 2 (of 1 at n >= 2000) after the warm-up."""
+        MIN_REPS repetitions."""
         b = Budget(False)
-        b.min_reps = 1 if n >= 2000 else 2
-        b.min_seconds, b.max_reps = 0.0, self.max_reps
+        b.reps, b.batch_seconds = MIN_REPS, self.batch_seconds
         return b
 
 
-def best(budget, f):
-    """Best seconds per call of f (see the module doc)."""
+def stats(samples):
+    """(median, min, max, reps) of seconds-per-call samples."""
+    v = sorted(samples)
+    n = len(v)
+    med = v[n // 2] if n % 2 else 0.5 * (v[n // 2 - 1] + v[n // 2])
+    return med, v[0], v[-1], n
+
+
+def measure(budget, f):
+    """(median, min, max, reps) of f's seconds per call (see the module doc)."""
     clock = time.perf_counter
     f()
     k = 1
@@ -121,21 +134,41 @@ def best(budget, f):
         for _ in range(k):
             f()
         s = clock() - t
-        if s > 20e-6 or k >= 1 << 20:
+        if s >= budget.batch_seconds or k >= 1 << 24:
             break
         k *= 2
     # The probe batch counts as the first timed repetition (as in timing.rs).
-    best_s = s / k
-    reps = 1
-    start = clock()
-    while reps < budget.max_reps and (reps < budget.min_reps
-                                      or clock() - start < budget.min_seconds):
+    samples = [s / k]
+    while len(samples) < max(budget.reps, MIN_REPS):
         t = clock()
         for _ in range(k):
             f()
-        best_s = min(best_s, (clock() - t) / k)
-        reps += 1
-    return best_s
+        samples.append((clock() - t) / k)
+    return stats(samples)
+
+
+def work(section, n, flops, nbytes):
+    """What a time is divided by before neighbours are compared (as
+    checks.rs's `work`): FLOP, else bytes, else n^3 for LAPACK, else None."""
+    if flops > 0:
+        return flops
+    if nbytes > 0:
+        return nbytes
+    if section == "lapack" and n > 0:
+        return float(n) ** 3
+    return None
+
+
+def outliers(costs):
+    """Which costs (in size order) are more than OUTLIER_FACTOR times above
+    the larger neighbour (slow spikes); the ends are not judged (as
+    checks.rs's `outliers`)."""
+    out = [False] * len(costs)
+    for i in range(1, len(costs) - 1):
+        lo, c, hi = costs[i - 1], costs[i], costs[i + 1]
+        if lo > 0 and c > 0 and hi > 0:
+            out[i] = c > OUTLIER_FACTOR * max(lo, hi)
+    return out
 
 
 # ---------------------------------------------------------------- rows
@@ -144,11 +177,45 @@ class Rows:
     def __init__(self, threads):
         self.threads = threads
         self.rows = []
+        # One dict per row: its fields, its timing and how to time it again.
+        self.cases = []
 
-    def add(self, section, op, dtype, shape, n, seconds, flops=0.0, nbytes=0.0):
+    def add(self, section, op, dtype, shape, n, stat, flops=0.0, nbytes=0.0, note=""):
         self.rows.append(",".join([
             "numpy", section, op, dtype, shape, str(n), str(self.threads), "numpy",
-            repr(float(seconds)), repr(float(flops)), repr(float(nbytes))]))
+            repr(float(stat[0])), repr(float(flops)), repr(float(nbytes)),
+            repr(float(stat[1])), repr(float(stat[2])), str(int(stat[3])),
+            note.replace(",", ";")]))
+
+    def retime_outliers(self):
+        """Re-times, once, each figure that is an outlier among its
+        neighbours (see the module doc) and rewrites its row."""
+        groups = {}
+        for i, c in enumerate(self.cases):
+            w = work(c["section"], c["n"], c["flops"], c["nbytes"])
+            if w is not None:
+                groups.setdefault((c["section"], c["op"], c["dtype"]), []).append((c["n"], i, w))
+        for members in groups.values():
+            members.sort()
+
+            def costs():
+                return [self.cases[i]["stat"][0] / w for _, i, w in members]
+
+            flagged = [m for m, out in zip(members, outliers(costs())) if out]
+            for _, i, _ in flagged:
+                c = self.cases[i]
+                progress(f"{c['section']} {c['op']} {c['dtype']} n={c['n']}: "
+                         f"outlier ({c['stat'][0]:.3e} s); re-timed once")
+                c["stat"] = measure(c["budget"], c["f"])
+                c["note"] = "retimed"
+            still = outliers(costs())
+            for (_, i, _), out in zip(members, still):
+                if out and self.cases[i]["note"] == "retimed":
+                    self.cases[i]["note"] = "retimed-outlier"
+        self.rows = []
+        for c in self.cases:
+            self.add(c["section"], c["op"], c["dtype"], c["shape"], c["n"], c["stat"],
+                     c["flops"], c["nbytes"], c["note"])
 
     def case(self, budget, section, op, dtype, shape, n, f, check, flops=0.0, nbytes=0.0):
         """Checks one call of f with check(result), then times f."""
@@ -158,10 +225,13 @@ class Rows:
             if problem:
                 progress(f"{label}: wrong result ({problem}); not recorded")
                 return
-            s = best(budget, f)
+            s = measure(budget, f)
         except Exception as e:  # a failing case must not stop the run
             progress(f"{label}: {type(e).__name__}: {e}; not recorded")
             return
+        self.cases.append(dict(section=section, op=op, dtype=dtype, shape=shape, n=n,
+                               stat=s, flops=flops, nbytes=nbytes, note="", budget=budget,
+                               f=f))
         self.add(section, op, dtype, shape, n, s, flops, nbytes)
 
 
@@ -425,12 +495,17 @@ def write_csv(path, rows, threads, sections):
     if os.path.exists(path):
         with open(path) as f:
             lines = f.read().splitlines()
-        if not lines or lines[0].strip() != HEADER:
+        old = bool(lines) and lines[0].strip() == HEADER_V1
+        if not lines or (lines[0].strip() != HEADER and not old):
             raise SystemExit(f"numpy_report.py: {path} has header {lines[:1]}, "
                              f"expected {HEADER!r}; not touched")
         for line in lines[1:]:
             fields = line.split(",")
-            replaced = (len(fields) == 11 and fields[6].strip() == str(threads)
+            if old and len(fields) == 11:
+                # Spread unknown (reps 0): min = max = the old best time.
+                line = ",".join(fields + [fields[8], fields[8], "0", ""])
+                fields = line.split(",")
+            replaced = (len(fields) == 15 and fields[6].strip() == str(threads)
                         and fields[1].strip() in sections)
             if line.strip() and not replaced:
                 kept.append(line)
@@ -456,12 +531,28 @@ def self_test():
     rows.case(quick, "array", "right", "f64", "2", 2, lambda: np.ones(2),
               lambda r: close(r, np.ones(2), 0.0), nbytes=16)
     assert len(rows.rows) == 1 and rows.rows[0].startswith("numpy,array,right,f64,2,2,3,numpy,")
+    assert len(rows.rows[0].split(",")) == 15 and int(rows.rows[0].split(",")[13]) >= MIN_REPS
+    assert stats([3.0, 1.0, 2.0, 4.0]) == (2.5, 1.0, 4.0, 4)
+    assert outliers([1.0, 0.5, 194.0, 0.4, 0.3]) == [False, False, True, False, False]
+    assert outliers([40.0, 8.0, 1.5, 1.0]) == [False] * 4
+    assert outliers([1.0, 5.0, 1.0]) == [False] * 3
+    assert outliers([1.4e-8, 5.4e-11, 5.2e-10, 5.8e-11]) == [False, False, True, False]
+    # A spike that stays a spike when re-timed is noted as such.
+    spike = Rows(1)
+    for n, secs in ((8, 1e-6), (16, 1e-3), (32, 8e-6)):
+        spike.cases.append(dict(section="blas", op="x", dtype="f64", shape=str(n), n=n,
+                                stat=(secs, secs, secs, 7), flops=float(n), nbytes=0.0,
+                                note="", budget=quick,
+                                f=lambda secs=secs: time.sleep(secs)))
+    spike.retime_outliers()
+    notes = [r.split(",")[14] for r in spike.rows]
+    assert notes[0] == "" and notes[2] == "" and notes[1] in ("retimed", "retimed-outlier"), notes
     path = os.path.join(ARGS.out, "numpy-selftest.csv")
     with open(path, "w") as f:
         f.write(HEADER + "\n"
-                "numpy,array,old,f64,2,2,3,numpy,1.0,0.0,0.0\n"   # replaced
-                "numpy,blas,old,f64,2,2,3,numpy,1.0,0.0,0.0\n"    # other section: kept
-                "numpy,array,old,f64,2,2,1,numpy,1.0,0.0,0.0\n")  # other threads: kept
+                "numpy,array,old,f64,2,2,3,numpy,1.0,0.0,0.0,1.0,1.0,7,\n"   # replaced
+                "numpy,blas,old,f64,2,2,3,numpy,1.0,0.0,0.0,1.0,1.0,7,\n"    # other section: kept
+                "numpy,array,old,f64,2,2,1,numpy,1.0,0.0,0.0,1.0,1.0,7,\n")  # other threads: kept
     assert write_csv(path, rows, 3, ["array"]) == [1, 3]
     with open(path) as f:
         lines = f.read().splitlines()
@@ -489,6 +580,7 @@ def main():
             lapack_section(rows, budget, ARGS.quick)
         if "array" in ARGS.sections:
             array_section(rows, budget)
+        rows.retime_outliers()
     finally:
         if limiter is not None:
             limiter.unregister()

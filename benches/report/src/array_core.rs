@@ -110,7 +110,7 @@ fn record(
     dt: DType,
     shape: &str,
     n: usize,
-    seconds: f64,
+    st: timing::Stat,
     bytes: f64,
 ) -> Record {
     Record {
@@ -122,18 +122,23 @@ fn record(
         n,
         threads,
         imp: "lapis".into(),
-        seconds,
+        seconds: 0.0,
         flops: 0.0,
         bytes,
+        min_seconds: 0.0,
+        max_seconds: 0.0,
+        reps: 0,
+        note: String::new(),
     }
+    .with_stat(st)
 }
 
 /// Appends the record of a measured case, or says why there is none.
 fn keep(
     out: &mut Vec<Record>,
     what: &str,
-    result: Result<f64, String>,
-    make: impl FnOnce(f64) -> Record,
+    result: Result<timing::Stat, String>,
+    make: impl FnOnce(timing::Stat) -> Record,
 ) {
     match result {
         Ok(s) => out.push(make(s)),
@@ -141,11 +146,14 @@ fn keep(
     }
 }
 
-/// Best seconds per call of `f`; an error from any timed call is returned
-/// instead of the time.
-fn time_checked(cfg: &Config, mut f: impl FnMut() -> lapis::Result<()>) -> Result<f64, String> {
+/// The median seconds per call of `f` (with its spread); an error from any
+/// timed call is returned instead of the time.
+fn time_checked(
+    cfg: &Config,
+    mut f: impl FnMut() -> lapis::Result<()>,
+) -> Result<timing::Stat, String> {
     let failure: RefCell<Option<String>> = RefCell::new(None);
-    let s = timing::best(cfg.budget, || {
+    let s = timing::measure(cfg.budget, || {
         if let Err(e) = f() {
             failure.borrow_mut().get_or_insert_with(|| e.to_string());
         }
@@ -221,8 +229,8 @@ fn streaming(cfg: &Config, t: usize, dt: DType, out: &mut Vec<Record>) -> Result
     let c = operand(&[N, N])?;
     let row = operand(&[N])?;
     let (va, vb, vc, vrow) = (values(&a)?, values(&b)?, values(&c)?, values(&row)?);
-    let rec = |op: &str, shape: &str, seconds: f64, bytes: f64| {
-        record(cfg, t, op, dt, shape, N, seconds, bytes)
+    let rec = |op: &str, shape: &str, st: timing::Stat, bytes: f64| {
+        record(cfg, t, op, dt, shape, N, st, bytes)
     };
 
     let add = (|| {
@@ -300,7 +308,7 @@ fn streaming(cfg: &Config, t: usize, dt: DType, out: &mut Vec<Record>) -> Result
 }
 
 /// Latency of a 4 × 4 f64 add into an existing array.
-fn add_4x4(cfg: &Config) -> Result<f64, String> {
+fn add_4x4(cfg: &Config) -> Result<timing::Stat, String> {
     let e = |e: lapis::Error| e.to_string();
     let a = array::from_vec(
         (0..16).map(|i| 0.5 + i as f64).collect::<Vec<f64>>(),
@@ -400,7 +408,7 @@ fn pi_plausible(hits: u64, n: usize) -> Result<f64, String> {
 
 /// Monte Carlo π on `threads` threads (the row's thread count, which
 /// `set_num_threads` also gave lapis's pool), checked once, then timed.
-fn pi_case(cfg: &Config, threads: usize) -> Result<f64, String> {
+fn pi_case(cfg: &Config, threads: usize) -> Result<timing::Stat, String> {
     let hits = pi_hits(PI_SEED, PI_SAMPLES, threads).map_err(|e| e.to_string())?;
     pi_plausible(hits, PI_SAMPLES)?;
     let mut changed = false;

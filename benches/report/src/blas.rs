@@ -1,6 +1,6 @@
 //! BLAS through lapis's typed API (imp `lapis`) against the same cblas call
 //! made directly (imp `direct`), on the same row-major data, timed
-//! interleaved ([`timing::best_pair`]): gemm (f64, c128), syrk (f64), herk
+//! interleaved ([`timing::measure_pair`], medians of at least 7 repetitions): gemm (f64, c128), syrk (f64), herk
 //! (c128), gemv, axpy, dot (f64), at each thread count.
 //!
 //! lapis and the direct call write separate outputs; after timing, the two
@@ -74,9 +74,10 @@ impl Pair<'_> {
         n: usize,
         vector: bool,
         flops: f64,
-        (tl, td): (f64, f64),
+        (sl, sd): (timing::Stat, timing::Stat),
         diff: f64,
     ) {
+        let (tl, td) = (sl.median, sd.median);
         // Reductions and products of length n: error grows ~ n·eps.
         let tol = 64.0 * f64::EPSILON * n as f64;
         let ok = diff <= tol;
@@ -95,24 +96,31 @@ impl Pair<'_> {
         if !ok {
             return;
         }
-        for (imp, secs) in [("lapis", tl), ("direct", td)] {
-            self.out.push(Record {
-                backend: self.cfg.backend.clone(),
-                section: "blas".into(),
-                op: op.into(),
-                dtype: dtype.into(),
-                shape: if vector {
-                    n.to_string()
-                } else {
-                    format!("{n}x{n}")
-                },
-                n,
-                threads: self.threads,
-                imp: imp.into(),
-                seconds: secs,
-                flops,
-                bytes: 0.0,
-            });
+        for (imp, st) in [("lapis", sl), ("direct", sd)] {
+            self.out.push(
+                Record {
+                    backend: self.cfg.backend.clone(),
+                    section: "blas".into(),
+                    op: op.into(),
+                    dtype: dtype.into(),
+                    shape: if vector {
+                        n.to_string()
+                    } else {
+                        format!("{n}x{n}")
+                    },
+                    n,
+                    threads: self.threads,
+                    imp: imp.into(),
+                    seconds: 0.0,
+                    flops,
+                    bytes: 0.0,
+                    min_seconds: 0.0,
+                    max_seconds: 0.0,
+                    reps: 0,
+                    note: String::new(),
+                }
+                .with_stat(st),
+            );
         }
     }
 }
@@ -149,7 +157,7 @@ fn gemm_case<T: Scalar>(p: &mut Pair<'_>, dtype: &str, n: usize) {
     if let Err(e) = lapis_call(&mut c_l) {
         return skip("gemm", n, e);
     }
-    let t = timing::best_pair(
+    let t = timing::measure_pair(
         p.cfg.budget,
         || {
             let _ = black_box(lapis_call(&mut c_l));
@@ -237,7 +245,7 @@ fn rank_k_case<T: Scalar>(p: &mut Pair<'_>, n: usize) {
     if let Err(e) = lapis_call(&mut c_l) {
         return skip(op, n, e);
     }
-    let t = timing::best_pair(
+    let t = timing::measure_pair(
         p.cfg.budget,
         || {
             let _ = black_box(lapis_call(&mut c_l));
@@ -291,7 +299,7 @@ fn gemv_case(p: &mut Pair<'_>, n: usize) {
     if let Err(e) = lapis_call(&mut y_l) {
         return skip("gemv", n, e);
     }
-    let t = timing::best_pair(
+    let t = timing::measure_pair(
         p.cfg.budget,
         || {
             let _ = black_box(lapis_call(&mut y_l));
@@ -328,7 +336,7 @@ fn axpy_case(p: &mut Pair<'_>, n: usize) {
     if let Err(e) = blas::axpy(alpha, &x, &mut y_l) {
         return skip("axpy", n, e);
     }
-    let t = timing::best_pair(
+    let t = timing::measure_pair(
         p.cfg.budget,
         || {
             let _ = black_box(blas::axpy(black_box(alpha), &x, &mut y_l));
@@ -350,7 +358,7 @@ fn dot_case(p: &mut Pair<'_>, n: usize) {
     // SAFETY: x and y contiguous of length n.
     let direct = || unsafe { lapis::sys::cblas::cblas_ddot(ni, x.as_ptr(), 1, y.as_ptr(), 1) };
     let r_d = direct();
-    let t = timing::best_pair(
+    let t = timing::measure_pair(
         p.cfg.budget,
         || {
             let _ = black_box(blas::dot(&x, &y));

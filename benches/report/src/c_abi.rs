@@ -14,8 +14,8 @@
 //! Overhead = time − `direct`. `add_out` has no BLAS call, so its `direct`
 //! row is the 16 additions themselves: the floor any call can reach.
 //!
-//! Each imp is timed interleaved with `direct` (`timing::best_pair`, same
-//! inputs, its own output); the `direct` record is the best of those
+//! Each imp is timed interleaved with `direct` (`timing::measure_pair`, same
+//! inputs, its own output); the `direct` record is the lowest median of those
 //! pairings. Before timing, every imp's result is checked once against a
 //! plain Rust computation; an imp that returns an error or a wrong result
 //! is reported on the progress line and not recorded. Nothing here panics.
@@ -63,9 +63,9 @@ struct Op {
     shape: &'static str,
     n: usize,
     flops: f64,
-    /// Best time of `direct` over its pairings.
-    direct: f64,
-    timed: Vec<(&'static str, f64)>,
+    /// `direct`'s timing with the lowest median over its pairings.
+    direct: Option<timing::Stat>,
+    timed: Vec<(&'static str, timing::Stat)>,
 }
 
 impl Op {
@@ -75,7 +75,7 @@ impl Op {
             shape,
             n,
             flops,
-            direct: f64::INFINITY,
+            direct: None,
             timed: Vec::new(),
         }
     }
@@ -95,8 +95,10 @@ impl Op {
             return;
         }
         let mut ok = true;
-        let (td, ti) = timing::best_pair(cfg.budget, direct, || ok &= f());
-        self.direct = self.direct.min(td);
+        let (td, ti) = timing::measure_pair(cfg.budget, direct, || ok &= f());
+        if self.direct.is_none_or(|d| td.median < d.median) {
+            self.direct = Some(td);
+        }
         if ok {
             self.timed.push((imp, ti));
         } else {
@@ -108,21 +110,28 @@ impl Op {
     }
 
     fn records(self, cfg: &Config, threads: usize, out: &mut Vec<Record>) {
-        let direct = self.direct.is_finite().then_some(("direct", self.direct));
-        for (imp, seconds) in direct.into_iter().chain(self.timed) {
-            out.push(Record {
-                backend: cfg.backend.clone(),
-                section: "c_abi".into(),
-                op: self.name.into(),
-                dtype: "f64".into(),
-                shape: self.shape.into(),
-                n: self.n,
-                threads,
-                imp: imp.into(),
-                seconds,
-                flops: self.flops,
-                bytes: 0.0,
-            });
+        let direct = self.direct.map(|d| ("direct", d));
+        for (imp, st) in direct.into_iter().chain(self.timed) {
+            out.push(
+                Record {
+                    backend: cfg.backend.clone(),
+                    section: "c_abi".into(),
+                    op: self.name.into(),
+                    dtype: "f64".into(),
+                    shape: self.shape.into(),
+                    n: self.n,
+                    threads,
+                    imp: imp.into(),
+                    seconds: 0.0,
+                    flops: self.flops,
+                    bytes: 0.0,
+                    min_seconds: 0.0,
+                    max_seconds: 0.0,
+                    reps: 0,
+                    note: String::new(),
+                }
+                .with_stat(st),
+            );
         }
     }
 }

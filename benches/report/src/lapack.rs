@@ -232,14 +232,13 @@ fn fcopy<T: Clone>(a: &Array2<T>) -> Vec<T> {
     a.t().as_standard_layout().iter().cloned().collect()
 }
 
-/// Fewer repetitions for calls that take seconds (n = 2000 with complex
-/// data takes tens of seconds per call on two cores): after the warm-up,
-/// best of two at n >= 1000, one timed call at n >= 2000.
+/// Calls that take seconds (n >= 1000) get [`timing::MIN_REPS`]
+/// repetitions, the fewest a median is taken of: more would make a full
+/// run take hours.
 fn budget_for(cfg: &Config, n: usize) -> Budget {
     let mut b = cfg.budget;
     if n >= 1000 {
-        b.min_reps = if n >= 2000 { 1 } else { 2 };
-        b.min_seconds = 0.0;
+        b.reps = timing::MIN_REPS;
     }
     b
 }
@@ -319,7 +318,7 @@ fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize
             ));
             continue;
         }
-        let (tl, td) = timing::best_pair(
+        let (sl, sd) = timing::measure_pair(
             budget,
             || {
                 let _ = lapis_side();
@@ -328,6 +327,7 @@ fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize
                 let _ = direct_side();
             },
         );
+        let (tl, td) = (sl.median, sd.median);
         progress(&format!(
             "lapack {op} {} n={n} threads={threads}: lapis {} direct {} direct/lapis {:.3}",
             T::NAME,
@@ -335,20 +335,27 @@ fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize
             fmt_secs(td),
             td / tl
         ));
-        for (imp, secs) in [("lapis", tl), ("direct", td)] {
-            out.push(Record {
-                backend: cfg.backend.clone(),
-                section: "lapack".into(),
-                op: op.into(),
-                dtype: T::NAME.into(),
-                shape: format!("{n}x{n}"),
-                n,
-                threads,
-                imp: imp.into(),
-                seconds: secs,
-                flops: 0.0,
-                bytes: 0.0,
-            });
+        for (imp, st) in [("lapis", sl), ("direct", sd)] {
+            out.push(
+                Record {
+                    backend: cfg.backend.clone(),
+                    section: "lapack".into(),
+                    op: op.into(),
+                    dtype: T::NAME.into(),
+                    shape: format!("{n}x{n}"),
+                    n,
+                    threads,
+                    imp: imp.into(),
+                    seconds: 0.0,
+                    flops: 0.0,
+                    bytes: 0.0,
+                    min_seconds: 0.0,
+                    max_seconds: 0.0,
+                    reps: 0,
+                    note: String::new(),
+                }
+                .with_stat(st),
+            );
         }
     }
 }

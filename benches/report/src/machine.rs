@@ -4,7 +4,8 @@
 //! The CPU facts come from `/proc/cpuinfo` (model, logical cores, flags,
 //! "cpu MHz") and `/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq`
 //! when the kernel exposes it (virtual machines often do not). The peak is
-//! a formula, not a measurement (see [`flops_per_cycle`]).
+//! a formula, not a measurement (see [`flops_per_cycle`]); the report's
+//! % of peak uses the measured one of [`crate::peak`] when there is one.
 
 use std::process::Command;
 
@@ -26,6 +27,9 @@ pub struct Cpu {
     pub flags: Vec<String>,
     /// "cpu MHz" of the first processor.
     pub mhz: Option<f64>,
+    /// "cpu family" and "model" (numbers) of the first processor, as
+    /// "family F model M" (None when either is absent).
+    pub family_model: Option<String>,
 }
 
 impl Cpu {
@@ -36,7 +40,9 @@ impl Cpu {
             logical: 0,
             flags: Vec::new(),
             mhz: None,
+            family_model: None,
         };
+        let (mut family, mut model) = (None, None);
         let mut first = true;
         for line in text.lines() {
             let Some((key, value)) = line.split_once(':') else {
@@ -53,8 +59,13 @@ impl Cpu {
                     cpu.flags = value.split_whitespace().map(str::to_string).collect()
                 }
                 "cpu MHz" if first => cpu.mhz = value.parse().ok(),
+                "cpu family" if first => family = Some(value.to_string()),
+                "model" if first => model = Some(value.to_string()),
                 _ => {}
             }
+        }
+        if let (Some(f), Some(m)) = (family, model) {
+            cpu.family_model = Some(format!("family {f} model {m}"));
         }
         cpu
     }
@@ -204,11 +215,15 @@ pub fn describe(cfg: &Config) -> String {
     let mut s = String::new();
     let mut line = |k: &str, v: String| s.push_str(&format!("{k}: {v}\n"));
     line("cpu", cpu.model.clone());
+    line(
+        "cpu family/model",
+        cpu.family_model.clone().unwrap_or_else(|| "unknown".into()),
+    );
     line("logical cores", cpu.logical.to_string());
     line("flags", cpu.relevant_flags().join(" "));
     line("clock", format!("{:.0} MHz (from {clock_src})", hz * 1e-6));
     line(
-        "f64 peak formula",
+        "f64 peak formula (theory)",
         format!(
             "cores x clock x {} FLOP/cycle (2 per FMA x {} lanes x {} FMA units per core, assumed)",
             cpu.flops_per_cycle(),
@@ -218,7 +233,7 @@ pub fn describe(cfg: &Config) -> String {
     );
     for &t in &cfg.threads {
         line(
-            &format!("f64 peak, {t} thread(s)"),
+            &format!("f64 peak (theory), {t} thread(s)"),
             format!(
                 "{:.1} GFLOP/s",
                 peak_flops(&cpu, t.min(cpu.logical), hz) * 1e-9
@@ -266,6 +281,8 @@ mod tests {
 
     const SAMPLE: &str = "processor\t: 0
 vendor_id\t: GenuineIntel
+cpu family\t: 6
+model\t\t: 167
 model name\t: Intel(R) Xeon(R) Processor
 cpu MHz\t\t: 2100.000
 flags\t\t: fpu sse2 avx fma avx2 avx512f avx512dq amx_tile
@@ -283,6 +300,7 @@ flags\t\t: fpu sse2
         assert_eq!(c.model, "Intel(R) Xeon(R) Processor");
         assert_eq!(c.logical, 2);
         assert_eq!(c.mhz, Some(2100.0));
+        assert_eq!(c.family_model.as_deref(), Some("family 6 model 167"));
         assert_eq!(
             c.relevant_flags(),
             vec![

@@ -16,8 +16,10 @@
 mod array_core;
 mod blas;
 mod c_abi;
+mod checks;
 mod lapack;
 mod machine;
+mod peak;
 mod plots;
 mod record;
 mod render;

@@ -4,16 +4,21 @@
 //! `DIR/*-machine.txt`, the issue-8 targets, one table per section),
 //! `DIR/report.csv` (all rows merged) and the PNG plots ([`crate::plots`]).
 //!
-//! Ratios are of times: `direct/lapis` = t(direct) / t(lapis), so 1.00 is
-//! "as fast as the direct call" and 0.98 is "2% slower"; `numpy/lapis` > 1
-//! means lapis is faster than NumPy.
+//! Ratios are of times (medians): `direct/lapis` = t(direct) / t(lapis), so
+//! 1.00 is "as fast as the direct call" and 0.98 is "2% slower";
+//! `numpy/lapis` > 1 means lapis is faster than NumPy. Every table row shows
+//! its spread (the largest (max − min) / median of the figures in it); the
+//! judgements on them (noisy, outliers, two threads slower than one) are
+//! [`crate::checks`]'s.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::blas::fmt_secs;
+use crate::checks;
 use crate::record::{self, Record};
+use crate::timing;
 
 /// Rows indexed by everything but `imp` and the measured values.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,8 +34,11 @@ pub struct Key {
 /// All rows of a results folder, searchable.
 pub struct Data {
     pub records: Vec<Record>,
-    /// (key, imp) -> best seconds (the minimum when a row is repeated).
-    best: BTreeMap<(Key, String), f64>,
+    /// (key, imp) -> index of its record (the lowest median when a row is
+    /// repeated).
+    best: BTreeMap<(Key, String), usize>,
+    /// Keys of the NumPy figures [`checks::outliers`] finds.
+    numpy_outliers: BTreeSet<Key>,
 }
 
 fn key(r: &Record) -> Key {
@@ -46,26 +54,81 @@ fn key(r: &Record) -> Key {
 
 impl Data {
     pub fn new(records: Vec<Record>) -> Data {
-        let mut best = BTreeMap::new();
-        for r in &records {
-            let e = best.entry((key(r), r.imp.clone())).or_insert(r.seconds);
-            *e = f64::min(*e, r.seconds);
+        let mut best: BTreeMap<(Key, String), usize> = BTreeMap::new();
+        for (i, r) in records.iter().enumerate() {
+            let e = best.entry((key(r), r.imp.clone())).or_insert(i);
+            if r.seconds < records[*e].seconds {
+                *e = i;
+            }
         }
-        Data { records, best }
+        // NumPy figures by section, op, dtype and threads (the key with
+        // n = 0), then sorted by size: (n, key, seconds per unit of work).
+        let mut rows: BTreeMap<Key, Vec<(usize, Key, f64)>> = BTreeMap::new();
+        for ((k, imp), &i) in &best {
+            let r = &records[i];
+            if k.backend != "numpy" || imp != "numpy" {
+                continue;
+            }
+            if let Some(w) = checks::work(r) {
+                rows.entry(Key { n: 0, ..k.clone() }).or_default().push((
+                    k.n,
+                    k.clone(),
+                    r.seconds / w,
+                ));
+            }
+        }
+        let mut numpy_outliers = BTreeSet::new();
+        for mut row in rows.into_values() {
+            row.sort_by_key(|p| p.0);
+            let costs: Vec<f64> = row.iter().map(|p| p.2).collect();
+            for (p, out) in row.into_iter().zip(checks::outliers(&costs)) {
+                if out {
+                    numpy_outliers.insert(p.1);
+                }
+            }
+        }
+        Data {
+            records,
+            best,
+            numpy_outliers,
+        }
     }
 
-    /// Seconds of `imp` at `k`.
+    /// The record of `imp` at `k`.
+    pub fn rec(&self, k: &Key, imp: &str) -> Option<&Record> {
+        self.best
+            .get(&(k.clone(), imp.to_string()))
+            .map(|&i| &self.records[i])
+    }
+
+    /// Median seconds of `imp` at `k`.
     pub fn secs(&self, k: &Key, imp: &str) -> Option<f64> {
-        self.best.get(&(k.clone(), imp.to_string())).copied()
+        self.rec(k, imp).map(|r| r.seconds)
+    }
+
+    /// The largest spread among `imps` at `k` (NumPy's `numpy` imp under
+    /// the NumPy key), when any is known.
+    pub fn spread(&self, k: &Key, imps: &[&str]) -> Option<f64> {
+        imps.iter()
+            .filter_map(|imp| {
+                if *imp == "numpy" {
+                    self.rec(&numpy_key(k), "numpy")
+                } else {
+                    self.rec(k, imp)
+                }
+            })
+            .filter_map(Record::spread)
+            .reduce(f64::max)
+    }
+
+    /// Whether NumPy's figure at `k`'s op/dtype/n/threads is an outlier.
+    pub fn numpy_outlier(&self, k: &Key) -> bool {
+        self.numpy_outliers.contains(&numpy_key(k))
     }
 
     /// NumPy's seconds for the same op/dtype/n/threads.
     pub fn numpy(&self, k: &Key) -> Option<f64> {
-        let nk = Key {
-            backend: "numpy".into(),
-            ..k.clone()
-        };
-        self.secs(&nk, "numpy")
+        self.secs(&numpy_key(k), "numpy")
     }
 
     /// Backends measured (not numpy), sorted.
@@ -79,21 +142,41 @@ impl Data {
         s.into_iter().map(str::to_string).collect()
     }
 
-    /// Theoretical f64 peak (FLOP/s) for `threads`, from `backend`'s
-    /// machine rows, else any backend's.
+    /// The f64 peak (FLOP/s) % of peak is taken of: the measured one when
+    /// there is one, else the theoretical one.
     pub fn peak(&self, backend: &str, threads: usize) -> Option<f64> {
+        self.peak_of(backend, threads, "measured")
+            .or_else(|| self.peak_of(backend, threads, "theory"))
+    }
+
+    /// The `imp` (`theory` or `measured`) f64 peak in FLOP/s for `threads`,
+    /// from `backend`'s machine rows, else any backend's: FLOP per call over
+    /// the fastest repetition (the theory row is FLOP/s over 1 s).
+    pub fn peak_of(&self, backend: &str, threads: usize, imp: &str) -> Option<f64> {
         let of = |b: Option<&str>| {
             self.records
                 .iter()
                 .find(|r| {
                     r.op == "peak_f64"
+                        && r.imp == imp
                         && r.threads == threads
                         && b.is_none_or(|b| r.backend == b)
                         && r.flops > 0.0
+                        && r.min_seconds > 0.0
                 })
-                .map(|r| r.flops)
+                .map(|r| r.flops / r.min_seconds)
         };
         of(Some(backend)).or_else(|| of(None))
+    }
+
+    /// The measured peak's record (its ISA is the shape).
+    fn peak_record(&self, backend: &str, threads: usize) -> Option<&Record> {
+        self.records.iter().find(|r| {
+            r.op == "peak_f64"
+                && r.imp == "measured"
+                && r.threads == threads
+                && r.backend == backend
+        })
     }
 
     /// Keys of `section` for `backend`, sorted by op order, dtype, threads, n.
@@ -112,6 +195,33 @@ impl Data {
     /// The flops and shape recorded for `k` (any imp).
     fn row_of(&self, k: &Key) -> Option<&Record> {
         self.records.iter().find(|r| key(r) == *k)
+    }
+}
+
+/// The NumPy key of `k` (same op/dtype/n/threads).
+fn numpy_key(k: &Key) -> Key {
+    Key {
+        backend: "numpy".into(),
+        ..k.clone()
+    }
+}
+
+/// A spread cell: "3.2%", with "noisy" above 10%, "-" when unknown.
+fn spread_cell(s: Option<f64>) -> String {
+    match s {
+        Some(x) if timing::is_noisy(Some(x)) => format!("{:.1}% noisy", 100.0 * x),
+        Some(x) => format!("{:.1}%", 100.0 * x),
+        None => "-".into(),
+    }
+}
+
+/// NumPy's time at `k`, marked † when it is an outlier.
+fn numpy_cell(d: &Data, k: &Key) -> String {
+    let t = opt_secs(d.numpy(k));
+    if d.numpy_outlier(k) {
+        format!("{t} †")
+    } else {
+        t
     }
 }
 
@@ -229,10 +339,16 @@ pub fn markdown(
     }
     let _ = writeln!(
         s,
-        "Times are the best (minimum) per call; lapis and the direct call were timed interleaved \
-         on the same data. `direct/lapis` = t(direct)/t(lapis): 1.000 is as fast as the direct \
-         call, below 1 is slower. `numpy/lapis` > 1: lapis faster than NumPy. % peak is of the \
-         theoretical f64 peak for the thread count (see the header). Sources: {}.\n",
+        "Times are the median per call of at least {} repetitions (quick runs too; they measure \
+         fewer sizes); lapis and the direct call were timed interleaved on the same data. \
+         `direct/lapis` = t(direct)/t(lapis): 1.000 is as fast as the direct call, below 1 is \
+         slower. `numpy/lapis` > 1: lapis faster than NumPy. `spread` is the largest \
+         (max − min)/median of the figures in the row; above {:.0}% the row is noisy and its \
+         target is not judged. † marks a NumPy outlier (see \"NumPy outliers\"). % peak is of \
+         the measured f64 peak (an FMA-throughput loop, see \"Machine limits\"), else of the \
+         theoretical one. Sources: {}.\n",
+        timing::MIN_REPS,
+        100.0 * timing::NOISY,
         sources
             .iter()
             .map(|(p, n)| format!(
@@ -254,10 +370,12 @@ pub fn markdown(
     }
     for b in d.backends() {
         array_table(&mut s, d, &b);
+        two_thread_table(&mut s, d, &b);
     }
     for b in d.backends() {
         c_abi_table(&mut s, d, &b);
     }
+    numpy_outlier_table(&mut s, d);
     let _ = writeln!(s, "## Plots\n");
     match plots {
         Ok(files) if files.is_empty() => {
@@ -298,25 +416,32 @@ fn headers(s: &mut String, dir: &Path) {
     }
 }
 
-/// Status word for a measured value against a goal.
-fn status(met: Option<bool>) -> &'static str {
-    match met {
-        Some(true) => "met",
-        Some(false) => "**missed**",
-        None => "not measured",
-    }
-}
-
 fn targets(s: &mut String, d: &Data) {
     let _ = writeln!(s, "## Targets (issue 8)\n");
     let _ = writeln!(
         s,
-        "| target | backend | threads | measured | goal | status |"
+        "A row resting on a figure whose spread exceeds 10% is marked noisy, not met or missed.\n"
     );
-    let _ = writeln!(s, "|---|---|---:|---|---|---|");
+    let _ = writeln!(
+        s,
+        "| target | backend | threads | measured | spread | goal | status |"
+    );
+    let _ = writeln!(s, "|---|---|---:|---|---:|---|---|");
     let threads: BTreeSet<usize> = d.records.iter().map(|r| r.threads).collect();
-    let mut row = |t: &str, b: &str, th: String, m: String, g: &str, st: Option<bool>| {
-        let _ = writeln!(s, "| {t} | {b} | {th} | {m} | {g} | {} |", status(st));
+    let mut row = |t: &str,
+                   b: &str,
+                   th: String,
+                   m: String,
+                   spread: Option<f64>,
+                   g: &str,
+                   met: Option<bool>| {
+        let v = checks::verdict(met, timing::is_noisy(spread));
+        let _ = writeln!(
+            s,
+            "| {t} | {b} | {th} | {m} | {} | {g} | {} |",
+            spread_cell(spread),
+            v.word()
+        );
     };
     for b in d.backends() {
         for &t in &threads {
@@ -333,6 +458,7 @@ fn targets(s: &mut String, d: &Data) {
                     &b,
                     t.to_string(),
                     format!("worst direct/lapis {r:.3} ({} n={})", k.dtype, k.n),
+                    d.spread(&k, &["lapis", "direct"]),
                     "≥ 0.980",
                     Some(r >= 0.98),
                 );
@@ -356,6 +482,7 @@ fn targets(s: &mut String, d: &Data) {
                         &b,
                         t.to_string(),
                         format!("{:.0} ns (lapis - direct)", o * 1e9),
+                        d.spread(&k, &["lapis", "direct"]),
                         "≤ 100 ns",
                         Some(o <= 100e-9),
                     );
@@ -368,6 +495,7 @@ fn targets(s: &mut String, d: &Data) {
                             &b,
                             t.to_string(),
                             format!("{:.0} ns ({imp} - direct)", o * 1e9),
+                            d.spread(&k, &[imp, "direct"]),
                             "≤ 200 ns",
                             Some(o <= 200e-9),
                         );
@@ -376,7 +504,7 @@ fn targets(s: &mut String, d: &Data) {
             }
         }
     }
-    // dgemm n = 2048 on the best backend against the theoretical peak.
+    // dgemm n = 2048 on the best backend against the measured peak.
     for &t in &threads {
         let best = d
             .backends()
@@ -392,26 +520,37 @@ fn targets(s: &mut String, d: &Data) {
                 };
                 let secs = d.secs(&k, "lapis")?;
                 let flops = d.row_of(&k)?.flops;
-                Some((flops / secs, b))
+                Some((flops / secs, b, k))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0));
         match best {
-            Some((f, b)) => {
+            Some((f, b, k)) => {
                 let peak = d.peak(&b, t);
                 let frac = peak.map(|p| f / p);
+                let which = if d.peak_of(&b, t, "measured").is_some() {
+                    "measured"
+                } else {
+                    "theoretical"
+                };
                 row(
                     "dgemm n = 2048, best backend: ≥ 85% of f64 peak",
                     &b,
                     t.to_string(),
                     match (frac, peak) {
                         (Some(x), Some(p)) => format!(
-                            "{:.1} GFLOP/s = {:.1}% of {:.1}",
+                            "{:.1} GFLOP/s = {:.1}% of {:.1} ({which})",
                             f * 1e-9,
                             100.0 * x,
                             p * 1e-9
                         ),
                         _ => format!("{:.1} GFLOP/s (no peak row)", f * 1e-9),
                     },
+                    // The measured peak's spread counts too: a peak measured
+                    // on a loaded machine is too low.
+                    d.spread(&k, &["lapis"])
+                        .into_iter()
+                        .chain(d.peak_record(&b, t).and_then(Record::spread))
+                        .reduce(f64::max),
                     "≥ 85%",
                     frac.map(|x| x >= 0.85),
                 );
@@ -421,6 +560,7 @@ fn targets(s: &mut String, d: &Data) {
                 "-",
                 t.to_string(),
                 "n = 2048 not measured (quick run?)".into(),
+                None,
                 "≥ 85%",
                 None,
             ),
@@ -453,6 +593,7 @@ fn targets(s: &mut String, d: &Data) {
                 r.map_or(format!("lapis {} (no NumPy row)", opt_secs(l)), |r| {
                     format!("numpy/lapis {r:.2}")
                 }),
+                d.spread(&k, &["lapis", "numpy"]),
                 &format!("≥ {factor:.1}x"),
                 r.map(|r| r >= factor),
             );
@@ -469,6 +610,7 @@ fn targets(s: &mut String, d: &Data) {
                 &b,
                 "1".into(),
                 format!("{:.0} ns (numpy {})", l * 1e9, ns(d.numpy(&k))),
+                d.spread(&k, &["lapis"]),
                 "≤ 100 ns",
                 Some(l <= 100e-9),
             );
@@ -485,10 +627,165 @@ fn targets(s: &mut String, d: &Data) {
                 &b,
                 max_t.to_string(),
                 format!("{} (numpy {})", fmt_secs(l), opt_secs(d.numpy(&k))),
+                d.spread(&k, &["lapis"]),
                 "≤ 20 ms",
                 Some(l <= 20e-3),
             );
         }
+        // Issue 20 part 5: two threads never slower than one. Missed when a
+        // row is flagged on steady figures; noisy when only noisy rows are
+        // (the spread shown is then theirs).
+        let rows = two_thread_rows(d, &b);
+        let flagged: Vec<&TwoThreadRow> = rows.iter().filter(|r| r.flagged).collect();
+        let steady = flagged
+            .iter()
+            .filter(|r| !timing::is_noisy(r.spread))
+            .count();
+        let spread = if steady > 0 {
+            None
+        } else {
+            flagged.iter().filter_map(|r| r.spread).reduce(f64::max)
+        };
+        if !rows.is_empty() {
+            row(
+                "array core: 2 threads ≥ 0.95x the speed of 1 (every row)",
+                &b,
+                format!("1 vs {max_t}"),
+                if flagged.is_empty() {
+                    format!("0 of {} rows flagged", rows.len())
+                } else {
+                    format!(
+                        "{} of {} rows flagged, {steady} of them steady (see \"Two threads against one\")",
+                        flagged.len(),
+                        rows.len()
+                    )
+                },
+                spread,
+                "0 flagged",
+                Some(flagged.is_empty()),
+            );
+        }
+    }
+    let _ = writeln!(s);
+}
+
+/// One array-core row at one thread and at the most threads measured.
+pub struct TwoThreadRow {
+    pub key1: Key,
+    pub threads: usize,
+    pub t1: f64,
+    pub tn: f64,
+    /// Two threads below 0.95x one thread's speed.
+    pub flagged: bool,
+    /// The larger spread of the two figures.
+    pub spread: Option<f64>,
+}
+
+/// Every array-core row of `backend` measured at 1 and at more threads.
+pub fn two_thread_rows(d: &Data, backend: &str) -> Vec<TwoThreadRow> {
+    let keys = d.keys(backend, "array");
+    let max_t = keys.iter().map(|k| k.threads).max().unwrap_or(1);
+    if max_t < 2 {
+        return Vec::new();
+    }
+    keys.iter()
+        .filter(|k| k.threads == 1)
+        .filter_map(|k1| {
+            let kn = Key {
+                threads: max_t,
+                ..k1.clone()
+            };
+            let (t1, tn) = (d.secs(k1, "lapis")?, d.secs(&kn, "lapis")?);
+            Some(TwoThreadRow {
+                key1: k1.clone(),
+                threads: max_t,
+                t1,
+                tn,
+                flagged: checks::two_threads_slower(t1, tn),
+                spread: [k1, &kn]
+                    .iter()
+                    .filter_map(|k| d.rec(k, "lapis").and_then(Record::spread))
+                    .reduce(f64::max),
+            })
+        })
+        .collect()
+}
+
+fn two_thread_table(s: &mut String, d: &Data, b: &str) {
+    let rows = two_thread_rows(d, b);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "## Two threads against one, array core: {b}\n");
+    let _ = writeln!(
+        s,
+        "Speed ratio = t(1 thread) / t(n threads); a row below {:.2} is flagged (issue 20, part 5).\n",
+        checks::TWO_THREAD_MIN
+    );
+    let _ = writeln!(
+        s,
+        "| op | dtype | n | 1 thread | threads | n threads | speed ratio | spread | check |"
+    );
+    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---|");
+    for r in rows {
+        let check = match (r.flagged, timing::is_noisy(r.spread)) {
+            (true, false) => "**flagged**",
+            (true, true) => "**flagged** (noisy)",
+            (false, true) => "ok (noisy)",
+            (false, false) => "ok",
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {:.2} | {} | {check} |",
+            r.key1.op,
+            r.key1.dtype,
+            r.key1.n,
+            fmt_secs(r.t1),
+            r.threads,
+            fmt_secs(r.tn),
+            r.t1 / r.tn,
+            spread_cell(r.spread)
+        );
+    }
+    let _ = writeln!(s);
+}
+
+fn numpy_outlier_table(s: &mut String, d: &Data) {
+    if d.numpy_outliers.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "## NumPy outliers\n");
+    let _ = writeln!(
+        s,
+        "NumPy figures (marked † in the tables) more than {}x slower than both neighbouring sizes of the \
+         same op, dtype and threads, per unit of work (FLOP, bytes, or n³ for LAPACK). \
+         numpy_report.py re-times such a figure once; these were still outliers, or were found \
+         here. Their ratios say more about that NumPy call than about lapis.\n",
+        checks::OUTLIER_FACTOR
+    );
+    let _ = writeln!(
+        s,
+        "| section | op | dtype | n | threads | numpy | spread | note |"
+    );
+    let _ = writeln!(s, "|---|---|---|---:|---:|---:|---:|---|");
+    for k in &d.numpy_outliers {
+        let Some(r) = d.rec(k, "numpy") else { continue };
+        let note = match r.note.as_str() {
+            "retimed-outlier" => "re-timed once, still an outlier",
+            "" => "not re-timed (older numpy.csv)",
+            other => other,
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {note} |",
+            k.section,
+            k.op,
+            k.dtype,
+            k.n,
+            k.threads,
+            fmt_secs(r.seconds),
+            spread_cell(r.spread())
+        );
     }
     let _ = writeln!(s);
 }
@@ -497,9 +794,9 @@ fn machine_table(s: &mut String, d: &Data) {
     let _ = writeln!(s, "## Machine limits\n");
     let _ = writeln!(
         s,
-        "| backend | threads | copy GB/s | triad GB/s | f64 peak GFLOP/s (theory) |"
+        "| backend | threads | copy GB/s | triad GB/s | f64 peak GFLOP/s (measured) | spread | f64 peak GFLOP/s (theory) |"
     );
-    let _ = writeln!(s, "|---|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|");
     let mut any = false;
     for b in d.backends() {
         let threads: BTreeSet<usize> = d
@@ -516,22 +813,36 @@ fn machine_table(s: &mut String, d: &Data) {
                     .and_then(Record::gbytes)
                     .map_or("-".into(), |g| format!("{g:.1}"))
             };
-            let peak = d
-                .peak(&b, t)
+            let theory = d
+                .peak_of(&b, t, "theory")
                 .map_or("-".into(), |p| format!("{:.1}", p * 1e-9));
+            let measured = d.peak_record(&b, t);
             let _ = writeln!(
                 s,
-                "| {b} | {t} | {} | {} | {peak} |",
+                "| {b} | {t} | {} | {} | {} | {} | {theory} |",
                 gb("stream_copy"),
-                gb("stream_triad")
+                gb("stream_triad"),
+                d.peak_of(&b, t, "measured").map_or("-".into(), |p| format!(
+                    "{:.1} ({})",
+                    p * 1e-9,
+                    measured.map_or("?", |r| r.shape.as_str())
+                )),
+                spread_cell(measured.and_then(Record::spread))
             );
             any = true;
         }
     }
     if !any {
-        let _ = writeln!(s, "| - | - | - | - | - |");
+        let _ = writeln!(s, "| - | - | - | - | - | - | - |");
     }
-    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "\nThe measured peak is the fastest of at least {} repetitions of an FMA-throughput loop \
+         on every thread at once (enough independent chains to fill the FMA pipes, the widest \
+         vectors the CPU has); the theory is cores × clock × FLOP/cycle from the header's clock, \
+         which may be a base clock below the one the cores run at.\n",
+        timing::MIN_REPS
+    );
 }
 
 fn blas_table(s: &mut String, d: &Data, b: &str) {
@@ -542,9 +853,12 @@ fn blas_table(s: &mut String, d: &Data, b: &str) {
     let _ = writeln!(s, "## BLAS: {b}\n");
     let _ = writeln!(
         s,
-        "| op | dtype | n | threads | lapis | GFLOP/s | % peak | direct | direct/lapis | numpy | numpy/lapis |"
+        "| op | dtype | n | threads | lapis | GFLOP/s | % peak | direct | direct/lapis | numpy | numpy/lapis | spread |"
     );
-    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        s,
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for k in keys {
         let (l, dr, np) = (d.secs(&k, "lapis"), d.secs(&k, "direct"), d.numpy(&k));
         let flops = d.row_of(&k).map_or(0.0, |r| r.flops);
@@ -552,7 +866,7 @@ fn blas_table(s: &mut String, d: &Data, b: &str) {
         let peak = d.peak(b, k.threads);
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             k.op,
             k.dtype,
             k.n,
@@ -565,8 +879,9 @@ fn blas_table(s: &mut String, d: &Data, b: &str) {
             },
             opt_secs(dr),
             ratio(dr, l),
-            opt_secs(np),
-            ratio(np, l)
+            numpy_cell(d, &k),
+            ratio(np, l),
+            spread_cell(d.spread(&k, &["lapis", "direct", "numpy"]))
         );
     }
     let _ = writeln!(s);
@@ -642,14 +957,14 @@ fn lapack_table(s: &mut String, d: &Data, b: &str) {
     let _ = writeln!(s, "## LAPACK: {b}\n");
     let _ = writeln!(
         s,
-        "| op | dtype | n | threads | lapis | direct | direct/lapis | numpy | numpy/lapis |"
+        "| op | dtype | n | threads | lapis | direct | direct/lapis | numpy | numpy/lapis | spread |"
     );
-    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for k in keys {
         let (l, dr, np) = (d.secs(&k, "lapis"), d.secs(&k, "direct"), d.numpy(&k));
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             k.op,
             k.dtype,
             k.n,
@@ -657,8 +972,9 @@ fn lapack_table(s: &mut String, d: &Data, b: &str) {
             opt_secs(l),
             opt_secs(dr),
             ratio(dr, l),
-            opt_secs(np),
-            ratio(np, l)
+            numpy_cell(d, &k),
+            ratio(np, l),
+            spread_cell(d.spread(&k, &["lapis", "direct", "numpy"]))
         );
     }
     let _ = writeln!(s);
@@ -672,9 +988,9 @@ fn array_table(s: &mut String, d: &Data, b: &str) {
     let _ = writeln!(s, "## Array core: {b}\n");
     let _ = writeln!(
         s,
-        "| op | dtype | shape | threads | lapis | GB/s | numpy | numpy/lapis |"
+        "| op | dtype | shape | threads | lapis | GB/s | numpy | numpy/lapis | spread |"
     );
-    let _ = writeln!(s, "|---|---|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---|---|---|---:|---:|---:|---:|---:|---:|");
     for k in keys {
         let (l, np) = (d.secs(&k, "lapis"), d.numpy(&k));
         let row = d.row_of(&k);
@@ -684,14 +1000,15 @@ fn array_table(s: &mut String, d: &Data, b: &str) {
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {gb} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {gb} | {} | {} | {} |",
             k.op,
             k.dtype,
             row.map_or("-", |r| r.shape.as_str()),
             k.threads,
             opt_secs(l),
-            opt_secs(np),
-            ratio(np, l)
+            numpy_cell(d, &k),
+            ratio(np, l),
+            spread_cell(d.spread(&k, &["lapis", "numpy"]))
         );
     }
     let _ = writeln!(s);
@@ -705,9 +1022,12 @@ fn c_abi_table(s: &mut String, d: &Data, b: &str) {
     let _ = writeln!(s, "## C ABI per-call overhead: {b}\n");
     let _ = writeln!(
         s,
-        "| op | dtype | n | threads | direct | lapis (Rust) | c_abi | c_abi_handle | Rust - direct | c_abi - direct | handle - direct |"
+        "| op | dtype | n | threads | direct | lapis (Rust) | c_abi | c_abi_handle | Rust - direct | c_abi - direct | handle - direct | spread |"
     );
-    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        s,
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for k in keys {
         let g = |imp: &str| d.secs(&k, imp);
         let diff = |imp: &str| match (g(imp), g("direct")) {
@@ -716,7 +1036,7 @@ fn c_abi_table(s: &mut String, d: &Data, b: &str) {
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             k.op,
             k.dtype,
             k.n,
@@ -727,7 +1047,8 @@ fn c_abi_table(s: &mut String, d: &Data, b: &str) {
             ns(g("c_abi_handle")),
             diff("lapis"),
             diff("c_abi"),
-            diff("c_abi_handle")
+            diff("c_abi_handle"),
+            spread_cell(d.spread(&k, &["direct", "lapis", "c_abi", "c_abi_handle"]))
         );
     }
     let _ = writeln!(s);
@@ -750,6 +1071,10 @@ mod tests {
             seconds: 1.0,
             flops: 0.0,
             bytes: 0.0,
+            min_seconds: 1.0,
+            max_seconds: 1.0,
+            reps: 7,
+            note: String::new(),
         }
     }
 
@@ -818,6 +1143,96 @@ mod tests {
         assert_eq!(merged.len(), 7);
         assert!(dir.join("report.md").exists());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Noisy targets are not judged, NumPy spikes get a †, a row where two
+    /// threads are slower than one is flagged, and % peak uses the
+    /// measured peak.
+    #[test]
+    fn flags_noise_outliers_and_slow_threads() {
+        let mut recs = Vec::new();
+        let mut theory = rec("openblas", "machine", "peak_f64", "f64", 0, "theory");
+        theory.flops = 200e9;
+        let mut measured = rec("openblas", "machine", "peak_f64", "f64", 0, "measured");
+        measured.flops = 100e9 * 1e-3;
+        measured.seconds = 1.02e-3;
+        measured.min_seconds = 1e-3;
+        measured.max_seconds = 1.05e-3;
+        recs.extend([theory, measured]);
+        // gemm n = 2048 at 90 GFLOP/s; direct noisy (spread 20%).
+        let n = 2048usize;
+        let flops = 2.0 * (n as f64).powi(3);
+        let mut l = rec("openblas", "blas", "gemm", "f64", n, "lapis");
+        l.flops = flops;
+        l.seconds = flops / 90e9;
+        l.min_seconds = l.seconds;
+        l.max_seconds = l.seconds;
+        let mut dr = l.clone();
+        dr.imp = "direct".into();
+        dr.min_seconds = 0.9 * l.seconds;
+        dr.max_seconds = 1.1 * l.seconds;
+        recs.extend([l, dr]);
+        // NumPy herk c128: cost per FLOP spikes at n = 64.
+        for (n, gflops) in [(32usize, 10.0), (64, 0.02), (128, 20.0)] {
+            let mut r = rec("numpy", "blas", "herk", "c128", n, "numpy");
+            r.flops = 4.0 * (n as f64).powi(3);
+            r.seconds = r.flops / (gflops * 1e9);
+            r.min_seconds = r.seconds;
+            r.max_seconds = r.seconds;
+            if n == 64 {
+                r.note = "retimed-outlier".into();
+            }
+            recs.push(r);
+            let mut lr = rec("openblas", "blas", "herk", "c128", n, "lapis");
+            lr.flops = 4.0 * (n as f64).powi(3);
+            recs.push(lr);
+        }
+        // Array fma: 25.0 ms on one thread, 53.7 ms on two; exp fine.
+        for (op, t1, t2) in [("fma", 25.0e-3, 53.7e-3), ("exp", 10e-3, 5.2e-3)] {
+            let mut one = rec("openblas", "array", op, "f64", 2000, "lapis");
+            (one.seconds, one.min_seconds, one.max_seconds) = (t1, t1, t1);
+            let mut two = one.clone();
+            two.threads = 2;
+            (two.seconds, two.min_seconds, two.max_seconds) = (t2, t2, t2);
+            recs.extend([one, two]);
+        }
+        let d = Data::new(recs);
+        assert!((d.peak("openblas", 1).unwrap() / 100e9 - 1.0).abs() < 1e-12);
+        assert_eq!(d.peak_of("openblas", 1, "theory"), Some(200e9));
+        let md = markdown(Path::new("/nonexistent"), &d, &[], &Ok(vec![]));
+        let line = |needle: &str| {
+            md.lines()
+                .find(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("no line with {needle:?} in\n{md}"))
+                .to_string()
+        };
+        let p = line("dgemm n = 2048");
+        assert!(
+            p.contains("90.0% of 100.0 (measured)") && p.ends_with("| met |"),
+            "{p}"
+        );
+        let g = line("gemm n ≥ 256");
+        assert!(
+            g.contains("20.0% noisy") && g.contains("| noisy (spread > 10%) |"),
+            "{g}"
+        );
+        assert!(line("| herk | c128 | 64 |").contains(" † |"));
+        assert!(!line("| herk | c128 | 32 |").contains('†'));
+        let o = line("| blas | herk | c128 | 64 |");
+        assert!(o.contains("still an outlier"), "{o}");
+        let f = line("| fma | f64 | 2000 |");
+        assert!(f.contains("| 0.47 | 0.0% | **flagged** |"), "{f}");
+        assert!(line("| exp | f64 | 2000 |").ends_with("| ok |"));
+        let t = line("2 threads ≥ 0.95x");
+        assert!(
+            t.contains("1 of 2 rows flagged, 1 of them steady") && t.ends_with("| **missed** |"),
+            "{t}"
+        );
+        let m = line("| openblas | 1 | - | - |");
+        assert!(
+            m.contains("| 100.0 (") && m.contains("| 4.9% |") && m.ends_with("| 200.0 |"),
+            "{m}"
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The machine's limits: STREAM-style copy (`c = a`) and triad
 //! (`a = b + s·c`) bandwidth on f64 arrays well beyond the last-level cache,
 //! on a rayon pool of each thread count (each thread streams one contiguous
-//! part, first-touched by the same thread), and the theoretical f64 peak
-//! as `peak_f64` records (imp `theory`, seconds 1, flops = FLOP/s).
+//! part, first-touched by the same thread), and the f64 peak as `peak_f64`
+//! records: the formula's (imp `theory`, seconds 1, flops = FLOP/s) and the
+//! FMA loop's of [`crate::peak`] (imp `measured`, the timing of one call and
+//! its FLOP; the peak is flops / min_seconds).
 //!
 //! Bytes per call follow STREAM's convention: copy 16 n, triad 24 n (write
 //! allocation traffic is not counted).
@@ -81,7 +83,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
                 v.par_extend((0..n).into_par_iter().with_min_len(c).map(|i| i as f64));
             }
         });
-        let copy = timing::best(cfg.budget, || {
+        let copy = timing::measure(cfg.budget, || {
             pool.install(|| {
                 cc.par_chunks_mut(c)
                     .zip(a.par_chunks(c))
@@ -89,7 +91,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
             })
         });
         let s = 3.0;
-        let triad = timing::best(cfg.budget, || {
+        let triad = timing::measure(cfg.budget, || {
             pool.install(|| {
                 a.par_chunks_mut(c)
                     .zip(b.par_chunks(c))
@@ -102,7 +104,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
             })
         });
         std::hint::black_box((&a, &cc));
-        for (op, secs, bytes) in [("stream_copy", copy, 16.0), ("stream_triad", triad, 24.0)] {
+        for (op, st, bytes) in [("stream_copy", copy, 16.0), ("stream_triad", triad, 24.0)] {
             let r = Record {
                 backend: cfg.backend.clone(),
                 section: "machine".into(),
@@ -112,10 +114,15 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
                 n,
                 threads: t,
                 imp: "peak".into(),
-                seconds: secs,
+                seconds: 0.0,
                 flops: 0.0,
                 bytes: bytes * n as f64,
-            };
+                min_seconds: 0.0,
+                max_seconds: 0.0,
+                reps: 0,
+                note: String::new(),
+            }
+            .with_stat(st);
             progress(&format!(
                 "machine: {op} threads={t}: {:.1} GB/s",
                 r.gbytes().unwrap_or(0.0)
@@ -135,10 +142,46 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
             seconds: 1.0,
             flops: peak,
             bytes: 0.0,
+            min_seconds: 1.0,
+            max_seconds: 1.0,
+            reps: 1,
+            note: String::new(),
         });
         progress(&format!(
             "machine: theoretical f64 peak threads={t}: {:.1} GFLOP/s",
             peak * 1e-9
         ));
+        match crate::peak::measure(cfg.budget, t) {
+            Ok((isa, st, flops)) => {
+                progress(&format!(
+                    "machine: measured f64 peak threads={t} ({}): {:.1} GFLOP/s (median {:.1}, spread {:.1}%)",
+                    isa.name(),
+                    flops / st.min * 1e-9,
+                    flops / st.median * 1e-9,
+                    100.0 * st.spread().unwrap_or(0.0)
+                ));
+                out.push(
+                    Record {
+                        backend: cfg.backend.clone(),
+                        section: "machine".into(),
+                        op: "peak_f64".into(),
+                        dtype: "f64".into(),
+                        shape: isa.name().into(),
+                        n: 0,
+                        threads: t,
+                        imp: "measured".into(),
+                        seconds: 0.0,
+                        flops,
+                        bytes: 0.0,
+                        min_seconds: 0.0,
+                        max_seconds: 0.0,
+                        reps: 0,
+                        note: String::new(),
+                    }
+                    .with_stat(st),
+                );
+            }
+            Err(e) => progress(&format!("machine: no measured peak at {t} threads ({e})")),
+        }
     }
 }
