@@ -26,7 +26,7 @@ use super::eigh::{
     max_selected, select, slot_mut,
 };
 use super::eigh_work::EighWork;
-use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};
+use super::stack::{broadcast_shapes, matrix_at, split, stack_indices, stack_items};
 use super::{fortran_copy, square};
 use crate::alloc::try_zeros;
 use crate::error::{Error, Result, Shape};
@@ -272,7 +272,11 @@ fn gvx<T: Scalar>(
     let at = fill(routine, &mut scratch.a, a)?;
     let bt = fill(routine, &mut scratch.b, b)?;
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
-    let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
+    let mut z = crate::alloc::try_vec(
+        routine,
+        if vectors { n.saturating_mul(k) } else { 1 },
+        T::zero(),
+    )?;
     let ni = n as BlasInt;
     // SAFETY: at and bt are owned n × n Fortran-order matrices; z holds
     // n × k column-major (ldz = n) when vectors; w has n elements.
@@ -475,7 +479,7 @@ pub fn eigh_generalized_subset_stacked<T: Scalar>(
         select(R, n, range, None::<fn() -> T::Real>)?;
     }
     let (mut work, mut scratch) = (EighWork::new(), Scratch { a: None, b: None });
-    let (mut ws, mut vs) = (Vec::new(), Vec::new());
+    let (mut ws, mut vs) = (stack_items(R, &lead)?, stack_items(R, &lead)?);
     for idx in stack_indices(&lead) {
         let (ai, bi) = (matrix_at(a.view(), &idx), matrix_at(b.view(), &idx));
         let (w, v) = gvx(

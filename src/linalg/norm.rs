@@ -19,7 +19,7 @@ use ndarray::{
 };
 use num_traits::{Float, Zero};
 
-use super::stack::{matrix_at, split, stack_indices};
+use super::stack::{map_stack, matrix_at, split};
 use super::svd::{Job, SvdWork};
 use super::{check_finite, inv};
 use crate::RealScalar;
@@ -441,9 +441,9 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
             let p = v.permuted_axes(IxDyn(&perm));
             let (lead, _, _) = split(R, "a", &p)?;
             let mut work = SvdWork::new();
-            let vals = stack_indices(&lead)
-                .map(|idx| matrix_norm_of(R, &mut work, &matrix_at(p.view(), &idx), mo))
-                .collect::<Result<Vec<_>>>()?;
+            let vals = map_stack(R, &lead, |idx| {
+                matrix_norm_of(R, &mut work, &matrix_at(p.view(), idx), mo)
+            })?;
             ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index")
         }
         _ => {
@@ -538,9 +538,9 @@ fn cond_with<T: Scalar>(
 pub fn cond_stacked<T: Scalar>(a: &ArrayRefD<T>, ord: Option<NormOrd>) -> Result<ArrayD<T::Real>> {
     let (lead, _, _) = split("cond", "a", a)?;
     let mut work = SvdWork::new();
-    let vals = stack_indices(&lead)
-        .map(|idx| cond_with(&mut work, &matrix_at(a.view(), &idx), ord))
-        .collect::<Result<Vec<_>>>()?;
+    let vals = map_stack("cond", &lead, |idx| {
+        cond_with(&mut work, &matrix_at(a.view(), idx), ord)
+    })?;
     Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
 }
 
@@ -584,8 +584,8 @@ pub fn matrix_rank_stacked<T: Scalar>(
 ) -> Result<ArrayD<usize>> {
     let (lead, _, _) = split("matrix_rank", "a", a)?;
     let mut work = SvdWork::new();
-    let vals = stack_indices(&lead)
-        .map(|idx| rank_with(&mut work, &matrix_at(a.view(), &idx), tol))
-        .collect::<Result<Vec<_>>>()?;
+    let vals = map_stack("matrix_rank", &lead, |idx| {
+        rank_with(&mut work, &matrix_at(a.view(), idx), tol)
+    })?;
     Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
 }
