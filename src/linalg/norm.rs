@@ -16,6 +16,7 @@
 
 use ndarray::{
     Array1, ArrayD, ArrayRef, ArrayRef1, ArrayRef2, ArrayRefD, ArrayView1, Axis, Dimension, IxDyn,
+    Zip,
 };
 use num_traits::{Float, Zero};
 
@@ -419,15 +420,19 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
             let vo = vec_ord(R, ord)?;
             check_finite(R, "a", a)?;
             let mut err = None;
-            let out = v.map_axis(Axis(k), |lane: ArrayView1<'_, T>| {
-                if err.is_some() {
-                    return T::Real::zero();
-                }
-                vector_norm_of(R, &lane, vo).unwrap_or_else(|e| {
-                    err = Some(e);
-                    T::Real::zero()
-                })
-            });
+            let mut shape = v.shape().to_vec();
+            shape.remove(k);
+            let mut out: ArrayD<T::Real> = crate::alloc::try_zeros(R, IxDyn(&shape))?;
+            Zip::from(&mut out)
+                .and(v.lanes(Axis(k)))
+                .for_each(|o, lane: ArrayView1<'_, T>| {
+                    if err.is_none() {
+                        match vector_norm_of(R, &lane, vo) {
+                            Ok(x) => *o = x,
+                            Err(e) => err = Some(e),
+                        }
+                    }
+                });
             if let Some(e) = err {
                 return Err(e);
             }

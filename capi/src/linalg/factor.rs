@@ -186,12 +186,7 @@ pub unsafe extern "C" fn lapis_linalg_lu_solve(
         // SAFETY: a non-null `piv` holds `npiv` readable elements (# Safety).
         let piv = unsafe { slice_arg(R, "piv", piv, npiv) }?;
         // The caller's pivots as usize, in a vector reserved fallibly.
-        let mut rows = Vec::new();
-        rows.try_reserve_exact(piv.len())
-            .map_err(|_| lapis::Error::OutOfMemory {
-                routine: R,
-                nbytes: piv.len().saturating_mul(std::mem::size_of::<usize>()),
-            })?;
+        let mut rows = crate::args::list_with_capacity(R, piv.len())?;
         for (i, &p) in piv.iter().enumerate() {
             rows.push(
                 usize::try_from(p).map_err(|_| {
