@@ -288,6 +288,7 @@ fn evr<T: Scalar>(
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
+    let (sel, filter) = super::eigh_range::robust(sel, n);
     let k = max_selected(&sel, n);
     // One scratch matrix for a whole stack.
     let t = match scratch {
@@ -320,7 +321,10 @@ fn evr<T: Scalar>(
             ni,
         )?
     };
-    let m = m.min(k);
+    let mut m = m.min(k);
+    if let Some(range) = filter {
+        m = super::eigh_range::keep_in_range(&mut w, &mut z, n, m, vectors, range);
+    }
     w.truncate(m);
     let v = if vectors {
         z.truncate(n * m);

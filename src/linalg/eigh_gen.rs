@@ -268,6 +268,7 @@ fn gvx<T: Scalar>(
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
+    let (sel, filter) = super::eigh_range::robust(sel, n);
     let k = max_selected(&sel, n);
     let at = fill(routine, &mut scratch.a, a)?;
     let bt = fill(routine, &mut scratch.b, b)?;
@@ -297,7 +298,10 @@ fn gvx<T: Scalar>(
             ni,
         )?
     };
-    let m = m.min(k);
+    let mut m = m.min(k);
+    if let Some(range) = filter {
+        m = super::eigh_range::keep_in_range(&mut w, &mut z, n, m, vectors, range);
+    }
     w.truncate(m);
     let v = if vectors {
         z.truncate(n * m);
