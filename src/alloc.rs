@@ -61,6 +61,29 @@ pub(crate) fn try_vec<T: Clone>(routine: &'static str, n: usize, value: T) -> Re
     Ok(v)
 }
 
+/// Grows `v` to at least `len` elements, filling with `value` (a
+/// workspace kept across the matrices of a stack: it never shrinks), and
+/// keeps [`PAD`] bytes of room past the end, as [`try_with_capacity`].
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory`; `v` is unchanged then.
+pub(crate) fn try_grow<T: Clone>(
+    routine: &'static str,
+    v: &mut Vec<T>,
+    len: usize,
+    value: T,
+) -> Result<()> {
+    if v.len() >= len {
+        return Ok(());
+    }
+    let pad = PAD.div_ceil(std::mem::size_of::<T>().max(1));
+    let nbytes = bytes_of::<T>(routine, &[len], len.checked_add(pad))?;
+    v.try_reserve_exact(len + pad - v.len())
+        .map_err(|_| Error::OutOfMemory { routine, nbytes })?;
+    v.resize(len, value);
+    Ok(())
+}
+
 /// An array of `shape` (C or Fortran order, as `ShapeBuilder` says) filled
 /// with `T::default()`, zero for every lapis scalar (a fallible
 /// `Array::zeros`).

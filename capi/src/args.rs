@@ -357,3 +357,20 @@ pub(crate) unsafe fn out_slice<'a, T>(
     // function's contract).
     Ok(unsafe { std::slice::from_raw_parts_mut(ptr, need) })
 }
+
+/// An empty vector with room for `n` items, one per element of a list the
+/// caller passed (handles, pivots), reserved fallibly: the caller's list
+/// fits its memory, but a copy of it may not fit ours.
+pub(crate) fn list_with_capacity<T>(routine: &str, n: usize) -> FfiResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| {
+        Failure::new(
+            lapis_status::LAPIS_ERR_OUT_OF_MEMORY,
+            format!(
+                "{routine}: unable to allocate {} bytes for a list of {n} arguments",
+                n.saturating_mul(std::mem::size_of::<T>())
+            ),
+        )
+    })?;
+    Ok(v)
+}

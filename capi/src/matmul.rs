@@ -294,11 +294,13 @@ pub unsafe extern "C" fn lapis_einsum(
         // SAFETY: `operands` is non-null (checked above) and holds `n`
         // handle pointers (this function's # Safety).
         let handles = unsafe { std::slice::from_raw_parts(operands, count) };
-        let mut arrays = Vec::with_capacity(count);
+        let mut arrays = crate::args::list_with_capacity(R, count)?;
         for (i, &h) in handles.iter().enumerate() {
             arrays.push(array_ref(R, &format!("operands[{i}]"), h)?);
         }
-        let arrays: Vec<&NdArray> = arrays.iter().map(|a| &**a).collect();
+        let mut refs = crate::args::list_with_capacity(R, count)?;
+        refs.extend(arrays.iter().map(|a| &**a));
+        let arrays: Vec<&NdArray> = refs;
         let r = array::einsum(s, &arrays)?;
         // SAFETY: `out` is non-null (checked above) and writable (this
         // function's # Safety).

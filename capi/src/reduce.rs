@@ -275,10 +275,11 @@ unsafe fn arg_axis(
     } else {
         a.argmin_axis(axis, false)?
     };
-    let vals: Vec<i64> = idx.iter().map(|&i| i as i64).collect();
     // SAFETY: caller contract: `out` holds `out_len` writable values.
-    let buf = unsafe { lane_buffer(routine, out, out_len, vals.len()) }?;
-    buf.copy_from_slice(&vals);
+    let buf = unsafe { lane_buffer(routine, out, out_len, idx.len()) }?;
+    for (o, &i) in buf.iter_mut().zip(idx.iter()) {
+        *o = i as i64;
+    }
     Ok(())
 }
 
@@ -306,9 +307,10 @@ unsafe fn finite_axes(
     } else {
         a.all_finite_axes(axes, false)?
     };
-    let vals: Vec<bool> = r.iter().copied().collect();
     // SAFETY: caller contract: `out` holds `out_len` writable values.
-    let buf = unsafe { lane_buffer(routine, out, out_len, vals.len()) }?;
-    buf.copy_from_slice(&vals);
+    let buf = unsafe { lane_buffer(routine, out, out_len, r.len()) }?;
+    for (o, &v) in buf.iter_mut().zip(r.iter()) {
+        *o = v;
+    }
     Ok(())
 }

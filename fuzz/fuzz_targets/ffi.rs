@@ -27,6 +27,7 @@ pub const OK: i32 = 0;
 /// The highest status code (LAPIS_ERR_INVALID_HANDLE).
 pub const MAX_STATUS: i32 = 19;
 pub const INTERNAL: i32 = 17;
+pub const NOT_POSITIVE_DEFINITE: i32 = 10;
 
 pub const F32: i32 = 1;
 pub const F64: i32 = 2;
@@ -108,6 +109,43 @@ unsafe extern "C" {
     pub fn lapis_linalg_norm(x: H, ord: i32, p: f64, out: *mut f64) -> i32;
     pub fn lapis_linalg_cond(a: H, ord: i32, p: f64, out: *mut H) -> i32;
     pub fn lapis_linalg_matrix_rank(a: H, tol: f64, out: *mut i64) -> i32;
+    pub fn lapis_linalg_cholesky_inplace(a: H, uplo: i32) -> i32;
+    pub fn lapis_linalg_cho_factor(a: H, uplo: i32, c: *mut H) -> i32;
+    pub fn lapis_linalg_cho_solve(c: H, uplo: i32, b: H, out: *mut H) -> i32;
+    pub fn lapis_linalg_lu_factor(a: H, lu: *mut H, piv: *mut i64, piv_len: i64) -> i32;
+    pub fn lapis_linalg_lu_solve(
+        lu: H,
+        npiv: i64,
+        piv: *const i64,
+        b: H,
+        trans: i32,
+        out: *mut H,
+    ) -> i32;
+    pub fn lapis_linalg_qr_raw(a: H, h: *mut H, tau: *mut H) -> i32;
+    #[allow(clippy::too_many_arguments)]
+    pub fn lapis_linalg_eigh_generalized_subset(
+        h: H,
+        s: H,
+        uplo: i32,
+        itype: i32,
+        range: i32,
+        lo: f64,
+        hi: f64,
+        w: *mut H,
+        x: *mut H,
+    ) -> i32;
+    #[allow(clippy::too_many_arguments)]
+    pub fn lapis_linalg_lstsq_rcond(
+        a: H,
+        b: H,
+        rcond_kind: i32,
+        rcond: f64,
+        x: *mut H,
+        residuals: *mut H,
+        rank: *mut i64,
+        s: *mut H,
+    ) -> i32;
+    pub fn lapis_linalg_matrix_rank_stacked(a: H, tol: f64, out: *mut i64, out_len: i64) -> i32;
 }
 
 /// A status every call must return: a defined code, never a caught panic

@@ -466,6 +466,9 @@ pub fn matrix_rank_stacked(a: &NdArray, tol: Option<f64>) -> Result<(Vec<usize>,
     dispatch_dtype!(a.dtype(), T => {
         let r = la::matrix_rank_stacked(&*a.view::<T>()?, real_opt(tol))?;
         let shape = r.shape().to_vec();
-        Ok((r.into_iter().collect(), shape))
+        // C order from the stack loop: the vector is the array's own.
+        debug_assert!(r.is_standard_layout());
+        let (ranks, _) = r.into_raw_vec_and_offset();
+        Ok((ranks, shape))
     })
 }

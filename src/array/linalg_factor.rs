@@ -105,8 +105,8 @@ pub fn cho_solve(c: &NdArray, uplo: Uplo, b: &NdArray) -> Result<NdArray> {
 pub fn lu_factor(a: &NdArray) -> Result<(NdArray, Vec<usize>)> {
     dispatch_dtype!(a.dtype(), T => {
         let f = la::lu_factor(&*a.view_dim::<T, Ix2>()?)?;
-        let piv = f.piv();
-        Ok((from_ndarray(f.lu().clone())?, piv))
+        let (lu, piv) = f.into_packed("lu_factor")?;
+        Ok((from_ndarray(lu)?, piv))
     })
 }
 

@@ -76,6 +76,7 @@ impl Step {
 }
 
 fn c2c_into<R: FftFloat, I: Scalar + Into<Complex<R>>>(
+    routine: &'static str,
     src: &NdArray,
     dst: &mut NdArray,
     st: &Step,
@@ -87,16 +88,17 @@ where
     let iv = src.view::<I>()?;
     let mut ov = dst.view_mut::<Complex<R>>()?;
     kernel::c2c(
+        routine,
         iv.view(),
         ov.view_mut(),
         st.axis,
         inverse,
         st.scale.map(R::of),
-    );
-    Ok(())
+    )
 }
 
 fn r2c_into<R: FftFloat + Scalar>(
+    routine: &'static str,
     src: &NdArray,
     dst: &mut NdArray,
     st: &Step,
@@ -108,17 +110,18 @@ where
     let iv = src.view::<R>()?;
     let mut ov = dst.view_mut::<Complex<R>>()?;
     kernel::r2c(
+        routine,
         iv.view(),
         ov.view_mut(),
         st.axis,
         st.n,
         st.scale.map(R::of),
         conj,
-    );
-    Ok(())
+    )
 }
 
 fn c2r_into<R: FftFloat + Scalar, I: Scalar + Into<Complex<R>>>(
+    routine: &'static str,
     src: &NdArray,
     dst: &mut NdArray,
     st: &Step,
@@ -126,8 +129,14 @@ fn c2r_into<R: FftFloat + Scalar, I: Scalar + Into<Complex<R>>>(
 ) -> Result<()> {
     let iv = src.view::<I>()?;
     let mut ov = dst.view_mut::<R>()?;
-    kernel::c2r(iv.view(), ov.view_mut(), st.axis, st.scale.map(R::of), conj);
-    Ok(())
+    kernel::c2r(
+        routine,
+        iv.view(),
+        ov.view_mut(),
+        st.axis,
+        st.scale.map(R::of),
+        conj,
+    )
 }
 
 /// Runs `st` from `src` into `dst`, which has the step's output dtype and
@@ -140,23 +149,24 @@ pub(crate) fn step_into(
 ) -> Result<()> {
     use DType::*;
     match (st.kind, src.dtype()) {
-        (Kind::C2C { inverse }, F32) => c2c_into::<f32, f32>(src, dst, st, inverse),
-        (Kind::C2C { inverse }, C64) => c2c_into::<f32, Complex32>(src, dst, st, inverse),
-        (Kind::C2C { inverse }, F64) => c2c_into::<f64, f64>(src, dst, st, inverse),
-        (Kind::C2C { inverse }, C128) => c2c_into::<f64, Complex64>(src, dst, st, inverse),
-        (Kind::R2C { conj }, F32) => r2c_into::<f32>(src, dst, st, conj),
-        (Kind::R2C { conj }, F64) => r2c_into::<f64>(src, dst, st, conj),
+        (Kind::C2C { inverse }, F32) => c2c_into::<f32, f32>(routine, src, dst, st, inverse),
+        (Kind::C2C { inverse }, C64) => c2c_into::<f32, Complex32>(routine, src, dst, st, inverse),
+        (Kind::C2C { inverse }, F64) => c2c_into::<f64, f64>(routine, src, dst, st, inverse),
+        (Kind::C2C { inverse }, C128) => c2c_into::<f64, Complex64>(routine, src, dst, st, inverse),
+        (Kind::R2C { conj }, F32) => r2c_into::<f32>(routine, src, dst, st, conj),
+        (Kind::R2C { conj }, F64) => r2c_into::<f64>(routine, src, dst, st, conj),
         (Kind::R2C { .. }, dt) => Err(real_input_error(routine, dt)),
-        (Kind::C2R { conj }, F32) => c2r_into::<f32, f32>(src, dst, st, conj),
-        (Kind::C2R { conj }, C64) => c2r_into::<f32, Complex32>(src, dst, st, conj),
-        (Kind::C2R { conj }, F64) => c2r_into::<f64, f64>(src, dst, st, conj),
-        (Kind::C2R { conj }, C128) => c2r_into::<f64, Complex64>(src, dst, st, conj),
+        (Kind::C2R { conj }, F32) => c2r_into::<f32, f32>(routine, src, dst, st, conj),
+        (Kind::C2R { conj }, C64) => c2r_into::<f32, Complex32>(routine, src, dst, st, conj),
+        (Kind::C2R { conj }, F64) => c2r_into::<f64, f64>(routine, src, dst, st, conj),
+        (Kind::C2R { conj }, C128) => c2r_into::<f64, Complex64>(routine, src, dst, st, conj),
     }
 }
 
 /// Runs a complex step in place on the complex array `data` (length `st.n`
 /// along the axis already).
 pub(crate) fn step_inplace(data: &mut NdArray, st: &Step) -> Result<()> {
+    const R: &str = "fft_inplace";
     let Kind::C2C { inverse } = st.kind else {
         return Err(Error::Unsupported(
             "fft: only complex transforms run in place".into(),
@@ -165,11 +175,11 @@ pub(crate) fn step_inplace(data: &mut NdArray, st: &Step) -> Result<()> {
     match data.dtype() {
         DType::C64 => {
             let mut v = data.view_mut::<Complex32>()?;
-            kernel::c2c_inplace(v.view_mut(), st.axis, inverse, st.scale.map(f32::of));
+            kernel::c2c_inplace(R, v.view_mut(), st.axis, inverse, st.scale.map(f32::of))?;
         }
         DType::C128 => {
             let mut v = data.view_mut::<Complex64>()?;
-            kernel::c2c_inplace(v.view_mut(), st.axis, inverse, st.scale.map(f64::of));
+            kernel::c2c_inplace(R, v.view_mut(), st.axis, inverse, st.scale.map(f64::of))?;
         }
         dt => {
             return Err(Error::InvalidArgument {

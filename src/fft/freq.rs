@@ -1,7 +1,7 @@
 //! Frequency helpers: sample frequencies ([`fftfreq`], [`rfftfreq`]) and
 //! the zero-frequency shift ([`fftshift`], [`ifftshift`]).
 
-use ndarray::{ArrayD, ArrayView, Axis, IxDyn, Slice};
+use ndarray::{ArrayD, ArrayView, ArrayViewMut, Axis, IxDyn};
 
 use crate::array::NdArray;
 use crate::array::create::from_f64_iter;
@@ -79,28 +79,44 @@ fn shift_axes(routine: &'static str, a: &NdArray, axes: Option<&[isize]>) -> Res
     Ok(axes)
 }
 
-/// `src` rolled by `shift(len)` along each of `axes` (NumPy's `roll`).
+/// `src` rolled by `shift(len)` along each of `axes` (NumPy's `roll`), in
+/// one new C-order array: each element is copied once.
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory` for the result.
 fn roll<T: Scalar>(
+    routine: &'static str,
     src: ArrayView<'_, T, IxDyn>,
     axes: &[usize],
-    shift: impl Fn(usize) -> usize,
-) -> ArrayD<T> {
-    let mut cur: ArrayD<T> = src.to_owned();
-    for &ax in axes {
-        let n = cur.shape()[ax];
-        let k = if n == 0 { 0 } else { shift(n) % n };
-        if k == 0 {
-            continue;
-        }
-        let mut next = cur.clone();
-        // next[k..] = cur[..n-k]; next[..k] = cur[n-k..]
-        next.slice_axis_mut(Axis(ax), Slice::from(k..))
-            .assign(&cur.slice_axis(Axis(ax), Slice::from(..n - k)));
-        next.slice_axis_mut(Axis(ax), Slice::from(..k))
-            .assign(&cur.slice_axis(Axis(ax), Slice::from(n - k..)));
-        cur = next;
+    shift: impl Fn(usize) -> usize + Copy,
+) -> Result<ArrayD<T>> {
+    let mut out: ArrayD<T> = crate::alloc::try_zeros(routine, src.raw_dim())?;
+    roll_into(out.view_mut(), src, axes, shift);
+    Ok(out)
+}
+
+/// `dst = src` rolled along `axes`: along the first axis with a non-zero
+/// shift `k`, `dst[k..] = src[..n-k]` and `dst[..k] = src[n-k..]`, each
+/// part rolled along the remaining axes.
+fn roll_into<T: Scalar>(
+    mut dst: ArrayViewMut<'_, T, IxDyn>,
+    src: ArrayView<'_, T, IxDyn>,
+    axes: &[usize],
+    shift: impl Fn(usize) -> usize + Copy,
+) {
+    let Some((&ax, rest)) = axes.split_first() else {
+        dst.assign(&src);
+        return;
+    };
+    let n = src.shape()[ax];
+    let k = if n == 0 { 0 } else { shift(n) % n };
+    if k == 0 {
+        return roll_into(dst, src, rest, shift);
     }
-    cur
+    let (d_front, d_back) = dst.split_at(Axis(ax), k);
+    let (s_front, s_back) = src.split_at(Axis(ax), n - k);
+    roll_into(d_back, s_front, rest, shift);
+    roll_into(d_front, s_back, rest, shift);
 }
 
 fn shift_impl(
@@ -113,7 +129,7 @@ fn shift_impl(
     crate::dispatch_dtype!(a.dtype(), T => {
         let rolled = {
             let v = a.view::<T>()?;
-            roll(v.view(), &axes, shift)
+            roll(routine, v.view(), &axes, shift)?
         };
         crate::array::from_ndarray(rolled)
     })

@@ -13,6 +13,8 @@ use num_complex::Complex;
 use rayon::prelude::*;
 
 use super::plan::{Bufs, FftFloat, czero};
+use crate::alloc::{try_grow, try_with_capacity};
+use crate::error::Result;
 
 /// Buffers longer than this many elements are not kept for the next call
 /// (4 MiB per buffer and thread in complex128).
@@ -35,6 +37,32 @@ impl<R: FftFloat> Scratch<R> {
         b.real.resize(real, R::zero());
         Scratch(b)
     }
+
+    /// Grows this thread's buffers fallibly to `work` scratch, `real` real
+    /// and `line` complex elements, for the [`take`](Self::take) of the job
+    /// about to run on this thread. rustfft and realfft allocate nothing per call when
+    /// handed scratch of the length they report
+    /// (`get_inplace_scratch_len`/`get_scratch_len`), so after this the
+    /// calling thread's lines allocate nothing. A pool thread's
+    /// [`take`](Self::take) allocates the same sizes infallibly: this
+    /// reservation has just shown the allocator grants them.
+    ///
+    /// # Errors
+    /// `SizeOverflow`, `OutOfMemory`.
+    fn reserve(routine: &'static str, work: usize, real: usize, line: usize) -> Result<()> {
+        let slot = R::bufs();
+        let grown = slot.try_with(|c| match c.try_borrow_mut() {
+            Ok(mut b) => {
+                try_grow(routine, &mut b.work, work, czero())?;
+                try_grow(routine, &mut b.real, real, R::zero())?;
+                try_grow(routine, &mut b.line, line, czero())
+            }
+            // Buffers in use or gone (thread teardown): the job's take
+            // allocates afresh; check that the allocator grants the sizes.
+            Err(_) => probe::<R>(routine, work, real, line),
+        });
+        grown.unwrap_or_else(|_| probe::<R>(routine, work, real, line))
+    }
 }
 
 impl<R: FftFloat> Drop for Scratch<R> {
@@ -50,6 +78,14 @@ impl<R: FftFloat> Drop for Scratch<R> {
             }
         });
     }
+}
+
+/// Reserves (and frees) buffers of the given sizes, fallibly.
+fn probe<R: FftFloat>(routine: &'static str, work: usize, real: usize, line: usize) -> Result<()> {
+    let mut b = Bufs::<R>::default();
+    try_grow(routine, &mut b.work, work, czero())?;
+    try_grow(routine, &mut b.real, real, R::zero())?;
+    try_grow(routine, &mut b.line, line, czero())
 }
 
 /// Below this many elements of work per call a transform stays on the
@@ -78,14 +114,19 @@ fn parallel_jobs(lines: usize, work: usize) -> Option<usize> {
 
 /// Calls `f` on each pair of lanes along `axis` of `input` and `out`
 /// (equal lengths off the axis), with per-thread state from `init`.
+///
+/// # Errors
+/// `OutOfMemory` for the list of lines a parallel run splits.
 fn run_pairs<I, O, S>(
+    routine: &'static str,
     input: ArrayView<'_, I, IxDyn>,
     mut out: ArrayViewMut<'_, O, IxDyn>,
     axis: usize,
     work: usize,
     init: impl Fn() -> S + Sync + Send,
     f: impl Fn(&mut S, ArrayView1<'_, I>, ArrayViewMut1<'_, O>) + Sync + Send,
-) where
+) -> Result<()>
+where
     I: Sync,
     O: Send,
 {
@@ -99,7 +140,8 @@ fn run_pairs<I, O, S>(
             }
         }
         Some(min_len) => {
-            let pairs: Vec<_> = input.lanes(ax).into_iter().zip(out.lanes_mut(ax)).collect();
+            let mut pairs = try_with_capacity(routine, lines)?;
+            pairs.extend(input.lanes(ax).into_iter().zip(out.lanes_mut(ax)));
             crate::parallel::install(|| {
                 pairs
                     .into_par_iter()
@@ -108,16 +150,22 @@ fn run_pairs<I, O, S>(
             });
         }
     }
+    Ok(())
 }
 
 /// Calls `f` on each lane along `axis` of `data`, with per-thread state.
+///
+/// # Errors
+/// As [`run_pairs`].
 fn run_lanes<O, S>(
+    routine: &'static str,
     mut data: ArrayViewMut<'_, O, IxDyn>,
     axis: usize,
     work: usize,
     init: impl Fn() -> S + Sync + Send,
     f: impl Fn(&mut S, ArrayViewMut1<'_, O>) + Sync + Send,
-) where
+) -> Result<()>
+where
     O: Send,
 {
     let lines = line_count(data.shape(), axis);
@@ -130,7 +178,8 @@ fn run_lanes<O, S>(
             }
         }
         Some(min_len) => {
-            let lanes: Vec<_> = data.lanes_mut(ax).into_iter().collect();
+            let mut lanes = try_with_capacity(routine, lines)?;
+            lanes.extend(data.lanes_mut(ax));
             crate::parallel::install(|| {
                 lanes
                     .into_par_iter()
@@ -139,6 +188,7 @@ fn run_lanes<O, S>(
             });
         }
     }
+    Ok(())
 }
 
 /// Copies the first `min(len, dst.len())` elements of `src` into `dst`
@@ -175,16 +225,19 @@ fn store<R: FftFloat>(
 /// `input` along `axis` (cropped or zero-padded to `n`), into `out`,
 /// multiplied by `scale`. `n ≥ 1`; shapes off the axis agree.
 pub(crate) fn c2c<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
+    routine: &'static str,
     input: ArrayView<'_, I, IxDyn>,
     out: ArrayViewMut<'_, Complex<R>, IxDyn>,
     axis: usize,
     inverse: bool,
     scale: Option<R>,
-) {
+) -> Result<()> {
     let n = out.shape()[axis];
-    let plan = R::cache().complex(n, inverse);
+    let plan = R::cache().complex(routine, n, inverse)?;
     let work_len = plan.get_inplace_scratch_len();
+    Scratch::<R>::reserve(routine, work_len, 0, n)?;
     run_pairs(
+        routine,
         input,
         out,
         axis,
@@ -203,23 +256,26 @@ pub(crate) fn c2c<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
                 store(&mut o, line, scale);
             }
         },
-    );
+    )
 }
 
 /// Complex transform of every line of `data` along `axis`, in place.
 pub(crate) fn c2c_inplace<R: FftFloat>(
+    routine: &'static str,
     data: ArrayViewMut<'_, Complex<R>, IxDyn>,
     axis: usize,
     inverse: bool,
     scale: Option<R>,
-) {
+) -> Result<()> {
     let n = data.shape()[axis];
     if n == 0 {
-        return;
+        return Ok(());
     }
-    let plan = R::cache().complex(n, inverse);
+    let plan = R::cache().complex(routine, n, inverse)?;
     let work_len = plan.get_inplace_scratch_len();
+    Scratch::<R>::reserve(routine, work_len, 0, n)?;
     run_lanes(
+        routine,
         data,
         axis,
         n,
@@ -236,25 +292,28 @@ pub(crate) fn c2c_inplace<R: FftFloat>(
                 store(&mut o, line, scale);
             }
         },
-    );
+    )
 }
 
 /// Real-to-complex transform of length `n` of every line of `input` along
 /// `axis` (cropped or zero-padded to `n`), into `out` (`n/2 + 1` along the
 /// axis), multiplied by `scale` and conjugated if `conj`.
 pub(crate) fn r2c<R: FftFloat>(
+    routine: &'static str,
     input: ArrayView<'_, R, IxDyn>,
     out: ArrayViewMut<'_, Complex<R>, IxDyn>,
     axis: usize,
     n: usize,
     scale: Option<R>,
     conj: bool,
-) {
+) -> Result<()> {
     let h = n / 2 + 1;
     debug_assert_eq!(out.shape()[axis], h);
-    let plan = R::cache().r2c(n);
+    let plan = R::cache().r2c(routine, n)?;
     let work_len = plan.get_scratch_len();
+    Scratch::<R>::reserve(routine, work_len, n, h)?;
     run_pairs(
+        routine,
         input,
         out,
         axis,
@@ -290,7 +349,7 @@ pub(crate) fn r2c<R: FftFloat>(
                 store(&mut o, spec, None);
             }
         },
-    );
+    )
 }
 
 /// Complex-to-real transform of length `n = out.shape()[axis]` of every line
@@ -299,17 +358,20 @@ pub(crate) fn r2c<R: FftFloat>(
 /// are ignored, as NumPy does), conjugated first if `conj`, multiplied by
 /// `scale`.
 pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
+    routine: &'static str,
     input: ArrayView<'_, I, IxDyn>,
     out: ArrayViewMut<'_, R, IxDyn>,
     axis: usize,
     scale: Option<R>,
     conj: bool,
-) {
+) -> Result<()> {
     let n = out.shape()[axis];
     let h = n / 2 + 1;
-    let plan = R::cache().c2r(n);
+    let plan = R::cache().c2r(routine, n)?;
     let work_len = plan.get_scratch_len();
+    Scratch::<R>::reserve(routine, work_len, n, h)?;
     run_pairs(
+        routine,
         input,
         out,
         axis,
@@ -344,5 +406,28 @@ pub(crate) fn c2r<R: FftFloat, I: Copy + Into<Complex<R>> + Sync>(
                 o.iter_mut().zip(real.iter()).for_each(|(d, v)| *d = *v * s);
             }
         },
-    );
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn scratch_beyond_the_allocator_is_an_error() {
+        // 2^56 complex128 elements of rustfft scratch: 2^60 bytes.
+        assert!(matches!(
+            Scratch::<f64>::reserve("t", 1 << 56, 0, 0),
+            Err(Error::OutOfMemory { routine: "t", .. })
+        ));
+        assert!(matches!(
+            Scratch::<f32>::reserve("t", 0, usize::MAX, 0),
+            Err(Error::SizeOverflow { .. })
+        ));
+        // Granted sizes are kept for this thread's next take.
+        Scratch::<f64>::reserve("t", 100, 10, 20).unwrap();
+        let s = Scratch::<f64>::take(100, 10);
+        assert!(s.0.work.len() == 100 && s.0.real.len() == 10 && s.0.line.capacity() >= 20);
+    }
 }

@@ -15,6 +15,8 @@ use num_complex::Complex;
 use realfft::{ComplexToReal, RealFftPlanner, RealToComplex};
 use rustfft::{Fft, FftDirection, FftNum, FftPlanner};
 
+use crate::error::Result;
+
 /// The two precisions lapis transforms in (`f32` → complex64, `f64` →
 /// complex128), with their plan caches.
 pub(crate) trait FftFloat: FftNum + num_traits::Float {
@@ -106,10 +108,20 @@ impl<T: FftNum> PlanCache<T> {
     }
 
     /// The complex plan of length `len` (≥ 1) in the given direction.
-    pub(crate) fn complex(&self, len: usize, inverse: bool) -> Arc<dyn Fft<T>> {
+    ///
+    /// # Errors
+    /// `OutOfMemory` when a new plan's tables could not be allocated (see
+    /// [`probe`]).
+    pub(crate) fn complex(
+        &self,
+        routine: &'static str,
+        len: usize,
+        inverse: bool,
+    ) -> Result<Arc<dyn Fft<T>>> {
         if let Some(p) = self.read().complex.get(&(len, inverse)) {
-            return Arc::clone(p);
+            return Ok(Arc::clone(p));
         }
+        probe::<T>(routine, len)?;
         let mut w = self.write();
         let dir = if inverse {
             FftDirection::Inverse
@@ -117,27 +129,43 @@ impl<T: FftNum> PlanCache<T> {
             FftDirection::Forward
         };
         let p = w.planner.plan_fft(len, dir);
-        Arc::clone(w.complex.entry((len, inverse)).or_insert(p))
+        Ok(Arc::clone(w.complex.entry((len, inverse)).or_insert(p)))
     }
 
     /// The real-to-complex plan of `len` (≥ 1) real inputs.
-    pub(crate) fn r2c(&self, len: usize) -> Arc<dyn RealToComplex<T>> {
+    ///
+    /// # Errors
+    /// As [`PlanCache::complex`].
+    pub(crate) fn r2c(
+        &self,
+        routine: &'static str,
+        len: usize,
+    ) -> Result<Arc<dyn RealToComplex<T>>> {
         if let Some(p) = self.read().r2c.get(&len) {
-            return Arc::clone(p);
+            return Ok(Arc::clone(p));
         }
+        probe::<T>(routine, len / 2 + 1)?;
         let mut w = self.write();
         let p = w.real_planner.plan_fft_forward(len);
-        Arc::clone(w.r2c.entry(len).or_insert(p))
+        Ok(Arc::clone(w.r2c.entry(len).or_insert(p)))
     }
 
     /// The complex-to-real plan of `len` (≥ 1) real outputs.
-    pub(crate) fn c2r(&self, len: usize) -> Arc<dyn ComplexToReal<T>> {
+    ///
+    /// # Errors
+    /// As [`PlanCache::complex`].
+    pub(crate) fn c2r(
+        &self,
+        routine: &'static str,
+        len: usize,
+    ) -> Result<Arc<dyn ComplexToReal<T>>> {
         if let Some(p) = self.read().c2r.get(&len) {
-            return Arc::clone(p);
+            return Ok(Arc::clone(p));
         }
+        probe::<T>(routine, len / 2 + 1)?;
         let mut w = self.write();
         let p = w.real_planner.plan_fft_inverse(len);
-        Arc::clone(w.c2r.entry(len).or_insert(p))
+        Ok(Arc::clone(w.c2r.entry(len).or_insert(p)))
     }
 
     // A panic while planning (allocation failure) poisons the lock; the maps
@@ -150,8 +178,50 @@ impl<T: FftNum> PlanCache<T> {
     }
 }
 
+/// Asks the allocator, fallibly, for `len` complex elements and gives
+/// them back: rustfft and realfft allocate a plan's twiddle tables (at
+/// least `len` complex values for a complex plan of length `len`, half
+/// for a real one) with the infallible allocator, which would abort the
+/// process where lapis must return `OutOfMemory`. A length whose tables
+/// cannot even be reserved is refused here. The reservation touches no
+/// page. It is a lower bound: Bluestein's algorithm for a large prime
+/// length plans a second transform of up to `4·len`, which the
+/// dependency still allocates infallibly.
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory`.
+fn probe<T>(routine: &'static str, len: usize) -> Result<()> {
+    crate::alloc::try_with_capacity::<Complex<T>>(routine, len).map(drop)
+}
+
 /// A complex zero of precision `T`.
 #[inline]
 pub(crate) fn czero<T: FftFloat>() -> Complex<T> {
     Complex::new(T::zero(), T::zero())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn plans_too_large_to_tabulate_are_refused_before_planning() {
+        // 2^56 complex128 twiddles (2^60 bytes): no allocator grants them.
+        assert!(matches!(
+            f64::cache().complex("t", 1 << 56, false),
+            Err(Error::OutOfMemory { routine: "t", .. })
+        ));
+        assert!(matches!(
+            f64::cache().r2c("t", 1 << 58),
+            Err(Error::OutOfMemory { .. })
+        ));
+        assert!(matches!(
+            f32::cache().c2r("t", usize::MAX),
+            Err(Error::SizeOverflow { .. })
+        ));
+        // Nothing was cached, and ordinary lengths still plan.
+        assert!(!f64::cache().read().complex.contains_key(&(1 << 56, false)));
+        assert_eq!(f64::cache().complex("t", 8, false).unwrap().len(), 8);
+    }
 }

@@ -33,41 +33,45 @@ pub trait FftReal: RealScalar + sealed::Sealed {
     /// `out`'s length there) into `out`, scaled by `scale`.
     #[doc(hidden)]
     fn c2c(
+        routine: &'static str,
         input: ndarray::ArrayView<'_, Complex<Self>, IxDyn>,
         out: ndarray::ArrayViewMut<'_, Complex<Self>, IxDyn>,
         axis: usize,
         inverse: bool,
         scale: Option<f64>,
-    );
+    ) -> Result<()>;
     /// Transforms every line along `axis` of `data` in place.
     #[doc(hidden)]
     fn c2c_inplace(
+        routine: &'static str,
         data: ndarray::ArrayViewMut<'_, Complex<Self>, IxDyn>,
         axis: usize,
         inverse: bool,
         scale: Option<f64>,
-    );
+    ) -> Result<()>;
 }
 
 macro_rules! impl_fft_real {
     ($t:ty) => {
         impl FftReal for $t {
             fn c2c(
+                routine: &'static str,
                 input: ndarray::ArrayView<'_, Complex<$t>, IxDyn>,
                 out: ndarray::ArrayViewMut<'_, Complex<$t>, IxDyn>,
                 axis: usize,
                 inverse: bool,
                 scale: Option<f64>,
-            ) {
-                kernel::c2c(input, out, axis, inverse, scale.map(<$t>::of));
+            ) -> Result<()> {
+                kernel::c2c(routine, input, out, axis, inverse, scale.map(<$t>::of))
             }
             fn c2c_inplace(
+                routine: &'static str,
                 data: ndarray::ArrayViewMut<'_, Complex<$t>, IxDyn>,
                 axis: usize,
                 inverse: bool,
                 scale: Option<f64>,
-            ) {
-                kernel::c2c_inplace(data, axis, inverse, scale.map(<$t>::of));
+            ) -> Result<()> {
+                kernel::c2c_inplace(routine, data, axis, inverse, scale.map(<$t>::of))
             }
         }
     };
@@ -125,12 +129,13 @@ fn transform<T: FftReal, D: Dimension>(
     check_size::<Complex<T>>(routine, dim.slice())?;
     let mut out: Array<Complex<T>, D> = crate::alloc::try_zeros(routine, dim)?;
     T::c2c(
+        routine,
         a.view().into_dyn(),
         out.view_mut().into_dyn(),
         st.axis,
         inverse,
         st.scale,
-    );
+    )?;
     Ok(out)
 }
 
@@ -154,12 +159,13 @@ fn transform_into<T: FftReal, D: Dimension>(
         });
     }
     T::c2c(
+        routine,
         a.view().into_dyn(),
         out.view_mut().into_dyn(),
         st.axis,
         inverse,
         st.scale,
-    );
+    )?;
     Ok(())
 }
 
@@ -239,7 +245,7 @@ fn inplace<T: FftReal, D: Dimension>(
         return Ok(());
     }
     let st = Step::new(ax, n, Kind::C2C { inverse }, norm, inverse);
-    T::c2c_inplace(a.view_mut().into_dyn(), ax, inverse, st.scale);
+    T::c2c_inplace(routine, a.view_mut().into_dyn(), ax, inverse, st.scale)?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use crate::sys::BlasInt;
 use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2, s};
 
 use super::lu::rhs_copy;
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, map_stack, matrix_at, split};
 use super::working_copy::{Outside, Reads, checked_fortran_copy};
 use super::{check_triangle, fortran_copy, lapack_mut, square};
 use crate::error::{Error, Result};
@@ -164,10 +164,8 @@ pub fn cholesky_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<Array
     const R: &str = "cholesky";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
-    let items = stack_indices(&lead)
-        .map(|idx| cholesky(&matrix_at(a.view(), &idx), uplo))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(assemble::<T, Ix2>(&lead, &[n, n], items))
+    let items = map_stack(R, &lead, |idx| cholesky(&matrix_at(a.view(), idx), uplo))?;
+    assemble::<T, Ix2>(R, &lead, &[n, n], items)
 }
 
 /// A Cholesky factorization ready for solves (SciPy's `(c, lower)` pair

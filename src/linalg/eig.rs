@@ -76,7 +76,11 @@ impl<T: Scalar> GeevWork<T> {
         let ni = blas_int(routine, "n", n)?;
         blas_int(routine, "n * n", n * n)?;
         let vecs = |wanted: bool| {
-            crate::alloc::try_vec(routine, if wanted { n * n } else { 0 }.max(1), T::zero())
+            crate::alloc::try_vec(
+                routine,
+                if wanted { n.saturating_mul(n) } else { 0 }.max(1),
+                T::zero(),
+            )
         };
         let mut ws = GeevWork {
             routine,

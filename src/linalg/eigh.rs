@@ -17,7 +17,7 @@ use ndarray::{
 use num_traits::{Float, Zero};
 
 use super::eigh_work::{EighWork, Select};
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, matrix_at, split, stack_indices, stack_items};
 use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use super::{check_triangle, fortran_copy, square};
 use crate::alloc::try_zeros;
@@ -190,28 +190,23 @@ pub fn eigh_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<Array
 }
 
 /// Max absolute row sum of the Hermitian matrix in the `uplo` triangle of
-/// `a`: a bound on the modulus of every eigenvalue (Gershgorin).
+/// `a`: a bound on the modulus of every eigenvalue (Gershgorin). Row `i`
+/// of the Hermitian matrix is read from the triangle, without a temporary.
 fn gershgorin<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> T::Real {
     let n = a.nrows();
-    let mut rows = vec![T::Real::zero(); n];
-    for j in 0..n {
-        let range = match uplo {
-            Uplo::Lower => j..n,
-            Uplo::Upper => 0..j + 1,
-        };
-        for i in range {
-            let v = if i == j {
-                Float::abs(a[[i, j]].re())
-            } else {
-                a[[i, j]].abs()
-            };
-            rows[i] += v;
-            if i != j {
-                rows[j] += v;
-            }
-        }
-    }
-    rows.into_iter()
+    // Element (i, j) of the Hermitian matrix as stored in the triangle.
+    let stored = |i: usize, j: usize| match uplo {
+        Uplo::Lower if i < j => a[[j, i]],
+        Uplo::Upper if i > j => a[[j, i]],
+        _ => a[[i, j]],
+    };
+    (0..n)
+        .map(|i| {
+            (0..n).fold(T::Real::zero(), |acc, j| {
+                let v = stored(i, j);
+                acc + if i == j { Float::abs(v.re()) } else { v.abs() }
+            })
+        })
         .fold(T::Real::zero(), |m, v| if v > m { v } else { m })
 }
 
@@ -303,9 +298,14 @@ fn evr<T: Scalar>(
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
+    let (sel, filter) = super::eigh_range::robust(sel, n);
     let k = max_selected(&sel, n);
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
-    let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
+    let mut z = crate::alloc::try_vec(
+        routine,
+        if vectors { n.saturating_mul(k) } else { 1 },
+        T::zero(),
+    )?;
     let ni = n as BlasInt;
     // SAFETY: t is an owned n × n Fortran-order matrix; z holds n × k
     // column-major (ldz = n) when vectors; w has n elements.
@@ -323,7 +323,10 @@ fn evr<T: Scalar>(
             ni,
         )?
     };
-    let m = m.min(k);
+    let mut m = m.min(k);
+    if let Some(range) = filter {
+        m = super::eigh_range::keep_in_range(&mut w, &mut z, n, m, vectors, range);
+    }
     w.truncate(m);
     let v = if vectors {
         z.truncate(n * m);
@@ -530,8 +533,11 @@ pub(crate) fn assemble_subsets<T: Scalar>(
             ),
         });
     }
-    let w = assemble(lead, &[m], ws);
-    let v = vs.map(|vs| assemble(lead, &[n, m], vs));
+    let w = assemble(routine, lead, &[m], ws)?;
+    let v = match vs {
+        Some(vs) => Some(assemble(routine, lead, &[n, m], vs)?),
+        None => None,
+    };
     Ok((w, v))
 }
 
@@ -585,7 +591,7 @@ fn subset_stacked<T: Scalar>(
         select(r, n, range, None::<fn() -> T::Real>)?;
     }
     let (mut work, mut scratch) = (EighWork::new(), None);
-    let (mut ws, mut vs) = (Vec::new(), Vec::new());
+    let (mut ws, mut vs) = (stack_items(r, &lead)?, stack_items(r, &lead)?);
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
         let (w, v) = evr(&mut work, r, vectors, &ai, uplo, range, &mut scratch)?;

@@ -26,7 +26,7 @@ use super::eigh::{
     max_selected, select, slot_mut,
 };
 use super::eigh_work::EighWork;
-use super::stack::{broadcast_shapes, matrix_at, split, stack_indices};
+use super::stack::{broadcast_shapes, matrix_at, split, stack_indices, stack_items};
 use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use super::{fortran_copy, square};
 use crate::alloc::try_zeros;
@@ -283,9 +283,14 @@ fn gvx<T: Scalar>(
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
+    let (sel, filter) = super::eigh_range::robust(sel, n);
     let k = max_selected(&sel, n);
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
-    let mut z = crate::alloc::try_vec(routine, if vectors { n * k } else { 1 }, T::zero())?;
+    let mut z = crate::alloc::try_vec(
+        routine,
+        if vectors { n.saturating_mul(k) } else { 1 },
+        T::zero(),
+    )?;
     let ni = n as BlasInt;
     // SAFETY: at and bt are owned n × n Fortran-order matrices; z holds
     // n × k column-major (ldz = n) when vectors; w has n elements.
@@ -306,7 +311,10 @@ fn gvx<T: Scalar>(
             ni,
         )?
     };
-    let m = m.min(k);
+    let mut m = m.min(k);
+    if let Some(range) = filter {
+        m = super::eigh_range::keep_in_range(&mut w, &mut z, n, m, vectors, range);
+    }
     w.truncate(m);
     let v = if vectors {
         z.truncate(n * m);
@@ -488,7 +496,7 @@ pub fn eigh_generalized_subset_stacked<T: Scalar>(
         select(R, n, range, None::<fn() -> T::Real>)?;
     }
     let (mut work, mut scratch) = (EighWork::new(), Scratch { a: None, b: None });
-    let (mut ws, mut vs) = (Vec::new(), Vec::new());
+    let (mut ws, mut vs) = (stack_items(R, &lead)?, stack_items(R, &lead)?);
     for idx in stack_indices(&lead) {
         let (ai, bi) = (matrix_at(a.view(), &idx), matrix_at(b.view(), &idx));
         let (w, v) = gvx(

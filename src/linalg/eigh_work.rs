@@ -9,6 +9,7 @@
 //! sits below `Scalar` (which names it as a supertrait) and imports no
 //! part of it.
 
+use crate::alloc::try_grow;
 use crate::sys::BlasInt;
 use num_traits::{Float, Zero};
 
@@ -108,9 +109,9 @@ impl<T: Scalar> EighWork<T> {
         for (what, len) in [("lwork", lwork), ("lrwork", lrwork), ("liwork", liwork)] {
             lapack_len(routine.name, what, len)?;
         }
-        grow(&mut self.work, lwork, T::zero());
-        grow(&mut self.rwork, lrwork, T::Real::zero());
-        grow(&mut self.iwork, liwork, 0);
+        try_grow(routine.name, &mut self.work, lwork, T::zero())?;
+        try_grow(routine.name, &mut self.rwork, lrwork, T::Real::zero())?;
+        try_grow(routine.name, &mut self.iwork, liwork, 0)?;
         self.job = Some(job);
         Ok(())
     }
@@ -235,7 +236,7 @@ impl<T: Scalar> EighWork<T> {
         } else {
             (26 * nu, 1, 10 * nu)
         };
-        grow(&mut self.index, 2 * nu, 0);
+        try_grow(routine, &mut self.index, 2 * nu, 0)?;
         let ldz = if vectors { ldz } else { 1 };
         let abstol = T::Real::zero();
         let wp = w.as_mut_ptr();
@@ -401,7 +402,7 @@ impl<T: Scalar> EighWork<T> {
         } else {
             (8 * nu, 1, 5 * nu)
         };
-        grow(&mut self.index, nu, 0);
+        try_grow(routine, &mut self.index, nu, 0)?;
         let ldz = if vectors { ldz } else { 1 };
         // LAPACK's advice for the most accurate eigenvectors.
         let abstol = T::Real::min_positive_value() + T::Real::min_positive_value();
@@ -502,11 +503,5 @@ fn divide_and_conquer_min<T: Scalar>(vectors: bool, n: usize) -> (usize, usize, 
         (false, true) => (n + 1, n, 1),
         (true, false) => (1 + 6 * n + 2 * n * n, 1, 3 + 5 * n),
         (true, true) => (2 * n + n * n, 1 + 5 * n + 2 * n * n, 3 + 5 * n),
-    }
-}
-
-fn grow<V: Copy>(v: &mut Vec<V>, len: usize, fill: V) {
-    if v.len() < len {
-        v.resize(len, fill);
     }
 }

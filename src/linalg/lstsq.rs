@@ -9,7 +9,7 @@ use ndarray::{
 use num_traits::{Float, One, Zero};
 
 use super::lapack_mut;
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, map_stack, matrix_at, split};
 use super::svd::{Job, SvdWork};
 use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_copy};
 use crate::RealScalar;
@@ -216,13 +216,14 @@ pub fn lstsq<T: Scalar, D: Dimension>(
         bb.fill(T::zero());
     }
     let residuals = if rank == n && m > n {
-        (0..k)
-            .map(|j| {
-                bb.slice(s![n..m, j])
-                    .iter()
-                    .fold(T::Real::zero(), |acc, v| acc + v.abs_sqr())
-            })
-            .collect::<Array1<_>>()
+        let mut res = crate::alloc::try_zeros::<T::Real, ndarray::Ix1, _>(R, k)?;
+        for (j, r) in res.iter_mut().enumerate() {
+            *r = bb
+                .slice(s![n..m, j])
+                .iter()
+                .fold(T::Real::zero(), |acc, v| acc + v.abs_sqr());
+        }
+        res
     } else {
         crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, 0)?
     };
@@ -303,7 +304,8 @@ fn pinv_with<T: Scalar>(
         return Ok(res);
     }
     // W = U[:, :r]·diag(1/s[:r]); A⁺ = Vh[:r, :]ᴴ·Wᴴ.
-    let mut w = u.slice(s![.., ..r]).to_owned();
+    let mut w = crate::alloc::try_zeros::<T, ndarray::Ix2, _>(R, (m, r).f())?;
+    w.assign(&u.slice(s![.., ..r]));
     for (mut col, &sv) in w.columns_mut().into_iter().zip(p.s.iter()) {
         let inv = T::from_real(sv.recip());
         col.mapv_inplace(|v| v * inv);
@@ -338,8 +340,8 @@ fn pinv_with<T: Scalar>(
 pub fn pinv_stacked<T: Scalar>(a: &ArrayRefD<T>, rtol: Option<T::Real>) -> Result<ArrayD<T>> {
     let (lead, m, n) = split("pinv", "a", a)?;
     let mut work = SvdWork::new();
-    let items = stack_indices(&lead)
-        .map(|idx| pinv_with(&mut work, &matrix_at(a.view(), &idx), rtol))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(assemble::<T, Ix2>(&lead, &[n, m], items))
+    let items = map_stack("pinv", &lead, |idx| {
+        pinv_with(&mut work, &matrix_at(a.view(), idx), rtol)
+    })?;
+    assemble::<T, Ix2>("pinv", &lead, &[n, m], items)
 }

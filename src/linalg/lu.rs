@@ -6,9 +6,10 @@ use crate::sys::BlasInt;
 use ndarray::{Array, Array2, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, Ix2};
 
 use super::large_stack::{lu_needs_large_stack, on_large_stack};
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, matrix_at, split, stack_indices, stack_items};
 use super::working_copy::{Outside, Reads, checked_fortran_copy, checked_rhs_copy};
 use super::{check_finite, fortran_copy, lapack_mut};
+use crate::alloc::try_zeros;
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
 use crate::layout::blas_int;
@@ -94,6 +95,17 @@ impl<T: Scalar> LuFactors<T> {
 
     pub(crate) fn ipiv(&self) -> &[BlasInt] {
         &self.ipiv
+    }
+
+    /// The packed factors and the 0-based pivots, moved out; the pivot
+    /// vector is allocated fallibly.
+    ///
+    /// # Errors
+    /// `OutOfMemory`.
+    pub(crate) fn into_packed(self, routine: &'static str) -> Result<(Array2<T>, Vec<usize>)> {
+        let mut piv = crate::alloc::try_with_capacity(routine, self.ipiv.len())?;
+        piv.extend(self.ipiv.iter().map(|&p| (p - 1) as usize));
+        Ok((self.lu, piv))
     }
 
     /// The packed factors and the pivots, without a copy.
@@ -246,40 +258,47 @@ pub(crate) fn getrs_into<T: Scalar>(
 /// `k = min(m, n)`.
 ///
 /// # Errors
-/// As [`lu_factor`].
+/// As [`lu_factor`]; `SizeOverflow`/`OutOfMemory` also for `P`, which
+/// has `m²` elements however few `a` has.
 #[allow(clippy::type_complexity)]
 pub fn lu<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
     let f = lu_factor_as("lu", a)?;
-    Ok(expand(&f))
+    expand(&f)
 }
 
-fn expand<T: Scalar>(f: &LuFactors<T>) -> (Array2<T>, Array2<T>, Array2<T>) {
+#[allow(clippy::type_complexity)]
+fn expand<T: Scalar>(f: &LuFactors<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    const R: &str = "lu";
     let (m, n) = f.lu.dim();
     let k = m.min(n);
-    let l = Array2::from_shape_fn((m, k), |(i, j)| {
-        if i == j {
-            T::one()
-        } else if i > j {
-            f.lu[[i, j]]
-        } else {
-            T::zero()
-        }
-    });
-    let u = Array2::from_shape_fn(
-        (k, n),
-        |(i, j)| if j >= i { f.lu[[i, j]] } else { T::zero() },
-    );
+    // P first: the largest of the three, and the one an m × 1 input makes
+    // unallocatable.
+    let mut p: Array2<T> = try_zeros(R, (m, m))?;
     // Apply the interchanges in order to the identity's rows: perm[i] is the
     // original row that ends up in position i of P⁻¹A = LU.
-    let mut perm: Vec<usize> = (0..m).collect();
-    for (i, &p) in f.ipiv.iter().enumerate() {
-        perm.swap(i, (p - 1) as usize);
+    let mut perm = crate::alloc::try_with_capacity(R, m)?;
+    perm.extend(0..m);
+    for (i, &piv) in f.ipiv.iter().enumerate() {
+        perm.swap(i, (piv - 1) as usize);
     }
-    let mut p = Array2::<T>::zeros((m, m));
     for (i, &row) in perm.iter().enumerate() {
         p[[row, i]] = T::one();
     }
-    (p, l, u)
+    let mut l: Array2<T> = try_zeros(R, (m, k))?;
+    for ((i, j), x) in l.indexed_iter_mut() {
+        if i == j {
+            *x = T::one();
+        } else if i > j {
+            *x = f.lu[[i, j]];
+        }
+    }
+    let mut u: Array2<T> = try_zeros(R, (k, n))?;
+    for ((i, j), x) in u.indexed_iter_mut() {
+        if j >= i {
+            *x = f.lu[[i, j]];
+        }
+    }
+    Ok((p, l, u))
 }
 
 /// [`lu`] over a `(…, M, N)` stack: returns `P (…, M, M)`, `L (…, M, K)`,
@@ -291,7 +310,11 @@ fn expand<T: Scalar>(f: &LuFactors<T>) -> (Array2<T>, Array2<T>, Array2<T>) {
 pub fn lu_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>, ArrayD<T>)> {
     let (lead, m, n) = split("lu", "a", a)?;
     let k = m.min(n);
-    let (mut ps, mut ls, mut us) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ps, mut ls, mut us) = (
+        stack_items("lu", &lead)?,
+        stack_items("lu", &lead)?,
+        stack_items("lu", &lead)?,
+    );
     for idx in stack_indices(&lead) {
         let (p, l, u) = lu(&matrix_at(a.view(), &idx))?;
         ps.push(p);
@@ -299,8 +322,8 @@ pub fn lu_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>, 
         us.push(u);
     }
     Ok((
-        assemble::<T, Ix2>(&lead, &[m, m], ps),
-        assemble::<T, Ix2>(&lead, &[m, k], ls),
-        assemble::<T, Ix2>(&lead, &[k, n], us),
+        assemble::<T, Ix2>("lu", &lead, &[m, m], ps)?,
+        assemble::<T, Ix2>("lu", &lead, &[m, k], ls)?,
+        assemble::<T, Ix2>("lu", &lead, &[k, n], us)?,
     ))
 }

@@ -24,6 +24,7 @@ mod cholesky;
 mod eig;
 mod eigh;
 mod eigh_gen;
+mod eigh_range;
 mod eigh_work;
 mod large_stack;
 mod lstsq;

@@ -16,10 +16,11 @@
 
 use ndarray::{
     Array1, ArrayD, ArrayRef, ArrayRef1, ArrayRef2, ArrayRefD, ArrayView1, Axis, Dimension, IxDyn,
+    Zip,
 };
 use num_traits::{Float, Zero};
 
-use super::stack::{matrix_at, split, stack_indices};
+use super::stack::{map_stack, matrix_at, split};
 use super::svd::{Job, SvdWork};
 use super::{check_finite, inv};
 use crate::RealScalar;
@@ -419,15 +420,19 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
             let vo = vec_ord(R, ord)?;
             check_finite(R, "a", a)?;
             let mut err = None;
-            let out = v.map_axis(Axis(k), |lane: ArrayView1<'_, T>| {
-                if err.is_some() {
-                    return T::Real::zero();
-                }
-                vector_norm_of(R, &lane, vo).unwrap_or_else(|e| {
-                    err = Some(e);
-                    T::Real::zero()
-                })
-            });
+            let mut shape = v.shape().to_vec();
+            shape.remove(k);
+            let mut out: ArrayD<T::Real> = crate::alloc::try_zeros(R, IxDyn(&shape))?;
+            Zip::from(&mut out)
+                .and(v.lanes(Axis(k)))
+                .for_each(|o, lane: ArrayView1<'_, T>| {
+                    if err.is_none() {
+                        match vector_norm_of(R, &lane, vo) {
+                            Ok(x) => *o = x,
+                            Err(e) => err = Some(e),
+                        }
+                    }
+                });
             if let Some(e) = err {
                 return Err(e);
             }
@@ -441,9 +446,9 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
             let p = v.permuted_axes(IxDyn(&perm));
             let (lead, _, _) = split(R, "a", &p)?;
             let mut work = SvdWork::new();
-            let vals = stack_indices(&lead)
-                .map(|idx| matrix_norm_of(R, &mut work, &matrix_at(p.view(), &idx), mo))
-                .collect::<Result<Vec<_>>>()?;
+            let vals = map_stack(R, &lead, |idx| {
+                matrix_norm_of(R, &mut work, &matrix_at(p.view(), idx), mo)
+            })?;
             ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index")
         }
         _ => {
@@ -538,9 +543,9 @@ fn cond_with<T: Scalar>(
 pub fn cond_stacked<T: Scalar>(a: &ArrayRefD<T>, ord: Option<NormOrd>) -> Result<ArrayD<T::Real>> {
     let (lead, _, _) = split("cond", "a", a)?;
     let mut work = SvdWork::new();
-    let vals = stack_indices(&lead)
-        .map(|idx| cond_with(&mut work, &matrix_at(a.view(), &idx), ord))
-        .collect::<Result<Vec<_>>>()?;
+    let vals = map_stack("cond", &lead, |idx| {
+        cond_with(&mut work, &matrix_at(a.view(), idx), ord)
+    })?;
     Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
 }
 
@@ -584,8 +589,8 @@ pub fn matrix_rank_stacked<T: Scalar>(
 ) -> Result<ArrayD<usize>> {
     let (lead, _, _) = split("matrix_rank", "a", a)?;
     let mut work = SvdWork::new();
-    let vals = stack_indices(&lead)
-        .map(|idx| rank_with(&mut work, &matrix_at(a.view(), &idx), tol))
-        .collect::<Result<Vec<_>>>()?;
+    let vals = map_stack("matrix_rank", &lead, |idx| {
+        rank_with(&mut work, &matrix_at(a.view(), idx), tol)
+    })?;
     Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
 }

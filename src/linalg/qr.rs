@@ -6,7 +6,7 @@ use ndarray::{
     Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, ArrayViewMut2, Ix1, Ix2, ShapeBuilder, s,
 };
 
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, matrix_at, split, stack_indices, stack_items};
 use super::working_copy::{Outside, Reads, checked_copy_into, checked_fortran_output};
 use crate::RealScalar;
 use crate::error::Result;
@@ -76,15 +76,18 @@ pub fn qr_stacked<T: Scalar>(
 ) -> Result<(Option<ArrayD<T>>, ArrayD<T>)> {
     let (lead, m, n) = split(R, "a", a)?;
     let mut work = QrWork::new(m, n, mode)?;
-    let (mut qs, mut rs) = (Vec::new(), Vec::new());
+    let (mut qs, mut rs) = (stack_items(R, &lead)?, stack_items(R, &lead)?);
     for idx in stack_indices(&lead) {
         let (q, r) = work.run(&matrix_at(a.view(), &idx))?;
         qs.extend(q);
         rs.push(r);
     }
     let (qcols, rrows) = mode.dims(m, n);
-    let q = (mode != QrMode::R).then(|| assemble::<T, Ix2>(&lead, &[m, qcols], qs));
-    Ok((q, assemble::<T, Ix2>(&lead, &[rrows, n], rs)))
+    let q = match mode {
+        QrMode::R => None,
+        _ => Some(assemble::<T, Ix2>(R, &lead, &[m, qcols], qs)?),
+    };
+    Ok((q, assemble::<T, Ix2>(R, &lead, &[rrows, n], rs)?))
 }
 
 /// The QR factorization in LAPACK's compact form (numpy.linalg.qr with
@@ -113,15 +116,15 @@ pub fn qr_raw_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<
     const RAW: &str = "qr_raw";
     let (lead, m, n) = split(RAW, "a", a)?;
     let mut work = QrWork::new(m, n, QrMode::R)?;
-    let (mut hs, mut taus) = (Vec::new(), Vec::new());
+    let (mut hs, mut taus) = (stack_items(RAW, &lead)?, stack_items(RAW, &lead)?);
     for idx in stack_indices(&lead) {
         let (h, tau) = qr_raw_with(&mut work, &matrix_at(a.view(), &idx))?;
         hs.push(h);
         taus.push(tau);
     }
     Ok((
-        assemble::<T, Ix2>(&lead, &[m, n], hs),
-        assemble::<T, Ix1>(&lead, &[m.min(n)], taus),
+        assemble::<T, Ix2>(RAW, &lead, &[m, n], hs)?,
+        assemble::<T, Ix1>(RAW, &lead, &[m.min(n)], taus)?,
     ))
 }
 
@@ -214,7 +217,8 @@ impl<T: Scalar> QrWork<T> {
         // Column-major m × cols with lda m: its first c columns are the
         // buffer's first m·c elements, so Q can be cut from its front.
         let cols = n.max(qcols);
-        let mut buf = crate::alloc::try_vec(R, m * cols, T::zero())?;
+        // A saturated product is refused by try_vec as SizeOverflow.
+        let mut buf = crate::alloc::try_vec(R, m.saturating_mul(cols), T::zero())?;
         let mut h =
             ArrayViewMut2::from_shape((m, cols).f(), &mut buf).expect("buffer has m·cols elements");
         checked_copy_into(

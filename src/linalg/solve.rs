@@ -9,7 +9,9 @@ use super::large_stack::{
     GETRF_PARALLEL_MIN, lu_needs_large_stack, on_large_stack, threaded_lu_needs_large_stack,
 };
 use super::lu::{LuFactors, getrs_into, lu_factor_as, rhs_copy};
-use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
+use super::stack::{
+    assemble, broadcast_shapes, item_at, map_stack, matrix_at, split, stack_indices, stack_items,
+};
 use super::working_copy::{Outside, Reads, checked_fortran_copy};
 use super::{lapack_mut, square};
 use crate::error::{Error, Result, Shape};
@@ -118,7 +120,7 @@ pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<Ar
         }
         (broadcast_shapes(R, &a_lead, &b_lead)?, vec![n, bk], 2)
     };
-    let mut items = Vec::new();
+    let mut items = stack_items(R, &lead)?;
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
         let bi = if item_nd == 1 {
@@ -128,7 +130,7 @@ pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<Ar
         };
         items.push(solve(&ai, &bi)?);
     }
-    Ok(assemble::<T, IxDyn>(&lead, &item_shape, items))
+    assemble::<T, IxDyn>(R, &lead, &item_shape, items)
 }
 
 const GETRI_ARGS: &[&str] = &["n", "a", "lda", "ipiv", "work", "lwork", "info"];
@@ -164,9 +166,7 @@ impl<T: Scalar> InvWork<T> {
             return Err(illegal_argument("getri", info, GETRI_ARGS));
         }
         let need = query_len(crate::RealScalar::to_f64_real(query[0].re())).max(n as usize);
-        if self.work.len() < need {
-            self.work.resize(need, T::zero());
-        }
+        crate::alloc::try_grow("inv", &mut self.work, need, T::zero())?;
         let lwork = self.work.len().min(BlasInt::MAX as usize) as BlasInt;
         // SAFETY: buf is n × n column-major; work holds lwork elements.
         let info = unsafe { T::getri(n, buf, n, &ipiv, &mut self.work, lwork) };
@@ -200,11 +200,10 @@ pub fn inv_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
     let (lead, m, n) = split("inv", "a", a)?;
     square("inv", "a", (m, n))?;
     let mut work = InvWork::new();
-    let mut items = Vec::new();
-    for idx in stack_indices(&lead) {
-        items.push(work.invert(factor("inv", &matrix_at(a.view(), &idx))?)?);
-    }
-    Ok(assemble::<T, Ix2>(&lead, &[n, n], items))
+    let items = map_stack("inv", &lead, |idx| {
+        work.invert(factor("inv", &matrix_at(a.view(), idx))?)
+    })?;
+    assemble::<T, Ix2>("inv", &lead, &[n, n], items)
 }
 
 /// Sign of the permutation and the diagonal of `U`, from the factors.
@@ -264,9 +263,7 @@ pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<(T, T::Real)> {
 pub fn det_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
     let (lead, m, n) = split("det", "a", a)?;
     square("det", "a", (m, n))?;
-    let vals = stack_indices(&lead)
-        .map(|idx| det(&matrix_at(a.view(), &idx)))
-        .collect::<Result<Vec<_>>>()?;
+    let vals = map_stack("det", &lead, |idx| det(&matrix_at(a.view(), idx)))?;
     Ok(ArrayD::from_shape_vec(IxDyn(&lead), vals).expect("one value per stack index"))
 }
 
@@ -279,7 +276,10 @@ pub fn det_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
 pub fn slogdet_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T::Real>)> {
     let (lead, m, n) = split("slogdet", "a", a)?;
     square("slogdet", "a", (m, n))?;
-    let (mut signs, mut logs) = (Vec::new(), Vec::new());
+    let (mut signs, mut logs) = (
+        stack_items("slogdet", &lead)?,
+        stack_items("slogdet", &lead)?,
+    );
     for idx in stack_indices(&lead) {
         let (s, l) = slogdet(&matrix_at(a.view(), &idx))?;
         signs.push(s);

@@ -105,15 +105,60 @@ pub(crate) fn item_at<'a, T>(
     v
 }
 
+/// The number of matrices in a stack of leading shape `lead`.
+///
+/// # Errors
+/// `SizeOverflow` when the count does not fit `isize` (possible for a
+/// broadcast of two stacks of empty matrices).
+pub(crate) fn stack_len(routine: &'static str, lead: &[usize]) -> Result<usize> {
+    lead.iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| Error::SizeOverflow {
+            routine,
+            shape: Shape(lead.to_vec()),
+            itemsize: 1,
+        })
+}
+
+/// An empty vector with room for one per-matrix result of the stack `lead`,
+/// reserved fallibly, so that pushing the results never reallocates.
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory`.
+pub(crate) fn stack_items<I>(routine: &'static str, lead: &[usize]) -> Result<Vec<I>> {
+    crate::alloc::try_with_capacity(routine, stack_len(routine, lead)?)
+}
+
+/// `f` of every stack index of `lead`, in C order, into a vector reserved
+/// fallibly; the first error stops the loop.
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory`, or `f`'s error.
+pub(crate) fn map_stack<I>(
+    routine: &'static str,
+    lead: &[usize],
+    mut f: impl FnMut(&[usize]) -> Result<I>,
+) -> Result<Vec<I>> {
+    let mut items = stack_items(routine, lead)?;
+    for idx in stack_indices(lead) {
+        items.push(f(&idx)?);
+    }
+    Ok(items)
+}
+
 /// Assembles per-item results into one array of shape `lead + item_shape`.
-pub(crate) fn assemble<T: Clone + num_traits::Zero, D: Dimension>(
+///
+/// # Errors
+/// `SizeOverflow`, `OutOfMemory` for the result.
+pub(crate) fn assemble<T: Clone + Default, D: Dimension>(
+    routine: &'static str,
     lead: &[usize],
     item_shape: &[usize],
     items: Vec<ndarray::Array<T, D>>,
-) -> ArrayD<T> {
-    let mut shape = lead.to_vec();
-    shape.extend_from_slice(item_shape);
-    let mut out = ArrayD::<T>::zeros(IxDyn(&shape));
+) -> Result<ArrayD<T>> {
+    let shape = [lead, item_shape].concat();
+    let mut out: ArrayD<T> = crate::alloc::try_zeros(routine, IxDyn(&shape))?;
     for (idx, item) in stack_indices(lead).zip(items) {
         let mut v = out.view_mut();
         for &i in &idx {
@@ -121,7 +166,7 @@ pub(crate) fn assemble<T: Clone + num_traits::Zero, D: Dimension>(
         }
         v.assign(&item.into_dyn());
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -2,10 +2,11 @@
 //! and `svdvals` (`svd(…, compute_uv=False)`), through `?gesdd`, with
 //! `?gesvd` as the fallback when divide and conquer fails to converge.
 
+use crate::alloc::try_grow;
 use crate::sys::BlasInt;
 use ndarray::{Array1, Array2, ArrayD, ArrayRef2, ArrayRefD, Ix1, Ix2, ShapeBuilder};
 
-use super::stack::{assemble, matrix_at, split, stack_indices};
+use super::stack::{assemble, map_stack, matrix_at, split, stack_indices, stack_items};
 use super::working_copy::{Outside, Reads, checked_fortran_copy};
 use super::{fortran_copy, lapack_mut};
 use num_traits::Zero;
@@ -134,7 +135,7 @@ impl<T: Scalar> SvdWork<T> {
         let ((um, un), (vm, vn)) = job.shapes(m, n);
         let k = m.min(n);
         if k == 0 {
-            return Ok(empty_parts(m, n, job));
+            return empty_parts(routine, m, n, job);
         }
         // Dimensions of U (m × m at most) and Vᴴ (n × n) fit: m and n do,
         // and LAPACK sees only those, not products.
@@ -214,8 +215,8 @@ impl<T: Scalar> SvdWork<T> {
         };
         let key = (jobz, mu, nu);
         let lrwork = T::gesdd_rwork_len(jobz, mu, nu).max(1);
-        grow(&mut self.rwork, lrwork, T::Real::zero());
-        grow(&mut self.iwork, 8 * mu.min(nu), 0);
+        try_grow(routine, &mut self.rwork, lrwork, T::Real::zero())?;
+        try_grow(routine, &mut self.iwork, 8 * mu.min(nu), 0)?;
         let lwork = match self.queried {
             Some((k, len)) if k == key => len,
             _ => {
@@ -248,7 +249,7 @@ impl<T: Scalar> SvdWork<T> {
                 len
             }
         };
-        grow(&mut self.work, lwork, T::zero());
+        try_grow(routine, &mut self.work, lwork, T::zero())?;
         let lw = blas_int(routine, "lwork", lwork)?;
         // SAFETY: a is m × n column-major with lda; u, vt have the shapes
         // that jobz asks for with their leading dimensions (or are unused);
@@ -305,11 +306,12 @@ impl<T: Scalar> SvdWork<T> {
         } else {
             lapack_mut(vh)
         };
-        grow(
+        try_grow(
+            routine,
             &mut self.rwork,
             T::gesvd_rwork_len(mu, nu).max(1),
             T::Real::zero(),
-        );
+        )?;
         let mut q = [T::zero()];
         // SAFETY: a workspace query (lwork = -1) writes only q[0].
         let info = unsafe {
@@ -334,7 +336,7 @@ impl<T: Scalar> SvdWork<T> {
             return Err(rejected(routine, a, "gesvd", info, gesvd_args::<T>()));
         }
         let lwork = query_len(q[0].re().to_f64_real()).max(T::gesvd_min_lwork(mu, nu));
-        grow(&mut self.work, lwork, T::zero());
+        try_grow(routine, &mut self.work, lwork, T::zero())?;
         let lw = blas_int(routine, "lwork", lwork)?;
         // SAFETY: as for gesdd: buffers match the dimensions and job codes.
         let info = unsafe {
@@ -379,39 +381,39 @@ fn rejected<T: Scalar>(
     }
 }
 
-fn grow<X: Clone>(v: &mut Vec<X>, len: usize, fill: X) {
-    if v.len() < len {
-        v.resize(len, fill);
-    }
-}
-
 /// The SVD of an `m × n` matrix with `min(m, n) = 0`, as NumPy gives it: no
-/// singular values; with full matrices `U` and `Vᴴ` are identities.
-fn empty_parts<T: Scalar>(m: usize, n: usize, job: Job) -> SvdParts<T> {
+/// singular values; with full matrices `U` and `Vᴴ` are identities
+/// (allocated fallibly: an `m × 0` input costs nothing, its `U` `m²`).
+fn empty_parts<T: Scalar>(
+    routine: &'static str,
+    m: usize,
+    n: usize,
+    job: Job,
+) -> Result<SvdParts<T>> {
     let s = Array1::from(Vec::new());
-    match job {
+    Ok(match job {
         Job::Values => SvdParts {
             u: None,
             s,
             vh: None,
         },
         Job::Full => SvdParts {
-            u: Some(identity(m)),
+            u: Some(identity(routine, m)?),
             s,
-            vh: Some(identity(n)),
+            vh: Some(identity(routine, n)?),
         },
         Job::Thin => SvdParts {
             u: Some(Array2::zeros((m, 0).f())),
             s,
             vh: Some(Array2::zeros((0, n).f())),
         },
-    }
+    })
 }
 
-fn identity<T: Scalar>(n: usize) -> Array2<T> {
-    let mut e = Array2::<T>::zeros((n, n).f());
+fn identity<T: Scalar>(routine: &'static str, n: usize) -> Result<Array2<T>> {
+    let mut e: Array2<T> = crate::alloc::try_zeros(routine, (n, n).f())?;
     e.diag_mut().fill(T::one());
-    e
+    Ok(e)
 }
 
 /// The singular value decomposition `A = U·diag(s)·Vᴴ` of any `m × n`
@@ -488,7 +490,11 @@ pub fn svd_stacked<T: Scalar>(
     let job = if full_matrices { Job::Full } else { Job::Thin };
     let ((um, un), (vm, vn)) = job.shapes(m, n);
     let mut work = SvdWork::new();
-    let (mut us, mut ss, mut vs) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut us, mut ss, mut vs) = (
+        stack_items(R, &lead)?,
+        stack_items(R, &lead)?,
+        stack_items(R, &lead)?,
+    );
     for idx in stack_indices(&lead) {
         let p = work.run(R, &matrix_at(a.view(), &idx), job)?;
         us.push(p.u.expect("vectors were asked for"));
@@ -496,9 +502,9 @@ pub fn svd_stacked<T: Scalar>(
         vs.push(p.vh.expect("vectors were asked for"));
     }
     Ok((
-        assemble::<T, Ix2>(&lead, &[um, un], us),
-        assemble::<T::Real, Ix1>(&lead, &[m.min(n)], ss),
-        assemble::<T, Ix2>(&lead, &[vm, vn], vs),
+        assemble::<T, Ix2>(R, &lead, &[um, un], us)?,
+        assemble::<T::Real, Ix1>(R, &lead, &[m.min(n)], ss)?,
+        assemble::<T, Ix2>(R, &lead, &[vm, vn], vs)?,
     ))
 }
 
@@ -510,13 +516,11 @@ pub fn svdvals_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T::Real>> {
     const R: &str = "svdvals";
     let (lead, m, n) = split(R, "a", a)?;
     let mut work = SvdWork::new();
-    let items = stack_indices(&lead)
-        .map(|idx| {
-            work.run(R, &matrix_at(a.view(), &idx), Job::Values)
-                .map(|p| p.s)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(assemble::<T::Real, Ix1>(&lead, &[m.min(n)], items))
+    let items = map_stack(R, &lead, |idx| {
+        work.run(R, &matrix_at(a.view(), idx), Job::Values)
+            .map(|p| p.s)
+    })?;
+    assemble::<T::Real, Ix1>(R, &lead, &[m.min(n)], items)
 }
 
 #[cfg(test)]

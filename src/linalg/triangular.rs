@@ -4,7 +4,9 @@ use crate::sys::BlasInt;
 use ndarray::{Array, ArrayD, ArrayRef, ArrayRef2, ArrayRefD, Dimension, IxDyn};
 
 use super::lu::rhs_copy;
-use super::stack::{assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices};
+use super::stack::{
+    assemble, broadcast_shapes, item_at, matrix_at, split, stack_indices, stack_items,
+};
 use super::{check_strict_triangle, check_triangle, square};
 use crate::error::{Error, Result, Shape};
 use crate::lapack::illegal_argument;
@@ -155,7 +157,7 @@ pub fn solve_triangular_stacked<T: Scalar>(
             expected: Shape(vec![n]),
         });
     }
-    let mut items = Vec::new();
+    let mut items = stack_items(R, &lead)?;
     for idx in stack_indices(&lead) {
         let ai = matrix_at(a.view(), &idx);
         let bi = if item_nd == 1 {
@@ -165,5 +167,5 @@ pub fn solve_triangular_stacked<T: Scalar>(
         };
         items.push(solve_triangular(&ai, &bi, uplo, trans, unit_diagonal)?);
     }
-    Ok(assemble::<T, IxDyn>(&lead, &item_shape, items))
+    assemble::<T, IxDyn>(R, &lead, &item_shape, items)
 }

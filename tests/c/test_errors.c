@@ -164,6 +164,39 @@ int main(void) {
     lapis_array_free(huge); lapis_array_free(col); lapis_array_free(row);
   }
 
+  /* More sizes no allocator grants, each the first large allocation of
+   * its call: lu's permutation matrix, a stack's per-matrix results,
+   * fftshift's copy, argmax's indices. */
+  {
+    double one_value = 1.0;
+    int64_t tall_shape[2] = {INT64_C(1) << 20, 1}, zero2[2] = {0, 0};
+    int64_t stack_shape[3] = {INT64_C(1) << 40, 0, 0}, zero3[3] = {0, 0, 0};
+    int64_t wide_shape[2] = {2, INT64_C(1) << 58};
+    int64_t axis1[1] = {1}, idx[1] = {-1};
+    lapis_array *tall = NULL, *stack = NULL, *wide = NULL;
+    lapis_array *p = sentinel(), *l = sentinel(), *u = sentinel();
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 2, tall_shape,
+                              zero2, true, &tall));
+    /* (2^20, 1): an 8 MiB factor copy, but P is 2^20 x 2^20 (8 TiB). */
+    CHECK_STATUS(lapis_linalg_lu(tall, &p, &l, &u), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK_MESSAGE("unable to allocate");
+    CHECK(p == sentinel() && l == sentinel() && u == sentinel());
+    /* 2^40 empty matrices: 2^40 determinants (8 TiB). */
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 3, stack_shape,
+                              zero3, true, &stack));
+    CHECK_STATUS(lapis_linalg_det(stack, &out), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK_MESSAGE("unable to allocate");
+    /* (2, 2^58): fftshift's rolled copy (2^62 bytes), argmax's 2^58 indices. */
+    CHECK_OK(lapis_array_wrap(&one_value, sizeof one_value, 0, LAPIS_FLOAT64, 2, wide_shape,
+                              zero2, true, &wide));
+    CHECK_STATUS(lapis_fft_fftshift(wide, 1, axis1, &out), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK_MESSAGE("unable to allocate");
+    CHECK_STATUS(lapis_argmax(wide, 0, idx, 1), LAPIS_ERR_OUT_OF_MEMORY);
+    CHECK(idx[0] == -1);
+    CHECK(out == sentinel());
+    lapis_array_free(tall); lapis_array_free(stack); lapis_array_free(wide);
+  }
+
   /* A wrapper's own message goes to the same per-thread slot. */
   CHECK_OK(lapis_set_last_error("mywrapper: bad option 'Q'"));
   CHECK(strcmp(lapis_last_error(), "mywrapper: bad option 'Q'") == 0);

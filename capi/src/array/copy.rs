@@ -6,7 +6,7 @@ use crate::{
     array_ref, call, dtype_arg, lapis_array, lapis_complex128, lapis_dtype, lapis_order,
     lapis_status, order_arg, out_view,
 };
-use lapis::array::{self, Casting, NdArray};
+use lapis::array::{self, Casting};
 
 /// A copy of `a` in a new buffer laid out in `order`: LAPIS_ORDER_C,
 /// LAPIS_ORDER_F, LAPIS_ORDER_A (F if `a` is F- and not C-contiguous, else
@@ -174,8 +174,9 @@ pub unsafe extern "C" fn lapis_concatenate(
             // SAFETY: a non-null `arrays` holds `n` pointers, each NULL or a
             // live handle (this function's # Safety); NULLs are reported.
             let list = unsafe { array_list(R, n, arrays) }?;
-            let list: Vec<&NdArray> = list.iter().map(|a| &**a).collect();
-            Ok(array::concatenate(&list, isize_arg(R, "axis", axis)?)?)
+            let mut refs = crate::args::list_with_capacity(R, list.len())?;
+            refs.extend(list.iter().map(|a| &**a));
+            Ok(array::concatenate(&refs, isize_arg(R, "axis", axis)?)?)
         };
         // SAFETY: `out` is NULL or writable (this function's # Safety).
         unsafe { new_array(R, out, make) }
@@ -202,8 +203,9 @@ pub unsafe extern "C" fn lapis_stack(
         let make = || {
             // SAFETY: as in `lapis_concatenate` (the same # Safety).
             let list = unsafe { array_list(R, n, arrays) }?;
-            let list: Vec<&NdArray> = list.iter().map(|a| &**a).collect();
-            Ok(array::stack(&list, isize_arg(R, "axis", axis)?)?)
+            let mut refs = crate::args::list_with_capacity(R, list.len())?;
+            refs.extend(list.iter().map(|a| &**a));
+            Ok(array::stack(&refs, isize_arg(R, "axis", axis)?)?)
         };
         // SAFETY: `out` is NULL or writable (this function's # Safety).
         unsafe { new_array(R, out, make) }

@@ -149,10 +149,11 @@ unsafe fn array_list(
     // SAFETY: a non-null `arrays` holds `n` pointers (this function's
     // contract); slice_arg reports a NULL one.
     let ptrs = unsafe { slice_arg(routine, "arrays", arrays, n) }?;
-    ptrs.iter()
-        .enumerate()
-        .map(|(i, &h)| array_ref(routine, &format!("arrays[{i}]"), h))
-        .collect()
+    let mut list = crate::args::list_with_capacity(routine, n)?;
+    for (i, &h) in ptrs.iter().enumerate() {
+        list.push(array_ref(routine, &format!("arrays[{i}]"), h)?);
+    }
+    Ok(list)
 }
 
 // ---------------------------------------------------------------------------

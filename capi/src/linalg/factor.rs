@@ -185,14 +185,16 @@ pub unsafe extern "C" fn lapis_linalg_lu_solve(
             .map_err(|_| Failure::invalid(R, "npiv", format!("{npiv} is negative")))?;
         // SAFETY: a non-null `piv` holds `npiv` readable elements (# Safety).
         let piv = unsafe { slice_arg(R, "piv", piv, npiv) }?;
-        let piv = piv
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| {
-                usize::try_from(p)
-                    .map_err(|_| Failure::invalid(R, "piv", format!("piv[{i}] = {p} is negative")))
-            })
-            .collect::<FfiResult<Vec<usize>>>()?;
+        // The caller's pivots as usize, in a vector reserved fallibly.
+        let mut rows = crate::args::list_with_capacity(R, piv.len())?;
+        for (i, &p) in piv.iter().enumerate() {
+            rows.push(
+                usize::try_from(p).map_err(|_| {
+                    Failure::invalid(R, "piv", format!("piv[{i}] = {p} is negative"))
+                })?,
+            );
+        }
+        let piv = rows;
         // SAFETY: `out` is NULL or writable (# Safety); NULL is reported.
         unsafe { put_new(R, out, || la::lu_solve(&lu, &piv, &b, trans)) }
     })

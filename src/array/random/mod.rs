@@ -486,5 +486,9 @@ fn alloc_with<T: Clone, Sh: ShapeBuilder>(
             ),
         });
     }
-    Ok(Array::from_elem(shape, elem))
+    let n = shape.raw_dim().size();
+    let v = crate::alloc::try_vec(routine, n, elem)?;
+    Array::from_shape_vec(shape, v).map_err(|e| {
+        Error::Unsupported(format!("{routine}: internal error shaping the result: {e}"))
+    })
 }

@@ -1,6 +1,6 @@
 //! argmin and argmax: the index of the first extreme element.
 
-use ndarray::{ArrayD, ArrayRef, ArrayView1, Axis, Dimension};
+use ndarray::{ArrayD, ArrayRef, ArrayView1, Axis, Dimension, IxDyn};
 
 use super::ops::{empty_error, gt, is_nan, lt};
 use crate::error::Result;
@@ -54,9 +54,14 @@ fn along<T: Scalar, D: Dimension, const MAX: bool>(
     if v.shape()[k] == 0 {
         return Err(empty_error(routine, routine));
     }
-    let mut out = v.map_axis(Axis(k), |lane: ArrayView1<'_, T>| {
-        best::<T, MAX>(lane.iter().copied()).unwrap_or(0)
-    });
+    let mut shape = v.shape().to_vec();
+    shape.remove(k);
+    let mut out: ArrayD<usize> = crate::alloc::try_zeros(routine, IxDyn(&shape))?;
+    ndarray::Zip::from(&mut out)
+        .and(v.lanes(Axis(k)))
+        .for_each(|o, lane: ArrayView1<'_, T>| {
+            *o = best::<T, MAX>(lane.iter().copied()).unwrap_or(0);
+        });
     if keepdims {
         out.insert_axis_inplace(Axis(k));
     }

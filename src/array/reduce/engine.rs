@@ -635,6 +635,9 @@ unsafe fn rows_tasks<T: Copy + Send + Sync, R: Reducer<T>>(
         return;
     }
     let width = COLS.min(inner.len);
+    // Bounded whatever the caller's shape (width ≤ COLS, depth ≤ 65: at
+    // most 33,280 accumulators), so the infallible allocator is fine here,
+    // as for `tmp` in `rows_tree` (c ≤ COLS).
     let mut acc = vec![r.init(); width];
     let mut scratch = vec![r.init(); width * depth];
     for t in lo..hi {

@@ -114,7 +114,7 @@ pub fn vector_norm<T: Scalar, D: Dimension>(
         if ord < 0.0 {
             return Err(empty_error(R, "minimum"));
         }
-        vec![T::Real::zero(); plan.shape.iter().product()]
+        crate::alloc::try_vec(R, plan.shape.iter().product(), T::Real::zero())?
     } else if ord.is_infinite() {
         if ord > 0.0 {
             reduce(
@@ -156,14 +156,15 @@ fn two_norm<T: Scalar>(
     v: &ArrayViewD<'_, T>,
     plan: &Plan,
 ) -> Result<Vec<T::Real>> {
-    let ss = mapped_sum(v, plan, |x: T| x.abs_sqr())?;
+    let mut ss = mapped_sum(v, plan, |x: T| x.abs_sqr())?;
     // Terms that underflowed lost at most MIN_POSITIVE each: negligible
     // (relative ε) once the sum exceeds count·MIN_POSITIVE/ε.
     let small = <T::Real as Float>::min_positive_value() * real::<T>(plan.count.max(1) as f64)
         / T::epsilon();
     let safe = |s: T::Real| s.is_nan() || (Float::is_finite(s) && s >= small);
     if ss.iter().all(|&s| safe(s)) {
-        return Ok(ss.into_iter().map(|s| s.sqrt()).collect());
+        ss.iter_mut().for_each(|s| *s = s.sqrt());
+        return Ok(ss);
     }
     scaled_norm(routine, v, plan, 2.0)
 }
@@ -196,15 +197,17 @@ fn scaled_norm<T: Scalar>(
             mask,
         )?
     };
-    let sa = shaped(routine, plan, true, scale.clone())?;
+    let sa = shaped(routine, plan, true, scale)?;
     let sb = sa.broadcast(v.raw_dim()).ok_or_else(|| {
         Error::Unsupported(format!("{routine}: internal error broadcasting the scale"))
     })?;
     let pr = real::<T>(p);
     let two = p == 2.0;
     let zero = T::Real::zero();
-    let terms = Zip::from(v).and(&sb).map_collect(|&x, &s| {
-        if s == zero || !Float::is_finite(s) {
+    // The scaled terms: a temporary of the input's size.
+    let mut terms: ArrayD<T::Real> = crate::alloc::try_zeros(routine, v.raw_dim())?;
+    Zip::from(&mut terms).and(v).and(&sb).for_each(|t, &x, &s| {
+        *t = if s == zero || !Float::is_finite(s) {
             zero // the result is decided by the scale alone
         } else if two {
             let (a, b) = (x.re() / s, x.im() / s);
@@ -215,19 +218,15 @@ fn scaled_norm<T: Scalar>(
     });
     let sums = sum_vals(&terms.view(), plan)?;
     let inv = real::<T>(1.0 / p);
-    Ok(scale
-        .into_iter()
-        .zip(sums)
-        .map(|(s, t)| {
-            if s == zero || !Float::is_finite(s) {
-                s
-            } else if two {
-                s * t.sqrt()
-            } else {
-                s * t.powf(inv)
-            }
-        })
-        .collect())
+    // The scales again, in the order `reduce` gave them (from_shape_vec
+    // kept the vector as it was).
+    let (mut norms, _) = sa.into_raw_vec_and_offset();
+    for (s, t) in norms.iter_mut().zip(sums) {
+        if *s != zero && Float::is_finite(*s) {
+            *s = if two { *s * t.sqrt() } else { *s * t.powf(inv) };
+        }
+    }
+    Ok(norms)
 }
 
 /// Whether every element over `axes` is finite (neither NaN nor ±∞;
@@ -260,5 +259,7 @@ pub fn any_nonfinite<T: Scalar, D: Dimension>(
     axes: impl Into<Axes>,
     keepdims: bool,
 ) -> Result<ArrayD<bool>> {
-    Ok(all_finite(a, axes, keepdims)?.mapv(|b| !b))
+    let mut r = all_finite(a, axes, keepdims)?;
+    r.mapv_inplace(|b| !b);
+    Ok(r)
 }

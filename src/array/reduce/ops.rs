@@ -287,9 +287,12 @@ fn var_vals<T: Scalar>(
     let mb = mean.broadcast(v.raw_dim()).ok_or_else(|| {
         Error::Unsupported(format!("{routine}: internal error broadcasting the mean"))
     })?;
-    let dev = Zip::from(v)
+    // The squared deviations: a temporary of the input's size.
+    let mut dev: ArrayD<T::Real> = crate::alloc::try_zeros(routine, v.raw_dim())?;
+    Zip::from(&mut dev)
+        .and(v)
         .and(&mb)
-        .map_collect(|&x, &m| (x - m).abs_sqr());
+        .for_each(|d, &x, &m| *d = (x - m).abs_sqr());
     let mut vals = sum_vals(&dev.view(), plan)?;
     let d = <T::Real as RealScalar>::from_f64_real(plan.count.saturating_sub(ddof) as f64);
     for x in &mut vals {
