@@ -283,7 +283,7 @@ fn gvx<T: Scalar>(
             crate::alloc::try_zeros::<_, ndarray::Ix2, _>(routine, (n, 0).f())?,
         ));
     };
-    let (sel, filter) = super::eigh_range::robust(sel, n);
+    let (sel, filter) = super::eigh_range::robust_generalized(sel, n);
     let k = max_selected(&sel, n);
     let mut w = crate::alloc::try_vec(routine, n, T::Real::zero())?;
     let mut z = crate::alloc::try_vec(
@@ -329,7 +329,11 @@ fn gvx<T: Scalar>(
 /// (a, b, type=itype) with `subset_by_index`/`subset_by_value`): `w` the
 /// `m` selected eigenvalues ascending, `v` (`n × m`, Fortran order) their
 /// eigenvectors, normalized as in [`eigh_generalized`]. `?sygvx`/`?hegvx`
-/// (bisection and inverse iteration on the reduced problem).
+/// (bisection and inverse iteration on the reduced problem). A value range
+/// is computed as all eigenpairs and filtered to `(vl, vu]` (see
+/// `eigh_range::robust_generalized`: LAPACK's own value range can collapse
+/// and print on stdout), so it costs about what the whole spectrum costs;
+/// an index range computes only its eigenpairs.
 ///
 /// Copies: `a` and `b` once each; `v` is written directly.
 ///
