@@ -110,6 +110,35 @@ fn profiler_scenarios() {
         "results allocated: {mm:?}"
     );
 
+    // LAPACK time counts as backend time; a stack records once under the
+    // routine's name, with its items' flops (2/3·n³ + 2·n² per solve).
+    profile::reset();
+    let nn = 40;
+    let h = Array2::from_shape_fn((nn, nn), |(i, j)| {
+        if i == j {
+            nn as f64
+        } else {
+            1.0 / (1 + i + j) as f64
+        }
+    });
+    let rhs = Array1::from_elem(nn, 1.0);
+    lapis::linalg::solve(&h, &rhs).unwrap();
+    let sv = stat("solve").expect("solve recorded");
+    assert_eq!(sv.calls, 1);
+    assert!(
+        sv.backend > std::time::Duration::ZERO && sv.backend <= sv.total,
+        "{sv:?}"
+    );
+    let per = 2.0 / 3.0 * (nn * nn * nn) as f64 + 2.0 * (nn * nn) as f64;
+    assert!((sv.flops - per).abs() <= 1e-9 * per, "{sv:?}");
+    profile::reset();
+    let stack = ndarray::Array3::from_shape_fn((3, nn, nn), |(_, i, j)| h[[i, j]]).into_dyn();
+    let rhs3 = ndarray::Array3::from_elem((3, nn, 1), 1.0).into_dyn();
+    lapis::linalg::solve_stacked(&stack, &rhs3).unwrap();
+    let sv = stat("solve").expect("solve_stacked recorded as solve");
+    assert_eq!(sv.calls, 1);
+    assert!((sv.flops - 3.0 * per).abs() <= 1e-9 * per, "{sv:?}");
+
     // Threads record concurrently without losing calls.
     profile::reset();
     std::thread::scope(|sc| {

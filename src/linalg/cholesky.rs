@@ -86,6 +86,10 @@ fn zero_other_triangle<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) {
 /// `NotPositiveDefinite { minor }` when the leading minor of order `minor`
 /// (1-based) is not positive definite.
 pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
+    let _profile = crate::profile::scope_flops("cholesky", || {
+        let n = a.nrows() as f64;
+        n * n * n / 3.0 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     const R: &str = "cholesky";
     square(R, "a", a.dim())?;
     // The other triangle is zeroed by the copy: ?potrf does not touch it.
@@ -125,6 +129,7 @@ pub fn cholesky<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array2<T>> {
 /// block, the rest of it intermediate values; the other triangle is
 /// unchanged (not zeroed).
 pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<()> {
+    let _profile = crate::profile::scope("cholesky_inplace");
     const R: &str = "cholesky_inplace";
     let n = square(R, "a", a.dim())?;
     check_triangle(R, "a", a, uplo)?;
@@ -161,6 +166,7 @@ pub fn cholesky_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<(
 /// As [`cholesky`] (for the first failing matrix, in C order of the stack
 /// index); `TooFewDimensions` for fewer than 2 axes.
 pub fn cholesky_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("cholesky");
     const R: &str = "cholesky";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
@@ -244,6 +250,10 @@ impl<T: Scalar> ChoFactors<T> {
 /// # Errors
 /// As [`cholesky`].
 pub fn cho_factor<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<ChoFactors<T>> {
+    let _profile = crate::profile::scope_flops("cho_factor", || {
+        let n = a.nrows() as f64;
+        n * n * n / 3.0 * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     const R: &str = "cho_factor";
     square(R, "a", a.dim())?;
     let mut c = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Copy)?;
@@ -262,6 +272,7 @@ pub fn cho_solve<T: Scalar, D: Dimension>(
     factors: &ChoFactors<T>,
     b: &ArrayRef<T, D>,
 ) -> Result<Array<T, D>> {
+    let _profile = crate::profile::scope("cho_solve");
     const R: &str = "cho_solve";
     let n = factors.c.nrows();
     let mut x = rhs_copy(R, n, b)?;

@@ -309,6 +309,7 @@ fn prepare<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<usize> 
 pub fn eig<T: Scalar>(
     a: &ArrayRef2<T>,
 ) -> Result<(Array1<Complex<T::Real>>, Array2<Complex<T::Real>>)> {
+    let _profile = crate::profile::scope("eig");
     const R: &str = "eig";
     let n = prepare(R, a)?;
     let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
@@ -323,6 +324,7 @@ pub fn eig<T: Scalar>(
 /// # Errors
 /// As [`eig`].
 pub fn eigvals<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<Complex<T::Real>>> {
+    let _profile = crate::profile::scope("eigvals");
     const R: &str = "eigvals";
     let n = prepare(R, a)?;
     let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
@@ -348,6 +350,7 @@ pub fn eig_left_right<T: Scalar>(
     Array2<Complex<T::Real>>,
     Array2<Complex<T::Real>>,
 )> {
+    let _profile = crate::profile::scope("eig_left_right");
     const R: &str = "eig_left_right";
     let n = prepare(R, a)?;
     let mut w = crate::alloc::try_zeros::<_, ndarray::Ix1, _>(R, n)?;
@@ -429,6 +432,7 @@ fn stacked<T: Scalar>(
 pub fn eig_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
 ) -> Result<(ArrayD<Complex<T::Real>>, ArrayD<Complex<T::Real>>)> {
+    let _profile = crate::profile::scope("eig");
     let (w, _, vr) = stacked("eig", a, false, true)?;
     Ok((w, vr.expect("right eigenvectors were asked for")))
 }
@@ -438,6 +442,7 @@ pub fn eig_stacked<T: Scalar>(
 /// # Errors
 /// As [`eig_stacked`].
 pub fn eigvals_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<Complex<T::Real>>> {
+    let _profile = crate::profile::scope("eigvals");
     Ok(stacked("eigvals", a, false, false)?.0)
 }
 
@@ -454,6 +459,7 @@ pub fn eig_left_right_stacked<T: Scalar>(
     ArrayD<Complex<T::Real>>,
     ArrayD<Complex<T::Real>>,
 )> {
+    let _profile = crate::profile::scope("eig_left_right");
     let (w, vl, vr) = stacked("eig_left_right", a, true, true)?;
     Ok((
         w,

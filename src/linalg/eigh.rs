@@ -135,6 +135,7 @@ fn evd_in_place<T: Scalar>(
 /// `NoConvergence` (LAPACK's divide and conquer failed: rare).
 #[allow(clippy::type_complexity)]
 pub fn eigh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<(Array1<T::Real>, Array2<T>)> {
+    let _profile = crate::profile::scope("eigh");
     const R: &str = "eigh";
     let n = square(R, "a", a.dim())? as usize;
     // LAPACK overwrites all of v with the eigenvectors: zeros outside the
@@ -154,6 +155,7 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<(Array1<T::Real>,
 /// # Errors
 /// As [`eigh`].
 pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh");
     const R: &str = "eigvalsh";
     let n = square(R, "a", a.dim())? as usize;
     let mut t = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
@@ -181,6 +183,7 @@ pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>, uplo: Uplo) -> Result<Array1<T::Rea
 /// As [`eigh`]. `NotSquare` and `NonFinite` leave `a` untouched (they are
 /// checked first); after `NoConvergence` its contents are unspecified.
 pub fn eigh_inplace<T: Scalar>(a: &mut ArrayRef2<T>, uplo: Uplo) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigh_inplace");
     const R: &str = "eigh_inplace";
     let n = square(R, "a", a.dim())? as usize;
     check_triangle(R, "a", a, uplo)?;
@@ -355,6 +358,7 @@ pub fn eigh_subset<T: Scalar>(
     uplo: Uplo,
     range: EigRange<T::Real>,
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
+    let _profile = crate::profile::scope("eigh_subset");
     evr(
         &mut EighWork::new(),
         "eigh_subset",
@@ -376,6 +380,7 @@ pub fn eigvalsh_subset<T: Scalar>(
     uplo: Uplo,
     range: EigRange<T::Real>,
 ) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh_subset");
     Ok(evr(
         &mut EighWork::new(),
         "eigvalsh_subset",
@@ -441,6 +446,7 @@ pub fn eigh_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
     uplo: Uplo,
 ) -> Result<(ArrayD<T::Real>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("eigh");
     const R: &str = "eigh";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
@@ -462,6 +468,7 @@ pub fn eigh_stacked<T: Scalar>(
 /// # Errors
 /// As [`eigh`]; `TooFewDimensions`.
 pub fn eigvalsh_stacked<T: Scalar>(a: &ArrayRefD<T>, uplo: Uplo) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh");
     const R: &str = "eigvalsh";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
@@ -492,6 +499,7 @@ pub fn eigh_inplace_stacked<T: Scalar>(
     a: &mut ArrayRefD<T>,
     uplo: Uplo,
 ) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("eigh_inplace");
     const R: &str = "eigh_inplace";
     let (lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
@@ -555,6 +563,7 @@ pub fn eigh_subset_stacked<T: Scalar>(
     uplo: Uplo,
     range: EigRange<T::Real>,
 ) -> Result<(ArrayD<T::Real>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("eigh_subset");
     let (w, v) = subset_stacked(a, uplo, range, true)?;
     Ok((w, v.expect("vectors were computed")))
 }
@@ -569,6 +578,7 @@ pub fn eigvalsh_subset_stacked<T: Scalar>(
     uplo: Uplo,
     range: EigRange<T::Real>,
 ) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh_subset");
     Ok(subset_stacked(a, uplo, range, false)?.0)
 }
 

@@ -143,6 +143,7 @@ pub fn eigh_generalized<T: Scalar>(
     uplo: Uplo,
     itype: u8,
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
+    let _profile = crate::profile::scope("eigh_generalized");
     const R: &str = "eigh_generalized";
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     let mut v = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
@@ -174,6 +175,7 @@ pub fn eigvalsh_generalized<T: Scalar>(
     uplo: Uplo,
     itype: u8,
 ) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh_generalized");
     const R: &str = "eigvalsh_generalized";
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     let mut at = checked_fortran_copy(R, "a", a, Reads::Triangle(uplo), Outside::Zero)?;
@@ -214,6 +216,7 @@ pub fn eigh_generalized_inplace<T: Scalar>(
     uplo: Uplo,
     itype: u8,
 ) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigh_generalized_inplace");
     const R: &str = "eigh_generalized_inplace";
     let (n, itype) = check_problem(R, a.dim(), b.dim(), itype)?;
     check_triangle(R, "a", a, uplo)?;
@@ -348,6 +351,7 @@ pub fn eigh_generalized_subset<T: Scalar>(
     itype: u8,
     range: EigRange<T::Real>,
 ) -> Result<(Array1<T::Real>, Array2<T>)> {
+    let _profile = crate::profile::scope("eigh_generalized_subset");
     let mut s = Scratch { a: None, b: None };
     gvx(
         &mut EighWork::new(),
@@ -374,6 +378,7 @@ pub fn eigvalsh_generalized_subset<T: Scalar>(
     itype: u8,
     range: EigRange<T::Real>,
 ) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh_generalized_subset");
     let mut s = Scratch { a: None, b: None };
     Ok(gvx(
         &mut EighWork::new(),
@@ -417,6 +422,7 @@ pub fn eigh_generalized_stacked<T: Scalar>(
     uplo: Uplo,
     itype: u8,
 ) -> Result<(ArrayD<T::Real>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("eigh_generalized");
     let (w, v) = gvd_stacked("eigh_generalized", true, a, b, uplo, itype)?;
     Ok((w, v.expect("vectors were computed")))
 }
@@ -432,6 +438,7 @@ pub fn eigvalsh_generalized_stacked<T: Scalar>(
     uplo: Uplo,
     itype: u8,
 ) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("eigvalsh_generalized");
     Ok(gvd_stacked("eigvalsh_generalized", false, a, b, uplo, itype)?.0)
 }
 
@@ -494,6 +501,7 @@ pub fn eigh_generalized_subset_stacked<T: Scalar>(
     itype: u8,
     range: EigRange<T::Real>,
 ) -> Result<(ArrayD<T::Real>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("eigh_generalized_subset");
     const R: &str = "eigh_generalized_subset";
     let (lead, n) = stack_problem(R, a, b, itype)?;
     if let EigRange::Index(..) = range {

@@ -94,6 +94,7 @@ pub fn lstsq<T: Scalar, D: Dimension>(
     b: &ArrayRef<T, D>,
     rcond: Option<T::Real>,
 ) -> Result<Lstsq<T, D>> {
+    let _profile = crate::profile::scope("lstsq");
     const R: &str = "lstsq";
     let (m, n) = a.dim();
     let bshape = b.shape();
@@ -270,6 +271,7 @@ fn shape_bug(routine: &'static str) -> Error {
 /// `InvalidArgument` for a negative or NaN `rtol`; `NonFinite`;
 /// `NoConvergence`; `DimensionTooLarge`.
 pub fn pinv<T: Scalar>(a: &ArrayRef2<T>, rtol: Option<T::Real>) -> Result<Array2<T>> {
+    let _profile = crate::profile::scope("pinv");
     pinv_with(&mut SvdWork::new(), a, rtol)
 }
 
@@ -338,6 +340,7 @@ fn pinv_with<T: Scalar>(
 /// # Errors
 /// As [`pinv`]; `TooFewDimensions`.
 pub fn pinv_stacked<T: Scalar>(a: &ArrayRefD<T>, rtol: Option<T::Real>) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("pinv");
     let (lead, m, n) = split("pinv", "a", a)?;
     let mut work = SvdWork::new();
     let items = map_stack("pinv", &lead, |idx| {

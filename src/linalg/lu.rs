@@ -127,6 +127,13 @@ impl<T: Scalar> LuFactors<T> {
 /// # Errors
 /// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
 pub fn lu_factor<T: Scalar>(a: &ArrayRef2<T>) -> Result<LuFactors<T>> {
+    let _profile = crate::profile::scope_flops("lu_factor", || {
+        let (m, n) = (
+            a.nrows().max(a.ncols()) as f64,
+            a.nrows().min(a.ncols()) as f64,
+        );
+        (m * n * n - n * n * n / 3.0) * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     lu_factor_as("lu_factor", a)
 }
 
@@ -171,6 +178,7 @@ pub fn lu_solve<T: Scalar, D: Dimension>(
     b: &ArrayRef<T, D>,
     trans: Transpose,
 ) -> Result<Array<T, D>> {
+    let _profile = crate::profile::scope("lu_solve");
     const R: &str = "lu_solve";
     let n = super::square(R, "a", factors.lu.dim())?;
     let mut x = rhs_copy(R, n as usize, b)?;
@@ -262,6 +270,7 @@ pub(crate) fn getrs_into<T: Scalar>(
 /// has `m²` elements however few `a` has.
 #[allow(clippy::type_complexity)]
 pub fn lu<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    let _profile = crate::profile::scope("lu");
     let f = lu_factor_as("lu", a)?;
     expand(&f)
 }
@@ -308,6 +317,7 @@ fn expand<T: Scalar>(f: &LuFactors<T>) -> Result<(Array2<T>, Array2<T>, Array2<T
 /// As [`lu_factor`]; `TooFewDimensions` for fewer than 2 axes.
 #[allow(clippy::type_complexity)]
 pub fn lu_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("lu");
     let (lead, m, n) = split("lu", "a", a)?;
     let k = m.min(n);
     let (mut ps, mut ls, mut us) = (

@@ -320,6 +320,7 @@ fn matrix_norm_of<T: Scalar>(
 /// are sums (`None`, `Fro`, `Nuc`, `P(1)`, `P(0)`, `P(p > 0)` of an empty
 /// vector); `P(p < 0)` of an empty vector is infinity.
 pub fn norm<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>, ord: Option<NormOrd>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("norm");
     const R: &str = "norm";
     check_finite(R, "a", a)?;
     let Some(o) = ord else {
@@ -351,6 +352,7 @@ pub fn norm<T: Scalar, D: Dimension>(a: &ArrayRef<T, D>, ord: Option<NormOrd>) -
 /// `NonFinite`; `InvalidArgument` for `Fro`, `Nuc` or NaN; `Empty` for
 /// `NegInf` of an empty vector (`Inf` of one is 0, as in NumPy 2.4).
 pub fn vector_norm<T: Scalar>(x: &ArrayRef1<T>, ord: Option<NormOrd>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("vector_norm");
     const R: &str = "vector_norm";
     check_finite(R, "x", x)?;
     vector_norm_of(R, x, vec_ord(R, ord)?)
@@ -363,6 +365,7 @@ pub fn vector_norm<T: Scalar>(x: &ArrayRef1<T>, ord: Option<NormOrd>) -> Result<
 /// `NonFinite`; `InvalidArgument` for a `P(p)` other than ±1, ±2, ±∞;
 /// `Empty` as [`norm`]; `NoConvergence` from the SVD.
 pub fn matrix_norm<T: Scalar>(a: &ArrayRef2<T>, ord: Option<NormOrd>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("matrix_norm");
     const R: &str = "matrix_norm";
     check_finite(R, "a", a)?;
     matrix_norm_of(R, &mut SvdWork::new(), a, mat_ord(R, ord)?)
@@ -408,6 +411,7 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
     axis: &[isize],
     keepdims: bool,
 ) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("norm_axis");
     const R: &str = "norm";
     let v = a.view().into_dyn();
     let nd = v.ndim();
@@ -489,6 +493,7 @@ pub fn norm_axis<T: Scalar, D: Dimension>(
 /// `InvalidArgument` for an order that is not a matrix norm; `NonFinite`;
 /// `NoConvergence`.
 pub fn cond<T: Scalar>(a: &ArrayRef2<T>, ord: Option<NormOrd>) -> Result<T::Real> {
+    let _profile = crate::profile::scope("cond");
     cond_with(&mut SvdWork::new(), a, ord)
 }
 
@@ -541,6 +546,7 @@ fn cond_with<T: Scalar>(
 /// # Errors
 /// As [`cond`]; `TooFewDimensions`.
 pub fn cond_stacked<T: Scalar>(a: &ArrayRefD<T>, ord: Option<NormOrd>) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("cond");
     let (lead, _, _) = split("cond", "a", a)?;
     let mut work = SvdWork::new();
     let vals = map_stack("cond", &lead, |idx| {
@@ -556,6 +562,7 @@ pub fn cond_stacked<T: Scalar>(a: &ArrayRefD<T>, ord: Option<NormOrd>) -> Result
 /// # Errors
 /// `InvalidArgument` for a NaN `tol`; `NonFinite`; `NoConvergence`.
 pub fn matrix_rank<T: Scalar>(a: &ArrayRef2<T>, tol: Option<T::Real>) -> Result<usize> {
+    let _profile = crate::profile::scope("matrix_rank");
     rank_with(&mut SvdWork::new(), a, tol)
 }
 
@@ -587,6 +594,7 @@ pub fn matrix_rank_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
     tol: Option<T::Real>,
 ) -> Result<ArrayD<usize>> {
+    let _profile = crate::profile::scope("matrix_rank");
     let (lead, _, _) = split("matrix_rank", "a", a)?;
     let mut work = SvdWork::new();
     let vals = map_stack("matrix_rank", &lead, |idx| {

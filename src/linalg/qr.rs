@@ -59,6 +59,7 @@ impl QrMode {
 /// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
 #[allow(clippy::type_complexity)]
 pub fn qr<T: Scalar>(a: &ArrayRef2<T>, mode: QrMode) -> Result<(Option<Array2<T>>, Array2<T>)> {
+    let _profile = crate::profile::scope("qr");
     let (m, n) = a.dim();
     QrWork::new(m, n, mode)?.run(a)
 }
@@ -74,6 +75,7 @@ pub fn qr_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
     mode: QrMode,
 ) -> Result<(Option<ArrayD<T>>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("qr");
     let (lead, m, n) = split(R, "a", a)?;
     let mut work = QrWork::new(m, n, mode)?;
     let (mut qs, mut rs) = (stack_items(R, &lead)?, stack_items(R, &lead)?);
@@ -103,6 +105,7 @@ pub fn qr_stacked<T: Scalar>(
 /// # Errors
 /// `NonFinite` for NaN/inf input; `DimensionTooLarge`.
 pub fn qr_raw<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array1<T>)> {
+    let _profile = crate::profile::scope("qr_raw");
     let (m, n) = a.dim();
     qr_raw_with(&mut QrWork::new(m, n, QrMode::R)?, a)
 }
@@ -113,6 +116,7 @@ pub fn qr_raw<T: Scalar>(a: &ArrayRef2<T>) -> Result<(Array2<T>, Array1<T>)> {
 /// # Errors
 /// As [`qr_raw`]; `TooFewDimensions` for fewer than 2 axes.
 pub fn qr_raw_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("qr_raw");
     const RAW: &str = "qr_raw";
     let (lead, m, n) = split(RAW, "a", a)?;
     let mut work = QrWork::new(m, n, QrMode::R)?;

@@ -33,6 +33,11 @@ use crate::scalar::Scalar;
 /// `NotSquare`; `ShapeMismatch` if `b`'s first axis is not `n`;
 /// `Singular { index }` for an exactly singular `A`; `NonFinite`.
 pub fn solve<T: Scalar, D: Dimension>(a: &ArrayRef2<T>, b: &ArrayRef<T, D>) -> Result<Array<T, D>> {
+    let _profile = crate::profile::scope_flops("solve", || {
+        let n = a.nrows() as f64;
+        let k = b.len() as f64 / n.max(1.0);
+        (2.0 / 3.0 * n * n * n + 2.0 * n * n * k) * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     const R: &str = "solve";
     let n = square(R, "a", a.dim())?;
     let mut x = rhs_copy(R, n as usize, b)?;
@@ -94,6 +99,7 @@ fn factor<T: Scalar>(routine: &'static str, a: &ArrayRef2<T>) -> Result<LuFactor
 /// # Errors
 /// As [`solve`]; `Broadcast` if the leading axes do not broadcast.
 pub fn solve_stacked<T: Scalar>(a: &ArrayRefD<T>, b: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("solve");
     const R: &str = "solve";
     let (a_lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
@@ -188,6 +194,10 @@ impl<T: Scalar> InvWork<T> {
 /// # Errors
 /// `NotSquare`; `Singular { index }`; `NonFinite`.
 pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
+    let _profile = crate::profile::scope_flops("inv", || {
+        let n = a.nrows() as f64;
+        2.0 * n * n * n * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
+    });
     square("inv", "a", a.dim())?;
     InvWork::new().invert(factor("inv", a)?)
 }
@@ -197,6 +207,7 @@ pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
 /// # Errors
 /// As [`inv`]; `TooFewDimensions`.
 pub fn inv_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("inv");
     let (lead, m, n) = split("inv", "a", a)?;
     square("inv", "a", (m, n))?;
     let mut work = InvWork::new();
@@ -227,6 +238,7 @@ fn sign_and_diag<T: Scalar>(f: &LuFactors<T>) -> (T, Vec<T>) {
 /// # Errors
 /// `NotSquare`; `NonFinite`.
 pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
+    let _profile = crate::profile::scope("det");
     square("det", "a", a.dim())?;
     let f = factor("det", a)?;
     let (sign, diag) = sign_and_diag(&f);
@@ -241,6 +253,7 @@ pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
 /// # Errors
 /// `NotSquare`; `NonFinite`.
 pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<(T, T::Real)> {
+    let _profile = crate::profile::scope("slogdet");
     square("slogdet", "a", a.dim())?;
     let f = factor("slogdet", a)?;
     if f.singular_at().is_some() {
@@ -261,6 +274,7 @@ pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<(T, T::Real)> {
 /// # Errors
 /// As [`det`]; `TooFewDimensions`.
 pub fn det_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("det");
     let (lead, m, n) = split("det", "a", a)?;
     square("det", "a", (m, n))?;
     let vals = map_stack("det", &lead, |idx| det(&matrix_at(a.view(), idx)))?;
@@ -274,6 +288,7 @@ pub fn det_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
 /// As [`slogdet`]; `TooFewDimensions`.
 #[allow(clippy::type_complexity)]
 pub fn slogdet_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<(ArrayD<T>, ArrayD<T::Real>)> {
+    let _profile = crate::profile::scope("slogdet");
     let (lead, m, n) = split("slogdet", "a", a)?;
     square("slogdet", "a", (m, n))?;
     let (mut signs, mut logs) = (

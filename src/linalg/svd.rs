@@ -454,6 +454,7 @@ pub fn svd<T: Scalar>(
     a: &ArrayRef2<T>,
     full_matrices: bool,
 ) -> Result<(Array2<T>, Array1<T::Real>, Array2<T>)> {
+    let _profile = crate::profile::scope("svd");
     let job = if full_matrices { Job::Full } else { Job::Thin };
     let p = SvdWork::new().run("svd", a, job)?;
     Ok((
@@ -471,6 +472,7 @@ pub fn svd<T: Scalar>(
 /// # Errors
 /// As [`svd`].
 pub fn svdvals<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<T::Real>> {
+    let _profile = crate::profile::scope("svdvals");
     Ok(SvdWork::new().run("svdvals", a, Job::Values)?.s)
 }
 
@@ -485,6 +487,7 @@ pub fn svd_stacked<T: Scalar>(
     a: &ArrayRefD<T>,
     full_matrices: bool,
 ) -> Result<(ArrayD<T>, ArrayD<T::Real>, ArrayD<T>)> {
+    let _profile = crate::profile::scope("svd");
     const R: &str = "svd";
     let (lead, m, n) = split(R, "a", a)?;
     let job = if full_matrices { Job::Full } else { Job::Thin };
@@ -513,6 +516,7 @@ pub fn svd_stacked<T: Scalar>(
 /// # Errors
 /// As [`svdvals`]; `TooFewDimensions`.
 pub fn svdvals_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T::Real>> {
+    let _profile = crate::profile::scope("svdvals");
     const R: &str = "svdvals";
     let (lead, m, n) = split(R, "a", a)?;
     let mut work = SvdWork::new();

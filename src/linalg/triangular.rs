@@ -46,6 +46,7 @@ pub fn solve_triangular<T: Scalar, D: Dimension>(
     trans: Transpose,
     unit_diagonal: bool,
 ) -> Result<Array<T, D>> {
+    let _profile = crate::profile::scope("solve_triangular");
     const R: &str = "solve_triangular";
     let n = square(R, "a", a.dim())? as usize;
     if unit_diagonal {
@@ -132,6 +133,7 @@ pub fn solve_triangular_stacked<T: Scalar>(
     trans: Transpose,
     unit_diagonal: bool,
 ) -> Result<ArrayD<T>> {
+    let _profile = crate::profile::scope("solve_triangular");
     const R: &str = "solve_triangular";
     let (a_lead, m, n) = split(R, "a", a)?;
     square(R, "a", (m, n))?;
