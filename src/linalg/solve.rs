@@ -199,7 +199,8 @@ pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
         2.0 * n * n * n * (if T::IS_COMPLEX { 4.0 } else { 1.0 })
     });
     square("inv", "a", a.dim())?;
-    InvWork::new().invert(factor("inv", a)?)
+    let mut work = InvWork::new();
+    invert_item(&mut work, a)
 }
 
 /// [`inv`] over a `(…, n, n)` stack, one workspace for all.
@@ -212,9 +213,22 @@ pub fn inv_stacked<T: Scalar>(a: &ArrayRefD<T>) -> Result<ArrayD<T>> {
     square("inv", "a", (m, n))?;
     let mut work = InvWork::new();
     let items = map_stack("inv", &lead, |idx| {
-        work.invert(factor("inv", &matrix_at(a.view(), idx))?)
+        invert_item(&mut work, &matrix_at(a.view(), idx))
     })?;
     assemble::<T, Ix2>("inv", &lead, &[n, n], items)
+}
+
+/// `?getrf` then `?getri` on one matrix. Where the LU needs a large stack
+/// (see `large_stack`), both calls run on the helper thread: with the
+/// factorization there and the inversion here, OpenBLAS 0.3.34 (scipy-
+/// openblas64, 2 threads) kept three threads running in ~40% of the
+/// samples of tests/thread_budget.rs, one over the budget.
+fn invert_item<T: Scalar>(work: &mut InvWork<T>, a: &ArrayRef2<T>) -> Result<Array2<T>> {
+    if lu_needs_large_stack(a.len()) {
+        on_large_stack(|| work.invert(factor("inv", a)?))
+    } else {
+        work.invert(factor("inv", a)?)
+    }
 }
 
 /// Sign of the permutation and the diagonal of `U`, from the factors.
