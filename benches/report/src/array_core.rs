@@ -125,10 +125,7 @@ fn record(
         seconds: 0.0,
         flops: 0.0,
         bytes,
-        min_seconds: 0.0,
-        max_seconds: 0.0,
-        reps: 0,
-        note: String::new(),
+        ..Default::default()
     }
     .with_stat(st)
 }

@@ -114,10 +114,7 @@ impl Pair<'_> {
                     seconds: 0.0,
                     flops,
                     bytes: 0.0,
-                    min_seconds: 0.0,
-                    max_seconds: 0.0,
-                    reps: 0,
-                    note: String::new(),
+                    ..Default::default()
                 }
                 .with_stat(st),
             );

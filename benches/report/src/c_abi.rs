@@ -125,10 +125,7 @@ impl Op {
                     seconds: 0.0,
                     flops: self.flops,
                     bytes: 0.0,
-                    min_seconds: 0.0,
-                    max_seconds: 0.0,
-                    reps: 0,
-                    note: String::new(),
+                    ..Default::default()
                 }
                 .with_stat(st),
             );

@@ -349,10 +349,7 @@ fn case<T: Direct>(cfg: &Config, out: &mut Vec<Record>, threads: usize, n: usize
                     seconds: 0.0,
                     flops: 0.0,
                     bytes: 0.0,
-                    min_seconds: 0.0,
-                    max_seconds: 0.0,
-                    reps: 0,
-                    note: String::new(),
+                    ..Default::default()
                 }
                 .with_stat(st),
             );

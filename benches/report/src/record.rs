@@ -17,7 +17,7 @@ pub const HEADER: &str = "backend,section,op,dtype,shape,n,threads,impl,seconds,
 pub const HEADER_V1: &str = "backend,section,op,dtype,shape,n,threads,impl,seconds,flops,bytes";
 
 /// One timed operation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
     /// `openblas`, `blis`, `mkl`, `reference` (what lapis was built for), or
     /// `numpy` for the NumPy/SciPy script's rows.

@@ -117,10 +117,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
                 seconds: 0.0,
                 flops: 0.0,
                 bytes: bytes * n as f64,
-                min_seconds: 0.0,
-                max_seconds: 0.0,
-                reps: 0,
-                note: String::new(),
+                ..Default::default()
             }
             .with_stat(st);
             progress(&format!(
@@ -173,10 +170,7 @@ pub fn run(cfg: &Config, out: &mut Vec<Record>) {
                         seconds: 0.0,
                         flops,
                         bytes: 0.0,
-                        min_seconds: 0.0,
-                        max_seconds: 0.0,
-                        reps: 0,
-                        note: String::new(),
+                        ..Default::default()
                     }
                     .with_stat(st),
                 );
